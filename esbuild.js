@@ -1,0 +1,68 @@
+// Bundles the extension into dist/ and every test, tool and benchmark entry point into out/.
+// Type-checking is separate (`npm run check-types`); esbuild only strips types.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Entry points under test/: unit tests, the integration suite, harness scripts, the local server, benchmarks. */
+function testEntryPoints() {
+	const entries = [];
+	const walk = (dir) => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) {
+				if (entry.name !== 'fixtures') walk(full);
+			} else if (/\.test\.ts$|(^|[\\/])(main|index|run-[\w-]+|demo|bench|setup-[\w-]+)\.ts$/.test(full)) {
+				entries.push(full);
+			}
+		}
+	};
+	walk('test');
+	return entries;
+}
+
+const common = {
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node20',
+	logLevel: 'warning',
+};
+
+const builds = [
+	{
+		...common,
+		entryPoints: ['src/extension.ts'],
+		outfile: 'dist/extension.js',
+		external: ['vscode'],
+		minify: production,
+		sourcemap: !production,
+		sourcesContent: false,
+	},
+	{
+		...common,
+		entryPoints: testEntryPoints(),
+		outdir: 'out',
+		outbase: '.',
+		external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+		sourcemap: 'inline',
+	},
+];
+
+async function main() {
+	if (watch) {
+		const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+		await Promise.all(contexts.map((c) => c.watch()));
+		console.log('[watch] watching src/ and test/ …');
+		return;
+	}
+	await Promise.all(builds.map((b) => esbuild.build(b)));
+}
+
+main().catch((err) => {
+	console.error(err);
+	process.exit(1);
+});

@@ -1,0 +1,35 @@
+/** Identifiers that package.json, the README, tests and users rely on. Keep them in sync with package.json. */
+
+export const EXTENSION_ID = 'cekura.cekura-prompt-improver';
+
+export const Commands = {
+	improvePrompt: 'cekura.improvePrompt',
+	setApiKey: 'cekura.setApiKey',
+	clearApiKey: 'cekura.clearApiKey',
+	applyImprovement: 'cekura.applyImprovement',
+	discardImprovement: 'cekura.discardImprovement',
+} as const;
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+export const Settings = {
+	section: 'cekura',
+	apiBaseUrl: 'apiBaseUrl',
+	requestTimeoutSeconds: 'requestTimeoutSeconds',
+	runsAgentId: 'runs.agentId',
+	runsProjectId: 'runs.projectId',
+} as const;
+
+export const ContextKeys = {
+	/** True while at least one review diff is open. */
+	reviewOpen: 'cekura.reviewOpen',
+} as const;
+
+export const SECRET_API_KEY = 'cekura.apiKey';
+
+/** URI scheme of the in-memory review documents (both sides of the diff). */
+export const REVIEW_SCHEME = 'cekura-review';
+
+/** workspaceState key for the run IDs used last in this workspace. */
+export const LAST_RUN_IDS_KEY = 'cekura.lastRunIds';
+
+export const LOG_CHANNEL_NAME = 'Cekura';
