@@ -1,10 +1,43 @@
 import * as vscode from 'vscode';
-import { Commands } from './constants';
+import { applyImprovement } from './commands/applyImprovement';
+import { clearApiKey } from './commands/clearApiKey';
+import { discardImprovement } from './commands/discardImprovement';
+import { improvePrompt } from './commands/improvePrompt';
+import { setApiKey } from './commands/setApiKey';
+import { Commands, REVIEW_SCHEME } from './constants';
+import { ApiKeyStore } from './vscode/apiKeyStore';
+import { Log } from './vscode/log';
+import { ReviewFileSystem } from './vscode/reviewFileSystem';
+import { ReviewManager } from './vscode/reviews';
 
 export function activate(context: vscode.ExtensionContext): void {
-	for (const id of Object.values(Commands)) {
-		context.subscriptions.push(vscode.commands.registerCommand(id, () => vscode.window.showInformationMessage(`${id} is not built yet`)));
-	}
+	const log = new Log();
+	const files = new ReviewFileSystem();
+	const reviews = new ReviewManager(files, log);
+	const keys = new ApiKeyStore(context.secrets, log);
+	const version = String(context.extension.packageJSON.version ?? '0.0.0');
+
+	context.subscriptions.push(
+		log,
+		files,
+		reviews,
+		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
+		vscode.commands.registerCommand(Commands.improvePrompt, () => improvePrompt({ keys, reviews, log, workspaceState: context.workspaceState, version })),
+		vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(keys)),
+		vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys)),
+		vscode.commands.registerCommand(Commands.applyImprovement, (uri?: vscode.Uri) => applyImprovement(reviews, uri)),
+		vscode.commands.registerCommand(Commands.discardImprovement, (uri?: vscode.Uri) => discardImprovement(reviews, uri)),
+	);
+	void closeStaleReviewTabs();
+	log.info(`Cekura Prompt Improver ${version} activated.`);
+}
+
+/** Review documents live in memory; tabs restored from an earlier window session have nothing behind them. */
+async function closeStaleReviewTabs(): Promise<void> {
+	const stale = vscode.window.tabGroups.all
+		.flatMap((g) => g.tabs)
+		.filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === REVIEW_SCHEME);
+	if (stale.length) await vscode.window.tabGroups.close(stale);
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { isCancellation } from '../core/cekuraError';
+import { fitToOriginal } from '../core/eol';
+import { LAST_RUN_IDS_KEY, REVIEW_SCHEME } from '../constants';
+import type { ApiKeyStore } from '../vscode/apiKeyStore';
+import { createCekuraClient } from '../vscode/cekuraClientFactory';
+import { showError } from '../vscode/errorNotification';
+import { pickFocus } from '../vscode/focusPicker';
+import type { Log } from '../vscode/log';
+import { withCancellableProgress } from '../vscode/progress';
+import type { Review, ReviewManager } from '../vscode/reviews';
+import { pickRuns } from '../vscode/runPicker';
+import { openSettings, readSettings } from '../vscode/settings';
+
+export interface ImprovePromptDeps {
+	keys: ApiKeyStore;
+	reviews: ReviewManager;
+	log: Log;
+	workspaceState: vscode.Memento;
+	version: string;
+}
+
+interface PromptTarget {
+	document: vscode.TextDocument;
+	range: vscode.Range;
+	text: string;
+}
+
+/** Select a prompt, choose runs (and optionally failures to focus on), ask Cekura, review the proposal in a diff. */
+export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
+	const { keys, log } = deps;
+	const target = await promptTarget();
+	if (!target) return;
+
+	const settings = readSettings();
+	if (!settings.baseUrl.ok) {
+		log.error(settings.baseUrl.message);
+		if ((await vscode.window.showErrorMessage(`Cekura: ${settings.baseUrl.message}`, 'Open Settings')) === 'Open Settings') await openSettings();
+		return;
+	}
+	const baseUrl = settings.baseUrl.url;
+
+	let apiKey = (await keys.get()) ?? (await keys.prompt('No Cekura API key is set yet.'));
+	if (!apiKey) return;
+	const clientFor = (key: string) => createCekuraClient(baseUrl, key, settings.improveTimeoutMs, log, deps.version);
+
+	const lastIds = deps.workspaceState.get<number[]>(LAST_RUN_IDS_KEY, []);
+	const runIds = await pickRuns(clientFor(apiKey), { agentId: settings.agentId, projectId: settings.projectId }, lastIds, log);
+	if (!runIds) return;
+	await deps.workspaceState.update(LAST_RUN_IDS_KEY, runIds);
+
+	const focus = await pickFocus(clientFor(apiKey), runIds, log);
+	if (!focus) return;
+
+	const request = { prompt: target.text, run_ids: runIds, ...focus };
+	log.info(`Improving ${target.text.length} characters of ${target.document.uri.toString()} with runs ${runIds.join(', ')}` +
+		`${focus.workflow_metric_ids.length ? `, workflow metrics ${focus.workflow_metric_ids.join(', ')}` : ''}` +
+		`${focus.category_ids.length ? `, categories ${focus.category_ids.join(', ')}` : ''}.`);
+	for (;;) {
+		try {
+			const client = clientFor(apiKey);
+			const answer = await withCancellableProgress('Cekura: improving the prompt', (signal, report) => {
+				report(`from run${runIds.length > 1 ? 's' : ''} ${runIds.join(', ')}… (this can take a minute)`);
+				return client.improvePrompt(request, signal);
+			});
+			await showProposal(deps, target, runIds, answer.improved_prompt, answer.summary_of_changes);
+			return;
+		} catch (err) {
+			if (isCancellation(err)) {
+				log.info('Improve request cancelled; nothing was changed.');
+				return;
+			}
+			const action = await showError(err, log);
+			if (action === 'setApiKey') {
+				const key = await keys.prompt();
+				if (!key) return;
+				apiKey = key;
+			} else if (action !== 'retry') {
+				return;
+			}
+		}
+	}
+}
+
+async function promptTarget(): Promise<PromptTarget | undefined> {
+	const editor = vscode.window.activeTextEditor;
+	if (!editor || editor.document.uri.scheme === REVIEW_SCHEME) {
+		void vscode.window.showInformationMessage('Cekura: open the file that holds your prompt and select the prompt, then run Improve Prompt from Runs… again.');
+		return undefined;
+	}
+	const { document, selection } = editor;
+	let range: vscode.Range = selection;
+	if (selection.isEmpty) {
+		const whole = 'Use Whole Document';
+		const choice = await vscode.window.showWarningMessage('No text is selected. Improve the whole document as the prompt?', { modal: true }, whole);
+		if (choice !== whole) return undefined;
+		range = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+	}
+	const text = document.getText(range);
+	if (text.trim() === '') {
+		void vscode.window.showWarningMessage('Cekura: the selected prompt is empty. Select the prompt text first; nothing was sent.');
+		return undefined;
+	}
+	return { document, range, text };
+}
+
+async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, runIds: readonly number[], improved: string, summary: string): Promise<void> {
+	if (fitToOriginal(improved, target.text, '\n').trimEnd() === target.text.replace(/\r\n/g, '\n').trimEnd()) {
+		deps.log.info(`No changes proposed. ${summary}`);
+		void vscode.window.showInformationMessage(`Cekura proposes no changes to this prompt.${summary ? ` ${summary}` : ''}`);
+		return;
+	}
+	const review = await deps.reviews.open({ source: target.document, range: target.range, improvedText: improved, summary, runIds });
+	void offerApplyOrDiscard(deps.reviews, review);
+}
+
+/** The summary of changes next to the diff, with the two ways out. */
+async function offerApplyOrDiscard(reviews: ReviewManager, review: Review): Promise<void> {
+	const summary = review.summary.trim() || 'Cekura sent no summary of its changes.';
+	const choice = await vscode.window.showInformationMessage(`Cekura: ${summary} (${review.stats})`, 'Apply', 'Discard');
+	if (!reviews.openReviews.includes(review)) return;
+	if (choice === 'Apply') await reviews.apply(review);
+	else if (choice === 'Discard') await reviews.discard(review);
+}

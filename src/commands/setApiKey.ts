@@ -1,0 +1,8 @@
+import * as vscode from 'vscode';
+import type { ApiKeyStore } from '../vscode/apiKeyStore';
+
+export async function setApiKey(keys: ApiKeyStore): Promise<void> {
+	if (await keys.prompt()) {
+		vscode.window.setStatusBarMessage('$(key) Cekura: API key saved in secret storage.', 5000);
+	}
+}

@@ -1,0 +1,53 @@
+/** Offsets into a document's text, end exclusive. */
+export interface OffsetRange {
+	start: number;
+	end: number;
+}
+
+/** One change reported by the editor: `length` characters at `offset` were replaced by `text`. */
+export interface TextChange {
+	offset: number;
+	length: number;
+	text: string;
+}
+
+/**
+ * Where the reviewed prompt stands after an edit. Edits before it move it; edits touching its inside make it
+ * `undefined`, because the user changed the text that would be replaced. Typing right at either edge leaves it alone.
+ */
+export function shiftRange(range: OffsetRange, change: TextChange): OffsetRange | undefined {
+	const changeEnd = change.offset + change.length;
+	const delta = change.text.length - change.length;
+	if (changeEnd <= range.start) {
+		return { start: range.start + delta, end: range.end + delta };
+	}
+	if (change.offset >= range.end) return range;
+	return undefined;
+}
+
+/** What edit tracking knows: the range, that the user edited inside it, or nothing (the document was closed meanwhile). */
+export type Tracked = OffsetRange | 'editedInside' | undefined;
+
+export type Anchor = { found: true; range: OffsetRange; moved: boolean } | { found: false };
+
+/**
+ * Finds the original prompt in the document's current text. When edits were tracked, their verdict stands: the
+ * tracked range if it still holds the original, none if the user edited inside it. When tracking was lost, the
+ * occurrence nearest to where the prompt was.
+ */
+export function anchor(documentText: string, original: string, tracked: Tracked, lastKnownStart: number): Anchor {
+	if (tracked === 'editedInside') return { found: false };
+	if (tracked) {
+		if (documentText.slice(tracked.start, tracked.end) === original) {
+			return { found: true, range: tracked, moved: tracked.start !== lastKnownStart };
+		}
+		return { found: false };
+	}
+	if (original.length === 0) return { found: false };
+	let best: number | undefined;
+	for (let at = documentText.indexOf(original); at !== -1; at = documentText.indexOf(original, at + 1)) {
+		if (best === undefined || Math.abs(at - lastKnownStart) < Math.abs(best - lastKnownStart)) best = at;
+	}
+	if (best === undefined) return { found: false };
+	return { found: true, range: { start: best, end: best + original.length }, moved: best !== lastKnownStart };
+}

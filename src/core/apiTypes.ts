@@ -1,0 +1,66 @@
+/** The parts of Cekura's documented shapes that the extension reads. Everything else is passed over. */
+
+export interface Paginated<T> {
+	count: number;
+	next: string | null;
+	previous: string | null;
+	results: T[];
+}
+
+export interface CriticalCategory {
+	category_id: number;
+	category: string;
+	deviation?: number;
+	wrongly_marked?: boolean;
+	feedback?: string;
+	priority?: string;
+}
+
+export interface EvalMetric {
+	id: number;
+	name: string;
+	type?: string;
+	eval_type?: string;
+	score?: number | null;
+	score_normalized?: number | null;
+	passed?: boolean | null;
+	explanation?: string[];
+}
+
+/** An item of `GET /test_framework/v2/runs/` (RunList). */
+export interface RunListItem {
+	id: number;
+	scenario_name?: string | null;
+	agent?: number | null;
+	agent_name?: string | null;
+	status?: string | null;
+	evaluation_status?: string | null;
+	success?: boolean | null;
+	timestamp?: string | null;
+	duration?: string | null;
+	error_message?: string | null;
+}
+
+/** A full Run, as `GET /test_framework/v2/runs/bulk/` returns them. */
+export interface Run extends RunListItem {
+	critical_categories?: CriticalCategory[] | null;
+	evaluation?: { metrics?: EvalMetric[] | null } | null;
+}
+
+export interface ImproveRequest {
+	prompt: string;
+	run_ids: number[];
+	category_ids?: number[];
+	workflow_metric_ids?: number[];
+}
+
+export interface ImproveResponse {
+	improved_prompt: string;
+	summary_of_changes: string;
+}
+
+export interface RunListFilters {
+	agentId?: number | undefined;
+	projectId?: number | undefined;
+	pageSize?: number;
+}

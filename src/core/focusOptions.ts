@@ -1,0 +1,53 @@
+import type { EvalMetric, Run } from './apiTypes';
+
+export interface FocusOption {
+	kind: 'workflowMetric' | 'category';
+	id: number;
+	name: string;
+	/** The chosen runs in which it failed, for the picker's description. */
+	runIds: number[];
+}
+
+/** Binary workflow-adherence metrics (v1 `binary_workflow_adherence`, v2 `eval_type: binary`) that failed. */
+function isFailedWorkflowMetric(metric: EvalMetric): boolean {
+	const binary = metric.type === 'binary_workflow_adherence' || metric.eval_type === 'binary' || metric.eval_type === 'binary_workflow_adherence';
+	if (!binary) return false;
+	if (metric.passed === false) return true;
+	if (metric.passed === true) return false;
+	if (typeof metric.score_normalized === 'number') return metric.score_normalized === 0;
+	return metric.score === 0;
+}
+
+/**
+ * What improve_prompt can focus on for these runs: their failed workflow metrics (`workflow_metric_ids`) and their
+ * critical categories (`category_ids`), leaving out categories marked wrong or "not a bug".
+ */
+export function focusOptionsOf(runs: readonly Run[]): FocusOption[] {
+	const options = new Map<string, FocusOption>();
+	const add = (kind: FocusOption['kind'], id: number, name: string, runId: number): void => {
+		const key = `${kind}:${id}`;
+		const existing = options.get(key);
+		if (existing) {
+			if (!existing.runIds.includes(runId)) existing.runIds.push(runId);
+		} else {
+			options.set(key, { kind, id, name, runIds: [runId] });
+		}
+	};
+	for (const run of runs) {
+		for (const metric of run.evaluation?.metrics ?? []) {
+			if (typeof metric.id === 'number' && isFailedWorkflowMetric(metric)) add('workflowMetric', metric.id, metric.name, run.id);
+		}
+		for (const category of run.critical_categories ?? []) {
+			if (typeof category.category_id !== 'number' || category.wrongly_marked || category.priority === 'not_a_bug') continue;
+			add('category', category.category_id, category.category, run.id);
+		}
+	}
+	return [...options.values()];
+}
+
+export function focusIds(chosen: readonly FocusOption[]): { workflow_metric_ids: number[]; category_ids: number[] } {
+	return {
+		workflow_metric_ids: chosen.filter((o) => o.kind === 'workflowMetric').map((o) => o.id),
+		category_ids: chosen.filter((o) => o.kind === 'category').map((o) => o.id),
+	};
+}

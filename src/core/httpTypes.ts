@@ -1,0 +1,24 @@
+/** The slice of the fetch API the client needs; node-fetch in the extension, node-fetch in tests too. */
+export interface HttpResponse {
+	readonly status: number;
+	readonly headers: { get(name: string): string | null };
+	text(): Promise<string>;
+}
+
+export interface HttpRequestInit {
+	method: 'GET' | 'POST';
+	headers: Record<string, string>;
+	body?: string;
+	signal: AbortSignal;
+	redirect: 'manual';
+}
+
+export type FetchLike = (url: string, init: HttpRequestInit) => Promise<HttpResponse>;
+
+export interface Logger {
+	trace(message: string): void;
+	debug(message: string): void;
+	info(message: string): void;
+	warn(message: string): void;
+	error(message: string): void;
+}

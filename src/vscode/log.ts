@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/httpTypes';
+import { redact } from '../core/redact';
+import { LOG_CHANNEL_NAME } from '../constants';
+
+/** The one `Cekura` log channel. Every line passes through redaction of the API keys seen in this session. */
+export class Log implements Logger, vscode.Disposable {
+	private readonly channel = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+	private readonly secrets = new Set<string>();
+
+	/** Registers a value that must never appear in the log. */
+	addSecret(secret: string): void {
+		this.secrets.add(secret);
+	}
+
+	trace(message: string): void {
+		this.channel.trace(this.clean(message));
+	}
+	debug(message: string): void {
+		this.channel.debug(this.clean(message));
+	}
+	info(message: string): void {
+		this.channel.info(this.clean(message));
+	}
+	warn(message: string): void {
+		this.channel.warn(this.clean(message));
+	}
+	error(message: string | Error): void {
+		this.channel.error(this.clean(message instanceof Error ? `${message.name}: ${message.message}` : message));
+	}
+
+	show(): void {
+		this.channel.show(true);
+	}
+
+	dispose(): void {
+		this.channel.dispose();
+	}
+
+	private clean(message: string): string {
+		return redact(message, [...this.secrets]);
+	}
+}

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import { REVIEW_SCHEME } from '../constants';
+
+interface Entry {
+	data: Uint8Array;
+	ctime: number;
+	mtime: number;
+	readonly: boolean;
+}
+
+/**
+ * In-memory files for the two sides of a review diff. The improved side is writable, so the user can tweak it and
+ * use the diff editor's revert arrows, and saving it never prompts for a place on disk.
+ */
+export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+	private readonly files = new Map<string, Entry>();
+	private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+	readonly onDidChangeFile = this.changes.event;
+
+	static uri(path: string): vscode.Uri {
+		return vscode.Uri.from({ scheme: REVIEW_SCHEME, path });
+	}
+
+	put(uri: vscode.Uri, text: string, readonly: boolean): void {
+		const now = Date.now();
+		const existed = this.files.has(uri.path);
+		this.files.set(uri.path, { data: new TextEncoder().encode(text), ctime: now, mtime: now, readonly });
+		this.changes.fire([{ type: existed ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
+	}
+
+	remove(uri: vscode.Uri): void {
+		if (this.files.delete(uri.path)) this.changes.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
+	}
+
+	watch(): vscode.Disposable {
+		return new vscode.Disposable(() => {});
+	}
+
+	stat(uri: vscode.Uri): vscode.FileStat {
+		const entry = this.files.get(uri.path);
+		if (entry) {
+			return { type: vscode.FileType.File, ctime: entry.ctime, mtime: entry.mtime, size: entry.data.byteLength, permissions: entry.readonly ? vscode.FilePermission.Readonly : undefined };
+		}
+		if (this.isDirectory(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+		throw vscode.FileSystemError.FileNotFound(uri);
+	}
+
+	readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
+		const prefix = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
+		const children = new Map<string, vscode.FileType>();
+		for (const path of this.files.keys()) {
+			if (!path.startsWith(prefix)) continue;
+			const [name, ...rest] = path.slice(prefix.length).split('/');
+			children.set(name, rest.length ? vscode.FileType.Directory : vscode.FileType.File);
+		}
+		return [...children];
+	}
+
+	readFile(uri: vscode.Uri): Uint8Array {
+		const entry = this.files.get(uri.path);
+		if (!entry) throw vscode.FileSystemError.FileNotFound(uri);
+		return entry.data;
+	}
+
+	writeFile(uri: vscode.Uri, content: Uint8Array, options: { create: boolean; overwrite: boolean }): void {
+		const entry = this.files.get(uri.path);
+		if (!entry) {
+			// A review's files exist only while the review is open; a late save of a closed review has nowhere to go.
+			throw options.create ? vscode.FileSystemError.NoPermissions('This Cekura review has been closed.') : vscode.FileSystemError.FileNotFound(uri);
+		}
+		if (entry.readonly) throw vscode.FileSystemError.NoPermissions('The original prompt is read-only.');
+		entry.data = content;
+		entry.mtime = Date.now();
+		this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+	}
+
+	createDirectory(): void {
+		throw vscode.FileSystemError.NoPermissions('Cekura review documents cannot hold folders.');
+	}
+
+	delete(uri: vscode.Uri): void {
+		this.remove(uri);
+	}
+
+	rename(): void {
+		throw vscode.FileSystemError.NoPermissions('Cekura review documents cannot be renamed.');
+	}
+
+	dispose(): void {
+		this.changes.dispose();
+	}
+
+	private isDirectory(path: string): boolean {
+		const prefix = path.endsWith('/') ? path : `${path}/`;
+		for (const file of this.files.keys()) if (file.startsWith(prefix)) return true;
+		return false;
+	}
+}

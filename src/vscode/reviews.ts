@@ -1,0 +1,232 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { anchor, shiftRange, type OffsetRange, type Tracked } from '../core/anchoring';
+import { diffStats, formatDiffStats } from '../core/diffStats';
+import { fitToOriginal } from '../core/eol';
+import { ContextKeys } from '../constants';
+import type { Log } from './log';
+import { ReviewFileSystem } from './reviewFileSystem';
+
+export interface ReviewRequest {
+	source: vscode.TextDocument;
+	range: vscode.Range;
+	improvedText: string;
+	summary: string;
+	runIds: readonly number[];
+}
+
+/** One open review: where the prompt came from, what it was, and the two in-memory sides of the diff. */
+export class Review {
+	/** Where the original prompt stands now, kept up to date from the source document's edits. */
+	tracked: Tracked;
+	lastKnownStart: number;
+
+	constructor(
+		readonly id: number,
+		readonly sourceUri: vscode.Uri,
+		readonly originalText: string,
+		range: OffsetRange,
+		readonly originalUri: vscode.Uri,
+		readonly improvedUri: vscode.Uri,
+		readonly title: string,
+		readonly summary: string,
+		readonly stats: string,
+	) {
+		this.tracked = range;
+		this.lastKnownStart = range.start;
+	}
+
+	get sourceName(): string {
+		return path.basename(this.sourceUri.path);
+	}
+}
+
+export type ApplyOutcome = 'applied' | 'refused' | 'failed';
+
+/** Opens review diffs, keeps track of the prompts they came from, and applies or discards them. */
+export class ReviewManager implements vscode.Disposable {
+	private readonly reviews = new Map<number, Review>();
+	private readonly disposables: vscode.Disposable[] = [];
+	private nextId = 1;
+
+	constructor(
+		private readonly files: ReviewFileSystem,
+		private readonly log: Log,
+	) {
+		this.disposables.push(
+			vscode.workspace.onDidChangeTextDocument((e) => this.track(e)),
+			vscode.workspace.onDidCloseTextDocument((doc) => this.forgetTracking(doc)),
+			vscode.window.tabGroups.onDidChangeTabs((e) => this.onTabsClosed(e.closed)),
+		);
+	}
+
+	get openReviews(): readonly Review[] {
+		return [...this.reviews.values()];
+	}
+
+	async open(request: ReviewRequest): Promise<Review> {
+		const { source, range } = request;
+		const id = this.nextId++;
+		const name = path.basename(source.uri.path) || 'prompt.md';
+		const originalText = source.getText(range);
+		const runs = request.runIds.join(', ');
+		const review = new Review(
+			id,
+			source.uri,
+			originalText,
+			{ start: source.offsetAt(range.start), end: source.offsetAt(range.end) },
+			ReviewFileSystem.uri(`/review-${id}/original/${name}`),
+			ReviewFileSystem.uri(`/review-${id}/improved/${name}`),
+			`${name}: Original ↔ Improved (runs ${runs})`,
+			request.summary,
+			formatDiffStats(diffStats(originalText, request.improvedText)),
+		);
+		this.files.put(review.originalUri, originalText, true);
+		this.files.put(review.improvedUri, fitToOriginal(request.improvedText, originalText, source.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'), false);
+		this.reviews.set(id, review);
+		await this.updateContext();
+		await vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false });
+		this.log.info(`Review ${id} opened for ${source.uri.toString()} (runs ${runs}): ${review.stats}.`);
+		return review;
+	}
+
+	/** The review that `uri` (a review side) or the active diff tab belongs to; the only one when just one is open. */
+	find(uri?: vscode.Uri): Review | undefined {
+		const fromUri = uri && this.byUri(uri);
+		if (fromUri) return fromUri;
+		const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+		if (input instanceof vscode.TabInputTextDiff) {
+			const active = this.byUri(input.modified) ?? this.byUri(input.original);
+			if (active) return active;
+		}
+		return this.reviews.size === 1 ? this.openReviews[0] : undefined;
+	}
+
+	/** Like `find`, but asks which review when several are open and none is active. */
+	async choose(uri: vscode.Uri | undefined, action: string): Promise<Review | undefined> {
+		const found = this.find(uri);
+		if (found || this.reviews.size === 0) return found;
+		const picked = await vscode.window.showQuickPick(
+			this.openReviews.map((r) => ({ label: r.title, description: r.stats, review: r })),
+			{ title: `Cekura: ${action} which review?`, placeHolder: 'Several reviews are open' },
+		);
+		return picked?.review;
+	}
+
+	async apply(review: Review): Promise<ApplyOutcome> {
+		const improvedDoc = await vscode.workspace.openTextDocument(review.improvedUri);
+		const improved = improvedDoc.getText();
+		if (improved.trim() === '') {
+			void vscode.window.showWarningMessage('The improved prompt is empty, so nothing was applied. Undo your edits on the right side of the review, or discard it.');
+			return 'refused';
+		}
+		const source = await vscode.workspace.openTextDocument(review.sourceUri);
+		const found = anchor(source.getText(), review.originalText, review.tracked, review.lastKnownStart);
+		if (!found.found) {
+			this.log.warn(`Review ${review.id}: the original prompt in ${review.sourceUri.toString()} was edited meanwhile; not applied.`);
+			void this.offerCopy(review, improved);
+			return 'refused';
+		}
+		const replacement = fitToOriginal(improved, review.originalText, source.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+		const range = new vscode.Range(source.positionAt(found.range.start), source.positionAt(found.range.end));
+		const edit = new vscode.WorkspaceEdit();
+		edit.replace(source.uri, range, replacement);
+		if (!(await vscode.workspace.applyEdit(edit))) {
+			this.log.error(`Review ${review.id}: VS Code refused the edit to ${review.sourceUri.toString()}.`);
+			void vscode.window.showErrorMessage(`VS Code could not change ${review.sourceName} (is it read-only?). Nothing was applied.`);
+			return 'failed';
+		}
+		this.log.info(`Review ${review.id}: applied to ${review.sourceUri.toString()}${found.moved ? ' (the prompt had moved; applied where it stands now)' : ''}.`);
+		await this.close(review, improvedDoc);
+		const start = source.positionAt(found.range.start);
+		const end = source.positionAt(found.range.start + replacement.length);
+		await vscode.window.showTextDocument(source, { selection: new vscode.Range(start, end), preview: false });
+		vscode.window.setStatusBarMessage(`$(check) Cekura: improved prompt applied to ${review.sourceName}; Undo restores the original.`, 8000);
+		return 'applied';
+	}
+
+	async discard(review: Review): Promise<void> {
+		const improvedDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === review.improvedUri.toString());
+		await this.close(review, improvedDoc);
+		this.log.info(`Review ${review.id}: discarded; ${review.sourceName} is unchanged.`);
+	}
+
+	dispose(): void {
+		this.disposables.forEach((d) => d.dispose());
+		this.reviews.clear();
+	}
+
+	private async offerCopy(review: Review, improved: string): Promise<void> {
+		const copy = 'Copy Improved Prompt';
+		const show = 'Show Source';
+		const choice = await vscode.window.showWarningMessage(
+			`The prompt in ${review.sourceName} was edited after the review opened, so the improvement was not applied and your edits are kept.`,
+			copy,
+			show,
+		);
+		if (choice === copy) {
+			await vscode.env.clipboard.writeText(improved);
+			vscode.window.setStatusBarMessage('$(clippy) Cekura: improved prompt copied to the clipboard.', 5000);
+		} else if (choice === show) {
+			await vscode.window.showTextDocument(review.sourceUri, { preview: false });
+		}
+	}
+
+	private async close(review: Review, improvedDoc: vscode.TextDocument | undefined): Promise<void> {
+		this.reviews.delete(review.id);
+		// Saving into the in-memory side clears its dirty state, so closing the tab asks nothing.
+		if (improvedDoc?.isDirty) await improvedDoc.save();
+		const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => this.tabBelongsTo(t, review));
+		if (tabs.length) await vscode.window.tabGroups.close(tabs);
+		this.files.remove(review.originalUri);
+		this.files.remove(review.improvedUri);
+		await this.updateContext();
+	}
+
+	private track(event: vscode.TextDocumentChangeEvent): void {
+		if (event.contentChanges.length === 0) return;
+		const uri = event.document.uri.toString();
+		for (const review of this.reviews.values()) {
+			if (review.sourceUri.toString() !== uri || !review.tracked || review.tracked === 'editedInside') continue;
+			// Offsets of one event refer to the document before it; from the last change backwards they stay valid.
+			const changes = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
+			let range: OffsetRange | undefined = review.tracked;
+			for (const c of changes) {
+				range = range && shiftRange(range, { offset: c.rangeOffset, length: c.rangeLength, text: c.text });
+			}
+			review.tracked = range ?? 'editedInside';
+		}
+	}
+
+	private forgetTracking(doc: vscode.TextDocument): void {
+		for (const review of this.reviews.values()) {
+			if (review.sourceUri.toString() === doc.uri.toString() && review.tracked !== 'editedInside') {
+				// Unsaved edits go with the closed document; on Apply the prompt is looked for in the file as it is.
+				if (review.tracked) review.lastKnownStart = review.tracked.start;
+				review.tracked = undefined;
+			}
+		}
+	}
+
+	private onTabsClosed(closed: readonly vscode.Tab[]): void {
+		for (const tab of closed) {
+			for (const review of this.reviews.values()) {
+				if (!this.tabBelongsTo(tab, review)) continue;
+				void this.discard(review);
+			}
+		}
+	}
+
+	private tabBelongsTo(tab: vscode.Tab, review: Review): boolean {
+		return tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === review.improvedUri.toString();
+	}
+
+	private byUri(uri: vscode.Uri): Review | undefined {
+		const key = uri.toString();
+		return this.openReviews.find((r) => r.improvedUri.toString() === key || r.originalUri.toString() === key);
+	}
+
+	private updateContext(): Thenable<unknown> {
+		return vscode.commands.executeCommand('setContext', ContextKeys.reviewOpen, this.reviews.size > 0);
+	}
+}
