@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { anchor, shiftRange } from '../../src/core/anchoring';
+
+const range = { start: 10, end: 20 };
+
+test('an edit before the prompt moves it by the length difference', () => {
+	assert.deepEqual(shiftRange(range, { offset: 0, length: 0, text: 'abc' }), { start: 13, end: 23 });
+	assert.deepEqual(shiftRange(range, { offset: 2, length: 5, text: '' }), { start: 5, end: 15 });
+	assert.deepEqual(shiftRange(range, { offset: 10, length: 0, text: 'x' }), { start: 11, end: 21 });
+});
+
+test('an edit after the prompt, or typing at its end, leaves it where it is', () => {
+	assert.deepEqual(shiftRange(range, { offset: 20, length: 0, text: 'tail' }), range);
+	assert.deepEqual(shiftRange(range, { offset: 25, length: 3, text: '' }), range);
+});
+
+test('an edit touching the inside of the prompt loses it', () => {
+	assert.equal(shiftRange(range, { offset: 15, length: 0, text: 'x' }), undefined);
+	assert.equal(shiftRange(range, { offset: 5, length: 6, text: '' }), undefined);
+	assert.equal(shiftRange(range, { offset: 19, length: 2, text: 'yy' }), undefined);
+});
+
+test('anchors at the tracked range when it still holds the original, and says whether it moved', () => {
+	const doc = '0123456789PROMPTTEXTrest';
+	assert.deepEqual(anchor(doc, 'PROMPTTEXT', { start: 10, end: 20 }, 10), { found: true, range: { start: 10, end: 20 }, moved: false });
+	const moved = `xx${doc}`;
+	assert.deepEqual(anchor(moved, 'PROMPTTEXT', { start: 12, end: 22 }, 10), { found: true, range: { start: 12, end: 22 }, moved: true });
+});
+
+test('refuses when tracking saw an edit inside, even if the same text stands elsewhere', () => {
+	assert.deepEqual(anchor('PROMPT PROMPT', 'PROMPT', 'editedInside', 0), { found: false });
+	assert.deepEqual(anchor('PROMPX', 'PROMPT', { start: 0, end: 6 }, 0), { found: false });
+});
+
+test('without tracking, finds the occurrence nearest to where the prompt was', () => {
+	const doc = 'AAA-prompt-BBB-prompt-CCC';
+	assert.deepEqual(anchor(doc, 'prompt', undefined, 16), { found: true, range: { start: 15, end: 21 }, moved: true });
+	assert.deepEqual(anchor(doc, 'prompt', undefined, 3), { found: true, range: { start: 4, end: 10 }, moved: true });
+	assert.deepEqual(anchor(doc, 'missing', undefined, 3), { found: false });
+});

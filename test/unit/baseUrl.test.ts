@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkBaseUrl } from '../../src/core/baseUrl';
+
+test('accepts https and strips the trailing slash', () => {
+	assert.deepEqual(checkBaseUrl('https://api.cekura.ai/'), { ok: true, url: 'https://api.cekura.ai' });
+	assert.deepEqual(checkBaseUrl(' https://proxy.example.com/cekura '), { ok: true, url: 'https://proxy.example.com/cekura' });
+});
+
+test('accepts plain http only on loopback hosts', () => {
+	for (const url of ['http://127.0.0.1:8080', 'http://localhost:3000', 'http://[::1]:9000', 'http://127.0.0.5']) {
+		assert.equal(checkBaseUrl(url).ok, true, url);
+	}
+	for (const url of ['http://api.cekura.ai', 'http://192.168.1.10:8080', 'http://localhost.evil.com', 'ftp://api.cekura.ai']) {
+		const check = checkBaseUrl(url);
+		assert.equal(check.ok, false, url);
+		assert.match(!check.ok ? check.message : '', /https:\/\//);
+	}
+});
+
+test('refuses URLs that are not URLs, or carry credentials, queries or fragments', () => {
+	assert.match(String(!checkBaseUrl('api.cekura.ai').ok && (checkBaseUrl('api.cekura.ai') as { message: string }).message), /not a valid URL/);
+	for (const url of ['https://user:pw@api.cekura.ai', 'https://api.cekura.ai/?x=1', 'https://api.cekura.ai/#a']) {
+		assert.equal(checkBaseUrl(url).ok, false, url);
+	}
+});

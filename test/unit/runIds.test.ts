@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatRunIds, parseRunIds } from '../../src/core/runIds';
+
+test('parses IDs separated by commas, spaces, semicolons and newlines', () => {
+	assert.deepEqual(parseRunIds('12, 34 56'), { ok: true, ids: [12, 34, 56] });
+	assert.deepEqual(parseRunIds(' 7;\n8 '), { ok: true, ids: [7, 8] });
+	assert.deepEqual(parseRunIds('#5546, #5547'), { ok: true, ids: [5546, 5547] });
+});
+
+test('drops duplicates but keeps the order typed', () => {
+	assert.deepEqual(parseRunIds('34 12 34 12'), { ok: true, ids: [34, 12] });
+});
+
+test('refuses more than 3 distinct runs, saying how many were entered', () => {
+	const parsed = parseRunIds('1 2 3 4');
+	assert.equal(parsed.ok, false);
+	assert.match(!parsed.ok ? parsed.message : '', /At most 3 runs.*you entered 4/);
+});
+
+test('refuses anything that is not a positive whole number, naming it', () => {
+	for (const bad of ['0', '-5', '1.5', 'abc', '12a', '99999999999999999999']) {
+		const parsed = parseRunIds(`1 ${bad}`);
+		assert.equal(parsed.ok, false, bad);
+		assert.match(!parsed.ok ? parsed.message : '', new RegExp(`"${bad.replace('.', '\\.')}"`));
+	}
+});
+
+test('refuses empty input', () => {
+	assert.equal(parseRunIds('  , ').ok, false);
+});
+
+test('formats IDs for an input box', () => {
+	assert.equal(formatRunIds([5546, 5547]), '5546, 5547');
+});
