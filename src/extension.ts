@@ -9,12 +9,20 @@ import { ApiKeyStore } from './vscode/apiKeyStore';
 import { Log } from './vscode/log';
 import { ReviewFileSystem } from './vscode/reviewFileSystem';
 import { ReviewManager } from './vscode/reviews';
+import { Ui } from './vscode/ui';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What integration tests reach through `activate`'s return value; undefined outside extension tests. */
+export interface TestApi {
+	ui: Ui;
+	reviews: ReviewManager;
+}
+
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
 	const log = new Log();
+	const ui = new Ui();
 	const files = new ReviewFileSystem();
-	const reviews = new ReviewManager(files, log);
-	const keys = new ApiKeyStore(context.secrets, log);
+	const reviews = new ReviewManager(files, log, ui);
+	const keys = new ApiKeyStore(context.secrets, log, ui);
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
 
 	context.subscriptions.push(
@@ -22,14 +30,15 @@ export function activate(context: vscode.ExtensionContext): void {
 		files,
 		reviews,
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
-		vscode.commands.registerCommand(Commands.improvePrompt, () => improvePrompt({ keys, reviews, log, workspaceState: context.workspaceState, version })),
+		vscode.commands.registerCommand(Commands.improvePrompt, () => improvePrompt({ keys, reviews, log, ui, workspaceState: context.workspaceState, version })),
 		vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(keys)),
-		vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys)),
-		vscode.commands.registerCommand(Commands.applyImprovement, (uri?: vscode.Uri) => applyImprovement(reviews, uri)),
-		vscode.commands.registerCommand(Commands.discardImprovement, (uri?: vscode.Uri) => discardImprovement(reviews, uri)),
+		vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys, ui)),
+		vscode.commands.registerCommand(Commands.applyImprovement, (uri?: vscode.Uri) => applyImprovement(reviews, ui, uri)),
+		vscode.commands.registerCommand(Commands.discardImprovement, (uri?: vscode.Uri) => discardImprovement(reviews, ui, uri)),
 	);
 	void closeStaleReviewTabs();
 	log.info(`Cekura Prompt Improver ${version} activated.`);
+	return context.extensionMode === vscode.ExtensionMode.Test ? { ui, reviews } : undefined;
 }
 
 /** Review documents live in memory; tabs restored from an earlier window session have nothing behind them. */

@@ -1,7 +1,7 @@
-import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
+import type { Ui } from '../vscode/ui';
 
-export async function clearApiKey(keys: ApiKeyStore): Promise<void> {
+export async function clearApiKey(keys: ApiKeyStore, ui: Ui): Promise<void> {
 	const had = await keys.clear();
-	void vscode.window.showInformationMessage(had ? 'Cekura: API key removed from this machine\'s secret storage.' : 'Cekura: no API key was stored.');
+	void ui.message('info', had ? 'Cekura: API key removed from this machine\'s secret storage.' : 'Cekura: no API key was stored.');
 }

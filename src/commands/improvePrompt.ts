@@ -5,17 +5,17 @@ import { LAST_RUN_IDS_KEY, REVIEW_SCHEME } from '../constants';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
 import { createCekuraClient } from '../vscode/cekuraClientFactory';
 import { showError } from '../vscode/errorNotification';
-import { pickFocus } from '../vscode/focusPicker';
 import type { Log } from '../vscode/log';
 import { withCancellableProgress } from '../vscode/progress';
+import type { Ui } from '../vscode/ui';
 import type { Review, ReviewManager } from '../vscode/reviews';
-import { pickRuns } from '../vscode/runPicker';
 import { openSettings, readSettings } from '../vscode/settings';
 
 export interface ImprovePromptDeps {
 	keys: ApiKeyStore;
 	reviews: ReviewManager;
 	log: Log;
+	ui: Ui;
 	workspaceState: vscode.Memento;
 	version: string;
 }
@@ -28,14 +28,14 @@ interface PromptTarget {
 
 /** Select a prompt, choose runs (and optionally failures to focus on), ask Cekura, review the proposal in a diff. */
 export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
-	const { keys, log } = deps;
-	const target = await promptTarget();
+	const { keys, log, ui } = deps;
+	const target = await promptTarget(ui);
 	if (!target) return;
 
 	const settings = readSettings();
 	if (!settings.baseUrl.ok) {
 		log.error(settings.baseUrl.message);
-		if ((await vscode.window.showErrorMessage(`Cekura: ${settings.baseUrl.message}`, 'Open Settings')) === 'Open Settings') await openSettings();
+		if ((await ui.message('error', `Cekura: ${settings.baseUrl.message}`, 'Open Settings')) === 'Open Settings') await openSettings();
 		return;
 	}
 	const baseUrl = settings.baseUrl.url;
@@ -45,11 +45,11 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 	const clientFor = (key: string) => createCekuraClient(baseUrl, key, settings.improveTimeoutMs, log, deps.version);
 
 	const lastIds = deps.workspaceState.get<number[]>(LAST_RUN_IDS_KEY, []);
-	const runIds = await pickRuns(clientFor(apiKey), { agentId: settings.agentId, projectId: settings.projectId }, lastIds, log);
+	const runIds = await ui.pickRuns(clientFor(apiKey), { agentId: settings.agentId, projectId: settings.projectId }, lastIds, log);
 	if (!runIds) return;
 	await deps.workspaceState.update(LAST_RUN_IDS_KEY, runIds);
 
-	const focus = await pickFocus(clientFor(apiKey), runIds, log);
+	const focus = await ui.pickFocus(clientFor(apiKey), runIds, log);
 	if (!focus) return;
 
 	const request = { prompt: target.text, run_ids: runIds, ...focus };
@@ -70,7 +70,7 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 				log.info('Improve request cancelled; nothing was changed.');
 				return;
 			}
-			const action = await showError(err, log);
+			const action = await showError(err, log, ui);
 			if (action === 'setApiKey') {
 				const key = await keys.prompt();
 				if (!key) return;
@@ -82,23 +82,21 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 	}
 }
 
-async function promptTarget(): Promise<PromptTarget | undefined> {
+async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 	const editor = vscode.window.activeTextEditor;
 	if (!editor || editor.document.uri.scheme === REVIEW_SCHEME) {
-		void vscode.window.showInformationMessage('Cekura: open the file that holds your prompt and select the prompt, then run Improve Prompt from Runs… again.');
+		void ui.message('info', 'Cekura: open the file that holds your prompt and select the prompt, then run Improve Prompt from Runs… again.');
 		return undefined;
 	}
 	const { document, selection } = editor;
 	let range: vscode.Range = selection;
 	if (selection.isEmpty) {
-		const whole = 'Use Whole Document';
-		const choice = await vscode.window.showWarningMessage('No text is selected. Improve the whole document as the prompt?', { modal: true }, whole);
-		if (choice !== whole) return undefined;
+		if (!(await ui.confirm('No text is selected. Improve the whole document as the prompt?', 'Use Whole Document'))) return undefined;
 		range = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
 	}
 	const text = document.getText(range);
 	if (text.trim() === '') {
-		void vscode.window.showWarningMessage('Cekura: the selected prompt is empty. Select the prompt text first; nothing was sent.');
+		void ui.message('warning', 'Cekura: the selected prompt is empty. Select the prompt text first; nothing was sent.');
 		return undefined;
 	}
 	return { document, range, text };
@@ -107,17 +105,17 @@ async function promptTarget(): Promise<PromptTarget | undefined> {
 async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, runIds: readonly number[], improved: string, summary: string): Promise<void> {
 	if (fitToOriginal(improved, target.text, '\n').trimEnd() === target.text.replace(/\r\n/g, '\n').trimEnd()) {
 		deps.log.info(`No changes proposed. ${summary}`);
-		void vscode.window.showInformationMessage(`Cekura proposes no changes to this prompt.${summary ? ` ${summary}` : ''}`);
+		void deps.ui.message('info', `Cekura proposes no changes to this prompt.${summary ? ` ${summary}` : ''}`);
 		return;
 	}
 	const review = await deps.reviews.open({ source: target.document, range: target.range, improvedText: improved, summary, runIds });
-	void offerApplyOrDiscard(deps.reviews, review);
+	void offerApplyOrDiscard(deps.reviews, deps.ui, review);
 }
 
 /** The summary of changes next to the diff, with the two ways out. */
-async function offerApplyOrDiscard(reviews: ReviewManager, review: Review): Promise<void> {
+async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review: Review): Promise<void> {
 	const summary = review.summary.trim() || 'Cekura sent no summary of its changes.';
-	const choice = await vscode.window.showInformationMessage(`Cekura: ${summary} (${review.stats})`, 'Apply', 'Discard');
+	const choice = await ui.message('info', `Cekura: ${summary} (${review.stats})`, 'Apply', 'Discard');
 	if (!reviews.openReviews.includes(review)) return;
 	if (choice === 'Apply') await reviews.apply(review);
 	else if (choice === 'Discard') await reviews.discard(review);

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { SECRET_API_KEY } from '../constants';
 import type { Log } from './log';
+import type { Ui } from './ui';
 
 /** The Cekura API key, kept only in VS Code's SecretStorage and read at request time. */
 export class ApiKeyStore {
 	constructor(
 		private readonly secrets: vscode.SecretStorage,
 		private readonly log: Log,
+		private readonly ui: Ui,
 	) {}
 
 	async get(): Promise<string | undefined> {
@@ -17,25 +19,12 @@ export class ApiKeyStore {
 
 	/** Asks for a key and stores it. Returns undefined when the user cancels. */
 	async prompt(reason?: string): Promise<string | undefined> {
-		const key = await vscode.window.showInputBox({
-			title: 'Cekura: Set API Key',
-			prompt: reason ? `${reason} Paste your Cekura API key (Settings › API Keys on the Cekura dashboard).` : 'Paste your Cekura API key (Settings › API Keys on the Cekura dashboard). It is kept in VS Code\'s secret storage.',
-			placeHolder: 'Cekura API key',
-			password: true,
-			ignoreFocusOut: true,
-			validateInput: (value) => {
-				const trimmed = value.trim();
-				if (!trimmed) return 'The API key cannot be empty.';
-				if (/\s/.test(trimmed)) return 'An API key has no spaces or line breaks.';
-				return undefined;
-			},
-		});
-		if (key === undefined) return undefined;
-		const trimmed = key.trim();
-		this.log.addSecret(trimmed);
-		await this.secrets.store(SECRET_API_KEY, trimmed);
+		const key = (await this.ui.inputApiKey(reason))?.trim();
+		if (!key) return undefined;
+		this.log.addSecret(key);
+		await this.secrets.store(SECRET_API_KEY, key);
 		this.log.info('API key stored in secret storage.');
-		return trimmed;
+		return key;
 	}
 
 	async clear(): Promise<boolean> {

@@ -1,21 +1,21 @@
-import * as vscode from 'vscode';
 import { CekuraError } from '../core/cekuraError';
 import { ERROR_ACTION_LABELS, errorActions, type ErrorAction } from '../core/errorActions';
 import type { Log } from './log';
+import type { Ui } from './ui';
 import { openSettings } from './settings';
 
 /**
  * Shows an error with the actions that help (Set API Key, Retry, Open Settings, Show Log) and logs it.
  * Resolves the action the user chose when the caller has to act on it ('setApiKey', 'retry'), else undefined.
  */
-export async function showError(err: unknown, log: Log): Promise<'setApiKey' | 'retry' | undefined> {
+export async function showError(err: unknown, log: Log, ui: Ui): Promise<'setApiKey' | 'retry' | undefined> {
 	const error = err instanceof CekuraError ? err : undefined;
 	const message = err instanceof Error ? err.message : String(err);
 	log.error(error ? `${error.kind}${error.status ? ` (HTTP ${error.status})` : ''}: ${message}` : err instanceof Error ? err : message);
 	if (err instanceof Error && !error && err.stack) log.debug(err.stack);
 	const actions: ErrorAction[] = error ? errorActions(error.kind) : ['showLog'];
 	const labels = actions.map((a) => ERROR_ACTION_LABELS[a]);
-	const picked = await vscode.window.showErrorMessage(`Cekura: ${message}`, ...labels);
+	const picked = await ui.message('error', `Cekura: ${message}`, ...labels);
 	const action = actions[labels.indexOf(picked ?? '')];
 	switch (action) {
 		case 'showLog':

@@ -6,6 +6,7 @@ import { fitToOriginal } from '../core/eol';
 import { ContextKeys } from '../constants';
 import type { Log } from './log';
 import { ReviewFileSystem } from './reviewFileSystem';
+import type { Ui } from './ui';
 
 export interface ReviewRequest {
 	source: vscode.TextDocument;
@@ -52,6 +53,7 @@ export class ReviewManager implements vscode.Disposable {
 	constructor(
 		private readonly files: ReviewFileSystem,
 		private readonly log: Log,
+		private readonly ui: Ui,
 	) {
 		this.disposables.push(
 			vscode.workspace.onDidChangeTextDocument((e) => this.track(e)),
@@ -117,7 +119,7 @@ export class ReviewManager implements vscode.Disposable {
 		const improvedDoc = await vscode.workspace.openTextDocument(review.improvedUri);
 		const improved = improvedDoc.getText();
 		if (improved.trim() === '') {
-			void vscode.window.showWarningMessage('The improved prompt is empty, so nothing was applied. Undo your edits on the right side of the review, or discard it.');
+			void this.ui.message('warning', 'Cekura: the improved prompt is empty, so nothing was applied. Undo your edits on the right side of the review, or discard it.');
 			return 'refused';
 		}
 		const source = await vscode.workspace.openTextDocument(review.sourceUri);
@@ -133,7 +135,7 @@ export class ReviewManager implements vscode.Disposable {
 		edit.replace(source.uri, range, replacement);
 		if (!(await vscode.workspace.applyEdit(edit))) {
 			this.log.error(`Review ${review.id}: VS Code refused the edit to ${review.sourceUri.toString()}.`);
-			void vscode.window.showErrorMessage(`VS Code could not change ${review.sourceName} (is it read-only?). Nothing was applied.`);
+			void this.ui.message('error', `Cekura: VS Code could not change ${review.sourceName} (is it read-only?). Nothing was applied.`);
 			return 'failed';
 		}
 		this.log.info(`Review ${review.id}: applied to ${review.sourceUri.toString()}${found.moved ? ' (the prompt had moved; applied where it stands now)' : ''}.`);
@@ -159,8 +161,9 @@ export class ReviewManager implements vscode.Disposable {
 	private async offerCopy(review: Review, improved: string): Promise<void> {
 		const copy = 'Copy Improved Prompt';
 		const show = 'Show Source';
-		const choice = await vscode.window.showWarningMessage(
-			`The prompt in ${review.sourceName} was edited after the review opened, so the improvement was not applied and your edits are kept.`,
+		const choice = await this.ui.message(
+			'warning',
+			`Cekura: the prompt in ${review.sourceName} was edited after the review opened, so the improvement was not applied and your edits are kept.`,
 			copy,
 			show,
 		);
