@@ -15,6 +15,8 @@ import { Ui } from './vscode/ui';
 export interface TestApi {
 	ui: Ui;
 	reviews: ReviewManager;
+	/** Folder of the extension's log files. */
+	logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -38,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	);
 	void closeStaleReviewTabs();
 	log.info(`Cekura Prompt Improver ${version} activated.`);
-	return context.extensionMode === vscode.ExtensionMode.Test ? { ui, reviews } : undefined;
+	return context.extensionMode === vscode.ExtensionMode.Test ? { ui, reviews, logUri: context.logUri } : undefined;
 }
 
 /** Review documents live in memory; tabs restored from an earlier window session have nothing behind them. */

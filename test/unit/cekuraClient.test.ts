@@ -1,0 +1,236 @@
+import assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import nodeFetch from 'node-fetch';
+import { CekuraClient, type CekuraClientOptions } from '../../src/core/cekuraClient';
+import { CekuraError, type CekuraErrorKind } from '../../src/core/cekuraError';
+import type { FetchLike } from '../../src/core/httpTypes';
+import { DEMO_API_KEY, startCekuraServer, type CekuraServer } from '../server/cekuraServer';
+
+// The same fetch the extension uses, over loopback to the real local server.
+const fetch: FetchLike = (url, init) => nodeFetch(url, init);
+const never = new AbortController().signal;
+
+let server: CekuraServer;
+let waits: number[];
+
+function client(options: Partial<CekuraClientOptions> = {}): CekuraClient {
+	return new CekuraClient({
+		baseUrl: server.url,
+		apiKey: DEMO_API_KEY,
+		fetch,
+		improveTimeoutMs: 5000,
+		sleep: async (ms) => {
+			waits.push(ms);
+		},
+		...options,
+	});
+}
+
+async function rejection(promise: Promise<unknown>, kind: CekuraErrorKind): Promise<CekuraError> {
+	try {
+		await promise;
+	} catch (err) {
+		assert.ok(err instanceof CekuraError, `expected a CekuraError, got ${String(err)}`);
+		assert.equal(err.kind, kind, err.message);
+		return err;
+	}
+	assert.fail(`expected a ${kind} error`);
+}
+
+const improveCalls = (): number => server.requests.filter((r) => r.path.endsWith('/improve_prompt/')).length;
+const PROMPT = 'You are the front desk of Bright Smiles Dental.\nKeep calls short.\n';
+
+before(async () => {
+	server = await startCekuraServer();
+});
+after(() => server.close());
+beforeEach(() => {
+	server.reset();
+	waits = [];
+});
+
+describe('improvePrompt', () => {
+	test('sends the documented body and header, and returns the improved prompt', async () => {
+		const answer = await client().improvePrompt({ prompt: PROMPT, run_ids: [5546], workflow_metric_ids: [7], category_ids: [] }, never);
+		assert.notEqual(answer.improved_prompt, PROMPT);
+		assert.ok(answer.summary_of_changes.length > 0);
+		const [request] = server.requests;
+		assert.equal(request.method, 'POST');
+		assert.equal(request.path, '/test_framework/v1/runs/improve_prompt/');
+		assert.equal(request.apiKeyValid, true);
+		assert.deepEqual(request.body, { prompt: PROMPT, run_ids: [5546], workflow_metric_ids: [7] }, 'empty ID lists must be left out');
+	});
+
+	test('refuses more than 3 runs before sending anything', async () => {
+		await rejection(client().improvePrompt({ prompt: PROMPT, run_ids: [1, 2, 3, 4] }, never), 'badRequest');
+		assert.equal(server.requests.length, 0);
+	});
+
+	test('400: the field messages of the server', async () => {
+		const err = await rejection(client().improvePrompt({ prompt: PROMPT, run_ids: [999999] }, never), 'badRequest');
+		assert.equal(err.status, 400);
+		assert.deepEqual(err.details, ['run_ids: Invalid run IDs or runs not found: 999999']);
+	});
+
+	test('401: a wrong key', async () => {
+		const err = await rejection(client({ apiKey: 'ck_wrong' }).improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never), 'unauthorized');
+		assert.match(err.message, /rejected the API key \(401\): Invalid API key/);
+	});
+
+	for (const [mode, status] of [['removed-404', 404], ['removed-405', 405]] as const) {
+		test(`${status}: this server does not offer improve_prompt`, async () => {
+			server.setModes({ improve: mode });
+			const err = await rejection(client().improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never), 'notOffered');
+			assert.match(err.message, new RegExp(`does not offer improve_prompt \\(HTTP ${status}\\)`));
+			assert.equal(improveCalls(), 1, 'a missing endpoint must not be retried');
+		});
+	}
+
+	test('429 then success: waits the Retry-After seconds and retries', async () => {
+		server.setModes({ improve: 'throttled-once', retryAfterSeconds: 2 });
+		const answer = await client().improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never);
+		assert.ok(answer.improved_prompt);
+		assert.deepEqual(waits, [2000]);
+		assert.equal(improveCalls(), 2);
+	});
+
+	test('429 every time: 3 retries, then an error saying when to try again', async () => {
+		server.setModes({ improve: 'throttled', retryAfterSeconds: 3 });
+		const err = await rejection(client().improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never), 'throttled');
+		assert.deepEqual(waits, [3000, 3000, 3000]);
+		assert.equal(improveCalls(), 4);
+		assert.match(err.message, /Try again in 3 s/);
+	});
+
+	test('a Retry-After over 60 s is not waited for', async () => {
+		server.setModes({ improve: 'throttled', retryAfterSeconds: 61 });
+		const err = await rejection(client().improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never), 'throttled');
+		assert.deepEqual(waits, []);
+		assert.equal(err.retryAfterSeconds, 61);
+		assert.match(err.message, /Try again in 61 s/);
+	});
+
+	test('503 without Retry-After: backs off and retries', async () => {
+		server.setModes({ improve: 'unavailable-once' });
+		await client().improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never);
+		assert.deepEqual(waits, [1000]);
+	});
+
+	test('500 is reported, not retried', async () => {
+		server.setModes({ improve: 'server-error' });
+		const err = await rejection(client().improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never), 'server');
+		assert.equal(err.status, 500);
+		assert.equal(improveCalls(), 1);
+	});
+
+	test('times out after the configured time, and the server sees the request dropped', async () => {
+		server.setModes({ improve: 'slow', delayMs: 5000 });
+		const started = Date.now();
+		const err = await rejection(client({ improveTimeoutMs: 300 }).improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never), 'timeout');
+		assert.ok(Date.now() - started < 3000, 'the timeout did not end the request');
+		assert.match(err.message, /within 0 s|within 1 s|within \d+ s/);
+		for (let i = 0; i < 50 && !server.requests.some((r) => r.aborted); i++) await new Promise((r) => setTimeout(r, 20));
+		assert.ok(server.requests.some((r) => r.aborted), 'the server did not see the request aborted');
+	});
+
+	test('cancelling aborts the HTTP request', async () => {
+		server.setModes({ improve: 'slow', delayMs: 5000 });
+		const controller = new AbortController();
+		setTimeout(() => controller.abort(), 100);
+		await rejection(client().improvePrompt({ prompt: PROMPT, run_ids: [5546] }, controller.signal), 'cancelled');
+		for (let i = 0; i < 50 && !server.requests.some((r) => r.aborted); i++) await new Promise((r) => setTimeout(r, 20));
+		assert.ok(server.requests.some((r) => r.aborted));
+	});
+
+	test('a 200 that is not JSON, or lacks improved_prompt', async () => {
+		server.setModes({ improve: 'not-json' });
+		const notJson = await rejection(client().improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never), 'invalidResponse');
+		assert.match(notJson.message, /not JSON \(text\/html/);
+		server.setModes({ improve: 'missing-improved-prompt' });
+		const missing = await rejection(client().improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never), 'invalidResponse');
+		assert.match(missing.message, /improved_prompt is missing or empty/);
+	});
+
+	test('a redirect to another origin is refused and the key is not sent there', async () => {
+		const elsewhere: http.IncomingHttpHeaders[] = [];
+		const other = http.createServer((req, res) => {
+			elsewhere.push(req.headers);
+			res.end('{}');
+		});
+		await new Promise<void>((resolve) => other.listen(server.port, '127.0.0.2', resolve));
+		try {
+			server.setModes({ improve: 'redirect-other-origin' });
+			const err = await rejection(client().improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never), 'redirect');
+			assert.match(err.message, /127\.0\.0\.2/);
+			assert.equal(elsewhere.length, 0, 'the request (and the key) went to the other origin');
+		} finally {
+			await new Promise((resolve) => other.close(resolve));
+		}
+	});
+
+	test('a same-origin redirect is followed', async () => {
+		const target = http.createServer((req, res) => {
+			if (req.url === '/old/test_framework/v1/runs/improve_prompt/') {
+				res.writeHead(308, { Location: '/new/test_framework/v1/runs/improve_prompt/' }).end();
+				return;
+			}
+			let body = '';
+			req.on('data', (c: Buffer) => (body += c.toString()));
+			req.on('end', () => {
+				res.writeHead(200, { 'Content-Type': 'application/json' });
+				res.end(JSON.stringify({ improved_prompt: `${JSON.parse(body).prompt}!`, summary_of_changes: `key ${req.headers['x-cekura-api-key'] === DEMO_API_KEY ? 'kept' : 'lost'}` }));
+			});
+		});
+		await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+		try {
+			const port = (target.address() as AddressInfo).port;
+			const answer = await client({ baseUrl: `http://127.0.0.1:${port}/old` }).improvePrompt({ prompt: 'p', run_ids: [1] }, never);
+			assert.deepEqual(answer, { improved_prompt: 'p!', summary_of_changes: 'key kept' });
+		} finally {
+			await new Promise((resolve) => target.close(resolve));
+		}
+	});
+
+	test('a closed port is a network error naming the host', async () => {
+		const probe = http.createServer();
+		await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+		const port = (probe.address() as AddressInfo).port;
+		await new Promise((resolve) => probe.close(resolve));
+		const err = await rejection(client({ baseUrl: `http://127.0.0.1:${port}` }).improvePrompt({ prompt: PROMPT, run_ids: [5546] }, never), 'network');
+		assert.match(err.message, new RegExp(`127\\.0\\.0\\.1:${port}.*ECONNREFUSED`));
+	});
+});
+
+describe('run list and run details', () => {
+	test('lists runs with filters and follows next pages on the same server', async () => {
+		const first = await client().listRuns({ agentId: 42, pageSize: 5 }, never);
+		assert.equal(first.results.length, 5);
+		assert.ok(first.results.every((r) => r.agent === 42));
+		assert.ok(first.next, 'expected a next page');
+		assert.equal(server.requests[0].query.agent_id, '42');
+		const second = await client().nextRunsPage(first.next, never);
+		assert.equal(second.results.length > 0, true);
+		assert.ok(second.results.every((r) => !first.results.some((f) => f.id === r.id)), 'page 2 repeated page 1');
+	});
+
+	test('refuses a next link on another origin', async () => {
+		await rejection(client().nextRunsPage('https://evil.example/test_framework/v2/runs/?page=2', never), 'redirect');
+		assert.equal(server.requests.length, 0);
+	});
+
+	test('403 on the list is reported as forbidden', async () => {
+		server.setModes({ runsList: 'forbidden' });
+		const err = await rejection(client().listRuns({}, never), 'forbidden');
+		assert.match(err.message, /not allowed to use the run list \(403\)/);
+	});
+
+	test('bulk returns the full runs with their evaluation and categories', async () => {
+		const runs = await client().bulkRuns([5546], never);
+		assert.equal(runs.length, 1);
+		assert.ok(runs[0].evaluation?.metrics?.some((m) => m.id === 7));
+		assert.ok(runs[0].critical_categories?.some((c) => c.category_id === 311));
+		assert.equal(server.requests[0].query.run_ids, '5546');
+	});
+});
