@@ -1,0 +1,136 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { CekuraServer } from '../server/cekuraServer';
+import { DEMO_API_KEY } from '../server/cekuraServer';
+import { activateExtension, activeDiffTab, closeAllEditors, FakeUser, openPromptFile, readExtensionLog, reviewTabs, SAMPLE_PROMPT, setSetting, storeKey, waitFor, withServer } from './support';
+
+type ImproveBody = { prompt: string; run_ids: number[]; workflow_metric_ids?: number[]; category_ids?: number[] };
+
+function improveRequests(server: CekuraServer): { body: ImproveBody; apiKeyValid: boolean }[] {
+	return server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/improve_prompt/')).map((r) => ({ body: r.body as ImproveBody, apiKeyValid: r.apiKeyValid }));
+}
+
+suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
+	let api: TestApi;
+	let server: CekuraServer;
+	let user: FakeUser;
+
+	suiteSetup(async () => {
+		api = await activateExtension();
+		server = await withServer();
+		await setSetting('apiBaseUrl', server.url);
+		await setSetting('requestTimeoutSeconds', 20);
+	});
+
+	suiteTeardown(async () => {
+		await setSetting('apiBaseUrl', undefined);
+		await setSetting('requestTimeoutSeconds', undefined);
+		await server.close();
+	});
+
+	setup(async () => {
+		server.reset();
+		user = new FakeUser(api);
+		await storeKey(api, user);
+	});
+
+	teardown(async () => {
+		user.dispose();
+		await closeAllEditors();
+	});
+
+	test('sends the selection with the chosen runs and their failures, and opens a review diff', async () => {
+		const editor = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		const selected = editor.document.getText(editor.selection);
+		user.runIds = [5546];
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+
+		const [request] = improveRequests(server);
+		assert.ok(request, 'no improve_prompt request reached the server');
+		assert.equal(request.apiKeyValid, true);
+		assert.equal(request.body.prompt, selected);
+		assert.deepEqual(request.body.run_ids, [5546]);
+		assert.ok(request.body.workflow_metric_ids?.includes(7), `workflow_metric_ids ${JSON.stringify(request.body.workflow_metric_ids)} lacks the failed "Booking confirmed" metric`);
+		assert.ok(request.body.category_ids?.includes(311), `category_ids ${JSON.stringify(request.body.category_ids)} lacks category 311`);
+
+		const tab = activeDiffTab();
+		assert.ok(tab, 'no diff editor is active');
+		assert.match(tab.label, /Original ↔ Improved \(runs 5546\)/);
+		const input = tab.input as vscode.TabInputTextDiff;
+		const original = await vscode.workspace.openTextDocument(input.original);
+		const improved = await vscode.workspace.openTextDocument(input.modified);
+		assert.equal(original.getText(), selected);
+		assert.notEqual(improved.getText(), selected);
+		assert.match(improved.getText(), /read back the date and time/i);
+		assert.equal(editor.document.getText(), SAMPLE_PROMPT, 'the source changed before Apply');
+
+		const summary = await user.waitForMessage(/\+\d+ −\d+ lines/);
+		assert.deepEqual(summary.actions, ['Apply', 'Discard']);
+		assert.equal(api.reviews.openReviews.length, 1);
+	});
+
+	test('no request goes out for an empty selection, and a whitespace-only prompt is refused', async () => {
+		await openPromptFile('   \n\n  \n', { from: 1, to: 3 });
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await user.waitForMessage(/selected prompt is empty/);
+		assert.equal(improveRequests(server).length, 0);
+	});
+
+	test('without a selection it asks before using the whole document', async () => {
+		await openPromptFile(SAMPLE_PROMPT);
+		user.confirmWholeDocument = false;
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+		assert.equal(improveRequests(server).length, 0, 'declining the whole document still sent a request');
+
+		user.confirmWholeDocument = true;
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+		assert.equal(improveRequests(server)[0]?.body.prompt, SAMPLE_PROMPT);
+	});
+
+	test('remembers the run IDs used last in this workspace', async () => {
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		user.runIds = [5546, 5545];
+		user.focus = 'none';
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+		assert.equal(improveRequests(server)[0]?.body.workflow_metric_ids, undefined, 'an empty focus must send no workflow_metric_ids');
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+		assert.deepEqual(user.lastIdsOffered, [5546, 5545]);
+	});
+
+	test('says so instead of opening an empty diff when Cekura proposes no change', async () => {
+		server.setModes({ improve: 'unchanged' });
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await user.waitForMessage(/proposes no changes/);
+		assert.equal(reviewTabs().length, 0);
+		assert.equal(api.reviews.openReviews.length, 0);
+	});
+
+	test('asks for the API key when none is stored, then continues', async () => {
+		await vscode.commands.executeCommand('cekura.clearApiKey');
+		await user.waitForMessage(/API key removed/);
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		user.apiKeyAnswers.push(undefined);
+		const promptsBefore = user.apiKeyPrompts;
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+		assert.equal(user.apiKeyPrompts, promptsBefore + 1);
+		assert.equal(improveRequests(server).length, 0, 'cancelling the key prompt must stop the flow');
+
+		user.apiKeyAnswers.push(DEMO_API_KEY);
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+		assert.equal(improveRequests(server).length, 1);
+		assert.equal(improveRequests(server)[0].apiKeyValid, true);
+		assert.ok(activeDiffTab(), 'the flow did not continue to the review after the key was entered');
+	});
+
+	test('the API key never reaches the log', async () => {
+		server.setModes({ improve: 'server-error' });
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await waitFor(() => /server failed/.test(readExtensionLog(api)), 'the error in the log file');
+		const log = readExtensionLog(api);
+		assert.ok(!log.includes(DEMO_API_KEY), 'the API key was written to the log');
+		assert.match(log, /improve_prompt/);
+	});
+});

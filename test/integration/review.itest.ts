@@ -1,0 +1,154 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { CekuraServer } from '../server/cekuraServer';
+import { activateExtension, activeDiffTab, closeAllEditors, FakeUser, openPromptFile, reviewTabs, SAMPLE_PROMPT, setSetting, storeKey, waitFor, withServer } from './support';
+
+/** Opens a review of lines 3–6 of a new prompt file and returns the source editor and the improved document. */
+async function openReview(content = SAMPLE_PROMPT, eol?: vscode.EndOfLine): Promise<{ source: vscode.TextEditor; improved: vscode.TextDocument; selected: string }> {
+	const source = await openPromptFile(content, { from: 3, to: 6 });
+	if (eol !== undefined) await source.edit((b) => b.setEndOfLine(eol));
+	const selected = source.document.getText(source.selection);
+	await vscode.commands.executeCommand('cekura.improvePrompt');
+	const tab = activeDiffTab();
+	assert.ok(tab, 'no review diff opened');
+	const improved = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified);
+	return { source, improved, selected };
+}
+
+async function editImproved(improved: vscode.TextDocument, from: string, to: string): Promise<void> {
+	const at = improved.getText().indexOf(from);
+	assert.ok(at >= 0, `"${from}" is not in the improved prompt`);
+	const edit = new vscode.WorkspaceEdit();
+	edit.replace(improved.uri, new vscode.Range(improved.positionAt(at), improved.positionAt(at + from.length)), to);
+	assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+suite('Reviewing, applying and discarding an improved prompt', () => {
+	let api: TestApi;
+	let server: CekuraServer;
+	let user: FakeUser;
+
+	suiteSetup(async () => {
+		api = await activateExtension();
+		server = await withServer();
+		await setSetting('apiBaseUrl', server.url);
+	});
+
+	suiteTeardown(async () => {
+		await setSetting('apiBaseUrl', undefined);
+		await server.close();
+	});
+
+	setup(async () => {
+		server.reset();
+		user = new FakeUser(api);
+		await storeKey(api, user);
+	});
+
+	teardown(async () => {
+		user.dispose();
+		await closeAllEditors();
+	});
+
+	test('Apply writes the right side, with the user\'s tweaks, in place of the selection as one undo step', async () => {
+		const { source, improved, selected } = await openReview();
+		await editImproved(improved, 'Keep calls short', 'Keep every call brief');
+		const expectedPrompt = improved.getText();
+
+		await vscode.commands.executeCommand('cekura.applyImprovement');
+
+		const text = source.document.getText();
+		assert.ok(text.startsWith('# Bright Smiles Dental: front desk\n\n'), 'text before the selection changed');
+		assert.ok(text.includes('Keep every call brief'), 'the user\'s tweak on the right side was not applied');
+		assert.ok(!text.includes(selected), 'the original selection is still there');
+		assert.ok(text.endsWith('## Practice facts\nOpen Monday to Friday, 8:00 to 17:00.\n'), 'text after the selection changed');
+		assert.equal(text, SAMPLE_PROMPT.replace(selected, expectedPrompt));
+		assert.equal(source.document.isDirty, true, 'Apply must not save the file for the user');
+		assert.equal(reviewTabs().length, 0, 'the review diff is still open');
+		assert.equal(api.reviews.openReviews.length, 0);
+
+		await vscode.window.showTextDocument(source.document);
+		await vscode.commands.executeCommand('undo');
+		assert.equal(source.document.getText(), SAMPLE_PROMPT, 'one Undo did not restore the original');
+	});
+
+	test('Discard closes the review and changes nothing', async () => {
+		const { source } = await openReview();
+		await vscode.commands.executeCommand('cekura.discardImprovement');
+		assert.equal(source.document.getText(), SAMPLE_PROMPT);
+		assert.equal(source.document.isDirty, false);
+		assert.equal(reviewTabs().length, 0);
+		assert.equal(api.reviews.openReviews.length, 0);
+	});
+
+	test('the Apply button of the summary notification applies', async () => {
+		user.answer = (m) => (m.actions.includes('Apply') ? 'Apply' : undefined);
+		const { source, selected } = await openReview();
+		await waitFor(() => !source.document.getText().includes(selected), 'the notification\'s Apply to change the file');
+		assert.equal(reviewTabs().length, 0);
+	});
+
+	test('re-anchors when the prompt moved because of edits above it', async () => {
+		const { source, improved } = await openReview();
+		await source.edit((b) => b.insert(new vscode.Position(0, 0), '<!-- reviewed by the team -->\n\n'));
+		const expected = improved.getText();
+		await vscode.commands.executeCommand('cekura.applyImprovement');
+		const text = source.document.getText();
+		assert.ok(text.startsWith('<!-- reviewed by the team -->\n\n# Bright Smiles Dental: front desk\n\n'));
+		assert.ok(text.includes(expected), 'the improved prompt was not applied at the moved place');
+		assert.ok(text.endsWith('## Practice facts\nOpen Monday to Friday, 8:00 to 17:00.\n'));
+	});
+
+	test('refuses to apply over text the user changed meanwhile, keeps the edit and offers to copy', async () => {
+		user.answer = (m) => (m.actions.includes('Copy Improved Prompt') ? 'Copy Improved Prompt' : undefined);
+		const { source, improved } = await openReview();
+		await source.edit((b) => b.replace(new vscode.Range(4, 0, 4, 17), 'Keep calls VERY short.'));
+		const edited = source.document.getText();
+		await vscode.commands.executeCommand('cekura.applyImprovement');
+		const refusal = await user.waitForMessage(/was edited after the review opened/);
+		assert.equal(refusal.severity, 'warning');
+		assert.equal(source.document.getText(), edited, 'the user\'s edit was overwritten');
+		assert.equal(api.reviews.openReviews.length, 1, 'the review should stay open after a refusal');
+		await waitFor(async () => (await vscode.env.clipboard.readText()) === improved.getText(), 'the improved prompt on the clipboard');
+	});
+
+	test('keeps the document\'s CRLF line endings', async () => {
+		const { source } = await openReview(SAMPLE_PROMPT, vscode.EndOfLine.CRLF);
+		await vscode.commands.executeCommand('cekura.applyImprovement');
+		const text = source.document.getText();
+		assert.equal(source.document.eol, vscode.EndOfLine.CRLF);
+		assert.ok(!/[^\r]\n/.test(text), 'a bare LF line ending was written into a CRLF document');
+		assert.match(text, /read back the date and time/i);
+	});
+
+	test('several reviews stay open at once, each applying to its own source', async () => {
+		const first = await openReview();
+		const second = await openReview(SAMPLE_PROMPT.replace('Bright Smiles Dental', 'Harbor Dental'));
+		assert.equal(api.reviews.openReviews.length, 2);
+		assert.equal(reviewTabs().length, 2);
+
+		// The second review's tab is active: Apply acts on it only.
+		await vscode.commands.executeCommand('cekura.applyImprovement');
+		assert.notEqual(second.source.document.getText(), SAMPLE_PROMPT.replace('Bright Smiles Dental', 'Harbor Dental'));
+		assert.equal(first.source.document.getText(), SAMPLE_PROMPT, 'applying the second review changed the first file');
+		assert.equal(api.reviews.openReviews.length, 1);
+
+		await vscode.commands.executeCommand('cekura.applyImprovement', api.reviews.openReviews[0].improvedUri);
+		assert.ok(first.source.document.getText().includes(first.improved.getText()));
+		assert.equal(api.reviews.openReviews.length, 0);
+	});
+
+	test('closing the review tab discards it', async () => {
+		const { source } = await openReview();
+		const tab = reviewTabs()[0];
+		await vscode.window.tabGroups.close(tab);
+		await waitFor(() => api.reviews.openReviews.length === 0, 'the review to be forgotten');
+		assert.equal(source.document.getText(), SAMPLE_PROMPT);
+	});
+
+	test('Apply and Discard with no review open say so', async () => {
+		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await user.waitForMessage(/no improved prompt is open/);
+	});
+});
