@@ -1,0 +1,81 @@
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Teardown, errorMessage, repoRoot, startCodeServer } from '../e2e/codeServer';
+import { DEMO_API_KEY, startCekuraServer } from '../server/cekuraServer';
+
+/**
+ * `npm run demo`: the packaged extension in a VS Code on a sample workspace, against the local Cekura server.
+ * A desktop VS Code when `code` is on the PATH (or CEKURA_DEMO_CODE names one), otherwise code-server in the
+ * browser. Runs until Ctrl+C, then stops everything it started.
+ */
+async function main(): Promise<void> {
+	const root = repoRoot();
+	const vsix = path.join(root, 'dist', 'cekura-prompt-improver.vsix');
+	if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first (\`npm run demo\` does).`);
+	const teardown = new Teardown();
+	let stopping = false;
+	const stop = (): void => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping the demo…');
+		void teardown.run().then(() => process.exit(0));
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+
+	const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cekura-demo-'));
+	fs.cpSync(path.join(root, 'test', 'fixtures', 'demo-workspace'), workspace, { recursive: true });
+	teardown.add('remove the demo workspace', () => fs.rmSync(workspace, { recursive: true, force: true }));
+
+	const port = Number(process.env.CEKURA_DEMO_SERVER_PORT ?? 0);
+	const server = await startCekuraServer({ port });
+	teardown.add('stop the local Cekura server', () => server.close());
+	const settings = { 'cekura.apiBaseUrl': server.url };
+
+	console.log(`Local Cekura server: ${server.url}   API key: ${DEMO_API_KEY}`);
+	console.log(`Sample workspace:    ${workspace}`);
+
+	const desktop = process.env.CEKURA_DEMO_CODE ?? findOnPath('code');
+	if (desktop) {
+		const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cekura-demo-profile-'));
+		teardown.add('remove the demo profile', () => fs.rmSync(profile, { recursive: true, force: true }));
+		const userDataDir = path.join(profile, 'user-data');
+		const extensionsDir = path.join(profile, 'extensions');
+		fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+		fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, '\t'));
+		const profileArgs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+		const install = spawnSync(desktop, [...profileArgs, '--install-extension', vsix], { stdio: 'inherit' });
+		if (install.status !== 0) throw new Error(`${desktop} --install-extension failed (exit ${install.status})`);
+		console.log(`Opening VS Code (${desktop}) with the extension installed. Close the window or press Ctrl+C to stop.`);
+		const child = spawn(desktop, [...profileArgs, '--new-window', '--wait', workspace], { stdio: 'inherit' });
+		child.on('close', stop);
+		return;
+	}
+
+	console.log('No desktop VS Code on the PATH: starting code-server (VS Code in the browser)…');
+	const codeServer = await startCodeServer({ installVsix: vsix, userSettings: settings, workspace });
+	teardown.add('stop code-server', () => codeServer.stop());
+	console.log(`\nOpen this address in your browser:\n\n  ${codeServer.url}/?folder=${encodeURIComponent(workspace)}\n`);
+	console.log(`Then open prompts/dental-front-desk.md, select the prompt, right-click › Improve Prompt from Runs…, and paste the API key ${DEMO_API_KEY} when asked.`);
+	console.log('Press Ctrl+C to stop.');
+}
+
+function findOnPath(command: string): string | undefined {
+	for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+		const candidate = path.join(dir, command);
+		try {
+			fs.accessSync(candidate, fs.constants.X_OK);
+			return candidate;
+		} catch {
+			// not here
+		}
+	}
+	return undefined;
+}
+
+main().catch((err: unknown) => {
+	console.error(`demo: ${errorMessage(err)}`);
+	process.exit(1);
+});
