@@ -1,0 +1,652 @@
+/**
+ * A local, Cekura-compatible HTTP server for the demo, tests and benchmarks. It follows the
+ * documented contract (/work/shared/cekura-api.md §2–4, 6, 8, 14): DRF-style errors, trailing
+ * slashes, absolute pagination links, and switchable failure modes for the improve endpoint.
+ */
+import * as http from 'node:http';
+import { isIP } from 'node:net';
+import { improvePrompt, NO_CHANGES_SUMMARY } from './improver';
+import { findRun, listRunItem, projectOfAgent, SEED_RUNS, type SeedRun } from './seedData';
+
+export const DEMO_API_KEY = 'ck_demo_local';
+
+export type ImproveMode =
+	| 'ok'
+	| 'removed-404'
+	| 'removed-405'
+	| 'throttled'
+	| 'throttled-once'
+	| 'server-error'
+	| 'unavailable-once'
+	| 'slow'
+	| 'not-json'
+	| 'missing-improved-prompt'
+	| 'unchanged'
+	| 'redirect-other-origin';
+
+export type ListMode = 'ok' | 'forbidden' | 'removed-404' | 'server-error';
+
+export interface CekuraServerOptions {
+	/** Default '127.0.0.1'; anything that is not a loopback address is refused. */
+	host?: string;
+	/** Default 0 (any free port). */
+	port?: number;
+	/** Default [DEMO_API_KEY]. */
+	apiKeys?: string[];
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	/** Parsed JSON, the raw text when it is not JSON, or undefined without a body. */
+	body: unknown;
+	apiKeyValid: boolean;
+	apiKeyPresent: boolean;
+	aborted: boolean;
+	at: number;
+}
+
+export interface ServerModes {
+	improve: ImproveMode;
+	runsList: ListMode;
+	runsBulk: ListMode;
+	delayMs: number;
+	retryAfterSeconds: number;
+}
+
+export interface CekuraServer {
+	/** E.g. 'http://127.0.0.1:43210', without a trailing slash. */
+	readonly url: string;
+	readonly port: number;
+	/** Every API request, oldest first (not the /__control/ ones). */
+	readonly requests: readonly RecordedRequest[];
+	setModes(modes: Partial<ServerModes>): void;
+	/** Modes back to their defaults, requests cleared. */
+	reset(): void;
+	/** Closes the server and destroys open sockets, pending 'slow' answers included. */
+	close(): Promise<void>;
+}
+
+const IMPROVE_MODES: readonly ImproveMode[] = [
+	'ok',
+	'removed-404',
+	'removed-405',
+	'throttled',
+	'throttled-once',
+	'server-error',
+	'unavailable-once',
+	'slow',
+	'not-json',
+	'missing-improved-prompt',
+	'unchanged',
+	'redirect-other-origin',
+];
+const LIST_MODES: readonly ListMode[] = ['ok', 'forbidden', 'removed-404', 'server-error'];
+
+const DEFAULT_MODES: Readonly<ServerModes> = { improve: 'ok', runsList: 'ok', runsBulk: 'ok', delayMs: 30_000, retryAfterSeconds: 1 };
+
+const DEFAULT_PAGE_SIZE = 30;
+const MAX_PAGE_SIZE = 100;
+const MAX_IMPROVE_RUNS = 3;
+const IMPROVE_PATH = '/test_framework/v1/runs/improve_prompt/';
+const JSON_PARSE_ERROR = 'JSON parse error - Expecting value: line 1 column 1 (char 0)';
+const NOT_JSON_BODY = '<html><body>Gateway login</body></html>';
+
+type Route = { kind: 'list' } | { kind: 'bulk' } | { kind: 'detail'; id: number } | { kind: 'improve' };
+
+interface Reply {
+	status: number;
+	/** JSON-serialised unless `text` is given. */
+	body?: unknown;
+	text?: string;
+	contentType?: string;
+	headers?: Record<string, string>;
+}
+
+type JsonObject = Record<string, unknown>;
+
+function detail(status: number, message: string, headers?: Record<string, string>): Reply {
+	return { status, body: { detail: message }, headers };
+}
+
+const notFound = (): Reply => detail(404, 'Not found.');
+const methodNotAllowed = (method: string, allow: string): Reply => detail(405, `Method "${method}" not allowed.`, { Allow: allow });
+const serverError = (): Reply => detail(500, 'Internal server error');
+
+function isLoopbackHost(host: string): boolean {
+	if (host.toLowerCase() === 'localhost') return true;
+	const bare = host.replace(/^\[(.*)\]$/, '$1');
+	const family = isIP(bare);
+	if (family === 4) return bare.startsWith('127.');
+	if (family === 6) return bare === '::1' || /^0{0,4}(:0{0,4}){6}:0{0,3}1$/.test(bare) || /^::ffff:127\./i.test(bare);
+	return false;
+}
+
+function isObject(value: unknown): value is JsonObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The type names DRF puts into its messages (it is a Python server). */
+function pythonTypeName(value: unknown): string {
+	if (value === null) return 'NoneType';
+	if (Array.isArray(value)) return 'list';
+	switch (typeof value) {
+		case 'string':
+			return 'str';
+		case 'boolean':
+			return 'bool';
+		case 'number':
+			return Number.isInteger(value) ? 'int' : 'float';
+		default:
+			return 'dict';
+	}
+}
+
+function matchRoute(path: string): Route | undefined {
+	const m = /^\/test_framework\/(v1\/runs|v2\/runs|v1\/runs-external)\/(.*)$/.exec(path);
+	if (!m) return undefined;
+	const [, base, rest] = m;
+	if (rest === '') return { kind: 'list' };
+	if (rest === 'bulk/') return { kind: 'bulk' };
+	if (rest === 'improve_prompt/' && base !== 'v2/runs') return { kind: 'improve' };
+	const id = /^(\d{1,15})\/$/.exec(rest);
+	return id ? { kind: 'detail', id: Number(id[1]) } : undefined;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function parseRecordedBody(raw: string): unknown {
+	if (raw === '') return undefined;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch {
+		return raw;
+	}
+}
+
+function send(res: http.ServerResponse, reply: Reply): void {
+	if (res.headersSent || res.destroyed) return;
+	const text = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+	const headers: Record<string, string> = { ...reply.headers, 'Content-Length': String(Buffer.byteLength(text)) };
+	if (reply.contentType !== undefined) headers['Content-Type'] = reply.contentType;
+	else if (reply.body !== undefined) headers['Content-Type'] = 'application/json';
+	res.writeHead(reply.status, headers);
+	res.end(text);
+}
+
+/** Checks a `Partial<ServerModes>`; returns the error message for anything unknown. */
+function checkModes(input: unknown): Partial<ServerModes> | string {
+	if (!isObject(input)) return 'Expected a JSON object of modes.';
+	const modes: Partial<ServerModes> = {};
+	for (const [key, value] of Object.entries(input)) {
+		switch (key) {
+			case 'improve':
+				if (!IMPROVE_MODES.includes(value as ImproveMode)) return `Unknown improve mode: ${JSON.stringify(value)}. Expected one of ${IMPROVE_MODES.join(', ')}.`;
+				modes.improve = value as ImproveMode;
+				break;
+			case 'runsList':
+			case 'runsBulk':
+				if (!LIST_MODES.includes(value as ListMode)) return `Unknown ${key} mode: ${JSON.stringify(value)}. Expected one of ${LIST_MODES.join(', ')}.`;
+				modes[key] = value as ListMode;
+				break;
+			case 'delayMs':
+			case 'retryAfterSeconds':
+				if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return `${key} must be a non-negative integer.`;
+				modes[key] = value;
+				break;
+			default:
+				return `Unknown mode: ${key}.`;
+		}
+	}
+	return modes;
+}
+
+function pageUrl(base: string, params: URLSearchParams, page: number): string {
+	// Like DRF's replace_query_param/remove_query_param: page 1 drops the parameter, and the query is sorted.
+	const query = new URLSearchParams(params);
+	if (page === 1) query.delete('page');
+	else query.set('page', String(page));
+	query.sort();
+	const text = query.toString();
+	return text === '' ? base : `${base}?${text}`;
+}
+
+function positiveInt(text: string | null): number | undefined {
+	if (text === null || !/^\s*\+?\d+\s*$/.test(text)) return undefined;
+	const n = Number(text);
+	return n > 0 ? n : undefined;
+}
+
+/** Validates an integer-list field the way a DRF ListField(child=IntegerField()) would. */
+function checkIntList(value: unknown, allowEmpty: boolean, maxLength?: number): { ids: number[] } | { errors: string[] } {
+	if (value === null) return { errors: ['This field may not be null.'] };
+	if (!Array.isArray(value)) return { errors: [`Expected a list of items but got type "${pythonTypeName(value)}".`] };
+	if (!allowEmpty && value.length === 0) return { errors: ['This list may not be empty.'] };
+	if (!value.every((item) => typeof item === 'number' && Number.isInteger(item))) return { errors: ['A valid integer is required.'] };
+	if (maxLength !== undefined && value.length > maxLength) return { errors: [`Ensure this field has no more than ${maxLength} elements.`] };
+	return { ids: value as number[] };
+}
+
+class LocalCekuraServer implements CekuraServer {
+	private readonly server: http.Server;
+	private readonly apiKeys: ReadonlySet<string>;
+	private modes: ServerModes = { ...DEFAULT_MODES };
+	private log: RecordedRequest[] = [];
+	private throttledOnceUsed = false;
+	private unavailableOnceUsed = false;
+	/** Cancels pending 'slow' waits, so that close() is not held up by them. */
+	private readonly pendingWaits = new Set<() => void>();
+	private closing: Promise<void> | undefined;
+	private boundPort = 0;
+
+	constructor(
+		private readonly host: string,
+		apiKeys: readonly string[],
+	) {
+		this.apiKeys = new Set(apiKeys);
+		this.server = http.createServer((req, res) => {
+			this.handle(req, res).catch(() => {
+				if (!res.headersSent && !res.destroyed) send(res, serverError());
+				else res.destroy();
+			});
+		});
+	}
+
+	listen(port: number): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, this.host, () => {
+				this.server.off('error', reject);
+				const address = this.server.address();
+				this.boundPort = typeof address === 'object' && address !== null ? address.port : port;
+				resolve();
+			});
+		});
+	}
+
+	get port(): number {
+		return this.boundPort;
+	}
+
+	get url(): string {
+		return `http://${this.hostForUrl}:${this.boundPort}`;
+	}
+
+	get requests(): readonly RecordedRequest[] {
+		return [...this.log];
+	}
+
+	private get hostForUrl(): string {
+		return isIP(this.host) === 6 ? `[${this.host}]` : this.host;
+	}
+
+	setModes(modes: Partial<ServerModes>): void {
+		const checked = checkModes(modes);
+		if (typeof checked === 'string') throw new TypeError(checked);
+		this.modes = { ...this.modes, ...checked };
+		if (checked.improve !== undefined) {
+			this.throttledOnceUsed = false;
+			this.unavailableOnceUsed = false;
+		}
+	}
+
+	reset(): void {
+		this.modes = { ...DEFAULT_MODES };
+		this.log = [];
+		this.throttledOnceUsed = false;
+		this.unavailableOnceUsed = false;
+	}
+
+	close(): Promise<void> {
+		if (!this.closing) {
+			for (const cancel of [...this.pendingWaits]) cancel();
+			this.closing = new Promise((resolve) => {
+				this.server.close(() => resolve());
+				this.server.closeAllConnections();
+			});
+		}
+		return this.closing;
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const at = Date.now();
+		const raw = await readBody(req);
+		const url = new URL(`http://local${req.url?.startsWith('/') ? req.url : '/'}`);
+		const method = (req.method ?? 'GET').toUpperCase();
+		if (url.pathname === '/__control' || url.pathname.startsWith('/__control/')) {
+			send(res, this.control(method, url.pathname, raw));
+			return;
+		}
+
+		const header = req.headers['x-cekura-api-key'];
+		const key = Array.isArray(header) ? header[0] : header;
+		const record: RecordedRequest = {
+			method,
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			body: parseRecordedBody(raw),
+			apiKeyPresent: key !== undefined && key !== '',
+			apiKeyValid: key !== undefined && this.apiKeys.has(key),
+			aborted: false,
+			at,
+		};
+		this.log.push(record);
+		res.on('close', () => {
+			if (!res.writableFinished) record.aborted = true;
+		});
+
+		const hostHeader = req.headers.host ?? `${this.hostForUrl}:${this.boundPort}`;
+		const reply = await this.api(method, url, raw, record, hostHeader, res);
+		if (reply) send(res, reply);
+	}
+
+	private control(method: string, path: string, raw: string): Reply {
+		const name = path.replace(/^\/__control\/?/, '').replace(/\/$/, '');
+		switch (name) {
+			case 'modes': {
+				if (method === 'GET') return { status: 200, body: { modes: this.modes } };
+				if (method !== 'POST') return methodNotAllowed(method, 'GET, POST');
+				let input: unknown = {};
+				if (raw.trim() !== '') {
+					try {
+						input = JSON.parse(raw);
+					} catch {
+						return detail(400, JSON_PARSE_ERROR);
+					}
+				}
+				const checked = checkModes(input);
+				if (typeof checked === 'string') return detail(400, checked);
+				this.setModes(checked);
+				return { status: 200, body: { modes: this.modes } };
+			}
+			case 'reset':
+				if (method !== 'POST') return methodNotAllowed(method, 'POST');
+				this.reset();
+				return { status: 200, body: { modes: this.modes } };
+			case 'requests':
+				if (method !== 'GET') return methodNotAllowed(method, 'GET');
+				return { status: 200, body: this.log };
+			default:
+				return notFound();
+		}
+	}
+
+	/** Returns undefined when no answer must be sent (the client went away during a 'slow' wait). */
+	private async api(method: string, url: URL, raw: string, record: RecordedRequest, hostHeader: string, res: http.ServerResponse): Promise<Reply | undefined> {
+		// Django resolves the URL before DRF authenticates, so unknown paths are 404 even without a key.
+		const route = matchRoute(url.pathname);
+		if (!route) return notFound();
+
+		if (route.kind === 'improve') {
+			// Failures that happen in front of the application (gateway, load balancer), before authentication.
+			const gateway = this.improveGateway();
+			if (gateway) return gateway;
+		}
+
+		if (!record.apiKeyPresent) return detail(401, 'Authentication credentials were not provided.');
+		if (!record.apiKeyValid) return detail(401, 'Invalid API key');
+
+		if (route.kind === 'improve') return this.improve(method, raw, res);
+		if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(method, 'GET, HEAD');
+		switch (route.kind) {
+			case 'list':
+				return this.listMode(this.modes.runsList) ?? this.listRuns(url, hostHeader);
+			case 'bulk':
+				return this.listMode(this.modes.runsBulk) ?? this.bulkRuns(url.searchParams);
+			case 'detail': {
+				const run = findRun(route.id);
+				return run ? { status: 200, body: run } : notFound();
+			}
+		}
+	}
+
+	private improveGateway(): Reply | undefined {
+		switch (this.modes.improve) {
+			case 'removed-404':
+				return notFound();
+			case 'redirect-other-origin':
+				return { status: 307, text: '', headers: { Location: `http://127.0.0.2:${this.boundPort}${IMPROVE_PATH}` } };
+			case 'unavailable-once':
+				if (this.unavailableOnceUsed) return undefined;
+				this.unavailableOnceUsed = true;
+				return detail(503, 'Service temporarily unavailable, try again later.');
+			case 'not-json':
+				return { status: 200, text: NOT_JSON_BODY, contentType: 'text/html; charset=utf-8' };
+			default:
+				return undefined;
+		}
+	}
+
+	private listMode(mode: ListMode): Reply | undefined {
+		switch (mode) {
+			case 'forbidden':
+				return detail(403, 'You do not have permission to perform this action.');
+			case 'removed-404':
+				return notFound();
+			case 'server-error':
+				return serverError();
+			default:
+				return undefined;
+		}
+	}
+
+	private listRuns(url: URL, hostHeader: string): Reply {
+		const params = url.searchParams;
+		const errors: Record<string, string[]> = {};
+		const intParam = (name: string): number | undefined => {
+			const value = params.get(name)?.trim();
+			if (value === undefined || value === '') return undefined;
+			if (!/^-?\d+$/.test(value)) {
+				errors[name] = ['Enter a number.'];
+				return undefined;
+			}
+			return Number(value);
+		};
+		const intListParam = (name: string): number[] | undefined => {
+			const value = params.get(name)?.trim();
+			if (value === undefined || value === '') return undefined;
+			const parts = value.split(',').map((part) => part.trim());
+			if (!parts.every((part) => /^-?\d+$/.test(part))) {
+				errors[name] = ['Enter a number.'];
+				return undefined;
+			}
+			return parts.map(Number);
+		};
+
+		const agentId = intParam('agent_id');
+		const projectId = intParam('project_id');
+		const resultId = intParam('result_id');
+		const id = intParam('id');
+		const idIn = intListParam('id__in');
+		if (Object.keys(errors).length > 0) return { status: 400, body: errors };
+
+		const successText = params.get('success')?.trim().toLowerCase();
+		const success = successText === 'true' || successText === '1' ? true : successText === 'false' || successText === '0' ? false : undefined;
+		const status = params.get('status')?.trim() || undefined;
+		const statusIn = params.get('status__in')?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+		const search = params.get('search')?.trim().toLowerCase() || undefined;
+
+		const runs = SEED_RUNS.filter(
+			(run) =>
+				(agentId === undefined || run.agent === agentId) &&
+				(projectId === undefined || projectOfAgent(run.agent) === projectId) &&
+				(resultId === undefined || run.result_id === resultId) &&
+				(id === undefined || run.id === id) &&
+				(idIn === undefined || idIn.includes(run.id)) &&
+				(success === undefined || run.success === success) &&
+				(status === undefined || run.status === status) &&
+				(statusIn === undefined || statusIn.length === 0 || statusIn.includes(run.status)) &&
+				(search === undefined || run.scenario_name.toLowerCase().includes(search) || String(run.id) === search),
+		).sort((a, b) => b.timestamp.localeCompare(a.timestamp) || b.id - a.id);
+
+		const pageSize = Math.min(positiveInt(params.get('page_size')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+		const pageCount = Math.max(1, Math.ceil(runs.length / pageSize));
+		const pageText = params.get('page');
+		const page = pageText === null ? 1 : pageText === 'last' ? pageCount : positiveInt(pageText);
+		if (page === undefined || page > pageCount) return detail(404, 'Invalid page.');
+
+		const base = `http://${hostHeader}${url.pathname}`;
+		return {
+			status: 200,
+			body: {
+				count: runs.length,
+				next: page < pageCount ? pageUrl(base, params, page + 1) : null,
+				previous: page > 1 ? pageUrl(base, params, page - 1) : null,
+				results: runs.slice((page - 1) * pageSize, page * pageSize).map(listRunItem),
+			},
+		};
+	}
+
+	private bulkRuns(params: URLSearchParams): Reply {
+		const value = params.get('run_ids')?.trim();
+		if (value === undefined || value === '') return { status: 400, body: { run_ids: ['This field is required.'] } };
+		const parts = value.split(',').map((part) => part.trim());
+		if (!parts.every((part) => /^\d{1,15}$/.test(part) && Number(part) > 0)) {
+			return { status: 400, body: { run_ids: ['run_ids must be comma-separated integers'] } };
+		}
+		const agentId = positiveInt(params.get('agent_id'));
+		const projectId = positiveInt(params.get('project_id'));
+		const resultId = positiveInt(params.get('result_id'));
+		const runs: SeedRun[] = [];
+		for (const id of new Set(parts.map(Number))) {
+			const run = findRun(id);
+			if (!run) continue;
+			if (agentId !== undefined && run.agent !== agentId) continue;
+			if (projectId !== undefined && projectOfAgent(run.agent) !== projectId) continue;
+			if (resultId !== undefined && run.result_id !== resultId) continue;
+			runs.push(run);
+		}
+		return { status: 200, body: runs };
+	}
+
+	private async improve(method: string, raw: string, res: http.ServerResponse): Promise<Reply | undefined> {
+		const mode = this.modes.improve;
+		if (mode === 'removed-405') return methodNotAllowed(method, 'OPTIONS');
+		if (method !== 'POST') return methodNotAllowed(method, 'POST, OPTIONS');
+
+		// DRF throttles after authentication and before the view validates anything.
+		if (mode === 'throttled' || (mode === 'throttled-once' && !this.throttledOnceUsed)) {
+			if (mode === 'throttled-once') this.throttledOnceUsed = true;
+			const wait = this.modes.retryAfterSeconds;
+			return detail(429, `Request was throttled. Expected available in ${wait} second${wait === 1 ? '' : 's'}.`, { 'Retry-After': String(wait) });
+		}
+
+		let data: unknown = {};
+		if (raw.trim() !== '') {
+			try {
+				data = JSON.parse(raw);
+			} catch {
+				return detail(400, JSON_PARSE_ERROR);
+			}
+		}
+		if (!isObject(data)) {
+			return { status: 400, body: { non_field_errors: [`Invalid data. Expected a dictionary, but got ${pythonTypeName(data)}.`] } };
+		}
+		const checked = this.validateImprove(data);
+		if ('errors' in checked) return { status: 400, body: checked.errors };
+		const { prompt, runs, categoryIds, workflowMetricIds } = checked;
+
+		switch (mode) {
+			case 'server-error':
+				return serverError();
+			case 'unchanged':
+				return { status: 200, body: { improved_prompt: prompt, summary_of_changes: NO_CHANGES_SUMMARY } };
+			case 'missing-improved-prompt':
+				return { status: 200, body: { summary_of_changes: improvePrompt(prompt, runs, categoryIds, workflowMetricIds).summary_of_changes } };
+			case 'slow':
+				if (!(await this.wait(this.modes.delayMs, res))) return undefined;
+				break;
+			default:
+				break;
+		}
+		return { status: 200, body: improvePrompt(prompt, runs, categoryIds, workflowMetricIds) };
+	}
+
+	private validateImprove(
+		data: JsonObject,
+	): { errors: Record<string, string[]> } | { prompt: string; runs: SeedRun[]; categoryIds?: number[]; workflowMetricIds?: number[] } {
+		const errors: Record<string, string[]> = {};
+
+		let prompt = '';
+		if (!('prompt' in data)) errors.prompt = ['This field is required.'];
+		else if (data.prompt === null) errors.prompt = ['This field may not be null.'];
+		else if (typeof data.prompt !== 'string') errors.prompt = ['Not a valid string.'];
+		else if (data.prompt.trim() === '') errors.prompt = ['This field may not be blank.'];
+		else prompt = data.prompt;
+
+		const runs: SeedRun[] = [];
+		if (!('run_ids' in data)) {
+			errors.run_ids = ['This field is required.'];
+		} else {
+			const ids = checkIntList(data.run_ids, false, MAX_IMPROVE_RUNS);
+			if ('errors' in ids) {
+				errors.run_ids = ids.errors;
+			} else {
+				const missing: number[] = [];
+				for (const id of ids.ids) {
+					const run = findRun(id);
+					if (run) {
+						if (!runs.includes(run)) runs.push(run);
+					} else if (!missing.includes(id)) {
+						missing.push(id);
+					}
+				}
+				if (missing.length > 0) errors.run_ids = [`Invalid run IDs or runs not found: ${missing.join(', ')}`];
+			}
+		}
+
+		const optionalList = (name: 'category_ids' | 'workflow_metric_ids'): number[] | undefined => {
+			if (!(name in data)) return undefined;
+			const ids = checkIntList(data[name], true);
+			if ('errors' in ids) {
+				errors[name] = ids.errors;
+				return undefined;
+			}
+			return ids.ids;
+		};
+		const categoryIds = optionalList('category_ids');
+		const workflowMetricIds = optionalList('workflow_metric_ids');
+
+		if (Object.keys(errors).length > 0) return { errors };
+		return { prompt, runs, categoryIds, workflowMetricIds };
+	}
+
+	/** Resolves true after `ms`, or false as soon as the client disconnects or the server closes. */
+	private wait(ms: number, res: http.ServerResponse): Promise<boolean> {
+		return new Promise((resolve) => {
+			if (res.destroyed) {
+				resolve(false);
+				return;
+			}
+			const finish = (completed: boolean): void => {
+				clearTimeout(timer);
+				res.off('close', onClose);
+				this.pendingWaits.delete(cancel);
+				resolve(completed);
+			};
+			const onClose = (): void => finish(false);
+			const cancel = (): void => finish(false);
+			const timer = setTimeout(() => finish(true), ms);
+			res.on('close', onClose);
+			this.pendingWaits.add(cancel);
+		});
+	}
+}
+
+export async function startCekuraServer(options: CekuraServerOptions = {}): Promise<CekuraServer> {
+	const host = options.host ?? '127.0.0.1';
+	if (!isLoopbackHost(host)) {
+		throw new Error(`Refusing to listen on "${host}": the local Cekura server only listens on loopback addresses (127.0.0.1, ::1, localhost).`);
+	}
+	const server = new LocalCekuraServer(host, options.apiKeys ?? [DEMO_API_KEY]);
+	await server.listen(options.port ?? 0);
+	return server;
+}
