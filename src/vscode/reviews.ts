@@ -88,6 +88,8 @@ export class ReviewManager implements vscode.Disposable {
 		this.reviews.set(id, review);
 		await this.updateContext();
 		await vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false });
+		// vscode.diff can resolve before its tab exists; Apply or Discard right away must still find the tab to close.
+		await this.tabOpened(review);
 		this.log.info(`Review ${id} opened for ${source.uri.toString()} (runs ${runs}): ${review.stats}.`);
 		return review;
 	}
@@ -184,6 +186,20 @@ export class ReviewManager implements vscode.Disposable {
 		this.files.remove(review.originalUri);
 		this.files.remove(review.improvedUri);
 		await this.updateContext();
+	}
+
+	private tabOpened(review: Review, timeoutMs = 5000): Promise<void> {
+		const present = (): boolean => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => this.tabBelongsTo(t, review)));
+		if (present()) return Promise.resolve();
+		return new Promise((resolve) => {
+			const done = (): void => {
+				clearTimeout(timer);
+				listener.dispose();
+				resolve();
+			};
+			const listener = vscode.window.tabGroups.onDidChangeTabs(() => present() && done());
+			const timer = setTimeout(done, timeoutMs);
+		});
 	}
 
 	private track(event: vscode.TextDocumentChangeEvent): void {

@@ -94,6 +94,8 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 		user.focus = 'none';
 		await vscode.commands.executeCommand('cekura.improvePrompt');
 		assert.equal(improveRequests(server)[0]?.body.workflow_metric_ids, undefined, 'an empty focus must send no workflow_metric_ids');
+		await closeAllEditors();
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		await vscode.commands.executeCommand('cekura.improvePrompt');
 		assert.deepEqual(user.lastIdsOffered, [5546, 5545]);
 	});

@@ -16,12 +16,17 @@ async function openReview(content = SAMPLE_PROMPT, eol?: vscode.EndOfLine): Prom
 	return { source, improved, selected };
 }
 
+/** An edit as the user makes it, also when the document's editor is hidden behind the review tab. */
+async function editDocument(document: vscode.TextDocument, range: vscode.Range, text: string): Promise<void> {
+	const edit = new vscode.WorkspaceEdit();
+	edit.replace(document.uri, range, text);
+	assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
 async function editImproved(improved: vscode.TextDocument, from: string, to: string): Promise<void> {
 	const at = improved.getText().indexOf(from);
 	assert.ok(at >= 0, `"${from}" is not in the improved prompt`);
-	const edit = new vscode.WorkspaceEdit();
-	edit.replace(improved.uri, new vscode.Range(improved.positionAt(at), improved.positionAt(at + from.length)), to);
-	assert.ok(await vscode.workspace.applyEdit(edit));
+	await editDocument(improved, new vscode.Range(improved.positionAt(at), improved.positionAt(at + from.length)), to);
 }
 
 suite('Reviewing, applying and discarding an improved prompt', () => {
@@ -85,13 +90,13 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 	test('the Apply button of the summary notification applies', async () => {
 		user.answer = (m) => (m.actions.includes('Apply') ? 'Apply' : undefined);
 		const { source, selected } = await openReview();
-		await waitFor(() => !source.document.getText().includes(selected), 'the notification\'s Apply to change the file');
-		assert.equal(reviewTabs().length, 0);
+		await waitFor(() => !source.document.getText().includes(selected) && reviewTabs().length === 0, 'the notification\'s Apply to change the file and close the review');
+		assert.equal(api.reviews.openReviews.length, 0);
 	});
 
 	test('re-anchors when the prompt moved because of edits above it', async () => {
 		const { source, improved } = await openReview();
-		await source.edit((b) => b.insert(new vscode.Position(0, 0), '<!-- reviewed by the team -->\n\n'));
+		await editDocument(source.document, new vscode.Range(0, 0, 0, 0), '<!-- reviewed by the team -->\n\n');
 		const expected = improved.getText();
 		await vscode.commands.executeCommand('cekura.applyImprovement');
 		const text = source.document.getText();
@@ -103,7 +108,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 	test('refuses to apply over text the user changed meanwhile, keeps the edit and offers to copy', async () => {
 		user.answer = (m) => (m.actions.includes('Copy Improved Prompt') ? 'Copy Improved Prompt' : undefined);
 		const { source, improved } = await openReview();
-		await source.edit((b) => b.replace(new vscode.Range(4, 0, 4, 17), 'Keep calls VERY short.'));
+		await editDocument(source.document, new vscode.Range(4, 0, 4, 17), 'Keep calls VERY short.');
 		const edited = source.document.getText();
 		await vscode.commands.executeCommand('cekura.applyImprovement');
 		const refusal = await user.waitForMessage(/was edited after the review opened/);

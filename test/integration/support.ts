@@ -60,7 +60,9 @@ export class FakeUser {
 		ui.pickFocus = async (client, runIds): Promise<Focus | undefined> => {
 			if (this.focus === 'cancel') return undefined;
 			if (this.focus === 'none') return { workflow_metric_ids: [], category_ids: [] };
-			return focusIds(focusOptionsOf(await client.bulkRuns(runIds, new AbortController().signal)));
+			// Like the real step: a failed lookup skips the focus instead of failing the flow.
+			const runs = await client.bulkRuns(runIds, new AbortController().signal).catch(() => []);
+			return focusIds(focusOptionsOf(runs));
 		};
 		this.restore.push(() => Object.assign(ui, originals));
 	}
@@ -102,13 +104,12 @@ export async function storeKey(api: TestApi, user: FakeUser, key = DEMO_API_KEY)
 	void api;
 }
 
-let fileCounter = 0;
-
 /** A new prompt file in the test workspace, opened in an editor, with `select` (1-based lines, inclusive) selected. */
 export async function openPromptFile(content: string, select?: { from: number; to: number }, extension = '.md'): Promise<vscode.TextEditor> {
 	const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
 	assert.ok(folder, 'the integration tests need a workspace folder');
-	const file = path.join(folder, `prompt-${process.pid}-${++fileCounter}${extension}`);
+	// Each suite is its own bundle, so a counter would repeat across suites: the name must be unique on its own.
+	const file = path.join(folder, `prompt-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}${extension}`);
 	fs.writeFileSync(file, content);
 	const document = await vscode.workspace.openTextDocument(file);
 	const editor = await vscode.window.showTextDocument(document, { preview: false });
