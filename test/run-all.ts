@@ -21,7 +21,7 @@ const stages: Stage[] = [
 	{ name: 'typecheck', command: bin('tsc'), args: ['--noEmit', '-p', root], reportsCounts: false },
 	{ name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', root], reportsCounts: false },
 	{ name: 'unit', command: node, args: [path.join(root, 'out/test/run-unit.js')], reportsCounts: true },
-	{ name: 'package', command: bin('vsce'), args: ['package', '--no-dependencies', '-o', path.join(root, 'dist/cekura-prompt-improver.vsix')], reportsCounts: false },
+	{ name: 'package', command: 'npm', args: ['run', '--silent', 'package'], reportsCounts: false },
 	{ name: 'integration', command: node, args: [path.join(root, 'out/test/e2e/run-integration.js')], reportsCounts: true },
 	{ name: 'e2e', command: node, args: [path.join(root, 'out/test/e2e/run-ui.js')], reportsCounts: true },
 ];

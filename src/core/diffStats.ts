@@ -9,20 +9,37 @@ export interface DiffStats {
 	changes: number;
 }
 
+/**
+ * Line and word counts of the change. Words are compared only within each changed block of lines, which keeps
+ * the cost proportional to the change rather than to the whole prompt.
+ */
 export function diffStats(original: string, improved: string): DiffStats {
 	const stats: DiffStats = { linesAdded: 0, linesRemoved: 0, wordsAdded: 0, wordsRemoved: 0, changes: 0 };
-	let inChange = false;
+	let removed = '';
+	let added = '';
+	const closeBlock = (): void => {
+		if (!removed && !added) return;
+		stats.changes++;
+		for (const part of diffWords(removed, added)) {
+			const words = countWords(part.value);
+			if (part.added) stats.wordsAdded += words;
+			if (part.removed) stats.wordsRemoved += words;
+		}
+		removed = '';
+		added = '';
+	};
 	for (const part of diffLines(normalize(original), normalize(improved))) {
-		if (part.added) stats.linesAdded += part.count ?? 0;
-		if (part.removed) stats.linesRemoved += part.count ?? 0;
-		if ((part.added || part.removed) && !inChange) stats.changes++;
-		inChange = !!(part.added || part.removed);
+		if (part.added) {
+			stats.linesAdded += part.count ?? 0;
+			added += part.value;
+		} else if (part.removed) {
+			stats.linesRemoved += part.count ?? 0;
+			removed += part.value;
+		} else {
+			closeBlock();
+		}
 	}
-	for (const part of diffWords(original, improved)) {
-		const words = countWords(part.value);
-		if (part.added) stats.wordsAdded += words;
-		if (part.removed) stats.wordsRemoved += words;
-	}
+	closeBlock();
 	return stats;
 }
 
