@@ -15,7 +15,7 @@ function testEntryPoints() {
 			const full = path.join(dir, entry.name);
 			if (entry.isDirectory()) {
 				if (entry.name !== 'fixtures') walk(full);
-			} else if (/\.test\.ts$|(^|[\\/])(main|index|run-[\w-]+|demo|bench|setup-[\w-]+)\.ts$/.test(full)) {
+			} else if (/\.test\.ts$|\.itest\.ts$|(^|[\\/])(main|index|run-[\w-]+|demo|bench|setup-[\w-]+)\.ts$/.test(full)) {
 				entries.push(full);
 			}
 		}

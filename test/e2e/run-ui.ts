@@ -1,0 +1,217 @@
+// `npm run test:e2e`: installs the packaged extension into a fresh code-server, points it at the local fake
+// Cekura server and drives the workbench like a person through every flow in one browser session.
+//
+// Env: E2E_FLOWS=name1,name2 runs a subset; E2E_TIMEOUT_SECONDS (default 600) bounds the whole run,
+// E2E_FLOW_TIMEOUT_SECONDS (default 180) each flow; E2E_VSIX uses another .vsix; E2E_VERBOSE=1 echoes
+// the browser console.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEMO_API_KEY, startCekuraServer } from '../server/cekuraServer';
+import {
+	Teardown,
+	ensureTools,
+	errorMessage,
+	exitOnSignals,
+	formatSeconds,
+	launchBrowser,
+	logTail,
+	repoRoot,
+	startCodeServer,
+	toolVersions,
+} from './codeServer';
+import { commandEntryPoints } from './flows/commandEntryPoints';
+import { driftRefused } from './flows/driftRefused';
+import { cancelRequest, errorNotOffered, errorRunListForbidden, errorUnauthorized } from './flows/errorCases';
+import { fourthRunRefused } from './flows/fourthRunRefused';
+import { improveAndApply } from './flows/improveAndApply';
+import { manualRunEntry } from './flows/manualRunEntry';
+import { openWorkbench, type Flow, type FlowContext } from './workbench';
+
+const FLOWS: readonly Flow[] = [
+	commandEntryPoints,
+	improveAndApply,
+	manualRunEntry,
+	fourthRunRefused,
+	driftRefused,
+	errorNotOffered,
+	errorUnauthorized,
+	errorRunListForbidden,
+	cancelRequest,
+];
+
+const TIMEOUT_EXIT_CODE = 124;
+
+interface Tally {
+	passed: number;
+	failed: number;
+	/** False until the workbench is up and the first flow starts. */
+	flowsStarted: boolean;
+}
+
+function secondsFromEnv(name: string, fallback: number): number {
+	const raw = process.env[name];
+	const value = raw ? Number(raw) : fallback;
+	if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+	return value;
+}
+
+function selectedFlows(): Flow[] {
+	const wanted = process.env.E2E_FLOWS?.split(',').map((name) => name.trim()).filter(Boolean);
+	if (!wanted || wanted.length === 0) return [...FLOWS];
+	const unknown = wanted.filter((name) => !FLOWS.some((flow) => flow.name === name));
+	if (unknown.length > 0) throw new Error(`E2E_FLOWS names unknown flows: ${unknown.join(', ')} (known: ${FLOWS.map((f) => f.name).join(', ')})`);
+	return FLOWS.filter((flow) => wanted.includes(flow.name));
+}
+
+/** The .vsix to install: E2E_VSIX, else dist/cekura-prompt-improver.vsix, (re)packaged when missing or older than the build. */
+function ensureVsix(root: string): string {
+	if (process.env.E2E_VSIX) {
+		const vsix = path.resolve(process.env.E2E_VSIX);
+		if (!fs.existsSync(vsix)) throw new Error(`E2E_VSIX=${vsix} does not exist`);
+		return vsix;
+	}
+	const vsix = path.join(root, 'dist', 'cekura-prompt-improver.vsix');
+	const mtime = (file: string): number => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
+	const newestInput = Math.max(mtime(path.join(root, 'dist', 'extension.js')), mtime(path.join(root, 'package.json')));
+	if (fs.existsSync(vsix) && mtime(vsix) >= newestInput) return vsix;
+	console.log(`${path.relative(root, vsix)} is ${fs.existsSync(vsix) ? 'older than the build' : 'missing'}: packaging it`);
+	const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+	if (result.status !== 0 || !fs.existsSync(vsix)) throw new Error(`\`npm run package\` failed (exit ${result.status ?? result.signal}); cannot install the extension`);
+	return vsix;
+}
+
+function displayPath(root: string, file: string): string {
+	const relative = path.relative(root, file);
+	return relative.startsWith('..') ? file : relative;
+}
+
+function withTimeout<T>(promise: Promise<T>, seconds: number, what: string): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds} s`)), seconds * 1000);
+	});
+	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
+	const root = repoRoot();
+	const flows = selectedFlows();
+	const flowTimeout = secondsFromEnv('E2E_FLOW_TIMEOUT_SECONDS', 180);
+	const shotsDir = path.join(root, 'test-results', 'e2e');
+	fs.rmSync(shotsDir, { recursive: true, force: true });
+	fs.mkdirSync(shotsDir, { recursive: true });
+
+	const vsix = ensureVsix(root);
+	const tools = await ensureTools();
+	const versions = toolVersions(tools);
+	console.log(`VS Code ${versions.vscode} (code-server ${versions.codeServer}), extension host Node ${versions.node}, extension ${displayPath(root, vsix)}`);
+
+	const fixture = path.join(root, 'test', 'fixtures', 'workspace');
+	const workspaceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cekura-e2e-workspace-'));
+	teardown.add('remove workspace copy', () => fs.rmSync(workspaceDir, { recursive: true, force: true }));
+	fs.cpSync(fixture, workspaceDir, { recursive: true });
+
+	const server = await startCekuraServer();
+	teardown.add('stop the fake Cekura server', () => server.close());
+	console.log(`fake Cekura server at ${server.url} (API key ${DEMO_API_KEY})`);
+
+	const codeServer = await startCodeServer({ installVsix: vsix, userSettings: { 'cekura.apiBaseUrl': server.url, 'editor.stickyScroll.enabled': false }, workspace: workspaceDir, tools });
+	teardown.add('stop code-server', async () => {
+		if (tally.failed > 0 && !teardown.interruptedBy) {
+			const kept = path.join(shotsDir, 'code-server.log');
+			fs.copyFileSync(codeServer.logFile, kept);
+			console.error(`code-server log saved to ${path.relative(root, kept)}; last lines:\n${logTail(codeServer.logFile, 15)}`);
+		}
+		await codeServer.stop();
+	});
+
+	const { page, close } = await launchBrowser(tools);
+	teardown.add('close browser', close);
+	// Reloading after a failed flow with unsaved editors would otherwise be vetoed by the "leave page?" prompt.
+	page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => undefined));
+	if (process.env.E2E_VERBOSE === '1') page.on('console', (message) => console.error(`[browser] ${message.text()}`));
+
+	const loadStarted = Date.now();
+	const wb = await openWorkbench(page, codeServer.url, workspaceDir);
+	console.log(`workbench loaded in ${formatSeconds(Date.now() - loadStarted)}`);
+
+	tally.flowsStarted = true;
+	for (const [index, flow] of flows.entries()) {
+		const started = Date.now();
+		const ctx: FlowContext = { page, wb, server, workspaceDir, shotsDir, log: (message) => console.log(`    · ${message}`) };
+		try {
+			if (index > 0) {
+				await wb.reset();
+				server.reset();
+				fs.cpSync(fixture, workspaceDir, { recursive: true, force: true });
+			}
+			await withTimeout(flow.run(ctx), flowTimeout, `flow ${flow.name}`);
+			tally.passed++;
+			console.log(`✓ ${flow.name} (${formatSeconds(Date.now() - started)})`);
+		} catch (err) {
+			// Interrupted: the browser is gone, and the signal handler prints the summary.
+			if (teardown.interruptedBy) return;
+			tally.failed++;
+			console.log(`✗ ${flow.name}: ${errorMessage(err)}`);
+			const shot = path.join(shotsDir, `${flow.name}-failure.png`);
+			await page.screenshot({ path: shot }).then(
+				() => console.log(`    screenshot: ${path.relative(root, shot)}`),
+				(shotErr: unknown) => console.log(`    no screenshot: ${errorMessage(shotErr)}`),
+			);
+			if (index < flows.length - 1) {
+				// The next flow starts from a freshly loaded workbench.
+				await page.reload();
+				await wb.waitForReady();
+			}
+		}
+	}
+}
+
+async function main(): Promise<number> {
+	const started = Date.now();
+	const teardown = new Teardown();
+	const tally: Tally = { passed: 0, failed: 0, flowsStarted: false };
+	const removeSignalHandlers = exitOnSignals(teardown, () => console.log(`e2e: ${tally.passed} passed, ${tally.failed + 1} failed`));
+	let exitCode = 0;
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		const limit = secondsFromEnv('E2E_TIMEOUT_SECONDS', 600);
+		const timedOut = new Promise<'timeout'>((resolve) => {
+			timer = setTimeout(() => resolve('timeout'), limit * 1000);
+		});
+		const outcome = await Promise.race([runFlows(tally, teardown).then(() => 'done' as const), timedOut]);
+		if (outcome === 'timeout') {
+			console.error(`e2e: stopped after ${limit} s (E2E_TIMEOUT_SECONDS)`);
+			tally.failed++;
+			exitCode = TIMEOUT_EXIT_CODE;
+		}
+	} catch (err) {
+		console.error(`e2e: ${errorMessage(err)}`);
+		if (tally.flowsStarted) {
+			tally.failed++;
+		} else {
+			// Setup failed (packaging, tools, servers, workbench).
+			tally.passed = 0;
+			tally.failed = 1;
+		}
+		exitCode = 1;
+	} finally {
+		clearTimeout(timer);
+	}
+	await teardown.run();
+	removeSignalHandlers();
+	console.log(`(${formatSeconds(Date.now() - started)})`);
+	console.log(`e2e: ${tally.passed} passed, ${tally.failed} failed`);
+	return exitCode !== 0 ? exitCode : tally.failed > 0 ? 1 : 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(err: unknown) => {
+		console.error(err);
+		console.log('e2e: 0 passed, 1 failed');
+		process.exit(1);
+	},
+);
