@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import type { Flow } from '../workbench';
+import { acceptFocus, clickEditorAction, improveRequests, improveSelection, pickRuns, setApiKey, waitForRunList } from './steps';
+
+/** The main path: key, right-click, runs (failed first), focus, diff with summary, Apply from the title bar, Undo. */
+export const improveAndApply: Flow = {
+	name: 'improveAndApply',
+	async run(ctx) {
+		const { wb, shotsDir, log } = ctx;
+		await setApiKey(wb);
+		await improveSelection(wb);
+
+		const rows = await waitForRunList(wb);
+		const runRows = rows.filter((r) => /^#\d+ /.test(r));
+		const firstPassed = runRows.findIndex((r) => /Passed/.test(r));
+		const lastFailed = runRows.map((r) => /Failed/.test(r)).lastIndexOf(true);
+		assert.ok(lastFailed >= 0, `no failed runs listed: ${JSON.stringify(runRows.slice(0, 5))}`);
+		assert.ok(firstPassed === -1 || lastFailed < firstPassed, 'a passed run is listed before a failed one');
+		assert.ok(rows[0].includes('Enter run IDs manually'), `the first row is ${JSON.stringify(rows[0])}`);
+		log(`${runRows.length} runs listed, first: ${runRows[0]}`);
+		await wb.screenshot(shotsDir, 'run-picker.png');
+
+		await pickRuns(wb, [5546]);
+		const focus = await acceptFocus(wb);
+		assert.ok(focus.some((r) => r.includes('Booking confirmed')), `focus rows ${JSON.stringify(focus)}`);
+
+		await wb.waitForDiffEditor('Original ↔ Improved (runs 5546)');
+		const summary = await wb.waitForNotification(/Rules learned from test runs|Added/);
+		assert.match(summary, /\+\d+ −\d+ lines/);
+		const improved = await wb.readDiffSide('modified');
+		assert.match(improved, /Rules learned from test runs/);
+		assert.ok(!(await wb.readDiffSide('original')).includes('Rules learned from test runs'));
+		const body = improveRequests(ctx)[0]?.body as { run_ids?: number[]; workflow_metric_ids?: number[] } | undefined;
+		assert.deepEqual(body?.run_ids, [5546]);
+		assert.ok(body?.workflow_metric_ids?.includes(7), `workflow_metric_ids ${JSON.stringify(body?.workflow_metric_ids)}`);
+		log(`review: ${await wb.screenshot(shotsDir, 'review.png')}`);
+
+		await clickEditorAction(wb, 'Apply Improved Prompt');
+		await wb.page.locator('.part.editor .tab.active', { hasText: 'dental-front-desk.md' }).waitFor({ timeout: 15_000 });
+		const applied = await wb.editorText();
+		assert.match(applied, /Rules learned from test runs/);
+		assert.match(applied, /^# Bright Smile Dental/);
+		await wb.screenshot(shotsDir, 'applied.png');
+
+		await wb.page.keyboard.press('ControlOrMeta+Z');
+		await wb.page.waitForTimeout(500);
+		assert.ok(!(await wb.editorText()).includes('Rules learned from test runs'), 'one Undo did not restore the original prompt');
+	},
+};

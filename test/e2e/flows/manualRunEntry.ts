@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import type { Flow } from '../workbench';
+import { acceptFocus, chooseManualEntry, improveRequests, improveSelection, PROMPT_FILE_TEXT, setApiKey } from './steps';
+
+/** Typing run IDs: invalid input is refused in place, duplicates dropped; then Discard changes nothing. */
+export const manualRunEntry: Flow = {
+	name: 'manualRunEntry',
+	async run(ctx) {
+		const { wb, shotsDir } = ctx;
+		await setApiKey(wb);
+		await improveSelection(wb);
+		await chooseManualEntry(wb);
+		await wb.typeInQuickInput('5546, abc');
+		await wb.page.waitForTimeout(500);
+		assert.match((await wb.quickPickTitleOrMessage()).message, /"abc" is not a run ID/);
+		await wb.typeInQuickInput('5546 5547 5548 5549');
+		await wb.page.waitForTimeout(500);
+		assert.match((await wb.quickPickTitleOrMessage()).message, /At most 3 runs/);
+		await wb.screenshot(shotsDir, 'manual-entry-refused.png');
+		await wb.typeInQuickInput('5546 5546, 5547');
+		await wb.page.waitForTimeout(300);
+		await wb.acceptQuickInput();
+
+		await acceptFocus(wb);
+		await wb.waitForDiffEditor('Original ↔ Improved (runs 5546, 5547)');
+		assert.deepEqual((improveRequests(ctx)[0]?.body as { run_ids?: number[] }).run_ids, [5546, 5547]);
+
+		await wb.clickNotificationButton(/lines, \+\d+/, 'Discard');
+		await wb.page.locator('.part.editor .tab.active', { hasText: 'dental-front-desk.md' }).waitFor({ timeout: 15_000 });
+		const text = await wb.editorText();
+		assert.ok(text.includes(PROMPT_FILE_TEXT) && !text.includes('Rules learned from test runs'), 'Discard changed the file');
+		assert.equal(await wb.page.locator('.tab', { hasText: 'Original ↔ Improved' }).count(), 0, 'the review tab is still open');
+	},
+};

@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import { DEMO_API_KEY } from '../../server/cekuraServer';
+import type { FlowContext, Workbench } from '../workbench';
+
+/** Steps several flows share, each as a person does it. */
+
+export const IMPROVE_TITLE = 'Improve Prompt from Runs…';
+export const PROMPT_FILE = 'dental-front-desk.md';
+export const PROMPT_FILE_TEXT = 'Bright Smile Dental';
+
+/** Cekura: Set API Key from the Command Palette, typing the key into the password box. */
+export async function setApiKey(wb: Workbench, key = DEMO_API_KEY): Promise<void> {
+	await wb.runCommand('Cekura: Set API Key');
+	// The first command of a session also activates the extension: the box can take a moment.
+	await waitForQuickInputTitle(wb, /Set API Key/);
+	assert.equal(await wb.page.locator('.quick-input-widget .quick-input-box input').getAttribute('type'), 'password', 'the API key box does not hide what is typed');
+	await wb.typeInQuickInput(key);
+	await wb.acceptQuickInput();
+	await waitUntilClosed(wb);
+}
+
+/** Opens the prompt file, selects lines `from`..`to` and chooses the command from the right-click menu. */
+export async function improveSelection(wb: Workbench, from = 3, to = 20): Promise<void> {
+	await wb.openFile(PROMPT_FILE, PROMPT_FILE_TEXT);
+	await wb.selectLines(from, to);
+	await wb.contextMenuCommand(IMPROVE_TITLE);
+}
+
+/** Waits for the run picker to list runs (not just its manual-entry row). */
+export async function waitForRunList(wb: Workbench): Promise<string[]> {
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		const texts = await wb.quickPickTitleOrMessage();
+		const rows = await wb.quickPickRows();
+		if (/Choose up to 3 runs/.test(texts.title) && rows.some((r) => /^#\d+ /.test(r))) return rows;
+		if (Date.now() > deadline) throw new Error(`the run picker did not list runs; title ${JSON.stringify(texts.title)}, rows ${JSON.stringify(rows)}`);
+		await wb.page.waitForTimeout(300);
+	}
+}
+
+/** Leaves exactly the given runs checked (the picker pre-checks the IDs used last) and presses OK. */
+export async function pickRuns(wb: Workbench, ids: readonly number[]): Promise<void> {
+	await uncheckAllRuns(wb);
+	for (const id of ids) await wb.toggleQuickPickRow(new RegExp(`#${id} `));
+	await wb.clickQuickPickOk();
+}
+
+/** Unchecks the runs the picker pre-checked because they were used last. */
+export async function uncheckAllRuns(wb: Workbench): Promise<void> {
+	await waitForRunList(wb);
+	const checked = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]');
+	for (let i = 0; i < 5 && (await checked.count()) > 0; i++) {
+		const label = (await checked.first().getAttribute('aria-label')) ?? '';
+		const id = /#(\d+) /.exec(label)?.[1];
+		if (!id) throw new Error(`a checked row that is not a run: ${label}`);
+		await wb.toggleQuickPickRow(new RegExp(`#${id} `));
+	}
+}
+
+export async function waitForQuickInputTitle(wb: Workbench, title: RegExp, timeoutMs = 15_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const texts = await wb.quickPickTitleOrMessage().catch(() => undefined);
+		if (texts && title.test(texts.title)) return;
+		if (Date.now() > deadline) throw new Error(`no quick input titled ${title}; saw ${JSON.stringify(texts)}`);
+		await wb.page.waitForTimeout(200);
+	}
+}
+
+/** Chooses "Enter run IDs manually…" in the run picker and waits for the input box. */
+export async function chooseManualEntry(wb: Workbench): Promise<void> {
+	await waitForRunList(wb);
+	await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Enter run IDs manually' }).first().click();
+	await waitForQuickInputTitle(wb, /Enter up to 3 run IDs/);
+}
+
+/** The focus step: all failing metrics and categories are checked; OK keeps them. */
+export async function acceptFocus(wb: Workbench): Promise<string[]> {
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		const texts = await wb.quickPickTitleOrMessage().catch(() => undefined);
+		if (texts && /Focus the improvement/.test(texts.title) && !/Looking up/.test(texts.placeholder)) break;
+		if (Date.now() > deadline) throw new Error(`the focus step did not finish loading: ${JSON.stringify(texts)}`);
+		await wb.page.waitForTimeout(300);
+	}
+	const rows = await wb.quickPickRows();
+	await wb.clickQuickPickOk();
+	return rows;
+}
+
+/** From the right-click to the open review diff of runs `ids`. */
+export async function openReview(ctx: FlowContext, ids: readonly number[] = [5546]): Promise<void> {
+	await improveSelection(ctx.wb);
+	await pickRuns(ctx.wb, ids);
+	await acceptFocus(ctx.wb);
+	await ctx.wb.waitForDiffEditor(`Original ↔ Improved (runs ${ids.join(', ')})`);
+}
+
+/** Clicks an icon in the active editor's title bar by its label. */
+export async function clickEditorAction(wb: Workbench, label: string): Promise<void> {
+	const action = wb.page.locator(`.part.editor .editor-group-container.active .editor-actions .action-label[aria-label*="${label}"]`).first();
+	await action.waitFor({ state: 'visible', timeout: 15_000 });
+	await action.click();
+}
+
+export async function waitUntilClosed(wb: Workbench): Promise<void> {
+	await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+export function improveRequests(ctx: FlowContext): { body: unknown; aborted: boolean }[] {
+	return ctx.server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/improve_prompt/'));
+}
