@@ -26,6 +26,7 @@ import { driftRefused } from './flows/driftRefused';
 import { cancelRequest, errorNotOffered, errorRunListForbidden, errorUnauthorized } from './flows/errorCases';
 import { fourthRunRefused } from './flows/fourthRunRefused';
 import { improveAndApply } from './flows/improveAndApply';
+import { loadMoreRuns } from './flows/loadMoreRuns';
 import { manualRunEntry } from './flows/manualRunEntry';
 import { openWorkbench, type Flow, type FlowContext } from './workbench';
 
@@ -34,6 +35,7 @@ const FLOWS: readonly Flow[] = [
 	improveAndApply,
 	manualRunEntry,
 	fourthRunRefused,
+	loadMoreRuns,
 	driftRefused,
 	errorNotOffered,
 	errorUnauthorized,
@@ -76,9 +78,13 @@ function ensureVsix(root: string): string {
 	const mtime = (file: string): number => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
 	const newestInput = Math.max(mtime(path.join(root, 'dist', 'extension.js')), mtime(path.join(root, 'package.json')));
 	if (fs.existsSync(vsix) && mtime(vsix) >= newestInput) return vsix;
-	console.log(`${path.relative(root, vsix)} is ${fs.existsSync(vsix) ? 'older than the build' : 'missing'}: packaging it`);
-	const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
-	if (result.status !== 0 || !fs.existsSync(vsix)) throw new Error(`\`npm run package\` failed (exit ${result.status ?? result.signal}); cannot install the extension`);
+	console.log(`${path.relative(root, vsix)} is ${fs.existsSync(vsix) ? 'older than the build' : 'missing'}: \`npm run package\``);
+	// `npm run package` holds the vsce flags the manifest needs; its file listing is shown only when it fails.
+	const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	if (result.status !== 0 || !fs.existsSync(vsix)) {
+		process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+		throw new Error(`\`npm run package\` failed (exit ${result.status ?? result.signal}); cannot install the extension`);
+	}
 	return vsix;
 }
 

@@ -71,6 +71,10 @@ suite('Errors from Cekura', () => {
 		assert.ok(!log.includes('ck_wrong_key') && !log.includes(DEMO_API_KEY), 'a key reached the log');
 	});
 
+	test('403: the key may not use improve_prompt, with Set API Key', async () => {
+		await improveExpectingError({ improve: 'forbidden' }, /not allowed to use improve_prompt \(403\): You do not have permission/, ['Set API Key', 'Show Log']);
+	});
+
 	test('404: this server does not offer improve_prompt', async () => {
 		await improveExpectingError({ improve: 'removed-404' }, /does not offer improve_prompt \(HTTP 404\)/, ['Open Settings', 'Show Log']);
 	});

@@ -14,6 +14,7 @@ export type ImproveMode =
 	| 'ok'
 	| 'removed-404'
 	| 'removed-405'
+	| 'forbidden'
 	| 'throttled'
 	| 'throttled-once'
 	| 'server-error'
@@ -53,6 +54,8 @@ export interface ServerModes {
 	runsBulk: ListMode;
 	delayMs: number;
 	retryAfterSeconds: number;
+	/** The largest page_size honoured (Cekura documents no maximum); default 100. */
+	maxPageSize: number;
 }
 
 export interface CekuraServer {
@@ -72,6 +75,7 @@ const IMPROVE_MODES: readonly ImproveMode[] = [
 	'ok',
 	'removed-404',
 	'removed-405',
+	'forbidden',
 	'throttled',
 	'throttled-once',
 	'server-error',
@@ -84,10 +88,9 @@ const IMPROVE_MODES: readonly ImproveMode[] = [
 ];
 const LIST_MODES: readonly ListMode[] = ['ok', 'forbidden', 'removed-404', 'server-error'];
 
-const DEFAULT_MODES: Readonly<ServerModes> = { improve: 'ok', runsList: 'ok', runsBulk: 'ok', delayMs: 30_000, retryAfterSeconds: 1 };
+const DEFAULT_MODES: Readonly<ServerModes> = { improve: 'ok', runsList: 'ok', runsBulk: 'ok', delayMs: 30_000, retryAfterSeconds: 1, maxPageSize: 100 };
 
 const DEFAULT_PAGE_SIZE = 30;
-const MAX_PAGE_SIZE = 100;
 const MAX_IMPROVE_RUNS = 3;
 const IMPROVE_PATH = '/test_framework/v1/runs/improve_prompt/';
 const JSON_PARSE_ERROR = 'JSON parse error - Expecting value: line 1 column 1 (char 0)';
@@ -196,6 +199,10 @@ function checkModes(input: unknown): Partial<ServerModes> | string {
 			case 'runsBulk':
 				if (!LIST_MODES.includes(value as ListMode)) return `Unknown ${key} mode: ${JSON.stringify(value)}. Expected one of ${LIST_MODES.join(', ')}.`;
 				modes[key] = value as ListMode;
+				break;
+			case 'maxPageSize':
+				if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return `${key} must be a positive integer.`;
+				modes[key] = value;
 				break;
 			case 'delayMs':
 			case 'retryAfterSeconds':
@@ -487,7 +494,7 @@ class LocalCekuraServer implements CekuraServer {
 				(search === undefined || run.scenario_name.toLowerCase().includes(search) || String(run.id) === search),
 		).sort((a, b) => b.timestamp.localeCompare(a.timestamp) || b.id - a.id);
 
-		const pageSize = Math.min(positiveInt(params.get('page_size')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+		const pageSize = Math.min(positiveInt(params.get('page_size')) ?? DEFAULT_PAGE_SIZE, this.modes.maxPageSize);
 		const pageCount = Math.max(1, Math.ceil(runs.length / pageSize));
 		const pageText = params.get('page');
 		const page = pageText === null ? 1 : pageText === 'last' ? pageCount : positiveInt(pageText);
@@ -531,6 +538,7 @@ class LocalCekuraServer implements CekuraServer {
 		const mode = this.modes.improve;
 		if (mode === 'removed-405') return methodNotAllowed(method, 'OPTIONS');
 		if (method !== 'POST') return methodNotAllowed(method, 'POST, OPTIONS');
+		if (mode === 'forbidden') return detail(403, 'You do not have permission to perform this action.');
 
 		// DRF throttles after authentication and before the view validates anything.
 		if (mode === 'throttled' || (mode === 'throttled-once' && !this.throttledOnceUsed)) {

@@ -183,6 +183,11 @@ describe('GET runs list', () => {
 		const capped = await page(`${RUNS}?page_size=500`);
 		assert.equal(capped.results.length, 40);
 		assert.equal(capped.next, null);
+		server.setModes({ maxPageSize: 7 });
+		const small = await page(`${RUNS}?page_size=50`);
+		assert.equal(small.results.length, 7);
+		assert.match(small.next ?? '', /page=2/);
+		server.reset();
 		const empty = await page(`${RUNS}?agent_id=1`);
 		assert.deepEqual(empty, { count: 0, next: null, previous: null, results: [] });
 	});
@@ -418,6 +423,13 @@ describe('improve modes', () => {
 		assert.deepEqual(notAllowed.json, { detail: 'Method "POST" not allowed.' });
 	});
 
+	it('forbidden: 403 with the DRF permission message', async () => {
+		server.setModes({ improve: 'forbidden' });
+		const answer = await improve(okBody);
+		assert.equal(answer.status, 403);
+		assert.deepEqual(answer.json, { detail: 'You do not have permission to perform this action.' });
+	});
+
 	it('throttled: always 429 with Retry-After', async () => {
 		server.setModes({ improve: 'throttled' });
 		for (let i = 0; i < 2; i++) {
@@ -517,7 +529,7 @@ describe('HTTP control endpoints', () => {
 	it('switch modes, list requests and reset, without an API key and without being recorded', async () => {
 		const set = await fetch(`${server.url}/__control/modes`, { method: 'POST', body: JSON.stringify({ improve: 'throttled', retryAfterSeconds: 3 }) });
 		assert.equal(set.status, 200);
-		assert.deepEqual(await set.json(), { modes: { improve: 'throttled', runsList: 'ok', runsBulk: 'ok', delayMs: 30000, retryAfterSeconds: 3 } });
+		assert.deepEqual(await set.json(), { modes: { improve: 'throttled', runsList: 'ok', runsBulk: 'ok', delayMs: 30000, retryAfterSeconds: 3, maxPageSize: 100 } });
 		assert.equal((await improve(okBody)).status, 429);
 
 		for (const bad of [{ improve: 'bogus' }, { runsList: 'nope' }, { delayMs: -1 }, { unknown: 1 }]) {
