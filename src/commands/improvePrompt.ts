@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../core/cekuraError';
-import { fitToOriginal } from '../core/eol';
+import { sameText } from '../core/eol';
+import { detectEncoding, type PromptEncoding } from '../core/promptEncoding';
 import { LAST_RUN_IDS_KEY, REVIEW_SCHEME } from '../constants';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
 import { createCekuraClient } from '../vscode/cekuraClientFactory';
@@ -23,7 +24,9 @@ export interface ImprovePromptDeps {
 interface PromptTarget {
 	document: vscode.TextDocument;
 	range: vscode.Range;
+	/** The prompt as Cekura sees it: decoded from the file's form (JSON string, YAML block, template literal). */
 	text: string;
+	encoding: PromptEncoding;
 }
 
 /** Select a prompt, choose runs (and optionally failures to focus on), ask Cekura, review the proposal in a diff. */
@@ -53,7 +56,7 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 	if (!focus) return;
 
 	const request = { prompt: target.text, run_ids: runIds, ...focus };
-	log.info(`Improving ${target.text.length} characters of ${target.document.uri.toString()} with runs ${runIds.join(', ')}` +
+	log.info(`Improving ${target.text.length} characters (${target.encoding.description}) of ${target.document.uri.toString()} with runs ${runIds.join(', ')}` +
 		`${focus.workflow_metric_ids.length ? `, workflow metrics ${focus.workflow_metric_ids.join(', ')}` : ''}` +
 		`${focus.category_ids.length ? `, categories ${focus.category_ids.join(', ')}` : ''}.`);
 	for (;;) {
@@ -94,21 +97,29 @@ async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 		if (!(await ui.confirm('No text is selected. Improve the whole document as the prompt?', 'Use Whole Document'))) return undefined;
 		range = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
 	}
-	const text = document.getText(range);
+	const selected = document.getText(range);
+	const end = document.positionAt(document.getText().length);
+	const encoding = detectEncoding({
+		languageId: document.languageId,
+		selected,
+		before: document.getText(new vscode.Range(new vscode.Position(0, 0), range.start)),
+		after: document.getText(new vscode.Range(range.end, end)),
+	});
+	const text = encoding.decode(selected);
 	if (text.trim() === '') {
 		void ui.message('warning', 'Cekura: the selected prompt is empty. Select the prompt text first; nothing was sent.');
 		return undefined;
 	}
-	return { document, range, text };
+	return { document, range, text, encoding };
 }
 
 async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, runIds: readonly number[], improved: string, summary: string): Promise<void> {
-	if (fitToOriginal(improved, target.text, '\n').trimEnd() === target.text.replace(/\r\n/g, '\n').trimEnd()) {
+	if (sameText(improved, target.text)) {
 		deps.log.info(`No changes proposed. ${summary}`);
 		void deps.ui.message('info', `Cekura proposes no changes to this prompt.${summary ? ` ${summary}` : ''}`);
 		return;
 	}
-	const review = await deps.reviews.open({ source: target.document, range: target.range, improvedText: improved, summary, runIds });
+	const review = await deps.reviews.open({ source: target.document, range: target.range, encoding: target.encoding, improvedText: improved, summary, runIds });
 	void offerApplyOrDiscard(deps.reviews, deps.ui, review);
 }
 

@@ -14,3 +14,9 @@ export function fitToOriginal(improved: string, original: string, eol: Eol): str
 	}
 	return text;
 }
+
+/** Equal but for line endings and trailing white space: "no change" as a reader sees it. */
+export function sameText(a: string, b: string): boolean {
+	const norm = (t: string): string => t.replace(/\r\n?/g, '\n').trimEnd();
+	return norm(a) === norm(b);
+}

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { anchor, shiftRange, type OffsetRange, type Tracked } from '../core/anchoring';
 import { diffStats, formatDiffStats } from '../core/diffStats';
-import { fitToOriginal } from '../core/eol';
+import { fitToOriginal, type Eol } from '../core/eol';
+import { textForFile, type PromptEncoding } from '../core/promptEncoding';
 import { ContextKeys } from '../constants';
 import type { Log } from './log';
 import { ReviewFileSystem } from './reviewFileSystem';
@@ -11,6 +12,8 @@ import type { Ui } from './ui';
 export interface ReviewRequest {
 	source: vscode.TextDocument;
 	range: vscode.Range;
+	/** How the prompt is written in the file; the review shows it decoded. */
+	encoding: PromptEncoding;
 	improvedText: string;
 	summary: string;
 	runIds: readonly number[];
@@ -25,7 +28,11 @@ export class Review {
 	constructor(
 		readonly id: number,
 		readonly sourceUri: vscode.Uri,
+		/** The prompt as it stands in the file, to find it again. */
+		readonly rawOriginal: string,
+		/** The prompt as reviewed (decoded from its JSON string, YAML block…). */
 		readonly originalText: string,
+		readonly encoding: PromptEncoding,
 		range: OffsetRange,
 		readonly originalUri: vscode.Uri,
 		readonly improvedUri: vscode.Uri,
@@ -40,6 +47,10 @@ export class Review {
 	get sourceName(): string {
 		return path.basename(this.sourceUri.path);
 	}
+}
+
+function eolOf(document: vscode.TextDocument): Eol {
+	return document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
 }
 
 export type ApplyOutcome = 'applied' | 'refused' | 'failed';
@@ -70,12 +81,15 @@ export class ReviewManager implements vscode.Disposable {
 		const { source, range } = request;
 		const id = this.nextId++;
 		const name = path.basename(source.uri.path) || 'prompt.md';
-		const originalText = source.getText(range);
+		const rawOriginal = source.getText(range);
+		const originalText = request.encoding.decode(rawOriginal);
 		const runs = request.runIds.join(', ');
 		const review = new Review(
 			id,
 			source.uri,
+			rawOriginal,
 			originalText,
+			request.encoding,
 			{ start: source.offsetAt(range.start), end: source.offsetAt(range.end) },
 			ReviewFileSystem.uri(`/review-${id}/original/${name}`),
 			ReviewFileSystem.uri(`/review-${id}/improved/${name}`),
@@ -84,13 +98,13 @@ export class ReviewManager implements vscode.Disposable {
 			formatDiffStats(diffStats(originalText, request.improvedText)),
 		);
 		this.files.put(review.originalUri, originalText, true);
-		this.files.put(review.improvedUri, fitToOriginal(request.improvedText, originalText, source.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'), false);
+		this.files.put(review.improvedUri, fitToOriginal(request.improvedText, originalText, eolOf(source)), false);
 		this.reviews.set(id, review);
 		await this.updateContext();
 		await vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false });
 		// vscode.diff can resolve before its tab exists; Apply or Discard right away must still find the tab to close.
 		await this.tabOpened(review);
-		this.log.info(`Review ${id} opened for ${source.uri.toString()} (runs ${runs}): ${review.stats}.`);
+		this.log.info(`Review ${id} opened for ${source.uri.toString()} (runs ${runs}, prompt written as ${request.encoding.description}): ${review.stats}.`);
 		return review;
 	}
 
@@ -125,13 +139,13 @@ export class ReviewManager implements vscode.Disposable {
 			return 'refused';
 		}
 		const source = await vscode.workspace.openTextDocument(review.sourceUri);
-		const found = anchor(source.getText(), review.originalText, review.tracked, review.lastKnownStart);
+		const found = anchor(source.getText(), review.rawOriginal, review.tracked, review.lastKnownStart);
 		if (!found.found) {
 			this.log.warn(`Review ${review.id}: the original prompt in ${review.sourceUri.toString()} was edited meanwhile; not applied.`);
 			void this.offerCopy(review, improved);
 			return 'refused';
 		}
-		const replacement = fitToOriginal(improved, review.originalText, source.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+		const replacement = textForFile(improved, review.originalText, review.encoding, eolOf(source));
 		const range = new vscode.Range(source.positionAt(found.range.start), source.positionAt(found.range.end));
 		const edit = new vscode.WorkspaceEdit();
 		edit.replace(source.uri, range, replacement);

@@ -152,6 +152,42 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		assert.equal(source.document.getText(), SAMPLE_PROMPT);
 	});
 
+	test('a prompt inside a JSON string is reviewed as plain text and applied back as a valid JSON string', async () => {
+		const prompt = 'You are the front-desk assistant for Bright Smiles Dental.\nKeep calls short.\nNever give medical advice.';
+		const json = `{\n  "agent": "dental",\n  "systemPrompt": ${JSON.stringify(prompt)},\n  "voice": "rachel"\n}\n`;
+		const source = await openPromptFile(json, undefined, '.json');
+		const start = json.indexOf('You are');
+		const end = json.indexOf('advice.') + 'advice.'.length;
+		source.selection = new vscode.Selection(source.document.positionAt(start), source.document.positionAt(end));
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+		const sent = server.requests.find((r) => r.path.endsWith('/improve_prompt/'))?.body as { prompt: string };
+		assert.equal(sent.prompt, prompt, 'Cekura must get the prompt, not its JSON escapes');
+		const tab = activeDiffTab();
+		assert.ok(tab);
+		assert.equal((await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).original)).getText(), prompt);
+
+		await vscode.commands.executeCommand('cekura.applyImprovement');
+		const parsed = JSON.parse(source.document.getText()) as { agent: string; systemPrompt: string; voice: string };
+		assert.equal(parsed.agent, 'dental');
+		assert.equal(parsed.voice, 'rachel');
+		assert.match(parsed.systemPrompt, /^You are the front-desk assistant[\s\S]*## Rules learned from test runs\n[\s\S]*read back the date and time/);
+	});
+
+	test('a prompt in an indented YAML block keeps the block\'s indentation', async () => {
+		const yaml = 'agent: dental\nsystem_prompt: |\n  You are the front-desk assistant for Bright Smiles Dental.\n  Keep calls short.\n  Never give medical advice.\nvoice: rachel\n';
+		const source = await openPromptFile(yaml, { from: 3, to: 5 }, '.yaml');
+		await vscode.commands.executeCommand('cekura.improvePrompt');
+		const sent = server.requests.find((r) => r.path.endsWith('/improve_prompt/'))?.body as { prompt: string };
+		assert.equal(sent.prompt, 'You are the front-desk assistant for Bright Smiles Dental.\nKeep calls short.\nNever give medical advice.\n');
+		await vscode.commands.executeCommand('cekura.applyImprovement');
+		const text = source.document.getText();
+		assert.ok(text.startsWith('agent: dental\nsystem_prompt: |\n  You are the front-desk assistant'), text);
+		assert.ok(text.endsWith('\nvoice: rachel\n'), text);
+		const block = text.split('\n').slice(2, -2);
+		assert.ok(block.every((line) => line === '' || line.startsWith('  ')), `a line left the YAML block: ${JSON.stringify(block)}`);
+		assert.ok(block.some((line) => line === '  ## Rules learned from test runs'));
+	});
+
 	test('Apply and Discard with no review open say so', async () => {
 		await vscode.commands.executeCommand('cekura.applyImprovement');
 		await user.waitForMessage(/no improved prompt is open/);
