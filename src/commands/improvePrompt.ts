@@ -23,7 +23,9 @@ export interface ImprovePromptDeps {
 
 interface PromptTarget {
 	document: vscode.TextDocument;
-	range: vscode.Range;
+	/** The selection as it is in the file, and its offset. */
+	raw: string;
+	start: number;
 	/** The prompt as Cekura sees it: decoded from the file's form (JSON string, YAML block, template literal). */
 	text: string;
 	encoding: PromptEncoding;
@@ -110,7 +112,7 @@ async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 		void ui.message('warning', 'Cekura: the selected prompt is empty. Select the prompt text first; nothing was sent.');
 		return undefined;
 	}
-	return { document, range, text, encoding };
+	return { document, raw: selected, start: document.offsetAt(range.start), text, encoding };
 }
 
 async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, runIds: readonly number[], improved: string, summary: string): Promise<void> {
@@ -119,7 +121,7 @@ async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, runId
 		void deps.ui.message('info', `Cekura proposes no changes to this prompt.${summary ? ` ${summary}` : ''}`);
 		return;
 	}
-	const review = await deps.reviews.open({ source: target.document, range: target.range, encoding: target.encoding, improvedText: improved, summary, runIds });
+	const review = await deps.reviews.open({ source: target.document, rawOriginal: target.raw, start: target.start, encoding: target.encoding, improvedText: improved, summary, runIds });
 	void offerApplyOrDiscard(deps.reviews, deps.ui, review);
 }
 

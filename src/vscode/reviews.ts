@@ -11,7 +11,9 @@ import type { Ui } from './ui';
 
 export interface ReviewRequest {
 	source: vscode.TextDocument;
-	range: vscode.Range;
+	/** The prompt as it stood in the file when it was sent, and where it started. */
+	rawOriginal: string;
+	start: number;
 	/** How the prompt is written in the file; the review shows it decoded. */
 	encoding: PromptEncoding;
 	improvedText: string;
@@ -21,10 +23,6 @@ export interface ReviewRequest {
 
 /** One open review: where the prompt came from, what it was, and the two in-memory sides of the diff. */
 export class Review {
-	/** Where the original prompt stands now, kept up to date from the source document's edits. */
-	tracked: Tracked;
-	lastKnownStart: number;
-
 	constructor(
 		readonly id: number,
 		readonly sourceUri: vscode.Uri,
@@ -33,16 +31,15 @@ export class Review {
 		/** The prompt as reviewed (decoded from its JSON string, YAML block…). */
 		readonly originalText: string,
 		readonly encoding: PromptEncoding,
-		range: OffsetRange,
+		/** Where the original prompt stands now, kept up to date from the source document's edits. */
+		public tracked: Tracked,
+		public lastKnownStart: number,
 		readonly originalUri: vscode.Uri,
 		readonly improvedUri: vscode.Uri,
 		readonly title: string,
 		readonly summary: string,
 		readonly stats: string,
-	) {
-		this.tracked = range;
-		this.lastKnownStart = range.start;
-	}
+	) {}
 
 	get sourceName(): string {
 		return path.basename(this.sourceUri.path);
@@ -78,11 +75,12 @@ export class ReviewManager implements vscode.Disposable {
 	}
 
 	async open(request: ReviewRequest): Promise<Review> {
-		const { source, range } = request;
+		const { source, rawOriginal } = request;
 		const id = this.nextId++;
 		const name = path.basename(source.uri.path) || 'prompt.md';
-		const rawOriginal = source.getText(range);
 		const originalText = request.encoding.decode(rawOriginal);
+		// The file may have changed while Cekura worked: find the prompt again before tracking it.
+		const found = anchor(source.getText(), rawOriginal, undefined, request.start);
 		const runs = request.runIds.join(', ');
 		const review = new Review(
 			id,
@@ -90,7 +88,8 @@ export class ReviewManager implements vscode.Disposable {
 			rawOriginal,
 			originalText,
 			request.encoding,
-			{ start: source.offsetAt(range.start), end: source.offsetAt(range.end) },
+			found.found ? found.range : 'editedInside',
+			request.start,
 			ReviewFileSystem.uri(`/review-${id}/original/${name}`),
 			ReviewFileSystem.uri(`/review-${id}/improved/${name}`),
 			`${name}: Original ↔ Improved (runs ${runs})`,
@@ -179,7 +178,7 @@ export class ReviewManager implements vscode.Disposable {
 		const show = 'Show Source';
 		const choice = await this.ui.message(
 			'warning',
-			`Cekura: the prompt in ${review.sourceName} was edited after the review opened, so the improvement was not applied and your edits are kept.`,
+			`Cekura: the prompt in ${review.sourceName} was edited after it was sent to Cekura, so the improvement was not applied and your edits are kept.`,
 			copy,
 			show,
 		);

@@ -105,13 +105,37 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		assert.ok(text.endsWith('## Practice facts\nOpen Monday to Friday, 8:00 to 17:00.\n'));
 	});
 
+	test('edits made while Cekura works are respected: above the prompt it moves, inside it Apply refuses', async () => {
+		server.setModes({ improve: 'slow', delayMs: 1500 });
+		const source = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		const running = vscode.commands.executeCommand('cekura.improvePrompt');
+		await waitFor(() => server.requests.some((r) => r.path.endsWith('/improve_prompt/')), 'the improve request');
+		await editDocument(source.document, new vscode.Range(0, 0, 0, 0), 'Intro line\n');
+		await running;
+		await vscode.commands.executeCommand('cekura.applyImprovement');
+		assert.ok(source.document.getText().startsWith('Intro line\n# Bright Smiles Dental: front desk\n\n'));
+		assert.match(source.document.getText(), /read back the date and time/i);
+
+		server.reset();
+		server.setModes({ improve: 'slow', delayMs: 1500 });
+		const second = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		const again = vscode.commands.executeCommand('cekura.improvePrompt');
+		await waitFor(() => server.requests.some((r) => r.path.endsWith('/improve_prompt/')), 'the improve request');
+		await editDocument(second.document, new vscode.Range(4, 0, 4, 4), 'Make');
+		const edited = second.document.getText();
+		await again;
+		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await user.waitForMessage(/was edited after it was sent to Cekura/);
+		assert.equal(second.document.getText(), edited);
+	});
+
 	test('refuses to apply over text the user changed meanwhile, keeps the edit and offers to copy', async () => {
 		user.answer = (m) => (m.actions.includes('Copy Improved Prompt') ? 'Copy Improved Prompt' : undefined);
 		const { source, improved } = await openReview();
 		await editDocument(source.document, new vscode.Range(4, 0, 4, 17), 'Keep calls VERY short.');
 		const edited = source.document.getText();
 		await vscode.commands.executeCommand('cekura.applyImprovement');
-		const refusal = await user.waitForMessage(/was edited after the review opened/);
+		const refusal = await user.waitForMessage(/was edited after it was sent to Cekura/);
 		assert.equal(refusal.severity, 'warning');
 		assert.equal(source.document.getText(), edited, 'the user\'s edit was overwritten');
 		assert.equal(api.reviews.openReviews.length, 1, 'the review should stay open after a refusal');

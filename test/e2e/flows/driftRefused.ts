@@ -17,7 +17,7 @@ export const driftRefused: Flow = {
 		await wb.page.keyboard.type(' EDITED BY ME');
 		await wb.runCommand('Cekura: Apply Improved Prompt');
 
-		const warning = await wb.waitForNotification(/was edited after the review opened/);
+		const warning = await wb.waitForNotification(/was edited after it was sent to Cekura/);
 		assert.match(warning, /not applied/);
 		await wb.screenshot(shotsDir, 'drift-refused.png');
 		const text = await wb.editorText();
