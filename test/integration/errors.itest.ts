@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { CekuraServer, ServerModes } from '../server/cekuraServer';
 import { DEMO_API_KEY } from '../server/cekuraServer';
-import { activateExtension, activeDiffTab, closeAllEditors, FakeUser, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, storeKey, waitFor, withServer } from './support';
+import { activeDiffTab, FakeUser, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, waitFor, useCekuraSuite } from './support';
 
 /** Every error of the improve request: a clear message, the actions that help, nothing changed, and a log line. */
 suite('Errors from Cekura', () => {
@@ -13,30 +13,9 @@ suite('Errors from Cekura', () => {
 	let user: FakeUser;
 	let source: vscode.TextEditor;
 
-	suiteSetup(async () => {
-		api = await activateExtension();
-		server = await withServer();
-		await setSetting('apiBaseUrl', server.url);
-	});
-
-	suiteTeardown(async () => {
-		await setSetting('apiBaseUrl', undefined);
-		await setSetting('requestTimeoutSeconds', undefined);
-		await server.close();
-	});
-
-	setup(async () => {
-		server.reset();
-		user = new FakeUser(api);
-		await storeKey(api, user);
+	useCekuraSuite(async (state) => {
+		({ api, server, user } = state);
 		source = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-	});
-
-	teardown(async () => {
-		user.dispose();
-		await setSetting('apiBaseUrl', server.url);
-		await setSetting('requestTimeoutSeconds', undefined);
-		await closeAllEditors();
 	});
 
 	async function improveExpectingError(modes: Partial<ServerModes>, pattern: RegExp, actions: string[]): Promise<void> {

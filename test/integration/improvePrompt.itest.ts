@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { CekuraServer } from '../server/cekuraServer';
 import { DEMO_API_KEY } from '../server/cekuraServer';
-import { activateExtension, activeDiffTab, closeAllEditors, FakeUser, openPromptFile, readExtensionLog, reviewTabs, SAMPLE_PROMPT, setSetting, storeKey, waitFor, withServer } from './support';
+import { activeDiffTab, closeAllEditors, FakeUser, openPromptFile, readExtensionLog, reviewTabs, SAMPLE_PROMPT, waitFor, useCekuraSuite } from './support';
 
 type ImproveBody = { prompt: string; run_ids: number[]; workflow_metric_ids?: number[]; category_ids?: number[] };
 
@@ -16,28 +16,8 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 	let server: CekuraServer;
 	let user: FakeUser;
 
-	suiteSetup(async () => {
-		api = await activateExtension();
-		server = await withServer();
-		await setSetting('apiBaseUrl', server.url);
-		await setSetting('requestTimeoutSeconds', 20);
-	});
-
-	suiteTeardown(async () => {
-		await setSetting('apiBaseUrl', undefined);
-		await setSetting('requestTimeoutSeconds', undefined);
-		await server.close();
-	});
-
-	setup(async () => {
-		server.reset();
-		user = new FakeUser(api);
-		await storeKey(api, user);
-	});
-
-	teardown(async () => {
-		user.dispose();
-		await closeAllEditors();
+	useCekuraSuite(async (state) => {
+		({ api, server, user } = state);
 	});
 
 	test('sends the selection with the chosen runs and their failures, and opens a review diff', async () => {

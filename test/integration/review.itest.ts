@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { CekuraServer } from '../server/cekuraServer';
-import { activateExtension, activeDiffTab, closeAllEditors, FakeUser, openPromptFile, reviewTabs, SAMPLE_PROMPT, setSetting, storeKey, waitFor, withServer } from './support';
+import { activeDiffTab, FakeUser, openPromptFile, reviewTabs, SAMPLE_PROMPT, waitFor, useCekuraSuite } from './support';
 
 /** Opens a review of lines 3–6 of a new prompt file and returns the source editor and the improved document. */
 async function openReview(content = SAMPLE_PROMPT, eol?: vscode.EndOfLine): Promise<{ source: vscode.TextEditor; improved: vscode.TextDocument; selected: string }> {
@@ -34,26 +34,8 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 	let server: CekuraServer;
 	let user: FakeUser;
 
-	suiteSetup(async () => {
-		api = await activateExtension();
-		server = await withServer();
-		await setSetting('apiBaseUrl', server.url);
-	});
-
-	suiteTeardown(async () => {
-		await setSetting('apiBaseUrl', undefined);
-		await server.close();
-	});
-
-	setup(async () => {
-		server.reset();
-		user = new FakeUser(api);
-		await storeKey(api, user);
-	});
-
-	teardown(async () => {
-		user.dispose();
-		await closeAllEditors();
+	useCekuraSuite(async (state) => {
+		({ api, server, user } = state);
 	});
 
 	test('Apply writes the right side, with the user\'s tweaks, in place of the selection as one undo step', async () => {

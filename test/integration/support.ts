@@ -40,7 +40,7 @@ export class FakeUser {
 	answer: (message: ShownMessage) => string | undefined = () => undefined;
 	private readonly restore: (() => void)[] = [];
 
-	constructor(private readonly api: TestApi) {
+	constructor(api: TestApi) {
 		const ui = api.ui;
 		const originals = { message: ui.message, confirm: ui.confirm, inputApiKey: ui.inputApiKey, pickRuns: ui.pickRuns, pickFocus: ui.pickFocus };
 		ui.message = async (severity, text, ...actions) => {
@@ -78,7 +78,6 @@ export class FakeUser {
 
 	dispose(): void {
 		this.restore.forEach((r) => r());
-		void this.api;
 	}
 }
 
@@ -90,18 +89,51 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
 	}
 }
 
-export async function withServer(): Promise<CekuraServer> {
-	return startCekuraServer();
-}
-
 export async function setSetting(key: string, value: unknown): Promise<void> {
 	await vscode.workspace.getConfiguration('cekura').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
-export async function storeKey(api: TestApi, user: FakeUser, key = DEMO_API_KEY): Promise<void> {
+/** Cekura: Set API Key, answered with `key`. */
+export async function storeKey(user: FakeUser, key = DEMO_API_KEY): Promise<void> {
 	user.apiKeyAnswers.push(key);
 	await vscode.commands.executeCommand('cekura.setApiKey');
-	void api;
+}
+
+export interface SuiteState {
+	api: TestApi;
+	server: CekuraServer;
+	user: FakeUser;
+}
+
+/**
+ * The hooks of every suite that runs against the local server: one server per suite, the extension pointed at it,
+ * and before each test default settings, a fresh FakeUser and a stored key, handed to `beforeEachTest`.
+ */
+export function useCekuraSuite(beforeEachTest: (state: SuiteState) => void | Promise<void>): void {
+	let api: TestApi;
+	let server: CekuraServer;
+	let user: FakeUser | undefined;
+	suiteSetup(async () => {
+		api = await activateExtension();
+		server = await startCekuraServer();
+	});
+	suiteTeardown(async () => {
+		await setSetting('apiBaseUrl', undefined);
+		await setSetting('requestTimeoutSeconds', undefined);
+		await server.close();
+	});
+	setup(async () => {
+		server.reset();
+		await setSetting('apiBaseUrl', server.url);
+		await setSetting('requestTimeoutSeconds', undefined);
+		user = new FakeUser(api);
+		await storeKey(user);
+		await beforeEachTest({ api, server, user });
+	});
+	teardown(async () => {
+		user?.dispose();
+		await closeAllEditors();
+	});
 }
 
 /** A new prompt file in the test workspace, opened in an editor, with `select` (1-based lines, inclusive) selected. */
