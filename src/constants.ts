@@ -8,6 +8,7 @@ export const Commands = {
 	clearApiKey: 'cekura.clearApiKey',
 	applyImprovement: 'cekura.applyImprovement',
 	discardImprovement: 'cekura.discardImprovement',
+	showReviewSummary: 'cekura.showReviewSummary',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

@@ -4,11 +4,13 @@ import { clearApiKey } from './commands/clearApiKey';
 import { discardImprovement } from './commands/discardImprovement';
 import { improvePrompt } from './commands/improvePrompt';
 import { setApiKey } from './commands/setApiKey';
+import { showReviewSummary } from './commands/showReviewSummary';
 import { Commands, REVIEW_SCHEME } from './constants';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { Log } from './vscode/log';
 import { ReviewFileSystem } from './vscode/reviewFileSystem';
 import { ReviewManager } from './vscode/reviews';
+import { ReviewStatusBar } from './vscode/reviewStatusBar';
 import { Ui } from './vscode/ui';
 
 /** What integration tests reach through `activate`'s return value; undefined outside extension tests. */
@@ -31,12 +33,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		log,
 		files,
 		reviews,
+		new ReviewStatusBar(reviews),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.commands.registerCommand(Commands.improvePrompt, () => improvePrompt({ keys, reviews, log, ui, workspaceState: context.workspaceState, version })),
 		vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(keys)),
 		vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys, ui)),
 		vscode.commands.registerCommand(Commands.applyImprovement, (uri?: vscode.Uri) => applyImprovement(reviews, ui, uri)),
 		vscode.commands.registerCommand(Commands.discardImprovement, (uri?: vscode.Uri) => discardImprovement(reviews, ui, uri)),
+		vscode.commands.registerCommand(Commands.showReviewSummary, (uri?: vscode.Uri) => showReviewSummary(reviews, ui, uri)),
 	);
 	void closeStaleReviewTabs();
 	log.info(`Cekura Prompt Improver ${version} activated.`);

@@ -9,7 +9,8 @@ import { showError } from '../vscode/errorNotification';
 import type { Log } from '../vscode/log';
 import { withCancellableProgress } from '../vscode/progress';
 import type { Ui } from '../vscode/ui';
-import type { Review, ReviewManager } from '../vscode/reviews';
+import type { ReviewManager } from '../vscode/reviews';
+import { offerApplyOrDiscard } from '../vscode/reviewSummary';
 import { openSettings, readSettings } from '../vscode/settings';
 
 export interface ImprovePromptDeps {
@@ -123,18 +124,4 @@ async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, runId
 	}
 	const review = await deps.reviews.open({ source: target.document, rawOriginal: target.raw, start: target.start, encoding: target.encoding, improvedText: improved, summary, runIds });
 	void offerApplyOrDiscard(deps.reviews, deps.ui, review);
-}
-
-/** The summary of changes next to the diff, with the two ways out. */
-async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review: Review): Promise<void> {
-	const summary = review.summary.trim() || 'Cekura sent no summary of its changes.';
-	const choice = await ui.message('info', `Cekura: ${summary} (${review.stats})`, 'Apply', 'Discard');
-	if (choice === undefined) return;
-	if (!reviews.openReviews.includes(review)) {
-		// Notifications cannot be withdrawn, so this one can outlive its review.
-		void ui.message('info', `Cekura: the review of ${review.sourceName} is already closed.`);
-		return;
-	}
-	if (choice === 'Apply') await reviews.apply(review);
-	else if (choice === 'Discard') await reviews.discard(review);
 }

@@ -55,8 +55,11 @@ export type ApplyOutcome = 'applied' | 'refused' | 'failed';
 /** Opens review diffs, keeps track of the prompts they came from, and applies or discards them. */
 export class ReviewManager implements vscode.Disposable {
 	private readonly reviews = new Map<number, Review>();
-	private readonly disposables: vscode.Disposable[] = [];
+	private readonly changed = new vscode.EventEmitter<void>();
+	private readonly disposables: vscode.Disposable[] = [this.changed];
 	private nextId = 1;
+	/** A review opened or closed. */
+	readonly onDidChange = this.changed.event;
 
 	constructor(
 		private readonly files: ReviewFileSystem,
@@ -259,6 +262,7 @@ export class ReviewManager implements vscode.Disposable {
 	}
 
 	private updateContext(): Thenable<unknown> {
+		this.changed.fire();
 		return vscode.commands.executeCommand('setContext', ContextKeys.reviewOpen, this.reviews.size > 0);
 	}
 }

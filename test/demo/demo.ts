@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Teardown, errorMessage, repoRoot, startCodeServer } from '../e2e/codeServer';
 import { DEMO_API_KEY, startCekuraServer } from '../server/cekuraServer';
+import { SAMPLE_PROMPTS } from '../server/seedData';
 
 /**
  * `npm run demo`: the packaged extension in a VS Code on a sample workspace, against the local Cekura server.
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
 
 	const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cekura-demo-'));
 	fs.cpSync(path.join(root, 'test', 'fixtures', 'demo-workspace'), workspace, { recursive: true });
+	writeSamplePrompts(workspace);
 	teardown.add('remove the demo workspace', () => fs.rmSync(workspace, { recursive: true, force: true }));
 
 	const port = Number(process.env.CEKURA_DEMO_SERVER_PORT ?? 0);
@@ -60,6 +62,30 @@ async function main(): Promise<void> {
 	console.log(`\nOpen this address in your browser:\n\n  ${codeServer.url}/?folder=${encodeURIComponent(workspace)}\n`);
 	console.log(`Then open prompts/dental-front-desk.md, select the prompt, right-click › Improve Prompt from Runs…, and paste the API key ${DEMO_API_KEY} when asked.`);
 	console.log('Press Ctrl+C to stop.');
+}
+
+/** The seeded agents' prompts, each in a form voice-agent projects keep them in: Markdown, a JSON string, a YAML block. */
+function writeSamplePrompts(workspace: string): void {
+	const write = (file: string, text: string): void => {
+		fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
+		fs.writeFileSync(path.join(workspace, file), text);
+	};
+	write('prompts/dental-front-desk.md', SAMPLE_PROMPTS['dental-front-desk']);
+	const pizza = {
+		agent: 'pizza-order-line',
+		cekuraAgentId: 57,
+		voice: { provider: 'elevenlabs', voiceId: 'rachel', speed: 1.05 },
+		llm: { model: 'gpt-4.1', temperature: 0.3 },
+		systemPrompt: SAMPLE_PROMPTS['pizza-order-line'],
+		endCallPhrases: ['goodbye', "that's all"],
+	};
+	write('config/pizza-order-line.json', `${JSON.stringify(pizza, null, 2)}\n`);
+	const block = SAMPLE_PROMPTS['clinic-after-hours-triage']
+		.trimEnd()
+		.split('\n')
+		.map((line) => (line ? `  ${line}` : ''))
+		.join('\n');
+	write('config/clinic-triage.yaml', `agent: clinic-after-hours-triage\ncekura_agent_id: 63\nvoice:\n  provider: vapi\n  voice_id: jennifer\nsystem_prompt: |\n${block}\nend_call_phrases:\n  - goodbye\n`);
 }
 
 function findOnPath(command: string): string | undefined {

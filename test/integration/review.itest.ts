@@ -194,6 +194,16 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		assert.ok(block.some((line) => line === '  ## Rules learned from test runs'));
 	});
 
+	test('Show Summary of Changes brings the summary back with Apply and Discard', async () => {
+		await openReview();
+		const first = await user.waitForMessage(/lines, \+\d+/);
+		user.messages.length = 0;
+		await vscode.commands.executeCommand('cekura.showReviewSummary');
+		const again = await user.waitForMessage(/lines, \+\d+/);
+		assert.equal(again.text, first.text);
+		assert.deepEqual(again.actions, ['Apply', 'Discard']);
+	});
+
 	test('Apply and Discard with no review open say so', async () => {
 		await vscode.commands.executeCommand('cekura.applyImprovement');
 		await user.waitForMessage(/no improved prompt is open/);

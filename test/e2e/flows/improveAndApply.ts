@@ -33,10 +33,13 @@ export const improveAndApply: Flow = {
 		const body = improveRequests(ctx)[0]?.body as { run_ids?: number[]; workflow_metric_ids?: number[] } | undefined;
 		assert.deepEqual(body?.run_ids, [5546]);
 		assert.ok(body?.workflow_metric_ids?.includes(7), `workflow_metric_ids ${JSON.stringify(body?.workflow_metric_ids)}`);
+		const status = wb.page.locator('.statusbar-item', { hasText: /Cekura: \+\d+ −\d+ lines/ });
+		await status.first().waitFor({ timeout: 10_000 });
 		log(`review: ${await wb.screenshot(shotsDir, 'review.png')}`);
 
 		await clickEditorAction(wb, 'Apply Improved Prompt');
 		await wb.page.locator('.part.editor .tab.active', { hasText: 'dental-front-desk.md' }).waitFor({ timeout: 15_000 });
+		await status.first().waitFor({ state: 'hidden', timeout: 10_000 });
 		const applied = await wb.editorText();
 		assert.match(applied, /Rules learned from test runs/);
 		assert.match(applied, /^# Bright Smile Dental/);

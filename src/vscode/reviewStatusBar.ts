@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { Review, ReviewManager } from './reviews';
+
+/**
+ * While a review diff is the active editor, the status bar keeps its size and Cekura's summary (in the tooltip)
+ * in view, since the summary notification hides itself after a while. Clicking it shows the summary again.
+ */
+export class ReviewStatusBar implements vscode.Disposable {
+	private readonly item = vscode.window.createStatusBarItem('cekura.review', vscode.StatusBarAlignment.Left, 100);
+	private readonly disposables: vscode.Disposable[];
+
+	constructor(private readonly reviews: ReviewManager) {
+		this.item.name = 'Cekura Review';
+		this.disposables = [
+			this.item,
+			reviews.onDidChange(() => this.update()),
+			vscode.window.tabGroups.onDidChangeTabs(() => this.update()),
+			vscode.window.tabGroups.onDidChangeTabGroups(() => this.update()),
+		];
+		this.update();
+	}
+
+	dispose(): void {
+		this.disposables.forEach((d) => d.dispose());
+	}
+
+	private update(): void {
+		const review = this.activeReview();
+		if (!review) {
+			this.item.hide();
+			return;
+		}
+		this.item.text = `$(git-compare) Cekura: ${review.stats}`;
+		const tooltip = new vscode.MarkdownString(undefined, true);
+		tooltip.appendMarkdown('**Cekura\'s summary of changes**\n\n');
+		tooltip.appendText(review.summary.trim() || 'Cekura sent no summary of its changes.');
+		tooltip.appendMarkdown(`\n\n${review.stats}. Edit the right side or revert single changes, then $(check) Apply or $(discard) Discard in the title bar.`);
+		this.item.tooltip = tooltip;
+		this.item.command = { title: 'Show Summary of Changes', command: Commands.showReviewSummary, arguments: [review.improvedUri] };
+		this.item.show();
+	}
+
+	private activeReview(): Review | undefined {
+		const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+		if (!(input instanceof vscode.TabInputTextDiff)) return undefined;
+		const key = input.modified.toString();
+		return this.reviews.openReviews.find((r) => r.improvedUri.toString() === key);
+	}
+}
