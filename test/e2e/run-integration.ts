@@ -1,7 +1,7 @@
 // `npm run test:integration`: runs out/test/integration/index.js inside a real VS Code extension host.
 //
-// With VSCODE_EXECUTABLE_PATH set: hands the run to @vscode/test-electron's runTests() with that
-// executable (a desktop VS Code, or test/e2e/code-shim.sh). Otherwise: code-server in smoke-test-driver
+// With VSCODE_EXECUTABLE_PATH set, or a desktop VS Code downloaded by @vscode/test-electron: hands the run to
+// runTests() with that executable (a desktop VS Code, or test/e2e/code-shim.sh). Otherwise: code-server in smoke-test-driver
 // mode, whose web workbench starts the tests from the `payload` URL parameter (shared/vscode-e2e.md §7).
 //
 // code-shim.sh calls this script with `--dev <extension> --tests <index.js> [--workspace <dir>]` and
@@ -214,11 +214,28 @@ async function runWithTestElectron(executable: string, options: Options, results
 	}
 }
 
+/**
+ * A desktop VS Code from Microsoft's update service, as @vscode/test-electron's runTests() would fetch it. Tried only
+ * where a desktop VS Code can show a window (a display, or not Linux); here the service is unreachable and the run
+ * falls back to code-server. CEKURA_VSCODE_DOWNLOAD=0 skips the attempt.
+ */
+async function downloadDesktopVsCode(): Promise<string | undefined> {
+	if (process.env.CEKURA_VSCODE_DOWNLOAD === '0') return undefined;
+	if (process.platform === 'linux' && !process.env.DISPLAY) return undefined;
+	const { downloadAndUnzipVSCode } = await import('@vscode/test-electron');
+	try {
+		return await downloadAndUnzipVSCode({ cachePath: path.join(repoRoot(), '.vscode-test') });
+	} catch (err) {
+		console.log(`integration: no desktop VS Code could be downloaded (${errorMessage(err).split('\n')[0]}); using code-server`);
+		return undefined;
+	}
+}
+
 async function main(): Promise<number> {
 	const started = Date.now();
 	const options = parseArgs(process.argv.slice(2));
 	const teardown = new Teardown();
-	const executable = options.nested ? undefined : process.env.VSCODE_EXECUTABLE_PATH;
+	const executable = options.nested ? undefined : process.env.VSCODE_EXECUTABLE_PATH || (await downloadDesktopVsCode());
 	const useTestElectron = executable !== undefined && executable !== '';
 
 	const ownResultsFile = !process.env.CEKURA_TEST_RESULTS;
