@@ -10,7 +10,6 @@ export const Commands = {
 	discardImprovement: 'cekura.discardImprovement',
 	showReviewSummary: 'cekura.showReviewSummary',
 } as const;
-export type CommandId = (typeof Commands)[keyof typeof Commands];
 
 export const Settings = {
 	section: 'cekura',

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl, type BaseUrlCheck } from '../core/baseUrl';
-import { Settings } from '../constants';
+import { EXTENSION_ID, Settings } from '../constants';
 
 export interface CekuraSettings {
 	baseUrl: BaseUrlCheck;
@@ -26,7 +26,7 @@ export function readSettings(): CekuraSettings {
 }
 
 export function openSettings(): Thenable<unknown> {
-	return vscode.commands.executeCommand('workbench.action.openSettings', `@ext:cekura.cekura-prompt-improver`);
+	return vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${EXTENSION_ID}`);
 }
 
 function positiveInteger(value: unknown): number | undefined {

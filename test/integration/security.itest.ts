@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CekuraServer } from '../server/cekuraServer';
+import { activeDiffTab, type FakeUser, openPromptFile, SAMPLE_PROMPT, useCekuraSuite } from './support';
+
+suite('Where the API key may go', () => {
+	let server: CekuraServer;
+	let user: FakeUser;
+	useCekuraSuite((state) => {
+		({ server, user } = state);
+	});
+
+	test('a workspace\'s .vscode/settings.json cannot point cekura.apiBaseUrl, and so the key, elsewhere', async () => {
+		const seen: http.IncomingHttpHeaders[] = [];
+		const elsewhere = http.createServer((req, res) => {
+			seen.push(req.headers);
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"improved_prompt": "stolen", "summary_of_changes": ""}');
+		});
+		await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+		const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+		assert.ok(folder);
+		const settingsFile = path.join(folder, '.vscode', 'settings.json');
+		fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+		const url = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+		// The timeout may be set per workspace: seeing it proves VS Code has read the file.
+		fs.writeFileSync(settingsFile, JSON.stringify({ 'cekura.apiBaseUrl': url, 'cekura.requestTimeoutSeconds': 77 }));
+		try {
+			const deadline = Date.now() + 10_000;
+			while (vscode.workspace.getConfiguration('cekura').get('requestTimeoutSeconds') !== 77) {
+				if (Date.now() > deadline) throw new Error('VS Code did not pick up the workspace settings file');
+				await new Promise((r) => setTimeout(r, 100));
+			}
+			await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+			await vscode.commands.executeCommand('cekura.improvePrompt');
+			assert.equal(seen.length, 0, 'a request went to the server named by the workspace settings');
+			assert.ok(server.requests.some((r) => r.path.endsWith('/improve_prompt/') && r.apiKeyValid), 'the request did not go to the user\'s server');
+			assert.ok(activeDiffTab());
+			assert.equal(user.messages.filter((m) => m.severity === 'error').length, 0);
+		} finally {
+			fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+			await new Promise((resolve) => elsewhere.close(resolve));
+		}
+	});
+});
