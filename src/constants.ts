@@ -26,8 +26,11 @@ export const ContextKeys = {
 
 export const SECRET_API_KEY = 'cekura.apiKey';
 
-/** URI scheme of the in-memory review documents (both sides of the diff). */
+/** URI scheme of the improved side of a review diff: in memory, writable. */
 export const REVIEW_SCHEME = 'cekura-review';
+
+/** URI scheme of the original side of a review diff: in memory, registered read-only. */
+export const ORIGINAL_SCHEME = 'cekura-original';
 
 /** workspaceState key for the run IDs used last in this workspace. */
 export const LAST_RUN_IDS_KEY = 'cekura.lastRunIds';

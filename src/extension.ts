@@ -5,7 +5,7 @@ import { discardImprovement } from './commands/discardImprovement';
 import { improvePrompt } from './commands/improvePrompt';
 import { setApiKey } from './commands/setApiKey';
 import { showReviewSummary } from './commands/showReviewSummary';
-import { Commands, REVIEW_SCHEME } from './constants';
+import { Commands, ORIGINAL_SCHEME, REVIEW_SCHEME } from './constants';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { Log } from './vscode/log';
 import { ReviewFileSystem } from './vscode/reviewFileSystem';
@@ -35,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		reviews,
 		new ReviewStatusBar(reviews),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
+		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
 		vscode.commands.registerCommand(Commands.improvePrompt, () => improvePrompt({ keys, reviews, log, ui, workspaceState: context.workspaceState, version })),
 		vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(keys)),
 		vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys, ui)),

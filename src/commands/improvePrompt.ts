@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isCancellation } from '../core/cekuraError';
 import { sameText } from '../core/eol';
 import { detectEncoding, type PromptEncoding } from '../core/promptEncoding';
-import { LAST_RUN_IDS_KEY, REVIEW_SCHEME } from '../constants';
+import { LAST_RUN_IDS_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
 import { createCekuraClient } from '../vscode/cekuraClientFactory';
 import { showError } from '../vscode/errorNotification';
@@ -90,7 +90,7 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 
 async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 	const editor = vscode.window.activeTextEditor;
-	if (!editor || editor.document.uri.scheme === REVIEW_SCHEME) {
+	if (!editor || editor.document.uri.scheme === REVIEW_SCHEME || editor.document.uri.scheme === ORIGINAL_SCHEME) {
 		void ui.message('info', 'Cekura: open the file that holds your prompt and select the prompt, then run Improve Prompt from Runs… again.');
 		return undefined;
 	}

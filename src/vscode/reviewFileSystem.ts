@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { REVIEW_SCHEME } from '../constants';
+import type { ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
 
 interface Entry {
 	data: Uint8Array;
@@ -9,16 +9,17 @@ interface Entry {
 }
 
 /**
- * In-memory files for the two sides of a review diff. The improved side is writable, so the user can tweak it and
- * use the diff editor's revert arrows, and saving it never prompts for a place on disk.
+ * In-memory files for the two sides of a review diff, served under two schemes: the original side's is registered
+ * read-only; the improved side is writable, so the user can tweak it and use the diff editor's revert arrows, and
+ * saving it never prompts for a place on disk.
  */
 export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
 	private readonly files = new Map<string, Entry>();
 	private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
 	readonly onDidChangeFile = this.changes.event;
 
-	static uri(path: string): vscode.Uri {
-		return vscode.Uri.from({ scheme: REVIEW_SCHEME, path });
+	static uri(scheme: typeof REVIEW_SCHEME | typeof ORIGINAL_SCHEME, path: string): vscode.Uri {
+		return vscode.Uri.from({ scheme, path });
 	}
 
 	put(uri: vscode.Uri, text: string, readonly: boolean): void {

@@ -4,7 +4,7 @@ import { anchor, shiftRange, type OffsetRange, type Tracked } from '../core/anch
 import { diffStats, formatDiffStats } from '../core/diffStats';
 import { fitToOriginal, type Eol } from '../core/eol';
 import { textForFile, type PromptEncoding } from '../core/promptEncoding';
-import { ContextKeys } from '../constants';
+import { ContextKeys, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
 import type { Log } from './log';
 import { ReviewFileSystem } from './reviewFileSystem';
 import type { Ui } from './ui';
@@ -93,8 +93,8 @@ export class ReviewManager implements vscode.Disposable {
 			request.encoding,
 			found.found ? found.range : 'editedInside',
 			request.start,
-			ReviewFileSystem.uri(`/review-${id}/original/${name}`),
-			ReviewFileSystem.uri(`/review-${id}/improved/${name}`),
+			ReviewFileSystem.uri(ORIGINAL_SCHEME, `/review-${id}/original/${name}`),
+			ReviewFileSystem.uri(REVIEW_SCHEME, `/review-${id}/improved/${name}`),
 			`${name}: Original ↔ Improved (runs ${runs})`,
 			request.summary,
 			formatDiffStats(diffStats(originalText, request.improvedText)),

@@ -33,6 +33,15 @@ export const improveAndApply: Flow = {
 		const body = improveRequests(ctx)[0]?.body as { run_ids?: number[]; workflow_metric_ids?: number[] } | undefined;
 		assert.deepEqual(body?.run_ids, [5546]);
 		assert.ok(body?.workflow_metric_ids?.includes(7), `workflow_metric_ids ${JSON.stringify(body?.workflow_metric_ids)}`);
+		// Typing into the original side does nothing: it is read-only.
+		const originalSide = wb.page.locator('.part.editor .editor-group-container.active .monaco-diff-editor .editor.original .view-line', { hasText: '## Rules' }).first();
+		await originalSide.click({ timeout: 10_000 });
+		await wb.page.keyboard.press('End');
+		await wb.page.keyboard.type('TYPED');
+		await wb.page.waitForTimeout(300);
+		assert.ok(!(await wb.readDiffSide('original')).includes('TYPED'), 'the original side of the review took typing');
+		assert.ok(!(await wb.readDiffSide('modified')).includes('TYPED'), 'the click did not reach the original side (the typing went to the improved side)');
+
 		const status = wb.page.locator('.statusbar-item', { hasText: /Cekura: \+\d+ −\d+ lines/ });
 		await status.first().waitFor({ timeout: 10_000 });
 		log(`review: ${await wb.screenshot(shotsDir, 'review.png')}`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
-import { acceptFocus, chooseManualEntry, improveRequests, improveSelection, PROMPT_FILE_TEXT, setApiKey } from './steps';
+import { chooseManualEntry, improveRequests, improveSelection, PROMPT_FILE_TEXT, setApiKey, waitForQuickInputTitle } from './steps';
 
 /** Typing run IDs: invalid input is refused in place, duplicates dropped; then Discard changes nothing. */
 export const manualRunEntry: Flow = {
@@ -21,9 +21,18 @@ export const manualRunEntry: Flow = {
 		await wb.page.waitForTimeout(300);
 		await wb.acceptQuickInput();
 
-		await acceptFocus(wb);
+		// Unchecking every failure, then OK, means no filter.
+		await waitForQuickInputTitle(wb, /Focus the improvement/);
+		await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]').first().waitFor({ timeout: 15_000 });
+		for (let row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]'); (await row.count()) > 0; ) {
+			await wb.toggleQuickPickRow(((await row.first().getAttribute('aria-label')) ?? '').split(',')[0]);
+		}
+		await wb.clickQuickPickOk();
 		await wb.waitForDiffEditor('Original ↔ Improved (runs 5546, 5547)');
-		assert.deepEqual((improveRequests(ctx)[0]?.body as { run_ids?: number[] }).run_ids, [5546, 5547]);
+		const body = improveRequests(ctx)[0]?.body as { run_ids?: number[]; workflow_metric_ids?: number[]; category_ids?: number[] };
+		assert.deepEqual(body.run_ids, [5546, 5547]);
+		assert.equal(body.workflow_metric_ids, undefined, 'no focus was chosen, yet workflow_metric_ids were sent');
+		assert.equal(body.category_ids, undefined, 'no focus was chosen, yet category_ids were sent');
 
 		await wb.clickNotificationButton(/lines, \+\d+/, 'Discard');
 		await wb.page.locator('.part.editor .tab.active', { hasText: 'dental-front-desk.md' }).waitFor({ timeout: 15_000 });
