@@ -39,9 +39,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		vscode.commands.registerCommand(Commands.improvePrompt, () => improvePrompt({ keys, reviews, log, ui, workspaceState: context.workspaceState, version })),
 		vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(keys)),
 		vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys, ui)),
-		vscode.commands.registerCommand(Commands.applyImprovement, (uri?: vscode.Uri) => applyImprovement(reviews, ui, uri)),
-		vscode.commands.registerCommand(Commands.discardImprovement, (uri?: vscode.Uri) => discardImprovement(reviews, ui, uri)),
-		vscode.commands.registerCommand(Commands.showReviewSummary, (uri?: vscode.Uri) => showReviewSummary(reviews, ui, uri)),
+		vscode.commands.registerCommand(Commands.applyImprovement, (uri?: unknown) => applyImprovement(reviews, uri)),
+		vscode.commands.registerCommand(Commands.discardImprovement, (uri?: unknown) => discardImprovement(reviews, uri)),
+		vscode.commands.registerCommand(Commands.showReviewSummary, (uri?: unknown) => showReviewSummary(reviews, ui, uri)),
 	);
 	void closeStaleReviewTabs();
 	log.info(`Cekura Prompt Improver ${version} activated.`);

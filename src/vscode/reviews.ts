@@ -122,10 +122,17 @@ export class ReviewManager implements vscode.Disposable {
 		return this.reviews.size === 1 ? this.openReviews[0] : undefined;
 	}
 
-	/** Like `find`, but asks which review when several are open and none is active. */
-	async choose(uri: vscode.Uri | undefined, action: string): Promise<Review | undefined> {
-		const found = this.find(uri);
-		if (found || this.reviews.size === 0) return found;
+	/**
+	 * The review a command acts on: like `find`, but asks which one when several are open and none is active, and
+	 * says so when none is open. `uri` is what a title-bar button passes; from elsewhere it may be anything.
+	 */
+	async choose(uri: unknown, action: string): Promise<Review | undefined> {
+		const found = this.find(uri instanceof vscode.Uri ? uri : undefined);
+		if (found) return found;
+		if (this.reviews.size === 0) {
+			void this.ui.message('info', 'Cekura: no improved prompt is open for review.');
+			return undefined;
+		}
 		const picked = await vscode.window.showQuickPick(
 			this.openReviews.map((r) => ({ label: r.title, description: r.stats, review: r })),
 			{ title: `Cekura: ${action} which review?`, placeHolder: 'Several reviews are open' },
