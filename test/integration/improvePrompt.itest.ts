@@ -80,6 +80,19 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 		assert.deepEqual(user.lastIdsOffered, [5546, 5545]);
 	});
 
+	test('the run list is filtered by cekura.runs.agentId and cekura.runs.projectId', async () => {
+		await vscode.workspace.getConfiguration('cekura').update('runs.agentId', 42, vscode.ConfigurationTarget.Global);
+		await vscode.workspace.getConfiguration('cekura').update('runs.projectId', 742, vscode.ConfigurationTarget.Global);
+		try {
+			await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+			await vscode.commands.executeCommand('cekura.improvePrompt');
+			assert.deepEqual(user.filtersUsed, { agentId: 42, projectId: 742 });
+		} finally {
+			await vscode.workspace.getConfiguration('cekura').update('runs.agentId', undefined, vscode.ConfigurationTarget.Global);
+			await vscode.workspace.getConfiguration('cekura').update('runs.projectId', undefined, vscode.ConfigurationTarget.Global);
+		}
+	});
+
 	test('says so instead of opening an empty diff when Cekura proposes no change', async () => {
 		server.setModes({ improve: 'unchanged' });
 		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });

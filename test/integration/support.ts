@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { RunListFilters } from '../../src/core/apiTypes';
 import type { TestApi } from '../../src/extension';
 import type { Focus } from '../../src/vscode/focusPicker';
 import type { Severity } from '../../src/vscode/ui';
@@ -32,6 +33,7 @@ export class FakeUser {
 	readonly messages: ShownMessage[] = [];
 	runIds: number[] | undefined = [5546];
 	lastIdsOffered: readonly number[] | undefined;
+	filtersUsed: RunListFilters | undefined;
 	apiKeyAnswers: (string | undefined)[] = [];
 	apiKeyPrompts = 0;
 	confirmWholeDocument = true;
@@ -53,8 +55,9 @@ export class FakeUser {
 			this.apiKeyPrompts++;
 			return this.apiKeyAnswers.shift();
 		};
-		ui.pickRuns = async (_client, _filters, lastIds) => {
+		ui.pickRuns = async (_client, filters, lastIds) => {
 			this.lastIdsOffered = lastIds;
+			this.filtersUsed = filters;
 			return this.runIds;
 		};
 		ui.pickFocus = async (client, runIds): Promise<Focus | undefined> => {
