@@ -7,7 +7,7 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Entry points under test/: unit tests, the integration suite, harness scripts, the local server, benchmarks. */
+/** Entry points under test/: unit and integration tests, harness scripts, the local server, the demo, benchmarks. */
 function testEntryPoints() {
 	const entries = [];
 	const walk = (dir) => {
@@ -15,7 +15,7 @@ function testEntryPoints() {
 			const full = path.join(dir, entry.name);
 			if (entry.isDirectory()) {
 				if (entry.name !== 'fixtures') walk(full);
-			} else if (/\.test\.ts$|\.itest\.ts$|(^|[\\/])(main|index|run-[\w-]+|demo|bench|setup-[\w-]+)\.ts$/.test(full)) {
+			} else if (/\.test\.ts$|\.itest\.ts$|(^|[\\/])(main|index|run-[\w-]+|demo|bench)\.ts$/.test(full)) {
 				entries.push(full);
 			}
 		}

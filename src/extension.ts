@@ -43,17 +43,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		vscode.commands.registerCommand(Commands.discardImprovement, (uri?: unknown) => discardImprovement(reviews, uri)),
 		vscode.commands.registerCommand(Commands.showReviewSummary, (uri?: unknown) => showReviewSummary(reviews, ui, uri)),
 	);
-	void closeStaleReviewTabs();
 	log.info(`Cekura Prompt Improver ${version} activated.`);
 	return context.extensionMode === vscode.ExtensionMode.Test ? { ui, reviews, logUri: context.logUri } : undefined;
-}
-
-/** Review documents live in memory; tabs restored from an earlier window session have nothing behind them. */
-async function closeStaleReviewTabs(): Promise<void> {
-	const stale = vscode.window.tabGroups.all
-		.flatMap((g) => g.tabs)
-		.filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === REVIEW_SCHEME);
-	if (stale.length) await vscode.window.tabGroups.close(stale);
 }
 
 export function deactivate(): void {}

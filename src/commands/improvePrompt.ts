@@ -95,17 +95,18 @@ async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 		return undefined;
 	}
 	const { document, selection } = editor;
+	const start = new vscode.Position(0, 0);
+	const end = document.lineAt(document.lineCount - 1).range.end;
 	let range: vscode.Range = selection;
 	if (selection.isEmpty) {
 		if (!(await ui.confirm('No text is selected. Improve the whole document as the prompt?', 'Use Whole Document'))) return undefined;
-		range = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+		range = new vscode.Range(start, end);
 	}
 	const selected = document.getText(range);
-	const end = document.positionAt(document.getText().length);
 	const encoding = detectEncoding({
 		languageId: document.languageId,
 		selected,
-		before: document.getText(new vscode.Range(new vscode.Position(0, 0), range.start)),
+		before: document.getText(new vscode.Range(start, range.start)),
 		after: document.getText(new vscode.Range(range.end, end)),
 	});
 	const text = encoding.decode(selected);

@@ -2,7 +2,6 @@ export type CekuraErrorKind =
 	| 'unauthorized' // 401: the key is missing or wrong
 	| 'forbidden' // 403: the key may not do this
 	| 'notOffered' // 404/405/410 on the endpoint: this server does not offer it
-	| 'notFound' // 404 on a resource
 	| 'badRequest' // 400 with the server's field messages
 	| 'throttled' // 429 after retries, or a Retry-After too long to wait
 	| 'server' // 5xx after retries

@@ -26,7 +26,6 @@ export function errorActions(kind: CekuraErrorKind): ErrorAction[] {
 		case 'invalidResponse':
 			return ['openSettings', 'showLog'];
 		case 'badRequest':
-		case 'notFound':
 			return ['showLog'];
 		case 'cancelled':
 			return [];

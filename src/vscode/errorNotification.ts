@@ -11,8 +11,12 @@ import { openSettings } from './settings';
 export async function showError(err: unknown, log: Log, ui: Ui): Promise<'setApiKey' | 'retry' | undefined> {
 	const error = err instanceof CekuraError ? err : undefined;
 	const message = err instanceof Error ? err.message : String(err);
-	log.error(error ? `${error.kind}${error.status ? ` (HTTP ${error.status})` : ''}: ${message}` : err instanceof Error ? err : message);
-	if (err instanceof Error && !error && err.stack) log.debug(err.stack);
+	if (error) {
+		log.error(`${error.kind}${error.status ? ` (HTTP ${error.status})` : ''}: ${message}`);
+	} else {
+		// Not one of ours: an unexpected failure, whose stack helps a bug report.
+		log.error(err instanceof Error && err.stack ? err.stack : message);
+	}
 	const actions: ErrorAction[] = error ? errorActions(error.kind) : ['showLog'];
 	const labels = actions.map((a) => ERROR_ACTION_LABELS[a]);
 	const picked = await ui.message('error', `Cekura: ${message}`, ...labels);

@@ -50,8 +50,6 @@ function eolOf(document: vscode.TextDocument): Eol {
 	return document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
 }
 
-export type ApplyOutcome = 'applied' | 'refused' | 'failed';
-
 /** Opens review diffs, keeps track of the prompts they came from, and applies or discards them. */
 export class ReviewManager implements vscode.Disposable {
 	private readonly reviews = new Map<number, Review>();
@@ -71,6 +69,7 @@ export class ReviewManager implements vscode.Disposable {
 			vscode.workspace.onDidCloseTextDocument((doc) => this.forgetTracking(doc)),
 			vscode.window.tabGroups.onDidChangeTabs((e) => this.onTabsClosed(e.closed)),
 		);
+		void this.closeStaleTabs();
 	}
 
 	get openReviews(): readonly Review[] {
@@ -140,19 +139,19 @@ export class ReviewManager implements vscode.Disposable {
 		return picked?.review;
 	}
 
-	async apply(review: Review): Promise<ApplyOutcome> {
+	async apply(review: Review): Promise<void> {
 		const improvedDoc = await vscode.workspace.openTextDocument(review.improvedUri);
 		const improved = improvedDoc.getText();
 		if (improved.trim() === '') {
 			void this.ui.message('warning', 'Cekura: the improved prompt is empty, so nothing was applied. Undo your edits on the right side of the review, or discard it.');
-			return 'refused';
+			return;
 		}
 		const source = await vscode.workspace.openTextDocument(review.sourceUri);
 		const found = anchor(source.getText(), review.rawOriginal, review.tracked, review.lastKnownStart);
 		if (!found.found) {
 			this.log.warn(`Review ${review.id}: the original prompt in ${review.sourceUri.toString()} was edited meanwhile; not applied.`);
 			void this.offerCopy(review, improved);
-			return 'refused';
+			return;
 		}
 		const replacement = textForFile(improved, review.originalText, review.encoding, eolOf(source));
 		const range = new vscode.Range(source.positionAt(found.range.start), source.positionAt(found.range.end));
@@ -161,7 +160,7 @@ export class ReviewManager implements vscode.Disposable {
 		if (!(await vscode.workspace.applyEdit(edit))) {
 			this.log.error(`Review ${review.id}: VS Code refused the edit to ${review.sourceUri.toString()}.`);
 			void this.ui.message('error', `Cekura: VS Code could not change ${review.sourceName} (is it read-only?). Nothing was applied.`);
-			return 'failed';
+			return;
 		}
 		this.log.info(`Review ${review.id}: applied to ${review.sourceUri.toString()}${found.moved ? ' (the prompt had moved; applied where it stands now)' : ''}.`);
 		await this.close(review, improvedDoc);
@@ -169,7 +168,6 @@ export class ReviewManager implements vscode.Disposable {
 		const end = source.positionAt(found.range.start + replacement.length);
 		await vscode.window.showTextDocument(source, { selection: new vscode.Range(start, end), preview: false });
 		vscode.window.setStatusBarMessage(`$(check) Cekura: improved prompt applied to ${review.sourceName}; Undo restores the original.`, 8000);
-		return 'applied';
 	}
 
 	async discard(review: Review): Promise<void> {
@@ -209,6 +207,14 @@ export class ReviewManager implements vscode.Disposable {
 		this.files.remove(review.originalUri);
 		this.files.remove(review.improvedUri);
 		await this.updateContext();
+	}
+
+	/** Review documents live in memory: tabs restored from an earlier window session have nothing behind them. */
+	private async closeStaleTabs(): Promise<void> {
+		const stale = vscode.window.tabGroups.all
+			.flatMap((g) => g.tabs)
+			.filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === REVIEW_SCHEME);
+		if (stale.length) await vscode.window.tabGroups.close(stale);
 	}
 
 	private tabOpened(review: Review, timeoutMs = 5000): Promise<void> {
