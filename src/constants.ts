@@ -11,6 +11,8 @@ export const Commands = {
 	showReviewSummary: 'cekura.showReviewSummary',
 } as const;
 
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
 export const Settings = {
 	section: 'cekura',
 	apiBaseUrl: 'apiBaseUrl',

@@ -5,29 +5,32 @@ import { discardImprovement } from './commands/discardImprovement';
 import { improvePrompt } from './commands/improvePrompt';
 import { setApiKey } from './commands/setApiKey';
 import { showReviewSummary } from './commands/showReviewSummary';
-import { Commands, ORIGINAL_SCHEME, REVIEW_SCHEME } from './constants';
+import { Commands, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
 import { ApiKeyStore } from './vscode/apiKeyStore';
+import { registerCommand } from './vscode/commandRegistration';
 import { Log } from './vscode/log';
-import { ReviewFileSystem } from './vscode/reviewFileSystem';
-import { ReviewManager } from './vscode/reviews';
-import { ReviewStatusBar } from './vscode/reviewStatusBar';
-import { Ui } from './vscode/ui';
+import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
+import { ReviewManager } from './vscode/review/reviewManager';
+import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
+import { Ui, type UserInterface } from './vscode/userInterface';
 
 /** What integration tests reach through `activate`'s return value; undefined outside extension tests. */
 export interface TestApi {
-	ui: Ui;
 	reviews: ReviewManager;
+	/** Answer every question and message as `user` does, until the returned disposable is disposed. */
+	replaceUserInterface(user: UserInterface): vscode.Disposable;
 	/** Folder of the extension's log files. */
 	logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
 	const log = new Log();
-	const ui = new Ui();
+	const ui = new Ui(log);
 	const files = new ReviewFileSystem();
 	const reviews = new ReviewManager(files, log, ui);
 	const keys = new ApiKeyStore(context.secrets, log, ui);
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
+	const command = (id: CommandId, handler: (...args: unknown[]) => unknown): vscode.Disposable => registerCommand(id, handler, log, ui);
 
 	context.subscriptions.push(
 		log,
@@ -36,15 +39,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		new ReviewStatusBar(reviews),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
-		vscode.commands.registerCommand(Commands.improvePrompt, () => improvePrompt({ keys, reviews, log, ui, workspaceState: context.workspaceState, version })),
-		vscode.commands.registerCommand(Commands.setApiKey, () => setApiKey(keys)),
-		vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys, ui)),
-		vscode.commands.registerCommand(Commands.applyImprovement, (uri?: unknown) => applyImprovement(reviews, uri)),
-		vscode.commands.registerCommand(Commands.discardImprovement, (uri?: unknown) => discardImprovement(reviews, uri)),
-		vscode.commands.registerCommand(Commands.showReviewSummary, (uri?: unknown) => showReviewSummary(reviews, ui, uri)),
+		command(Commands.improvePrompt, () => improvePrompt({ keys, reviews, log, ui, workspaceState: context.workspaceState, version })),
+		command(Commands.setApiKey, () => setApiKey(keys)),
+		command(Commands.clearApiKey, () => clearApiKey(keys, ui)),
+		command(Commands.applyImprovement, (uri) => applyImprovement(reviews, uri)),
+		command(Commands.discardImprovement, (uri) => discardImprovement(reviews, uri)),
+		command(Commands.showReviewSummary, (uri) => showReviewSummary(reviews, ui, log, uri)),
 	);
 	log.info(`Cekura Prompt Improver ${version} activated.`);
-	return context.extensionMode === vscode.ExtensionMode.Test ? { ui, reviews, logUri: context.logUri } : undefined;
+	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+	return { reviews, replaceUserInterface: (user) => ui.replaceWith(user), logUri: context.logUri };
 }
 
 export function deactivate(): void {}

@@ -1,4 +1,4 @@
-import type { ReviewManager } from '../vscode/reviews';
+import type { ReviewManager } from '../vscode/review/reviewManager';
 
 export async function discardImprovement(reviews: ReviewManager, uri?: unknown): Promise<void> {
 	const review = await reviews.choose(uri, 'Discard');

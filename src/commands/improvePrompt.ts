@@ -1,17 +1,22 @@
 import * as vscode from 'vscode';
+import type { ImproveResponse } from '../core/apiTypes';
 import { isCancellation } from '../core/cekuraError';
 import { sameText } from '../core/eol';
 import { detectEncoding, type PromptEncoding } from '../core/promptEncoding';
 import { LAST_RUN_IDS_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
+import { inBackground } from '../vscode/background';
 import { createCekuraClient } from '../vscode/cekuraClientFactory';
 import { showError } from '../vscode/errorNotification';
+import { pickFocus } from '../vscode/focusPicker';
 import type { Log } from '../vscode/log';
 import { withCancellableProgress } from '../vscode/progress';
-import type { Ui } from '../vscode/ui';
-import type { ReviewManager } from '../vscode/reviews';
-import { offerApplyOrDiscard } from '../vscode/reviewSummary';
+import { offerApplyOrDiscard } from '../vscode/review/applyOrDiscardOffer';
+import type { ReviewManager } from '../vscode/review/reviewManager';
+import { SourceTracker } from '../vscode/review/sourceTracker';
+import { pickRuns } from '../vscode/runPicker';
 import { openSettings, readSettings } from '../vscode/settings';
+import type { Ui } from '../vscode/userInterface';
 
 export interface ImprovePromptDeps {
 	keys: ApiKeyStore;
@@ -24,9 +29,9 @@ export interface ImprovePromptDeps {
 
 interface PromptTarget {
 	document: vscode.TextDocument;
-	/** The selection as it is in the file, and its offset. */
+	/** The selection as it is in the file. */
 	raw: string;
-	start: number;
+	range: vscode.Range;
 	/** The prompt as Cekura sees it: decoded from the file's form (JSON string, YAML block, template literal). */
 	text: string;
 	encoding: PromptEncoding;
@@ -51,47 +56,57 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 	const clientFor = (key: string) => createCekuraClient(baseUrl, key, settings.improveTimeoutMs, log, deps.version);
 
 	const lastIds = deps.workspaceState.get<number[]>(LAST_RUN_IDS_KEY, []);
-	const runIds = await ui.pickRuns(clientFor(apiKey), { agentId: settings.agentId, projectId: settings.projectId }, lastIds, log);
+	const runIds = await pickRuns(ui, clientFor(apiKey), { agentId: settings.agentId, projectId: settings.projectId }, lastIds, log);
 	if (!runIds) return;
 	await deps.workspaceState.update(LAST_RUN_IDS_KEY, runIds);
 
-	const focus = await ui.pickFocus(clientFor(apiKey), runIds, log);
+	const focus = await pickFocus(ui, clientFor(apiKey), runIds, log);
 	if (!focus) return;
 
 	const request = { prompt: target.text, run_ids: runIds, ...focus };
 	log.info(`Improving ${target.text.length} characters (${target.encoding.description}) of ${target.document.uri.toString()} with runs ${runIds.join(', ')}` +
 		`${focus.workflow_metric_ids.length ? `, workflow metrics ${focus.workflow_metric_ids.join(', ')}` : ''}` +
 		`${focus.category_ids.length ? `, categories ${focus.category_ids.join(', ')}` : ''}.`);
-	for (;;) {
-		try {
-			const client = clientFor(apiKey);
-			const answer = await withCancellableProgress('Cekura: improving the prompt', (signal, report) => {
-				report(`from run${runIds.length > 1 ? 's' : ''} ${runIds.join(', ')}… (this can take a minute)`);
-				return client.improvePrompt(request, signal);
-			});
-			await showProposal(deps, target, runIds, answer.improved_prompt, answer.summary_of_changes);
-			return;
-		} catch (err) {
-			if (isCancellation(err)) {
-				log.info('Improve request cancelled; nothing was changed.');
+	// From here on, edits to the file move the prompt or mark it edited, so the review applies to the copy that was sent.
+	const tracker = new SourceTracker(target.document.uri, target.raw, {
+		start: target.document.offsetAt(target.range.start),
+		end: target.document.offsetAt(target.range.end),
+	});
+	let handedOver = false;
+	try {
+		for (;;) {
+			try {
+				const client = clientFor(apiKey);
+				const answer = await withCancellableProgress('Cekura: improving the prompt', (signal, report) => {
+					report(`from run${runIds.length > 1 ? 's' : ''} ${runIds.join(', ')}… (this can take a minute)`);
+					return client.improvePrompt(request, signal);
+				});
+				handedOver = await showProposal(deps, target, tracker, runIds, answer);
 				return;
-			}
-			const action = await showError(err, log, ui);
-			if (action === 'setApiKey') {
-				const key = await keys.prompt();
-				if (!key) return;
-				apiKey = key;
-			} else if (action !== 'retry') {
-				return;
+			} catch (err) {
+				if (isCancellation(err)) {
+					log.info('Improve request cancelled; nothing was changed.');
+					return;
+				}
+				const action = await showError(err, log, ui);
+				if (action === 'setApiKey') {
+					const key = await keys.prompt();
+					if (!key) return;
+					apiKey = key;
+				} else if (action !== 'retry') {
+					return;
+				}
 			}
 		}
+	} finally {
+		if (!handedOver) tracker.dispose();
 	}
 }
 
 async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 	const editor = vscode.window.activeTextEditor;
 	if (!editor || editor.document.uri.scheme === REVIEW_SCHEME || editor.document.uri.scheme === ORIGINAL_SCHEME) {
-		void ui.message('info', 'Cekura: open the file that holds your prompt and select the prompt, then run Improve Prompt from Runs… again.');
+		ui.notify('info', 'Cekura: open the file that holds your prompt and select the prompt, then run Improve Prompt from Runs… again.');
 		return undefined;
 	}
 	const { document, selection } = editor;
@@ -102,27 +117,30 @@ async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 		if (!(await ui.confirm('No text is selected. Improve the whole document as the prompt?', 'Use Whole Document'))) return undefined;
 		range = new vscode.Range(start, end);
 	}
-	const selected = document.getText(range);
+	const raw = document.getText(range);
 	const encoding = detectEncoding({
 		languageId: document.languageId,
-		selected,
+		selected: raw,
 		before: document.getText(new vscode.Range(start, range.start)),
 		after: document.getText(new vscode.Range(range.end, end)),
 	});
-	const text = encoding.decode(selected);
+	const text = encoding.decode(raw);
 	if (text.trim() === '') {
-		void ui.message('warning', 'Cekura: the selected prompt is empty. Select the prompt text first; nothing was sent.');
+		ui.notify('warning', 'Cekura: the selected prompt is empty. Select the prompt text first; nothing was sent.');
 		return undefined;
 	}
-	return { document, raw: selected, start: document.offsetAt(range.start), text, encoding };
+	return { document, raw, range, text, encoding };
 }
 
-async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, runIds: readonly number[], improved: string, summary: string): Promise<void> {
+/** Opens the review of `answer`; false when there was nothing to review. */
+async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, tracker: SourceTracker, runIds: readonly number[], answer: ImproveResponse): Promise<boolean> {
+	const { improved_prompt: improved, summary_of_changes: summary } = answer;
 	if (sameText(improved, target.text)) {
 		deps.log.info(`No changes proposed. ${summary}`);
-		void deps.ui.message('info', `Cekura proposes no changes to this prompt.${summary ? ` ${summary}` : ''}`);
-		return;
+		deps.ui.notify('info', `Cekura proposes no changes to this prompt.${summary ? ` ${summary}` : ''}`);
+		return false;
 	}
-	const review = await deps.reviews.open({ source: target.document, rawOriginal: target.raw, start: target.start, encoding: target.encoding, improvedText: improved, summary, runIds });
-	void offerApplyOrDiscard(deps.reviews, deps.ui, review);
+	const review = await deps.reviews.open({ source: target.document, tracker, encoding: target.encoding, improvedText: improved, summary, runIds });
+	inBackground(offerApplyOrDiscard(deps.reviews, deps.ui, review), 'The summary of changes', deps.log);
+	return true;
 }

@@ -28,26 +28,24 @@ export function shiftRange(range: OffsetRange, change: TextChange): OffsetRange 
 /** What edit tracking knows: the range, that the user edited inside it, or nothing (the document was closed meanwhile). */
 export type Tracked = OffsetRange | 'editedInside' | undefined;
 
-export type Anchor = { found: true; range: OffsetRange; moved: boolean } | { found: false };
+export type Anchor = { found: true; range: OffsetRange; moved: boolean } | { found: false; reason: 'edited' | 'ambiguous' };
 
 /**
  * Finds the original prompt in the document's current text. When edits were tracked, their verdict stands: the
- * tracked range if it still holds the original, none if the user edited inside it. When tracking was lost, the
- * occurrence nearest to where the prompt was.
+ * tracked range if it still holds the original, none if the user edited inside it. When tracking was lost (the
+ * document was closed with unsaved edits), the prompt is found again only where that is unambiguous: it occurs
+ * exactly once. Guessing between copies could overwrite the wrong one.
  */
 export function anchor(documentText: string, original: string, tracked: Tracked, lastKnownStart: number): Anchor {
-	if (tracked === 'editedInside') return { found: false };
+	if (tracked === 'editedInside') return { found: false, reason: 'edited' };
 	if (tracked) {
 		if (documentText.slice(tracked.start, tracked.end) === original) {
 			return { found: true, range: tracked, moved: tracked.start !== lastKnownStart };
 		}
-		return { found: false };
+		return { found: false, reason: 'edited' };
 	}
-	if (original.length === 0) return { found: false };
-	let best: number | undefined;
-	for (let at = documentText.indexOf(original); at !== -1; at = documentText.indexOf(original, at + 1)) {
-		if (best === undefined || Math.abs(at - lastKnownStart) < Math.abs(best - lastKnownStart)) best = at;
-	}
-	if (best === undefined) return { found: false };
-	return { found: true, range: { start: best, end: best + original.length }, moved: best !== lastKnownStart };
+	const at = original.length === 0 ? -1 : documentText.indexOf(original);
+	if (at === -1) return { found: false, reason: 'edited' };
+	if (documentText.indexOf(original, at + 1) !== -1) return { found: false, reason: 'ambiguous' };
+	return { found: true, range: { start: at, end: at + original.length }, moved: at !== lastKnownStart };
 }

@@ -2,7 +2,8 @@ import type { ImproveRequest, ImproveResponse, Paginated, Run, RunListFilters, R
 import { cancellableSleep } from './cancellableSleep';
 import { CekuraError } from './cekuraError';
 import { errorBodyLines, parseBody } from './errorBody';
-import type { FetchLike, HttpResponse, Logger } from './httpTypes';
+import type { FetchLike, HttpResponse } from './httpTypes';
+import type { Logger } from './logger';
 import { parseRetryAfter } from './retryAfter';
 import { MAX_RUNS } from './runIds';
 
@@ -225,9 +226,7 @@ function statusError(op: Operation, status: number, text: string, retryAfterSeco
 		case 410:
 			return new CekuraError(
 				'notOffered',
-				op.name === 'improve_prompt'
-					? `This Cekura server does not offer improve_prompt (HTTP ${status}). Cekura stopped documenting this endpoint in mid-2026 and may have removed it.`
-					: `This Cekura server does not offer ${op.name} (HTTP ${status}).`,
+				`This Cekura server does not offer ${op.name} (HTTP ${status}). Check cekura.apiBaseUrl, or ask Cekura whether your account still has ${op.name}.`,
 				init,
 			);
 		case 429: {

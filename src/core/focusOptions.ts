@@ -45,7 +45,13 @@ export function focusOptionsOf(runs: readonly Run[]): FocusOption[] {
 	return [...options.values()];
 }
 
-export function focusIds(chosen: readonly FocusOption[]): { workflow_metric_ids: number[]; category_ids: number[] } {
+/** What the improvement should address, in improve_prompt's terms; both empty means no filter. */
+export interface Focus {
+	workflow_metric_ids: number[];
+	category_ids: number[];
+}
+
+export function focusIds(chosen: readonly FocusOption[]): Focus {
 	return {
 		workflow_metric_ids: chosen.filter((o) => o.kind === 'workflowMetric').map((o) => o.id),
 		category_ids: chosen.filter((o) => o.kind === 'category').map((o) => o.id),

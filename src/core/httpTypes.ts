@@ -14,11 +14,3 @@ export interface HttpRequestInit {
 }
 
 export type FetchLike = (url: string, init: HttpRequestInit) => Promise<HttpResponse>;
-
-export interface Logger {
-	trace(message: string): void;
-	debug(message: string): void;
-	info(message: string): void;
-	warn(message: string): void;
-	error(message: string): void;
-}

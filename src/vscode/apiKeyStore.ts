@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { SECRET_API_KEY } from '../constants';
 import type { Log } from './log';
-import type { Ui } from './ui';
+import type { Ui } from './userInterface';
 
 /** The Cekura API key, kept only in VS Code's SecretStorage and read at request time. */
 export class ApiKeyStore {
@@ -19,7 +19,21 @@ export class ApiKeyStore {
 
 	/** Asks for a key and stores it. Returns undefined when the user cancels. */
 	async prompt(reason?: string): Promise<string | undefined> {
-		const key = (await this.ui.inputApiKey(reason))?.trim();
+		const key = (
+			await this.ui.window.showInputBox({
+				title: 'Cekura: Set API Key',
+				prompt: `${reason ? `${reason} ` : ''}Paste your Cekura API key (Cekura dashboard › Settings › API Keys). It is kept in VS Code's secret storage.`,
+				placeHolder: 'Cekura API key',
+				password: true,
+				ignoreFocusOut: true,
+				validateInput: (value) => {
+					const trimmed = value.trim();
+					if (!trimmed) return 'The API key cannot be empty.';
+					if (/\s/.test(trimmed)) return 'An API key has no spaces or line breaks.';
+					return undefined;
+				},
+			})
+		)?.trim();
 		if (!key) return undefined;
 		this.log.addSecret(key);
 		await this.secrets.store(SECRET_API_KEY, key);

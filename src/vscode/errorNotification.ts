@@ -1,7 +1,8 @@
 import { CekuraError } from '../core/cekuraError';
+import { errorMessage } from '../core/errorMessage';
 import { ERROR_ACTION_LABELS, errorActions, type ErrorAction } from '../core/errorActions';
 import type { Log } from './log';
-import type { Ui } from './ui';
+import type { Ui } from './userInterface';
 import { openSettings } from './settings';
 
 /**
@@ -10,7 +11,7 @@ import { openSettings } from './settings';
  */
 export async function showError(err: unknown, log: Log, ui: Ui): Promise<'setApiKey' | 'retry' | undefined> {
 	const error = err instanceof CekuraError ? err : undefined;
-	const message = err instanceof Error ? err.message : String(err);
+	const message = errorMessage(err);
 	if (error) {
 		log.error(`${error.kind}${error.status ? ` (HTTP ${error.status})` : ''}: ${message}`);
 	} else {

@@ -1,75 +1,74 @@
 import * as vscode from 'vscode';
 import type { CekuraClient } from '../core/cekuraClient';
-import { CekuraError } from '../core/cekuraError';
-import { focusIds, focusOptionsOf, type FocusOption } from '../core/focusOptions';
+import { isCancellation } from '../core/cekuraError';
+import { errorMessage } from '../core/errorMessage';
+import { focusIds, focusOptionsOf, type Focus, type FocusOption } from '../core/focusOptions';
+import { inBackground } from './background';
 import type { Log } from './log';
+import { runQuickPick } from './quickPickSession';
+import type { Ui } from './userInterface';
 
 interface FocusItem extends vscode.QuickPickItem {
 	option?: FocusOption;
 }
 
-export interface Focus {
-	workflow_metric_ids: number[];
-	category_ids: number[];
-}
-
-export const NO_FOCUS: Focus = { workflow_metric_ids: [], category_ids: [] };
+const NO_FOCUS: Focus = { workflow_metric_ids: [], category_ids: [] };
 
 /**
  * Optional step: the chosen runs' failing workflow metrics and critical categories, all checked. Accepting with
  * nothing checked means no filter. When the lookup fails or finds nothing, the step is skipped (and logged).
  * Resolves undefined only when the user cancels.
  */
-export async function pickFocus(client: CekuraClient, runIds: readonly number[], log: Log): Promise<Focus | undefined> {
-	const picker = vscode.window.createQuickPick<FocusItem>();
+export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly number[], log: Log): Promise<Focus | undefined> {
+	const picker = ui.window.createQuickPick<FocusItem>();
 	const loading = new AbortController();
-	const disposables: vscode.Disposable[] = [picker];
-	let settle: (value: Focus | undefined) => void = () => {};
-	const done = new Promise<Focus | undefined>((resolve) => (settle = resolve));
-
 	picker.canSelectMany = true;
 	picker.ignoreFocusOut = true;
 	picker.matchOnDescription = true;
 	picker.title = 'Cekura: Focus the improvement (optional)';
 	picker.placeholder = 'Looking up what failed in these runs…';
 	picker.busy = true;
-	disposables.push(
-		picker.onDidAccept(() => {
-			const chosen = picker.selectedItems.flatMap((i) => (i.option ? [i.option] : []));
-			settle(chosen.length ? focusIds(chosen) : NO_FOCUS);
-		}),
-		picker.onDidHide(() => settle(undefined)),
-	);
-	picker.show();
 
-	client.bulkRuns(runIds, loading.signal).then(
-		(runs) => {
-			const options = focusOptionsOf(runs);
-			if (options.length === 0) {
-				log.info(`Focus step skipped: runs ${runIds.join(', ')} have no failing workflow metrics or critical categories.`);
-				settle(NO_FOCUS);
-				return;
-			}
-			const item = (o: FocusOption): FocusItem => ({ label: o.name, description: `#${o.id} · failed in run ${o.runIds.join(', ')}`, option: o });
-			const metrics = options.filter((o) => o.kind === 'workflowMetric').map(item);
-			const categories = options.filter((o) => o.kind === 'category').map(item);
-			const items: FocusItem[] = [];
-			if (metrics.length) items.push({ label: 'Failing workflow metrics', kind: vscode.QuickPickItemKind.Separator }, ...metrics);
-			if (categories.length) items.push({ label: 'Critical categories', kind: vscode.QuickPickItemKind.Separator }, ...categories);
-			picker.items = items;
-			picker.selectedItems = [...metrics, ...categories];
-			picker.placeholder = 'Uncheck what the improvement should ignore, then press OK (nothing checked = no filter)';
-			picker.busy = false;
-		},
-		(err: unknown) => {
-			if (err instanceof CekuraError && err.kind === 'cancelled') return;
-			log.warn(`Focus step skipped: could not look up runs ${runIds.join(', ')}: ${err instanceof Error ? err.message : String(err)}`);
-			settle(NO_FOCUS);
-		},
-	);
+	const showOptions = (options: readonly FocusOption[]): void => {
+		const item = (o: FocusOption): FocusItem => ({ label: o.name, description: `#${o.id} · failed in run ${o.runIds.join(', ')}`, option: o });
+		const metrics = options.filter((o) => o.kind === 'workflowMetric').map(item);
+		const categories = options.filter((o) => o.kind === 'category').map(item);
+		const items: FocusItem[] = [];
+		if (metrics.length) items.push({ label: 'Failing workflow metrics', kind: vscode.QuickPickItemKind.Separator }, ...metrics);
+		if (categories.length) items.push({ label: 'Critical categories', kind: vscode.QuickPickItemKind.Separator }, ...categories);
+		picker.items = items;
+		picker.selectedItems = [...metrics, ...categories];
+		picker.placeholder = 'Uncheck what the improvement should ignore, then press OK (nothing checked = no filter)';
+		picker.busy = false;
+	};
 
-	const focus = await done;
-	loading.abort();
-	disposables.forEach((d) => d.dispose());
-	return focus;
+	try {
+		return await runQuickPick<FocusItem, Focus>(picker, (settle) => {
+			const lookup = client.bulkRuns(runIds, loading.signal).then(
+				(runs) => {
+					const options = focusOptionsOf(runs);
+					if (options.length > 0) {
+						showOptions(options);
+						return;
+					}
+					log.info(`Focus step skipped: runs ${runIds.join(', ')} have no failing workflow metrics or critical categories.`);
+					settle(NO_FOCUS);
+				},
+				(err: unknown) => {
+					if (isCancellation(err)) return;
+					log.warn(`Focus step skipped: could not look up runs ${runIds.join(', ')}: ${errorMessage(err)}`);
+					settle(NO_FOCUS);
+				},
+			);
+			inBackground(lookup, 'The focus step', log);
+			return [
+				picker.onDidAccept(() => {
+					const chosen = picker.selectedItems.flatMap((i) => (i.option ? [i.option] : []));
+					settle(chosen.length ? focusIds(chosen) : NO_FOCUS);
+				}),
+			];
+		});
+	} finally {
+		loading.abort();
+	}
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Logger } from '../core/httpTypes';
+import type { Logger } from '../core/logger';
 import { redact } from '../core/redact';
 import { LOG_CHANNEL_NAME } from '../constants';
 
@@ -13,9 +13,6 @@ export class Log implements Logger, vscode.Disposable {
 		this.secrets.add(secret);
 	}
 
-	trace(message: string): void {
-		this.channel.trace(this.clean(message));
-	}
 	debug(message: string): void {
 		this.channel.debug(this.clean(message));
 	}
@@ -25,8 +22,8 @@ export class Log implements Logger, vscode.Disposable {
 	warn(message: string): void {
 		this.channel.warn(this.clean(message));
 	}
-	error(message: string | Error): void {
-		this.channel.error(this.clean(message instanceof Error ? `${message.name}: ${message.message}` : message));
+	error(message: string): void {
+		this.channel.error(this.clean(message));
 	}
 
 	show(): void {

@@ -1,35 +1,37 @@
 import * as vscode from 'vscode';
 import type { RunListFilters, RunListItem } from '../core/apiTypes';
 import type { CekuraClient } from '../core/cekuraClient';
-import { CekuraError } from '../core/cekuraError';
+import { isCancellation } from '../core/cekuraError';
+import { errorMessage } from '../core/errorMessage';
 import { MAX_RUNS } from '../core/runIds';
-import { orderRunsForPicking, runPickView } from '../core/runSummary';
+import { orderRunsForPicking, runPickView } from '../core/runPickView';
+import { inBackground } from './background';
 import type { Log } from './log';
 import { askRunIds } from './manualRunIds';
+import { runQuickPick } from './quickPickSession';
+import type { Ui } from './userInterface';
 
 interface RunItem extends vscode.QuickPickItem {
-	kind?: vscode.QuickPickItemKind;
 	runId?: number;
 	special?: 'manual' | 'loadMore';
 }
 
+type Outcome = { chosen: number[] } | { manual: number[] } | { failed: string; checked: number[] };
+
 const TITLE = `Cekura: Choose up to ${MAX_RUNS} runs`;
 const PLACEHOLDER = 'Type a run ID or scenario name to filter; failed runs are listed first';
-export const TOO_MANY_RUNS = `At most ${MAX_RUNS} runs: uncheck one first`;
+const TOO_MANY_RUNS = `At most ${MAX_RUNS} runs: uncheck one first`;
 
 /**
  * The account's runs in a multi-select quick pick, failed first, with more pages on demand and manual entry.
  * Resolves the chosen run IDs, or undefined when the user cancels.
  */
-export async function pickRuns(client: CekuraClient, filters: RunListFilters, lastIds: readonly number[], log: Log): Promise<number[] | undefined> {
-	const picker = vscode.window.createQuickPick<RunItem>();
+export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFilters, lastIds: readonly number[], log: Log): Promise<number[] | undefined> {
+	const picker = ui.window.createQuickPick<RunItem>();
 	const loading = new AbortController();
-	const disposables: vscode.Disposable[] = [picker];
 	const runs: RunListItem[] = [];
 	let nextPage: string | null = null;
 	let previous: readonly RunItem[] = [];
-	let settle: (value: number[] | undefined | 'manual' | { failed: string }) => void = () => {};
-	const done = new Promise<number[] | undefined | 'manual' | { failed: string }>((resolve) => (settle = resolve));
 
 	const manualItem: RunItem = { label: '$(edit) Enter run IDs manually…', special: 'manual', alwaysShow: true };
 	const loadMoreItem: RunItem = { label: '$(ellipsis) Load more runs…', special: 'loadMore', alwaysShow: true };
@@ -59,7 +61,7 @@ export async function pickRuns(client: CekuraClient, filters: RunListFilters, la
 		if (runs.length === 0) picker.placeholder = 'No runs found for this account and filter. Choose “Enter run IDs manually…”.';
 	};
 
-	const load = async (next: boolean): Promise<void> => {
+	const load = async (next: boolean, settle: (outcome: Outcome) => void): Promise<void> => {
 		picker.busy = true;
 		try {
 			const page = next && nextPage ? await client.nextRunsPage(nextPage, loading.signal) : await client.listRuns(filters, loading.signal);
@@ -69,10 +71,9 @@ export async function pickRuns(client: CekuraClient, filters: RunListFilters, la
 			log.info(`Run list: ${runs.length} of ${page.count} runs loaded.`);
 			render(next ? chosenIds(picker.selectedItems) : lastIds);
 		} catch (err) {
-			if (err instanceof CekuraError && err.kind === 'cancelled') return;
-			const message = err instanceof Error ? err.message : String(err);
-			log.warn(`Could not list runs: ${message}`);
-			settle({ failed: message });
+			if (isCancellation(err)) return;
+			log.warn(`Could not list runs: ${errorMessage(err)}`);
+			settle({ failed: errorMessage(err), checked: chosenIds(picker.selectedItems) });
 		} finally {
 			picker.busy = false;
 		}
@@ -86,52 +87,51 @@ export async function pickRuns(client: CekuraClient, filters: RunListFilters, la
 	setCountTitle(0);
 	picker.busy = true;
 
-	disposables.push(
-		picker.onDidChangeSelection((selected) => {
-			if (selected.some((i) => i.special === 'manual')) {
-				settle('manual');
-				return;
-			}
-			if (selected.some((i) => i.special === 'loadMore')) {
-				picker.selectedItems = selected.filter((i) => i.special !== 'loadMore');
-				void load(true);
-				return;
-			}
-			const ids = chosenIds(selected);
-			// Setting selectedItems comes back as a selection event: leave the title alone for that echo.
-			if (sameIds(ids, chosenIds(previous))) return;
-			if (ids.length > MAX_RUNS) {
-				picker.selectedItems = previous;
-				picker.title = `${TITLE}: ${TOO_MANY_RUNS}`;
-				picker.placeholder = `${TOO_MANY_RUNS} (${MAX_RUNS}/${MAX_RUNS} chosen)`;
-				return;
-			}
-			previous = selected;
-			setCountTitle(ids.length);
-		}),
-		picker.onDidAccept(() => {
-			const ids = chosenIds(picker.selectedItems);
-			if (ids.length === 0) {
-				picker.title = `${TITLE}: check at least one run, or enter IDs manually`;
-				return;
-			}
-			settle(ids);
-		}),
-		picker.onDidHide(() => settle(undefined)),
-	);
-
-	picker.show();
-	void load(false);
-	const outcome = await done;
-	loading.abort();
-	const checked = chosenIds(picker.selectedItems);
-	disposables.forEach((d) => d.dispose());
-
-	if (outcome === 'manual') return askRunIds({ initial: checked.length ? checked : lastIds });
-	if (outcome !== undefined && !Array.isArray(outcome)) {
-		return askRunIds({ initial: lastIds, reason: `Could not list your runs: ${outcome.failed}` });
+	let outcome: Outcome | undefined;
+	try {
+		outcome = await runQuickPick<RunItem, Outcome>(picker, (settle) => {
+			inBackground(load(false, settle), 'Loading the run list', log);
+			return [
+				picker.onDidChangeSelection((selected) => {
+					if (selected.some((i) => i.special === 'manual')) {
+						settle({ manual: chosenIds(selected) });
+						return;
+					}
+					if (selected.some((i) => i.special === 'loadMore')) {
+						picker.selectedItems = selected.filter((i) => i.special !== 'loadMore');
+						inBackground(load(true, settle), 'Loading more runs', log);
+						return;
+					}
+					const ids = chosenIds(selected);
+					// Setting selectedItems comes back as a selection event: leave the title alone for that echo.
+					if (sameIds(ids, chosenIds(previous))) return;
+					if (ids.length > MAX_RUNS) {
+						picker.selectedItems = previous;
+						picker.title = `${TITLE}: ${TOO_MANY_RUNS}`;
+						picker.placeholder = `${TOO_MANY_RUNS} (${MAX_RUNS}/${MAX_RUNS} chosen)`;
+						return;
+					}
+					previous = selected;
+					setCountTitle(ids.length);
+				}),
+				picker.onDidAccept(() => {
+					const ids = chosenIds(picker.selectedItems);
+					if (ids.length === 0) {
+						picker.title = `${TITLE}: check at least one run, or enter IDs manually`;
+						return;
+					}
+					settle({ chosen: ids });
+				}),
+			];
+		});
+	} finally {
+		loading.abort();
 	}
-	return outcome;
+
+	if (outcome === undefined) return undefined;
+	if ('chosen' in outcome) return outcome.chosen;
+	if ('manual' in outcome) return askRunIds(ui, { initial: outcome.manual.length ? outcome.manual : lastIds });
+	return askRunIds(ui, { initial: outcome.checked.length ? outcome.checked : lastIds, reason: `Could not list your runs: ${outcome.failed}` });
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {

@@ -1,14 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'cekura.cekura-prompt-improver';
-const COMMAND_IDS = [
-	'cekura.improvePrompt',
-	'cekura.setApiKey',
-	'cekura.clearApiKey',
-	'cekura.applyImprovement',
-	'cekura.discardImprovement',
-];
+import { Commands, EXTENSION_ID, Settings } from '../../src/constants';
 
 function getExtension(): vscode.Extension<unknown> {
 	const extension = vscode.extensions.getExtension(EXTENSION_ID);
@@ -41,15 +33,17 @@ suite('Activation', () => {
 		console.log(`VS Code ${vscode.version}, extension host Node ${process.version}, uiKind ${vscode.UIKind[vscode.env.uiKind]} (${vscode.env.uiKind})`);
 	});
 
-	test('all five commands are registered', async () => {
+	test('every command the extension declares is registered', async () => {
 		await getExtension().activate();
 		const registered = new Set(await vscode.commands.getCommands(true));
-		const missing = COMMAND_IDS.filter((id) => !registered.has(id));
+		const ids = Object.values(Commands);
+		assert.ok(ids.length >= 6);
+		const missing = ids.filter((id) => !registered.has(id));
 		assert.deepEqual(missing, [], `commands not registered: ${missing.join(', ')}`);
 	});
 
 	test('cekura.apiBaseUrl defaults to https://api.cekura.ai and cannot be set per workspace', () => {
-		const inspected = vscode.workspace.getConfiguration('cekura').inspect<string>('apiBaseUrl');
+		const inspected = vscode.workspace.getConfiguration(Settings.section).inspect<string>(Settings.apiBaseUrl);
 		assert.equal(inspected?.defaultValue, 'https://api.cekura.ai');
 		const declared = declaredSetting(getExtension().packageJSON, 'cekura.apiBaseUrl');
 		assert.ok(declared, 'package.json does not declare cekura.apiBaseUrl');

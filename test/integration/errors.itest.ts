@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
+import { Commands, Settings } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
 import type { CekuraServer, ServerModes } from '../server/cekuraServer';
 import { DEMO_API_KEY } from '../server/cekuraServer';
-import { activeDiffTab, FakeUser, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, waitFor, useCekuraSuite } from './support';
+import { waitFor } from '../support/waitFor';
+import type { FakeUser } from './fakeUser';
+import { activeDiffTab, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, useCekuraSuite } from './support';
 
 /** Every error of the improve request: a clear message, the actions that help, nothing changed, and a log line. */
 suite('Errors from Cekura', () => {
@@ -20,7 +23,7 @@ suite('Errors from Cekura', () => {
 
 	async function improveExpectingError(modes: Partial<ServerModes>, pattern: RegExp, actions: string[]): Promise<void> {
 		server.setModes(modes);
-		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await vscode.commands.executeCommand(Commands.improvePrompt);
 		const errors = user.messages.filter((m) => m.severity === 'error');
 		assert.equal(errors.length, 1, `expected one error message, got ${JSON.stringify(user.messages)}`);
 		assert.match(errors[0].text, pattern);
@@ -37,14 +40,14 @@ suite('Errors from Cekura', () => {
 
 	test('401: the key was rejected, with Set API Key, and a new key retries', async () => {
 		user.apiKeyAnswers.push('ck_wrong_key');
-		await vscode.commands.executeCommand('cekura.setApiKey');
+		await vscode.commands.executeCommand(Commands.setApiKey);
 		user.runIds = [5546];
 		await improveExpectingError({}, /rejected the API key \(401\)/, ['Set API Key', 'Show Log']);
 
 		user.messages.length = 0;
 		user.apiKeyAnswers.push(DEMO_API_KEY);
 		user.answer = (m) => (m.actions.includes('Set API Key') ? 'Set API Key' : undefined);
-		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await vscode.commands.executeCommand(Commands.improvePrompt);
 		assert.ok(activeDiffTab(), 'entering a good key after the 401 did not lead to the review');
 		const log = readExtensionLog(api);
 		assert.ok(!log.includes('ck_wrong_key') && !log.includes(DEMO_API_KEY), 'a key reached the log');
@@ -64,17 +67,17 @@ suite('Errors from Cekura', () => {
 
 	test('429: retried with Retry-After, then an error saying when to try again', async () => {
 		await improveExpectingError({ improve: 'throttled', retryAfterSeconds: 1 }, /limiting requests \(429\).*Try again in 1 s/, ['Retry', 'Show Log']);
-		assert.equal(server.requests.filter((r) => r.path.endsWith('/improve_prompt/')).length, 4, 'expected the first try and 3 retries');
+		assert.equal(server.improveRequests().length, 4, 'expected the first try and 3 retries');
 	});
 
 	test('429 with a Retry-After over 60 s is not waited for', async () => {
 		await improveExpectingError({ improve: 'throttled', retryAfterSeconds: 600 }, /Try again in 600 s/, ['Retry', 'Show Log']);
-		assert.equal(server.requests.filter((r) => r.path.endsWith('/improve_prompt/')).length, 1);
+		assert.equal(server.improveRequests().length, 1);
 	});
 
 	test('429 once: the retry succeeds without bothering the user', async () => {
 		server.setModes({ improve: 'throttled-once', retryAfterSeconds: 1 });
-		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await vscode.commands.executeCommand(Commands.improvePrompt);
 		assert.ok(activeDiffTab(), 'no review after a single 429');
 		assert.equal(user.messages.filter((m) => m.severity === 'error').length, 0);
 	});
@@ -88,13 +91,13 @@ suite('Errors from Cekura', () => {
 			return 'Retry';
 		};
 		server.setModes({ improve: 'server-error' });
-		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await vscode.commands.executeCommand(Commands.improvePrompt);
 		assert.equal(user.messages.filter((m) => m.severity === 'error').length, 1);
 		assert.ok(activeDiffTab(), 'Retry did not lead to the review');
 	});
 
 	test('timeout: says how long it waited and offers Retry and the setting', async () => {
-		await setSetting('requestTimeoutSeconds', 1);
+		await setSetting(Settings.requestTimeoutSeconds, 1);
 		await improveExpectingError({ improve: 'slow', delayMs: 5000 }, /did not answer improve_prompt within 1 s/, ['Retry', 'Open Settings', 'Show Log']);
 		await waitFor(() => server.requests.some((r) => r.aborted), 'the server to see the request aborted');
 	});
@@ -106,7 +109,7 @@ suite('Errors from Cekura', () => {
 				probe.close(() => resolve(port));
 			});
 		});
-		await setSetting('apiBaseUrl', `http://127.0.0.1:${closedPort}`);
+		await setSetting(Settings.apiBaseUrl, `http://127.0.0.1:${closedPort}`);
 		user.runIds = [5546];
 		user.focus = 'none';
 		await improveExpectingError({}, new RegExp(`Could not reach Cekura at 127\\.0\\.0\\.1:${closedPort}.*ECONNREFUSED.*proxy`), ['Retry', 'Show Log']);
@@ -125,8 +128,8 @@ suite('Errors from Cekura', () => {
 	});
 
 	test('an http:// base URL on a public host is refused before anything is sent', async () => {
-		await setSetting('apiBaseUrl', 'http://api.cekura.ai');
-		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await setSetting(Settings.apiBaseUrl, 'http://api.cekura.ai');
+		await vscode.commands.executeCommand(Commands.improvePrompt);
 		const [error] = user.messages.filter((m) => m.severity === 'error');
 		assert.ok(error, 'no error shown');
 		assert.match(error.text, /must use https:\/\//);

@@ -1,14 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { Commands, Settings } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
+import { reviewTabs } from '../../src/vscode/review/reviewTabs';
 import type { CekuraServer } from '../server/cekuraServer';
 import { DEMO_API_KEY } from '../server/cekuraServer';
-import { activeDiffTab, closeAllEditors, FakeUser, openPromptFile, readExtensionLog, reviewTabs, SAMPLE_PROMPT, waitFor, useCekuraSuite } from './support';
+import { waitFor } from '../support/waitFor';
+import { runIdOf, type FakeQuickPick, type FakeUser } from './fakeUser';
+import { activeDiffTab, closeAllEditors, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, useCekuraSuite } from './support';
 
-type ImproveBody = { prompt: string; run_ids: number[]; workflow_metric_ids?: number[]; category_ids?: number[] };
+type Picker = FakeQuickPick<vscode.QuickPickItem>;
 
-function improveRequests(server: CekuraServer): { body: ImproveBody; apiKeyValid: boolean }[] {
-	return server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/improve_prompt/')).map((r) => ({ body: r.body as ImproveBody, apiKeyValid: r.apiKeyValid }));
+function checkedIds(picker: Picker): number[] {
+	return picker.selectedItems.flatMap((i) => runIdOf(i) ?? []);
 }
 
 suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
@@ -24,9 +28,9 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 		const editor = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		const selected = editor.document.getText(editor.selection);
 		user.runIds = [5546];
-		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await vscode.commands.executeCommand(Commands.improvePrompt);
 
-		const [request] = improveRequests(server);
+		const [request] = server.improveRequests();
 		assert.ok(request, 'no improve_prompt request reached the server');
 		assert.equal(request.apiKeyValid, true);
 		assert.equal(request.body.prompt, selected);
@@ -50,79 +54,213 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 		assert.equal(api.reviews.openReviews.length, 1);
 	});
 
-	test('no request goes out for an empty selection, and a whitespace-only prompt is refused', async () => {
-		await openPromptFile('   \n\n  \n', { from: 1, to: 3 });
-		await vscode.commands.executeCommand('cekura.improvePrompt');
+	test('the run picker lists failed runs first, and the focus step offers exactly the runs\' failures, all checked', async () => {
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		let listed: vscode.QuickPickItem[] = [];
+		user.onRunPicker = async (picker) => {
+			await picker.ready();
+			listed = picker.rows();
+			await user.chooseRuns(picker);
+		};
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+
+		const runs = listed.filter((i) => runIdOf(i) !== undefined);
+		assert.ok(runs.length > 5, `only ${runs.length} runs listed`);
+		assert.match(listed[0].label, /Enter run IDs manually/);
+		const firstPassed = runs.findIndex((r) => /^Passed/.test(r.description ?? ''));
+		const lastFailed = runs.map((r) => /^Failed/.test(r.description ?? '')).lastIndexOf(true);
+		assert.ok(lastFailed >= 0 && (firstPassed === -1 || lastFailed < firstPassed), 'failed runs are not listed first');
+
+		const focus = user.quickPicks.find((p) => /Focus the improvement/.test(p.title ?? ''));
+		assert.ok(focus, 'no focus step was shown');
+		assert.deepEqual(
+			focus.rows().map((r) => r.label),
+			['Booking confirmed', 'Ends call before confirming booking'],
+		);
+		assert.equal(focus.selectedItems.length, 2, 'the failures are not all checked');
+		assert.ok(focus.disposed, 'the focus picker was left open');
+	});
+
+	test('a 4th run is refused in the picker: the check is undone and the title says why', async () => {
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		let afterFourth: { ids: number[]; title: string } | undefined;
+		user.onRunPicker = async (picker) => {
+			await picker.ready();
+			for (const item of [...picker.selectedItems]) await picker.toggle(item);
+			const runs = picker.rows().filter((i) => runIdOf(i) !== undefined);
+			for (const run of runs.slice(0, 4)) await picker.toggle(run);
+			afterFourth = { ids: checkedIds(picker), title: picker.title ?? '' };
+			await picker.accept();
+		};
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+
+		assert.ok(afterFourth);
+		assert.equal(afterFourth.ids.length, 3, `checked after a 4th click: ${JSON.stringify(afterFourth.ids)}`);
+		assert.match(afterFourth.title, /At most 3 runs: uncheck one first/);
+		assert.deepEqual(server.improveRequests()[0]?.body.run_ids, afterFourth.ids);
+	});
+
+	test('"Load more runs…" fetches the next page and keeps what is checked', async () => {
+		server.setModes({ maxPageSize: 5 });
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		let firstPage: number[] = [];
+		let secondPage: number[] = [];
+		user.onRunPicker = async (picker) => {
+			await picker.ready();
+			for (const item of [...picker.selectedItems]) await picker.toggle(item);
+			firstPage = picker.rows().flatMap((i) => runIdOf(i) ?? []);
+			await picker.toggle(picker.row(new RegExp(`^#${firstPage[0]} `))!);
+			await picker.toggle(picker.row(/Load more runs/)!);
+			await waitFor(() => picker.rows().filter((i) => runIdOf(i) !== undefined).length > 5, 'the second page');
+			await picker.ready();
+			secondPage = picker.rows().flatMap((i) => runIdOf(i) ?? []);
+			assert.deepEqual(checkedIds(picker), [firstPage[0]], 'loading more runs lost the checked run');
+			await picker.accept();
+		};
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+
+		assert.equal(firstPage.length, 5);
+		assert.equal(secondPage.length, 10);
+		assert.equal(server.requests.filter((r) => r.path.endsWith('/runs/')).length, 2);
+		assert.deepEqual(server.improveRequests()[0]?.body.run_ids, [firstPage[0]]);
+	});
+
+	test('when "Load more runs…" fails, manual entry opens with the runs just checked', async () => {
+		server.setModes({ maxPageSize: 5 });
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		let checked: number[] = [];
+		user.onRunPicker = async (picker) => {
+			await picker.ready();
+			for (const item of [...picker.selectedItems]) await picker.toggle(item);
+			const runs = picker.rows().filter((i) => runIdOf(i) !== undefined);
+			await picker.toggle(runs[1]);
+			await picker.toggle(runs[2]);
+			checked = checkedIds(picker);
+			server.setModes({ runsList: 'forbidden' });
+			await picker.toggle(picker.row(/Load more runs/)!);
+		};
+		user.runIds = undefined;
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+
+		const box = user.inputBoxes.find((b) => /Enter up to 3 run IDs/.test(b.title));
+		assert.ok(box, 'manual entry did not open');
+		assert.equal(box.value, checked.join(', '));
+		assert.match(box.prompt, /Could not list your runs: .*403/);
+	});
+
+	test('a run that is not listed is typed in manual entry, which validates what is typed', async () => {
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		user.runIds = [5546, 123456789];
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		const box = user.inputBoxes.find((b) => /Enter up to 3 run IDs/.test(b.title));
+		assert.ok(box, 'manual entry did not open');
+		assert.equal(box.validation, undefined);
+		assert.deepEqual(server.improveRequests()[0]?.body.run_ids, [5546, 123456789]);
+
+		user.inputBoxes.length = 0;
+		user.runIds = [5546, 5545, 5544, 5543, 999999];
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		assert.match(user.inputBoxes[0]?.validation ?? '', /At most 3 runs/);
+		assert.equal(server.improveRequests().length, 1, 'a refused entry still sent a request');
+	});
+
+	test('an empty selection asks before using the whole document; a whitespace-only prompt is refused', async () => {
+		await openPromptFile('   \n\n  \n');
+		user.confirmWholeDocument = true;
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		assert.ok(user.messages.some((m) => /No text is selected/.test(m.text)), 'an empty selection did not ask first');
 		await user.waitForMessage(/selected prompt is empty/);
-		assert.equal(improveRequests(server).length, 0);
+
+		user.messages.length = 0;
+		await openPromptFile('Intro\n   \n\t\nOutro\n', { from: 2, to: 3 });
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await user.waitForMessage(/selected prompt is empty/);
+		assert.equal(server.improveRequests().length, 0);
 	});
 
 	test('without a selection it asks before using the whole document', async () => {
 		await openPromptFile(SAMPLE_PROMPT);
 		user.confirmWholeDocument = false;
-		await vscode.commands.executeCommand('cekura.improvePrompt');
-		assert.equal(improveRequests(server).length, 0, 'declining the whole document still sent a request');
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		assert.equal(server.improveRequests().length, 0, 'declining the whole document still sent a request');
 
 		user.confirmWholeDocument = true;
-		await vscode.commands.executeCommand('cekura.improvePrompt');
-		assert.equal(improveRequests(server)[0]?.body.prompt, SAMPLE_PROMPT);
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		assert.equal(server.improveRequests()[0]?.body.prompt, SAMPLE_PROMPT);
 	});
 
-	test('remembers the run IDs used last in this workspace', async () => {
+	test('remembers the run IDs used last in this workspace, and an empty focus sends no filter', async () => {
 		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		user.runIds = [5546, 5545];
 		user.focus = 'none';
-		await vscode.commands.executeCommand('cekura.improvePrompt');
-		assert.equal(improveRequests(server)[0]?.body.workflow_metric_ids, undefined, 'an empty focus must send no workflow_metric_ids');
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		assert.equal(server.improveRequests()[0]?.body.workflow_metric_ids, undefined, 'an empty focus must send no workflow_metric_ids');
+		assert.equal(server.improveRequests()[0]?.body.category_ids, undefined, 'an empty focus must send no category_ids');
 		await closeAllEditors();
 		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand('cekura.improvePrompt');
-		assert.deepEqual(user.lastIdsOffered, [5546, 5545]);
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		assert.deepEqual([...(user.lastIdsOffered ?? [])].sort(), [5545, 5546]);
+	});
+
+	test('cancelling the focus step sends nothing', async () => {
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		user.focus = 'cancel';
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		assert.equal(server.improveRequests().length, 0);
+		assert.equal(activeDiffTab(), undefined);
 	});
 
 	test('the run list is filtered by cekura.runs.agentId and cekura.runs.projectId', async () => {
-		await vscode.workspace.getConfiguration('cekura').update('runs.agentId', 42, vscode.ConfigurationTarget.Global);
-		await vscode.workspace.getConfiguration('cekura').update('runs.projectId', 742, vscode.ConfigurationTarget.Global);
+		await setSetting(Settings.runsAgentId, 42);
+		await setSetting(Settings.runsProjectId, 742);
 		try {
 			await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-			await vscode.commands.executeCommand('cekura.improvePrompt');
-			assert.deepEqual(user.filtersUsed, { agentId: 42, projectId: 742 });
+			await vscode.commands.executeCommand(Commands.improvePrompt);
+			const list = server.requests.find((r) => r.path.endsWith('/v2/runs/'));
+			assert.equal(list?.query.agent_id, '42');
+			assert.equal(list?.query.project_id, '742');
 		} finally {
-			await vscode.workspace.getConfiguration('cekura').update('runs.agentId', undefined, vscode.ConfigurationTarget.Global);
-			await vscode.workspace.getConfiguration('cekura').update('runs.projectId', undefined, vscode.ConfigurationTarget.Global);
+			await setSetting(Settings.runsAgentId, undefined);
+			await setSetting(Settings.runsProjectId, undefined);
 		}
 	});
 
 	test('says so instead of opening an empty diff when Cekura proposes no change', async () => {
 		server.setModes({ improve: 'unchanged' });
 		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await vscode.commands.executeCommand(Commands.improvePrompt);
 		await user.waitForMessage(/proposes no changes/);
 		assert.equal(reviewTabs().length, 0);
 		assert.equal(api.reviews.openReviews.length, 0);
 	});
 
 	test('asks for the API key when none is stored, then continues', async () => {
-		await vscode.commands.executeCommand('cekura.clearApiKey');
+		await vscode.commands.executeCommand(Commands.clearApiKey);
 		await user.waitForMessage(/API key removed/);
 		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		user.apiKeyAnswers.push(undefined);
 		const promptsBefore = user.apiKeyPrompts;
-		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await vscode.commands.executeCommand(Commands.improvePrompt);
 		assert.equal(user.apiKeyPrompts, promptsBefore + 1);
-		assert.equal(improveRequests(server).length, 0, 'cancelling the key prompt must stop the flow');
+		assert.equal(server.improveRequests().length, 0, 'cancelling the key prompt must stop the flow');
 
 		user.apiKeyAnswers.push(DEMO_API_KEY);
-		await vscode.commands.executeCommand('cekura.improvePrompt');
-		assert.equal(improveRequests(server).length, 1);
-		assert.equal(improveRequests(server)[0].apiKeyValid, true);
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		assert.equal(server.improveRequests().length, 1);
+		assert.equal(server.improveRequests()[0].apiKeyValid, true);
 		assert.ok(activeDiffTab(), 'the flow did not continue to the review after the key was entered');
+	});
+
+	test('the API key box refuses a key with spaces', async () => {
+		user.apiKeyAnswers.push('ck demo');
+		await vscode.commands.executeCommand(Commands.setApiKey);
+		assert.match(user.inputBoxes.at(-1)?.validation ?? '', /no spaces/);
 	});
 
 	test('the API key never reaches the log', async () => {
 		server.setModes({ improve: 'server-error' });
 		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand('cekura.improvePrompt');
+		await vscode.commands.executeCommand(Commands.improvePrompt);
 		await waitFor(() => /server failed/.test(readExtensionLog(api)), 'the error in the log file');
 		const log = readExtensionLog(api);
 		assert.ok(!log.includes(DEMO_API_KEY), 'the API key was written to the log');

@@ -1,15 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { Commands } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
+import { reviewTabs } from '../../src/vscode/review/reviewTabs';
 import type { CekuraServer } from '../server/cekuraServer';
-import { activeDiffTab, FakeUser, openPromptFile, reviewTabs, SAMPLE_PROMPT, waitFor, useCekuraSuite } from './support';
+import { waitFor } from '../support/waitFor';
+import type { FakeUser } from './fakeUser';
+import { activeDiffTab, openPromptFile, SAMPLE_PROMPT, useCekuraSuite } from './support';
 
 /** Opens a review of lines 3–6 of a new prompt file and returns the source editor and the improved document. */
 async function openReview(content = SAMPLE_PROMPT, eol?: vscode.EndOfLine): Promise<{ source: vscode.TextEditor; improved: vscode.TextDocument; selected: string }> {
 	const source = await openPromptFile(content, { from: 3, to: 6 });
 	if (eol !== undefined) await source.edit((b) => b.setEndOfLine(eol));
 	const selected = source.document.getText(source.selection);
-	await vscode.commands.executeCommand('cekura.improvePrompt');
+	await vscode.commands.executeCommand(Commands.improvePrompt);
 	const tab = activeDiffTab();
 	assert.ok(tab, 'no review diff opened');
 	const improved = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified);
@@ -43,7 +47,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		await editImproved(improved, 'Keep calls short', 'Keep every call brief');
 		const expectedPrompt = improved.getText();
 
-		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
 
 		const text = source.document.getText();
 		assert.ok(text.startsWith('# Bright Smiles Dental: front desk\n\n'), 'text before the selection changed');
@@ -62,7 +66,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 
 	test('Discard closes the review and changes nothing', async () => {
 		const { source } = await openReview();
-		await vscode.commands.executeCommand('cekura.discardImprovement');
+		await vscode.commands.executeCommand(Commands.discardImprovement);
 		assert.equal(source.document.getText(), SAMPLE_PROMPT);
 		assert.equal(source.document.isDirty, false);
 		assert.equal(reviewTabs().length, 0);
@@ -80,7 +84,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		const { source, improved } = await openReview();
 		await editDocument(source.document, new vscode.Range(0, 0, 0, 0), '<!-- reviewed by the team -->\n\n');
 		const expected = improved.getText();
-		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const text = source.document.getText();
 		assert.ok(text.startsWith('<!-- reviewed by the team -->\n\n# Bright Smiles Dental: front desk\n\n'));
 		assert.ok(text.includes(expected), 'the improved prompt was not applied at the moved place');
@@ -90,23 +94,23 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 	test('edits made while Cekura works are respected: above the prompt it moves, inside it Apply refuses', async () => {
 		server.setModes({ improve: 'slow', delayMs: 1500 });
 		const source = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		const running = vscode.commands.executeCommand('cekura.improvePrompt');
-		await waitFor(() => server.requests.some((r) => r.path.endsWith('/improve_prompt/')), 'the improve request');
+		const running = vscode.commands.executeCommand(Commands.improvePrompt);
+		await waitFor(() => server.improveRequests().length > 0, 'the improve request');
 		await editDocument(source.document, new vscode.Range(0, 0, 0, 0), 'Intro line\n');
 		await running;
-		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
 		assert.ok(source.document.getText().startsWith('Intro line\n# Bright Smiles Dental: front desk\n\n'));
 		assert.match(source.document.getText(), /read back the date and time/i);
 
 		server.reset();
 		server.setModes({ improve: 'slow', delayMs: 1500 });
 		const second = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		const again = vscode.commands.executeCommand('cekura.improvePrompt');
-		await waitFor(() => server.requests.some((r) => r.path.endsWith('/improve_prompt/')), 'the improve request');
+		const again = vscode.commands.executeCommand(Commands.improvePrompt);
+		await waitFor(() => server.improveRequests().length > 0, 'the improve request');
 		await editDocument(second.document, new vscode.Range(4, 0, 4, 4), 'Make');
 		const edited = second.document.getText();
 		await again;
-		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
 		await user.waitForMessage(/was edited after it was sent to Cekura/);
 		assert.equal(second.document.getText(), edited);
 	});
@@ -116,7 +120,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		const { source, improved } = await openReview();
 		await editDocument(source.document, new vscode.Range(4, 0, 4, 17), 'Keep calls VERY short.');
 		const edited = source.document.getText();
-		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const refusal = await user.waitForMessage(/was edited after it was sent to Cekura/);
 		assert.equal(refusal.severity, 'warning');
 		assert.equal(source.document.getText(), edited, 'the user\'s edit was overwritten');
@@ -126,7 +130,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 
 	test('keeps the document\'s CRLF line endings', async () => {
 		const { source } = await openReview(SAMPLE_PROMPT, vscode.EndOfLine.CRLF);
-		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const text = source.document.getText();
 		assert.equal(source.document.eol, vscode.EndOfLine.CRLF);
 		assert.ok(!/[^\r]\n/.test(text), 'a bare LF line ending was written into a CRLF document');
@@ -140,12 +144,12 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		assert.equal(reviewTabs().length, 2);
 
 		// The second review's tab is active: Apply acts on it only.
-		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
 		assert.notEqual(second.source.document.getText(), SAMPLE_PROMPT.replace('Bright Smiles Dental', 'Harbor Dental'));
 		assert.equal(first.source.document.getText(), SAMPLE_PROMPT, 'applying the second review changed the first file');
 		assert.equal(api.reviews.openReviews.length, 1);
 
-		await vscode.commands.executeCommand('cekura.applyImprovement', api.reviews.openReviews[0].improvedUri);
+		await vscode.commands.executeCommand(Commands.applyImprovement, api.reviews.openReviews[0].improvedUri);
 		assert.ok(first.source.document.getText().includes(first.improved.getText()));
 		assert.equal(api.reviews.openReviews.length, 0);
 	});
@@ -165,14 +169,15 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		const start = json.indexOf('You are');
 		const end = json.indexOf('advice.') + 'advice.'.length;
 		source.selection = new vscode.Selection(source.document.positionAt(start), source.document.positionAt(end));
-		await vscode.commands.executeCommand('cekura.improvePrompt');
-		const sent = server.requests.find((r) => r.path.endsWith('/improve_prompt/'))?.body as { prompt: string };
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		const sent = server.improveRequests()[0]?.body;
+		assert.ok(sent, 'no improve request');
 		assert.equal(sent.prompt, prompt, 'Cekura must get the prompt, not its JSON escapes');
 		const tab = activeDiffTab();
 		assert.ok(tab);
 		assert.equal((await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).original)).getText(), prompt);
 
-		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const parsed = JSON.parse(source.document.getText()) as { agent: string; systemPrompt: string; voice: string };
 		assert.equal(parsed.agent, 'dental');
 		assert.equal(parsed.voice, 'rachel');
@@ -182,10 +187,11 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 	test('a prompt in an indented YAML block keeps the block\'s indentation', async () => {
 		const yaml = 'agent: dental\nsystem_prompt: |\n  You are the front-desk assistant for Bright Smiles Dental.\n  Keep calls short.\n  Never give medical advice.\nvoice: rachel\n';
 		const source = await openPromptFile(yaml, { from: 3, to: 5 }, '.yaml');
-		await vscode.commands.executeCommand('cekura.improvePrompt');
-		const sent = server.requests.find((r) => r.path.endsWith('/improve_prompt/'))?.body as { prompt: string };
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		const sent = server.improveRequests()[0]?.body;
+		assert.ok(sent, 'no improve request');
 		assert.equal(sent.prompt, 'You are the front-desk assistant for Bright Smiles Dental.\nKeep calls short.\nNever give medical advice.\n');
-		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const text = source.document.getText();
 		assert.ok(text.startsWith('agent: dental\nsystem_prompt: |\n  You are the front-desk assistant'), text);
 		assert.ok(text.endsWith('\nvoice: rachel\n'), text);
@@ -198,14 +204,35 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		await openReview();
 		const first = await user.waitForMessage(/lines, \+\d+/);
 		user.messages.length = 0;
-		await vscode.commands.executeCommand('cekura.showReviewSummary');
+		await vscode.commands.executeCommand(Commands.showReviewSummary);
 		const again = await user.waitForMessage(/lines, \+\d+/);
 		assert.equal(again.text, first.text);
 		assert.deepEqual(again.actions, ['Apply', 'Discard']);
 	});
 
 	test('Apply and Discard with no review open say so', async () => {
-		await vscode.commands.executeCommand('cekura.applyImprovement');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
 		await user.waitForMessage(/no improved prompt is open/);
+		user.messages.length = 0;
+		await vscode.commands.executeCommand(Commands.discardImprovement);
+		await user.waitForMessage(/no improved prompt is open/);
+	});
+
+	test('Apply never writes over another copy of the prompt: edits above it while Cekura works keep it on the copy sent', async () => {
+		const text = 'A: Keep calls short.\nB: Keep calls short.\n';
+		server.setModes({ improve: 'slow', delayMs: 1500 });
+		const source = await openPromptFile(text);
+		source.selection = new vscode.Selection(0, 3, 0, 20);
+		const running = vscode.commands.executeCommand(Commands.improvePrompt);
+		await waitFor(() => server.improveRequests().length > 0, 'the improve request');
+		// Deleting "A: " shifts the sent copy to offset 0; the copy on line B must stay untouched.
+		await editDocument(source.document, new vscode.Range(0, 0, 0, 3), '');
+		await running;
+		const [review] = api.reviews.openReviews;
+		assert.ok(review, 'no review opened');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
+		const lines = source.document.getText().split('\n');
+		assert.notEqual(lines[0], 'Keep calls short.', 'the copy that was sent was not improved');
+		assert.equal(lines.at(-2), 'B: Keep calls short.', 'Apply wrote over the other copy of the prompt');
 	});
 });

@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CekuraServer } from '../server/cekuraServer';
-import { activeDiffTab, type FakeUser, openPromptFile, SAMPLE_PROMPT, useCekuraSuite } from './support';
+import { Commands, Settings } from '../../src/constants';
+import { waitFor } from '../support/waitFor';
+import type { FakeUser } from './fakeUser';
+import { activeDiffTab, openPromptFile, SAMPLE_PROMPT, useCekuraSuite } from './support';
 
 suite('Where the API key may go', () => {
 	let server: CekuraServer;
@@ -29,15 +32,11 @@ suite('Where the API key may go', () => {
 		// The timeout may be set per workspace: seeing it proves VS Code has read the file.
 		fs.writeFileSync(settingsFile, JSON.stringify({ 'cekura.apiBaseUrl': url, 'cekura.requestTimeoutSeconds': 77 }));
 		try {
-			const deadline = Date.now() + 10_000;
-			while (vscode.workspace.getConfiguration('cekura').get('requestTimeoutSeconds') !== 77) {
-				if (Date.now() > deadline) throw new Error('VS Code did not pick up the workspace settings file');
-				await new Promise((r) => setTimeout(r, 100));
-			}
+			await waitFor(() => vscode.workspace.getConfiguration(Settings.section).get(Settings.requestTimeoutSeconds) === 77, 'VS Code to read the workspace settings file');
 			await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-			await vscode.commands.executeCommand('cekura.improvePrompt');
+			await vscode.commands.executeCommand(Commands.improvePrompt);
 			assert.equal(seen.length, 0, 'a request went to the server named by the workspace settings');
-			assert.ok(server.requests.some((r) => r.path.endsWith('/improve_prompt/') && r.apiKeyValid), 'the request did not go to the user\'s server');
+			assert.ok(server.improveRequests().some((r) => r.apiKeyValid), 'the request did not go to the user\'s server');
 			assert.ok(activeDiffTab());
 			assert.equal(user.messages.filter((m) => m.severity === 'error').length, 0);
 		} finally {

@@ -2,14 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RunListFilters } from '../../src/core/apiTypes';
+import { Commands, EXTENSION_ID, Settings } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
-import type { Focus } from '../../src/vscode/focusPicker';
-import type { Severity } from '../../src/vscode/ui';
-import { focusIds, focusOptionsOf } from '../../src/core/focusOptions';
 import { DEMO_API_KEY, startCekuraServer, type CekuraServer } from '../server/cekuraServer';
-
-export const EXTENSION_ID = 'cekura.cekura-prompt-improver';
+import { FakeUser } from './fakeUser';
 
 export async function activateExtension(): Promise<TestApi> {
 	const extension = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
@@ -19,87 +15,14 @@ export async function activateExtension(): Promise<TestApi> {
 	return api;
 }
 
-export interface ShownMessage {
-	severity: Severity;
-	text: string;
-	actions: string[];
-}
-
-/**
- * Stands in for the person at the keyboard: answers the extension's questions through the Ui test seam, and
- * records every message it is shown. The run list and focus steps talk to the real server through the real client.
- */
-export class FakeUser {
-	readonly messages: ShownMessage[] = [];
-	runIds: number[] | undefined = [5546];
-	lastIdsOffered: readonly number[] | undefined;
-	filtersUsed: RunListFilters | undefined;
-	apiKeyAnswers: (string | undefined)[] = [];
-	apiKeyPrompts = 0;
-	confirmWholeDocument = true;
-	focus: 'all' | 'none' | 'cancel' = 'all';
-	/** Which button to press on a message; undefined closes it. */
-	answer: (message: ShownMessage) => string | undefined = () => undefined;
-	private readonly restore: (() => void)[] = [];
-
-	constructor(api: TestApi) {
-		const ui = api.ui;
-		const originals = { message: ui.message, confirm: ui.confirm, inputApiKey: ui.inputApiKey, pickRuns: ui.pickRuns, pickFocus: ui.pickFocus };
-		ui.message = async (severity, text, ...actions) => {
-			const message = { severity, text, actions };
-			this.messages.push(message);
-			return this.answer(message);
-		};
-		ui.confirm = async () => this.confirmWholeDocument;
-		ui.inputApiKey = async () => {
-			this.apiKeyPrompts++;
-			return this.apiKeyAnswers.shift();
-		};
-		ui.pickRuns = async (_client, filters, lastIds) => {
-			this.lastIdsOffered = lastIds;
-			this.filtersUsed = filters;
-			return this.runIds;
-		};
-		ui.pickFocus = async (client, runIds): Promise<Focus | undefined> => {
-			if (this.focus === 'cancel') return undefined;
-			if (this.focus === 'none') return { workflow_metric_ids: [], category_ids: [] };
-			// Like the real step: a failed lookup skips the focus instead of failing the flow.
-			const runs = await client.bulkRuns(runIds, new AbortController().signal).catch(() => []);
-			return focusIds(focusOptionsOf(runs));
-		};
-		this.restore.push(() => Object.assign(ui, originals));
-	}
-
-	messagesMatching(pattern: RegExp): ShownMessage[] {
-		return this.messages.filter((m) => pattern.test(m.text));
-	}
-
-	async waitForMessage(pattern: RegExp, timeoutMs = 10_000): Promise<ShownMessage> {
-		await waitFor(() => this.messagesMatching(pattern).length > 0, `a message matching ${pattern}; got ${JSON.stringify(this.messages.map((m) => m.text))}`, timeoutMs);
-		return this.messagesMatching(pattern)[0];
-	}
-
-	dispose(): void {
-		this.restore.forEach((r) => r());
-	}
-}
-
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 50));
-	}
-}
-
 export async function setSetting(key: string, value: unknown): Promise<void> {
-	await vscode.workspace.getConfiguration('cekura').update(key, value, vscode.ConfigurationTarget.Global);
+	await vscode.workspace.getConfiguration(Settings.section).update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 /** Cekura: Set API Key, answered with `key`. */
 export async function storeKey(user: FakeUser, key = DEMO_API_KEY): Promise<void> {
 	user.apiKeyAnswers.push(key);
-	await vscode.commands.executeCommand('cekura.setApiKey');
+	await vscode.commands.executeCommand(Commands.setApiKey);
 }
 
 export interface SuiteState {
@@ -121,21 +44,23 @@ export function useCekuraSuite(beforeEachTest: (state: SuiteState) => void | Pro
 		server = await startCekuraServer();
 	});
 	suiteTeardown(async () => {
-		await setSetting('apiBaseUrl', undefined);
-		await setSetting('requestTimeoutSeconds', undefined);
+		await setSetting(Settings.apiBaseUrl, undefined);
+		await setSetting(Settings.requestTimeoutSeconds, undefined);
 		await server.close();
 	});
 	setup(async () => {
 		server.reset();
-		await setSetting('apiBaseUrl', server.url);
-		await setSetting('requestTimeoutSeconds', undefined);
+		await setSetting(Settings.apiBaseUrl, server.url);
+		await setSetting(Settings.requestTimeoutSeconds, undefined);
 		user = new FakeUser(api);
 		await storeKey(user);
 		await beforeEachTest({ api, server, user });
 	});
 	teardown(async () => {
+		const failures = user?.failures ?? [];
 		user?.dispose();
 		await closeAllEditors();
+		assert.deepEqual(failures.map(String), [], 'a step of the fake user failed');
 	});
 }
 
@@ -160,9 +85,6 @@ export function activeDiffTab(): vscode.Tab | undefined {
 	return tab?.input instanceof vscode.TabInputTextDiff ? tab : undefined;
 }
 
-export function reviewTabs(): vscode.Tab[] {
-	return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'cekura-review');
-}
 
 export async function closeAllEditors(): Promise<void> {
 	await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -1,6 +1,6 @@
 /**
  * A local, Cekura-compatible HTTP server for the demo, tests and benchmarks. It follows the
- * documented contract (/work/shared/cekura-api.md §2–4, 6, 8, 14): DRF-style errors, trailing
+ * documented contract summarised in CONTRIBUTING.md ("Cekura's API"): DRF-style errors, trailing
  * slashes, absolute pagination links, and switchable failure modes for the improve endpoint.
  */
 import * as http from 'node:http';
@@ -48,6 +48,16 @@ export interface RecordedRequest {
 	at: number;
 }
 
+/** The body improve_prompt takes. */
+export interface ImproveBody {
+	prompt: string;
+	run_ids: number[];
+	category_ids?: number[];
+	workflow_metric_ids?: number[];
+}
+
+export type ImproveRecord = RecordedRequest & { body: ImproveBody };
+
 export interface ServerModes {
 	improve: ImproveMode;
 	runsList: ListMode;
@@ -64,6 +74,8 @@ export interface CekuraServer {
 	readonly port: number;
 	/** Every API request, oldest first (not the /__control/ ones). */
 	readonly requests: readonly RecordedRequest[];
+	/** The improve_prompt POSTs among them. */
+	improveRequests(): ImproveRecord[];
 	setModes(modes: Partial<ServerModes>): void;
 	/** Modes back to their defaults, requests cleared. */
 	reset(): void;
@@ -285,6 +297,10 @@ class LocalCekuraServer implements CekuraServer {
 
 	get url(): string {
 		return `http://${this.hostForUrl}:${this.boundPort}`;
+	}
+
+	improveRequests(): ImproveRecord[] {
+		return this.log.filter((r): r is ImproveRecord => r.method === 'POST' && r.path.endsWith('/improve_prompt/'));
 	}
 
 	get requests(): readonly RecordedRequest[] {

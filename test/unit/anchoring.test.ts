@@ -29,13 +29,23 @@ test('anchors at the tracked range when it still holds the original, and says wh
 });
 
 test('refuses when tracking saw an edit inside, even if the same text stands elsewhere', () => {
-	assert.deepEqual(anchor('PROMPT PROMPT', 'PROMPT', 'editedInside', 0), { found: false });
-	assert.deepEqual(anchor('PROMPX', 'PROMPT', { start: 0, end: 6 }, 0), { found: false });
+	assert.deepEqual(anchor('PROMPT PROMPT', 'PROMPT', 'editedInside', 0), { found: false, reason: 'edited' });
+	assert.deepEqual(anchor('PROMPX', 'PROMPT', { start: 0, end: 6 }, 0), { found: false, reason: 'edited' });
 });
 
-test('without tracking, finds the occurrence nearest to where the prompt was', () => {
-	const doc = 'AAA-prompt-BBB-prompt-CCC';
-	assert.deepEqual(anchor(doc, 'prompt', undefined, 16), { found: true, range: { start: 15, end: 21 }, moved: true });
-	assert.deepEqual(anchor(doc, 'prompt', undefined, 3), { found: true, range: { start: 4, end: 10 }, moved: true });
-	assert.deepEqual(anchor(doc, 'missing', undefined, 3), { found: false });
+test('without tracking, finds the prompt only where it occurs exactly once', () => {
+	assert.deepEqual(anchor('AAA-prompt-BBB', 'prompt', undefined, 0), { found: true, range: { start: 4, end: 10 }, moved: true });
+	assert.deepEqual(anchor('AAA-prompt-BBB', 'prompt', undefined, 4), { found: true, range: { start: 4, end: 10 }, moved: false });
+	assert.deepEqual(anchor('AAA-missing', 'prompt', undefined, 3), { found: false, reason: 'edited' });
+});
+
+test('without tracking, two copies of the prompt are ambiguous: refused rather than guessed', () => {
+	const doc = 'A: Keep calls short.\nB: Keep calls short.\n';
+	assert.deepEqual(anchor(doc, 'Keep calls short.', undefined, 3), { found: false, reason: 'ambiguous' });
+	// Overlapping copies count too.
+	assert.deepEqual(anchor('aaaa', 'aaa', undefined, 0), { found: false, reason: 'ambiguous' });
+});
+
+test('a periodic document where the prompt matches at every offset is ambiguous', () => {
+	assert.deepEqual(anchor('ab'.repeat(100_000), 'ab'.repeat(1_000), undefined, 0), { found: false, reason: 'ambiguous' });
 });

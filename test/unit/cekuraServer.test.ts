@@ -6,6 +6,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { DEMO_API_KEY, startCekuraServer, type CekuraServer, type ListMode } from '../server/cekuraServer';
 import { improvePrompt, NO_CHANGES_SUMMARY, RULES_HEADING } from '../server/improver';
 import { findRun, listRunItem, SAMPLE_PROMPTS, SEED_RUNS, type SeedRun } from '../server/seedData';
+import { waitFor } from '../support/waitFor';
 
 const RUNS = '/test_framework/v2/runs/';
 const BULK = '/test_framework/v2/runs/bulk/';
@@ -60,14 +61,6 @@ async function page(pathAndQuery: string): Promise<Page> {
 	const answer = await call(pathAndQuery);
 	assert.equal(answer.status, 200, answer.text);
 	return answer.json as Page;
-}
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + 2000;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
 }
 
 const okBody = { prompt: DENTAL, run_ids: [5546, 5547] };

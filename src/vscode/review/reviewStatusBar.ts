@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
-import type { Review, ReviewManager } from './reviews';
+import { Commands } from '../../constants';
+import type { ReviewManager } from './reviewManager';
 
 /**
  * While a review diff is the active editor, the status bar keeps its size and Cekura's summary (in the tooltip)
@@ -26,7 +26,7 @@ export class ReviewStatusBar implements vscode.Disposable {
 	}
 
 	private update(): void {
-		const review = this.activeReview();
+		const review = this.reviews.active();
 		if (!review) {
 			this.item.hide();
 			return;
@@ -39,12 +39,5 @@ export class ReviewStatusBar implements vscode.Disposable {
 		this.item.tooltip = tooltip;
 		this.item.command = { title: 'Show Summary of Changes', command: Commands.showReviewSummary, arguments: [review.improvedUri] };
 		this.item.show();
-	}
-
-	private activeReview(): Review | undefined {
-		const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-		if (!(input instanceof vscode.TabInputTextDiff)) return undefined;
-		const key = input.modified.toString();
-		return this.reviews.openReviews.find((r) => r.improvedUri.toString() === key);
 	}
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
+import type { ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
 
 interface Entry {
 	data: Uint8Array;

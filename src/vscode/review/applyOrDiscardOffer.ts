@@ -1,5 +1,6 @@
-import type { Review, ReviewManager } from './reviews';
-import type { Ui } from './ui';
+import type { Ui } from '../userInterface';
+import type { Review } from './review';
+import type { ReviewManager } from './reviewManager';
 
 /** The summary of changes next to the diff, with the two ways out. */
 export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review: Review): Promise<void> {
@@ -8,7 +9,7 @@ export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review
 	if (choice === undefined) return;
 	if (!reviews.openReviews.includes(review)) {
 		// Notifications cannot be withdrawn, so this one can outlive its review.
-		void ui.message('info', `Cekura: the review of ${review.sourceName} is already closed.`);
+		ui.notify('info', `Cekura: the review of ${review.sourceName} is already closed.`);
 		return;
 	}
 	if (choice === 'Apply') await reviews.apply(review);

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Run, RunListItem } from '../../src/core/apiTypes';
-import { focusIds, focusOptionsOf } from '../../src/core/focusOptions';
-import { isFailedRun, orderRunsForPicking, runPickView } from '../../src/core/runSummary';
+import type { RunListItem } from '../../src/core/apiTypes';
+import { isFailedRun, orderRunsForPicking, runPickView } from '../../src/core/runPickView';
 
 const run = (over: Partial<RunListItem> & { id: number }): RunListItem => ({ status: 'completed', evaluation_status: 'success', success: true, ...over });
 
@@ -35,36 +34,4 @@ test('a pick item shows the id, scenario, outcome, status, duration, agent and t
 	assert.equal(view.description, 'Failed · completed · 02:14');
 	assert.equal(view.detail, 'Dental Front Desk · 2026-08-12 10:02 UTC');
 	assert.equal(view.failed, true);
-});
-
-test('focus options: failed binary workflow metrics and real critical categories, merged across runs', () => {
-	const runs: Run[] = [
-		{
-			id: 1,
-			evaluation: {
-				metrics: [
-					{ id: 7, name: 'Booking confirmed', type: 'binary_workflow_adherence', score: 0 },
-					{ id: 8, name: 'Identity verified', type: 'binary_workflow_adherence', score: 5 },
-					{ id: 33, name: 'Latency', type: 'numeric', score: 0 },
-					{ id: 9, name: 'Alternative offered', eval_type: 'binary', passed: false },
-				],
-			},
-			critical_categories: [
-				{ category_id: 311, category: 'Ends call early' },
-				{ category_id: 312, category: 'Flagged wrongly', wrongly_marked: true },
-				{ category_id: 313, category: 'Not a bug', priority: 'not_a_bug' },
-			],
-		},
-		{ id: 2, evaluation: { metrics: [{ id: 7, name: 'Booking confirmed', type: 'binary_workflow_adherence', score: 0 }] }, critical_categories: null },
-	];
-	const options = focusOptionsOf(runs);
-	assert.deepEqual(
-		options.map((o) => [o.kind, o.id, o.runIds]),
-		[
-			['workflowMetric', 7, [1, 2]],
-			['workflowMetric', 9, [1]],
-			['category', 311, [1]],
-		],
-	);
-	assert.deepEqual(focusIds(options), { workflow_metric_ids: [7, 9], category_ids: [311] });
 });

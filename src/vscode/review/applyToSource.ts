@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { eolOf } from '../documentEol';
+import { errorMessage } from '../../core/errorMessage';
+import { textForFile } from '../../core/promptEncoding';
+import type { Log } from '../log';
+import type { Ui } from '../userInterface';
+import type { Review } from './review';
+
+/**
+ * Writes `improved` (the right side as the user left it) in place of the reviewed prompt, in the file's form, as
+ * one undo step. Refuses, keeping the user's text and offering a copy, when the prompt cannot be found for sure.
+ * Resolves the source document and the range written, or undefined when nothing was written.
+ */
+export async function applyToSource(review: Review, improved: string, ui: Ui, log: Log): Promise<{ source: vscode.TextDocument; range: vscode.Range } | undefined> {
+	let source: vscode.TextDocument;
+	try {
+		source = await vscode.workspace.openTextDocument(review.sourceUri);
+	} catch (err) {
+		log.warn(`Review ${review.id}: cannot open ${review.sourceUri.toString()}: ${errorMessage(err)}`);
+		await offerCopy(ui, improved, `Cekura: ${review.sourceName} cannot be opened any more (${errorMessage(err)}), so the improvement was not applied.`);
+		return undefined;
+	}
+	const found = review.tracker.locate(source.getText());
+	if (!found.found) {
+		log.warn(`Review ${review.id}: the prompt in ${review.sourceUri.toString()} ${found.reason === 'ambiguous' ? 'occurs more than once and its place was lost' : 'was edited meanwhile'}; not applied.`);
+		const why =
+			found.reason === 'ambiguous'
+				? `the prompt occurs more than once in ${review.sourceName} and Cekura lost track of which copy was sent (the file was closed meanwhile)`
+				: `the prompt in ${review.sourceName} was edited after it was sent to Cekura`;
+		await offerCopy(ui, improved, `Cekura: ${why}, so the improvement was not applied and your text is kept.`, source.uri);
+		return undefined;
+	}
+	const replacement = textForFile(improved, review.originalText, review.encoding, eolOf(source));
+	const range = new vscode.Range(source.positionAt(found.range.start), source.positionAt(found.range.end));
+	const edit = new vscode.WorkspaceEdit();
+	edit.replace(source.uri, range, replacement);
+	if (!(await vscode.workspace.applyEdit(edit))) {
+		log.error(`Review ${review.id}: VS Code refused the edit to ${review.sourceUri.toString()}.`);
+		await offerCopy(ui, improved, `Cekura: VS Code could not change ${review.sourceName} (is it read-only?). Nothing was applied.`);
+		return undefined;
+	}
+	log.info(`Review ${review.id}: applied to ${review.sourceUri.toString()}${found.moved ? ' (the prompt had moved; applied where it stands now)' : ''}.`);
+	const start = source.positionAt(found.range.start);
+	return { source, range: new vscode.Range(start, source.positionAt(found.range.start + replacement.length)) };
+}
+
+async function offerCopy(ui: Ui, improved: string, message: string, source?: vscode.Uri): Promise<void> {
+	const copy = 'Copy Improved Prompt';
+	const show = 'Show Source';
+	const choice = await ui.message('warning', message, ...(source ? [copy, show] : [copy]));
+	if (choice === copy) {
+		await vscode.env.clipboard.writeText(improved);
+		vscode.window.setStatusBarMessage('$(clippy) Cekura: improved prompt copied to the clipboard.', 5000);
+	} else if (choice === show && source) {
+		await vscode.window.showTextDocument(source, { preview: false });
+	}
+}

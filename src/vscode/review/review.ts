@@ -1,0 +1,24 @@
+import type * as vscode from 'vscode';
+import type { PromptEncoding } from '../../core/promptEncoding';
+import type { SourceTracker } from './sourceTracker';
+
+/** One open review: where the prompt came from, what it was, and the two in-memory sides of its diff. */
+export interface Review {
+	readonly id: number;
+	readonly sourceUri: vscode.Uri;
+	/** The source file's name, for messages. */
+	readonly sourceName: string;
+	/** The prompt as reviewed: decoded from its JSON string, YAML block… */
+	readonly originalText: string;
+	/** How the prompt is written in the file. */
+	readonly encoding: PromptEncoding;
+	/** Where the prompt stands in the source now; it has followed every edit since the request was sent. */
+	readonly tracker: SourceTracker;
+	readonly originalUri: vscode.Uri;
+	readonly improvedUri: vscode.Uri;
+	readonly title: string;
+	readonly summary: string;
+	/** `+4 −1 lines, +52 −3 words in 2 changes` */
+	readonly stats: string;
+	readonly runIds: readonly number[];
+}

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Run } from '../../src/core/apiTypes';
+import { focusIds, focusOptionsOf } from '../../src/core/focusOptions';
+
+test('focus options: failed binary workflow metrics and real critical categories, merged across runs', () => {
+	const runs: Run[] = [
+		{
+			id: 1,
+			evaluation: {
+				metrics: [
+					{ id: 7, name: 'Booking confirmed', type: 'binary_workflow_adherence', score: 0 },
+					{ id: 8, name: 'Identity verified', type: 'binary_workflow_adherence', score: 5 },
+					{ id: 33, name: 'Latency', type: 'numeric', score: 0 },
+					{ id: 9, name: 'Alternative offered', eval_type: 'binary', passed: false },
+				],
+			},
+			critical_categories: [
+				{ category_id: 311, category: 'Ends call early' },
+				{ category_id: 312, category: 'Flagged wrongly', wrongly_marked: true },
+				{ category_id: 313, category: 'Not a bug', priority: 'not_a_bug' },
+			],
+		},
+		{ id: 2, evaluation: { metrics: [{ id: 7, name: 'Booking confirmed', type: 'binary_workflow_adherence', score: 0 }] }, critical_categories: null },
+	];
+	const options = focusOptionsOf(runs);
+	assert.deepEqual(
+		options.map((o) => [o.kind, o.id, o.runIds]),
+		[
+			['workflowMetric', 7, [1, 2]],
+			['workflowMetric', 9, [1]],
+			['category', 311, [1]],
+		],
+	);
+	assert.deepEqual(focusIds(options), { workflow_metric_ids: [7, 9], category_ids: [311] });
+});

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
+
+interface Manifest {
+	name: string;
+	publisher: string;
+	contributes: {
+		commands: { command: string; title: string }[];
+		menus: Record<string, { command: string; when?: string }[]>;
+		keybindings: { command: string; when?: string }[];
+		configuration: { properties: Record<string, unknown> };
+	};
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as Manifest;
+const commandIds = new Set<string>(Object.values(Commands));
+
+test('the extension id is the manifest\'s publisher.name', () => {
+	assert.equal(EXTENSION_ID, `${manifest.publisher}.${manifest.name}`);
+});
+
+test('the manifest declares exactly the commands in Commands', () => {
+	assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), [...commandIds].sort());
+});
+
+test('every menu entry and keybinding names a declared command', () => {
+	const used = [...Object.values(manifest.contributes.menus).flat(), ...manifest.contributes.keybindings].map((e) => e.command);
+	assert.ok(used.length > 0);
+	assert.deepEqual(used.filter((id) => !commandIds.has(id)), []);
+});
+
+test('context keys used in when clauses are the ones in ContextKeys', () => {
+	const clauses = [...Object.values(manifest.contributes.menus).flat(), ...manifest.contributes.keybindings].map((e) => e.when ?? '');
+	const cekuraKeys = new Set(clauses.flatMap((w) => w.match(/\bcekura\.[\w.]+/g) ?? []));
+	const known = new Set<string>(Object.values(ContextKeys));
+	assert.deepEqual([...cekuraKeys].filter((k) => !known.has(k) && !k.startsWith('config.')), []);
+});
+
+test('the manifest declares exactly the settings in Settings', () => {
+	const declared = Object.keys(manifest.contributes.configuration.properties).sort();
+	const constants = Object.entries(Settings)
+		.filter(([name]) => name !== 'section')
+		.map(([, key]) => `${Settings.section}.${key}`)
+		.sort();
+	assert.deepEqual(declared, constants);
+});
