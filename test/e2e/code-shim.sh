@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stands in for a VS Code executable so @vscode/test-electron's runTests() works without downloading VS Code
-# (shared/vscode-e2e.md §8):  VSCODE_EXECUTABLE_PATH=test/e2e/code-shim.sh npm run test:integration
+# (CONTRIBUTING.md, "The VS Code test harness"):  VSCODE_EXECUTABLE_PATH=test/e2e/code-shim.sh npm run test:integration
 # Takes the arguments runTests() passes and hands the run to the code-server harness (run-integration.js).
 set -euo pipefail
 

@@ -1,5 +1,5 @@
 // Runs the extension in a real VS Code without network access: code-server (the VS Code server
-// with its Node extension host) driven by Debian's chromium. See shared/vscode-e2e.md.
+// with its Node extension host) driven by Debian's chromium. See CONTRIBUTING.md, "The VS Code test harness".
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';

@@ -2,7 +2,7 @@
 //
 // With VSCODE_EXECUTABLE_PATH set, or a desktop VS Code downloaded by @vscode/test-electron: hands the run to
 // runTests() with that executable (a desktop VS Code, or test/e2e/code-shim.sh). Otherwise: code-server in smoke-test-driver
-// mode, whose web workbench starts the tests from the `payload` URL parameter (shared/vscode-e2e.md §7).
+// mode, whose web workbench starts the tests from the `payload` URL parameter (CONTRIBUTING.md, "The VS Code test harness").
 //
 // code-shim.sh calls this script with `--dev <extension> --tests <index.js> [--workspace <dir>]` and
 // CEKURA_HARNESS_NESTED=1; then the caller prints the summary line.

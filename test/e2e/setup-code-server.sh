@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Idempotent install of the tools the VS Code harness needs (see shared/vscode-e2e.md §3):
+# Idempotent install of the tools the VS Code harness needs (see CONTRIBUTING.md, "The VS Code test harness"):
 # Debian packages (only the missing ones), Node 24 from npm and code-server from npm into a
 # private prefix. The last line on stdout is the prefix. A `.complete` marker skips everything.
 set -euo pipefail

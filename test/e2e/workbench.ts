@@ -1,5 +1,5 @@
 // Page object for the VS Code web workbench served by code-server (selectors and pitfalls from
-// shared/vscode-e2e.md §5–§6). Every wait has a timeout and fails with what it was waiting for.
+// CONTRIBUTING.md, "The VS Code test harness"). Every wait has a timeout and fails with what it was waiting for.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -322,7 +322,8 @@ export class Workbench {
 		return rows.filter({ hasText: text }).first();
 	}
 
-	private notification(text: string | RegExp): Locator {
+	/** The notification toast matching `text`. */
+	notification(text: string | RegExp): Locator {
 		return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 	}
 

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
-
-const IMPROVE_TITLE = 'Improve Prompt from Runs…';
+import { IMPROVE_TITLE, waitForQuickInputTitle } from './steps';
 
 /** The extension's entry points are where a user looks for them: the editor context menu and the palette. */
 export const commandEntryPoints: Flow = {
@@ -13,21 +12,9 @@ export const commandEntryPoints: Flow = {
 			log(`context menu: ${await wb.screenshot(shotsDir, 'context-menu.png', { moveMouse: false })}`);
 		});
 
-		// The placeholder build answered with a message naming the command; the real one opens a quick input
-		// (the API key prompt when no key is stored, else the run picker). Either proves the command ran.
-		const reaction = await Promise.any([
-			wb.waitForNotification(/cekura\.improvePrompt/).then((text) => `notification "${text}"`),
-			wb.page
-				.locator('.quick-input-widget')
-				.waitFor({ state: 'visible', timeout: 15_000 })
-				.then(async () => {
-					const texts = await wb.quickPickTitleOrMessage();
-					return `quick input titled "${texts.title}" (placeholder "${texts.placeholder}")`;
-				}),
-		]).catch(() => {
-			throw new Error(`"${IMPROVE_TITLE}" showed neither a notification nor a quick input within 15 s`);
-		});
-		log(`${IMPROVE_TITLE} answered with a ${reaction}`);
+		// No key is stored in a new profile: the command asks for one first.
+		await waitForQuickInputTitle(wb, /Cekura: Set API Key/);
+		assert.match((await wb.quickPickTitleOrMessage()).message + (await wb.page.locator('.quick-input-widget').innerText()), /No Cekura API key is set yet/);
 		await wb.closeQuickInput();
 
 		const setKeyRows = await wb.commandPaletteRows('Cekura: Set API Key');

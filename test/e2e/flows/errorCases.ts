@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
+import { waitFor } from '../../support/waitFor';
 import { acceptFocus, improveRequests, improveSelection, pickRuns, setApiKey, waitForQuickInputTitle } from './steps';
 
 /** 404 on improve_prompt: a first-class message, Show Log opens the Cekura log with the error. */
@@ -35,7 +36,7 @@ export const errorUnauthorized: Flow = {
 		await wb.acceptQuickInput();
 
 		const message = await wb.waitForNotification(/rejected the API key \(401\)/);
-		assert.ok(message);
+		assert.match(message, /Invalid API key/, 'the message does not say what the server answered');
 		await wb.screenshot(shotsDir, 'error-unauthorized.png');
 		await wb.clickNotificationButton(/rejected the API key/, 'Set API Key');
 		await wb.typeInQuickInput('ck_demo_local');
@@ -72,12 +73,8 @@ export const cancelRequest: Flow = {
 		await wb.waitForNotification(/improving the prompt/);
 		await wb.screenshot(shotsDir, 'progress.png');
 		await wb.clickNotificationButton(/improving the prompt/, 'Cancel');
-		const deadline = Date.now() + 10_000;
-		while (!improveRequests(ctx).some((r) => r.aborted)) {
-			if (Date.now() > deadline) throw new Error('Cancel did not abort the HTTP request');
-			await wb.page.waitForTimeout(200);
-		}
-		await wb.page.waitForTimeout(500);
+		await waitFor(() => improveRequests(ctx).some((r) => r.aborted), 'Cancel to abort the HTTP request');
+		await wb.notification(/improving the prompt/).waitFor({ state: 'hidden', timeout: 10_000 });
 		assert.equal(await wb.page.locator('.tab', { hasText: 'Original ↔ Improved' }).count(), 0);
 		const errors = (await wb.notificationTexts()).filter((t) => /Cekura:/.test(t) && !/improving/.test(t));
 		assert.deepEqual(errors, [], 'cancelling showed an error');

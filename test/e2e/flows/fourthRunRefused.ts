@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
-import { improveRequests, improveSelection, setApiKey, uncheckAllRuns, waitForRunList } from './steps';
+import { improveRequests, improveSelection, setApiKey, uncheckAllRuns, waitForQuickInputText, waitForRunList } from './steps';
 
 /** Checking a 4th run undoes that check and the picker says why. */
 export const fourthRunRefused: Flow = {
@@ -17,9 +17,7 @@ export const fourthRunRefused: Flow = {
 
 		const fourth = new RegExp(`#${ids[3]} `);
 		await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: fourth }).first().locator('.monaco-checkbox, .monaco-custom-toggle, input[type=checkbox]').first().click();
-		await wb.page.waitForTimeout(600);
-		const texts = await wb.quickPickTitleOrMessage();
-		assert.match(`${texts.title} ${texts.placeholder}`, /At most 3 runs: uncheck one first/);
+		await waitForQuickInputText(wb, /At most 3 runs: uncheck one first/);
 		assert.equal(await wb.isQuickPickRowChecked(fourth), false, 'the 4th run stayed checked');
 		for (const id of ids.slice(0, 3)) assert.equal(await wb.isQuickPickRowChecked(new RegExp(`#${id} `)), true, `run ${id} lost its check`);
 		await wb.screenshot(shotsDir, 'fourth-run-refused.png');

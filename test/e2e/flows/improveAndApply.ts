@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
+import { waitFor } from '../../support/waitFor';
 import { acceptFocus, clickEditorAction, improveRequests, improveSelection, pickRuns, setApiKey, waitForRunList } from './steps';
 
 /** The main path: key, right-click, runs (failed first), focus, diff with summary, Apply from the title bar, Undo. */
@@ -30,7 +31,7 @@ export const improveAndApply: Flow = {
 		const improved = await wb.readDiffSide('modified');
 		assert.match(improved, /Rules learned from test runs/);
 		assert.ok(!(await wb.readDiffSide('original')).includes('Rules learned from test runs'));
-		const body = improveRequests(ctx)[0]?.body as { run_ids?: number[]; workflow_metric_ids?: number[] } | undefined;
+		const body = improveRequests(ctx)[0]?.body;
 		assert.deepEqual(body?.run_ids, [5546]);
 		assert.ok(body?.workflow_metric_ids?.includes(7), `workflow_metric_ids ${JSON.stringify(body?.workflow_metric_ids)}`);
 		// Typing into the original side does nothing: it is read-only.
@@ -38,7 +39,8 @@ export const improveAndApply: Flow = {
 		await originalSide.click({ timeout: 10_000 });
 		await wb.page.keyboard.press('End');
 		await wb.page.keyboard.type('TYPED');
-		await wb.page.waitForTimeout(300);
+		// VS Code answers typing into a read-only editor with a message over it.
+		await wb.page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).first().waitFor({ timeout: 10_000 });
 		assert.ok(!(await wb.readDiffSide('original')).includes('TYPED'), 'the original side of the review took typing');
 		assert.ok(!(await wb.readDiffSide('modified')).includes('TYPED'), 'the click did not reach the original side (the typing went to the improved side)');
 
@@ -55,7 +57,6 @@ export const improveAndApply: Flow = {
 		await wb.screenshot(shotsDir, 'applied.png');
 
 		await wb.page.keyboard.press('ControlOrMeta+Z');
-		await wb.page.waitForTimeout(500);
-		assert.ok(!(await wb.editorText()).includes('Rules learned from test runs'), 'one Undo did not restore the original prompt');
+		await waitFor(async () => !(await wb.editorText()).includes('Rules learned from test runs'), 'one Undo to restore the original prompt');
 	},
 };

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
+import { waitForValue } from '../../support/waitFor';
 import { acceptFocus, improveRequests, improveSelection, setApiKey, uncheckAllRuns, waitForRunList } from './steps';
 
 /** A server that pages the run list: "Load more runs…" fetches the next page and keeps what is checked. */
@@ -19,12 +20,15 @@ export const loadMoreRuns: Flow = {
 		await wb.typeInQuickInput('Load more');
 		await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Load more runs' }).first().click();
 		await wb.typeInQuickInput('');
-		const deadline = Date.now() + 15_000;
-		let rows: string[] = [];
-		while ((rows = (await wb.quickPickRows()).filter((r) => /^#\d+ /.test(r))).length <= 5) {
-			if (Date.now() > deadline) throw new Error(`no second page after "Load more runs…": ${JSON.stringify(rows)}`);
-			await wb.page.waitForTimeout(300);
-		}
+		const rows = await waitForValue(
+			async () => {
+				const runs = (await wb.quickPickRows()).filter((r) => /^#\d+ /.test(r));
+				return runs.length > 5 ? runs : undefined;
+			},
+			'a second page after "Load more runs…"',
+			15_000,
+			200,
+		);
 		assert.ok(await wb.isQuickPickRowChecked(new RegExp(`#${firstId} `)), 'loading more runs lost the checked run');
 		assert.equal(server.requests.filter((r) => r.path.endsWith('/runs/')).length, 2);
 		const secondPageId = rows.map((r) => /^#(\d+) /.exec(r)?.[1]).find((id) => id && !firstPage.some((f) => f.startsWith(`#${id} `)));
@@ -35,7 +39,6 @@ export const loadMoreRuns: Flow = {
 		await wb.clickQuickPickOk();
 		await acceptFocus(wb);
 		await wb.waitForDiffEditor('Original ↔ Improved (runs');
-		const body = improveRequests(ctx)[0]?.body as { run_ids?: number[] };
-		assert.deepEqual([...(body.run_ids ?? [])].sort(), [Number(firstId), Number(secondPageId)].sort());
+		assert.deepEqual([...(improveRequests(ctx)[0]?.body.run_ids ?? [])].sort(), [Number(firstId), Number(secondPageId)].sort());
 	},
 };

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
-import { chooseManualEntry, improveRequests, improveSelection, PROMPT_FILE_TEXT, setApiKey, waitForQuickInputTitle } from './steps';
+import { waitFor } from '../../support/waitFor';
+import { chooseManualEntry, improveRequests, improveSelection, PROMPT_FILE_TEXT, setApiKey, waitForQuickInputText, waitForQuickInputTitle } from './steps';
 
 /** Typing run IDs: invalid input is refused in place, duplicates dropped; then Discard changes nothing. */
 export const manualRunEntry: Flow = {
@@ -11,14 +12,12 @@ export const manualRunEntry: Flow = {
 		await improveSelection(wb);
 		await chooseManualEntry(wb);
 		await wb.typeInQuickInput('5546, abc');
-		await wb.page.waitForTimeout(500);
-		assert.match((await wb.quickPickTitleOrMessage()).message, /"abc" is not a run ID/);
+		await waitForQuickInputText(wb, /"abc" is not a run ID/);
 		await wb.typeInQuickInput('5546 5547 5548 5549');
-		await wb.page.waitForTimeout(500);
-		assert.match((await wb.quickPickTitleOrMessage()).message, /At most 3 runs/);
+		await waitForQuickInputText(wb, /At most 3 runs/);
 		await wb.screenshot(shotsDir, 'manual-entry-refused.png');
 		await wb.typeInQuickInput('5546 5546, 5547');
-		await wb.page.waitForTimeout(300);
+		await waitFor(async () => (await wb.quickPickTitleOrMessage()).message === '', 'the box to accept "5546 5546, 5547"', 10_000, 100);
 		await wb.acceptQuickInput();
 
 		// Unchecking every failure, then OK, means no filter.
@@ -29,10 +28,10 @@ export const manualRunEntry: Flow = {
 		}
 		await wb.clickQuickPickOk();
 		await wb.waitForDiffEditor('Original ↔ Improved (runs 5546, 5547)');
-		const body = improveRequests(ctx)[0]?.body as { run_ids?: number[]; workflow_metric_ids?: number[]; category_ids?: number[] };
-		assert.deepEqual(body.run_ids, [5546, 5547]);
-		assert.equal(body.workflow_metric_ids, undefined, 'no focus was chosen, yet workflow_metric_ids were sent');
-		assert.equal(body.category_ids, undefined, 'no focus was chosen, yet category_ids were sent');
+		const body = improveRequests(ctx)[0]?.body;
+		assert.deepEqual(body?.run_ids, [5546, 5547]);
+		assert.equal(body?.workflow_metric_ids, undefined, 'no focus was chosen, yet workflow_metric_ids were sent');
+		assert.equal(body?.category_ids, undefined, 'no focus was chosen, yet category_ids were sent');
 
 		await wb.clickNotificationButton(/lines, \+\d+/, 'Discard');
 		await wb.page.locator('.part.editor .tab.active', { hasText: 'dental-front-desk.md' }).waitFor({ timeout: 15_000 });

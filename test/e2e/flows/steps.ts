@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { DEMO_API_KEY } from '../../server/cekuraServer';
+import { DEMO_API_KEY, type ImproveRecord } from '../../server/cekuraServer';
+import { waitFor, waitForValue } from '../../support/waitFor';
 import type { FlowContext, Workbench } from '../workbench';
 
 /** Steps several flows share, each as a person does it. */
@@ -28,14 +29,16 @@ export async function improveSelection(wb: Workbench, from = 3, to = 20): Promis
 
 /** Waits for the run picker to list runs (not just its manual-entry row). */
 export async function waitForRunList(wb: Workbench): Promise<string[]> {
-	const deadline = Date.now() + 15_000;
-	for (;;) {
-		const texts = await wb.quickPickTitleOrMessage();
-		const rows = await wb.quickPickRows();
-		if (/Choose up to 3 runs/.test(texts.title) && rows.some((r) => /^#\d+ /.test(r))) return rows;
-		if (Date.now() > deadline) throw new Error(`the run picker did not list runs; title ${JSON.stringify(texts.title)}, rows ${JSON.stringify(rows)}`);
-		await wb.page.waitForTimeout(300);
-	}
+	return waitForValue(
+		async () => {
+			const texts = await wb.quickPickTitleOrMessage();
+			const rows = await wb.quickPickRows();
+			return /Choose up to 3 runs/.test(texts.title) && rows.some((r) => /^#\d+ /.test(r)) ? rows : undefined;
+		},
+		'the run picker to list runs',
+		15_000,
+		200,
+	);
 }
 
 /** Leaves exactly the given runs checked (the picker pre-checks the IDs used last) and presses OK. */
@@ -58,13 +61,20 @@ export async function uncheckAllRuns(wb: Workbench): Promise<void> {
 }
 
 export async function waitForQuickInputTitle(wb: Workbench, title: RegExp, timeoutMs = 15_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const texts = await wb.quickPickTitleOrMessage().catch(() => undefined);
-		if (texts && title.test(texts.title)) return;
-		if (Date.now() > deadline) throw new Error(`no quick input titled ${title}; saw ${JSON.stringify(texts)}`);
-		await wb.page.waitForTimeout(200);
-	}
+	await waitFor(async () => title.test((await wb.quickPickTitleOrMessage().catch(() => undefined))?.title ?? ''), `a quick input titled ${title}`, timeoutMs, 200);
+}
+
+/** Waits until the quick input's title, placeholder or validation message matches `text`. */
+export async function waitForQuickInputText(wb: Workbench, text: RegExp, timeoutMs = 10_000): Promise<void> {
+	await waitFor(
+		async () => {
+			const texts = await wb.quickPickTitleOrMessage().catch(() => undefined);
+			return !!texts && text.test(`${texts.title}\n${texts.placeholder}\n${texts.message}`);
+		},
+		`the quick input to say ${text}`,
+		timeoutMs,
+		100,
+	);
 }
 
 /** Chooses "Enter run IDs manually…" in the run picker and waits for the input box. */
@@ -76,13 +86,15 @@ export async function chooseManualEntry(wb: Workbench): Promise<void> {
 
 /** The focus step: all failing metrics and categories are checked; OK keeps them. */
 export async function acceptFocus(wb: Workbench): Promise<string[]> {
-	const deadline = Date.now() + 15_000;
-	for (;;) {
-		const texts = await wb.quickPickTitleOrMessage().catch(() => undefined);
-		if (texts && /Focus the improvement/.test(texts.title) && !/Looking up/.test(texts.placeholder)) break;
-		if (Date.now() > deadline) throw new Error(`the focus step did not finish loading: ${JSON.stringify(texts)}`);
-		await wb.page.waitForTimeout(300);
-	}
+	await waitFor(
+		async () => {
+			const texts = await wb.quickPickTitleOrMessage().catch(() => undefined);
+			return !!texts && /Focus the improvement/.test(texts.title) && !/Looking up/.test(texts.placeholder);
+		},
+		'the focus step to finish loading',
+		15_000,
+		200,
+	);
 	const rows = await wb.quickPickRows();
 	await wb.clickQuickPickOk();
 	return rows;
@@ -107,6 +119,6 @@ export async function waitUntilClosed(wb: Workbench): Promise<void> {
 	await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
-export function improveRequests(ctx: FlowContext): { body: unknown; aborted: boolean }[] {
-	return ctx.server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/improve_prompt/'));
+export function improveRequests(ctx: FlowContext): ImproveRecord[] {
+	return ctx.server.improveRequests();
 }
