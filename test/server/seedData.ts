@@ -2,6 +2,10 @@
  * Seeded voice-agent data for the local Cekura server: three agents in two projects and 40 runs
  * (ids 5521–5560) with fixed 2026 timestamps, shaped like cekura-api.md §14.1/§14.2.
  * Run 5546 and 5545 are the documented examples.
+ *
+ * Every finished run carries v2 evidence like Cekura's: a scripted call (see `Step`, timed by `timeScript`) as
+ * `transcript_object` and the matching `transcript`, with tool turns; failing binary metrics, failed expected
+ * outcomes and reviewer feedback cite the moment of the call as (mm:ss). test/unit/seedData.test.ts checks this.
  */
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'pending' | 'in_progress' | 'evaluating' | 'in_queue' | 'timeout' | 'cancelled' | 'scaling_up';
@@ -282,6 +286,7 @@ interface ScenarioDef {
 	passOutcome: string;
 	/** Binary workflow metrics evaluated on this scenario. */
 	metrics: number[];
+	/** The passing call, used by runs of this scenario that bring no call of their own. */
 	dialogue: Dialogue;
 }
 
