@@ -282,7 +282,7 @@ describe('GET runs bulk and detail', () => {
 		assert.equal(found.status, 200);
 		const run = found.json as SeedRun;
 		assert.equal(run.status, 'failed');
-		assert.equal(run.error_message, 'Call failed to connect: SIP 486 Busy Here');
+		assert.equal(run.error_message, "SIP 486 Busy Here: the agent's number +13125550188 did not answer (3 attempts)");
 		const missing = await call('/test_framework/v2/runs/1/');
 		assert.equal(missing.status, 404);
 		assert.deepEqual(missing.json, { detail: 'Not found.' });
