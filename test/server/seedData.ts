@@ -1,6 +1,6 @@
 /**
  * Seeded voice-agent data for the local Cekura server: three agents in two projects and 40 runs
- * (ids 5521–5560) with fixed 2026 timestamps, shaped like cekura-api.md §14.1/§14.2.
+ * (ids 5521–5560) with fixed 2026 timestamps, shaped like the examples in Cekura's API reference (see CONTRIBUTING.md, "Cekura's API").
  * Run 5546 and 5545 are the documented examples.
  *
  * Every finished run carries v2 evidence like Cekura's: a scripted call (see `Step`, timed by `timeScript`) as
