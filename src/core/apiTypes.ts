@@ -27,6 +27,30 @@ export interface EvalMetric {
 	explanation?: string[];
 }
 
+export interface OutcomeAlignment {
+	outcome: string;
+	/** The words of the prompt the outcome depends on. */
+	prompt_part?: string | null;
+	aligned: boolean;
+}
+
+export interface ExpectedOutcome {
+	/** 100 when the expected outcome was met. */
+	score?: number | null;
+	explanation?: string[] | null;
+	outcome_alignments?: OutcomeAlignment[] | null;
+}
+
+export interface TranscriptTurn {
+	/** 'Testing Agent' (Cekura's simulated caller), 'Main Agent' (the agent under test), 'Function Call', 'Function Call Result'. */
+	role: string;
+	/** "MM:SS" from the start of the call. */
+	time?: string | null;
+	content?: string | null;
+	start_time?: number | null;
+	end_time?: number | null;
+}
+
 /** An item of `GET /test_framework/v2/runs/` (RunList). */
 export interface RunListItem {
 	id: number;
@@ -43,6 +67,12 @@ export interface RunListItem {
 
 /** A full Run, as `GET /test_framework/v2/runs/bulk/` returns them. */
 export interface Run extends RunListItem {
+	scenario_instructions?: string | null;
+	expected_outcome_prompt?: string | null;
+	expected_outcome?: ExpectedOutcome | null;
+	/** Structured turns; when absent, `transcript` holds lines like `[00:01] Testing Agent: Hello.` */
+	transcript_object?: TranscriptTurn[] | null;
+	transcript?: string | null;
 	critical_categories?: CriticalCategory[] | null;
 	evaluation?: { metrics?: EvalMetric[] | null } | null;
 }

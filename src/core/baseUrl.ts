@@ -8,24 +8,25 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * The API key travels to this URL, so only https is accepted, except for a server on this machine.
- * Returns the URL without a trailing slash.
+ * Returns the URL without a trailing slash. `settingName` is the setting that messages name.
  */
-export function checkBaseUrl(raw: string): BaseUrlCheck {
+export function checkBaseUrl(raw: string, settingName = 'cekura.apiBaseUrl'): BaseUrlCheck {
 	const trimmed = raw.trim();
 	let url: URL;
 	try {
 		url = new URL(trimmed);
 	} catch {
-		return { ok: false, message: `The setting cekura.apiBaseUrl ("${trimmed}") is not a valid URL.` };
+		return { ok: false, message: `The setting ${settingName} ("${trimmed}") is not a valid URL.` };
 	}
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
 		return {
 			ok: false,
-			message: `The setting cekura.apiBaseUrl must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); it is "${trimmed}".`,
+			message: `The setting ${settingName} must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); it is "${trimmed}".`,
 		};
 	}
-	if (url.username || url.password || url.search || url.hash) {
-		return { ok: false, message: `The setting cekura.apiBaseUrl must be a plain base URL without credentials, query or fragment; it is "${trimmed}".` };
+	// URL drops an empty query or fragment (`…/?`, `…/#`), so the raw text is checked too.
+	if (url.username || url.password || url.search || url.hash || /[?#]/.test(trimmed)) {
+		return { ok: false, message: `The setting ${settingName} must be a plain base URL without credentials, query or fragment; it is "${trimmed}".` };
 	}
 	return { ok: true, url: url.toString().replace(/\/+$/, '') };
 }

@@ -8,8 +8,14 @@ export interface FocusOption {
 	runIds: number[];
 }
 
+/** What an improvement focuses on: IDs of failed workflow metrics and critical categories; empty lists mean no filter. */
+export interface Focus {
+	workflow_metric_ids: number[];
+	category_ids: number[];
+}
+
 /** Binary workflow-adherence metrics (v1 `binary_workflow_adherence`, v2 `eval_type: binary`) that failed. */
-function isFailedWorkflowMetric(metric: EvalMetric): boolean {
+export function isFailedWorkflowMetric(metric: EvalMetric): boolean {
 	const binary = metric.type === 'binary_workflow_adherence' || metric.eval_type === 'binary' || metric.eval_type === 'binary_workflow_adherence';
 	if (!binary) return false;
 	if (metric.passed === false) return true;
@@ -43,12 +49,6 @@ export function focusOptionsOf(runs: readonly Run[]): FocusOption[] {
 		}
 	}
 	return [...options.values()];
-}
-
-/** What the improvement should address, in improve_prompt's terms; both empty means no filter. */
-export interface Focus {
-	workflow_metric_ids: number[];
-	category_ids: number[];
 }
 
 export function focusIds(chosen: readonly FocusOption[]): Focus {

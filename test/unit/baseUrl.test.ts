@@ -24,3 +24,19 @@ test('refuses URLs that are not URLs, or carry credentials, queries or fragments
 		assert.equal(checkBaseUrl(url).ok, false, url);
 	}
 });
+
+test('refuses an empty query or fragment, which URL parsing would silently drop', () => {
+	for (const url of ['https://api.cekura.ai/?', 'https://api.cekura.ai/#', 'http://127.0.0.1:11434/v1?']) {
+		assert.equal(checkBaseUrl(url).ok, false, url);
+	}
+});
+
+test('names the setting it checks, so a model server URL is not blamed on cekura.apiBaseUrl', () => {
+	const insecure = checkBaseUrl('http://ollama.example:11434/v1', 'cekura.openaiCompatible.baseUrl');
+	assert.match(!insecure.ok ? insecure.message : '', /^The setting cekura\.openaiCompatible\.baseUrl must use https:\/\//);
+	const withQuery = checkBaseUrl('https://openrouter.ai/api/v1?x=1', 'cekura.openaiCompatible.baseUrl');
+	assert.match(!withQuery.ok ? withQuery.message : '', /cekura\.openaiCompatible\.baseUrl must be a plain base URL/);
+	assert.deepEqual(checkBaseUrl('http://127.0.0.1:11434/v1/', 'cekura.openaiCompatible.baseUrl'), { ok: true, url: 'http://127.0.0.1:11434/v1' });
+	const defaultName = checkBaseUrl('nonsense');
+	assert.match(!defaultName.ok ? defaultName.message : '', /cekura\.apiBaseUrl/);
+});

@@ -1,0 +1,163 @@
+import type { Run } from './apiTypes';
+import { collectEvidence, renderEvidence, transcriptExcerpts, type EvidenceLimits, type RunEvidence } from './evidence';
+import type { Focus } from './focusOptions';
+import { ModelError } from './modelError';
+
+/** What the model accepts. `sharedWithOutput` is true when the limit is a context window that the answer also uses. */
+export interface PromptBudget {
+	maxInputTokens: number;
+	countTokens(text: string): Promise<number>;
+	sharedWithOutput?: boolean;
+}
+
+export interface ModelRequest {
+	/** The method; a system message, or the start of the first user message where there is no system role. */
+	instructions: string;
+	/** The prompt, the user's note and the run evidence. */
+	request: string;
+	stats: { runs: number; transcriptTurns: number; tokens: number; trimmed: string[] };
+}
+
+export const PROMPT_BEGIN = '----- BEGIN PROMPT -----';
+export const PROMPT_END = '----- END PROMPT -----';
+export const EVIDENCE_HEADING = '# Evidence from the Cekura test runs';
+
+/** Turns per transcript excerpt, from the most to none, tried in order when over budget. */
+const TURN_STEPS = [8, 4, 2, 0];
+/** Answer room when the limit is shared: the answer repeats the prompt (+20% for the edits), plus reasoning and summary. */
+const ANSWER_GROWTH = 1.2;
+const ANSWER_MARGIN_TOKENS = 1024;
+/** Pieces are counted separately and summed; joining them can add a few tokens. */
+const JOIN_SLACK_TOKENS = 16;
+const MAX_NOTE_CHARS = 300;
+
+export const MODEL_INSTRUCTIONS = `You improve the system prompt of an AI voice agent, using the results of Cekura test runs.
+In the transcripts, "Testing Agent" is Cekura's simulated caller and "Main Agent" is the agent that follows the prompt; "Function Call" and "Function Call Result" are the agent's tool calls.
+
+Make a careful, minimal edit:
+- Make the smallest changes to the prompt that fix the observed failures. Failures tagged [focus] matter most; [context, not in focus] failures are background and need no change of their own.
+- Keep the prompt's structure, headings, order, voice, tone and language. Do not rewrite, reorder or reformat parts that did not cause a failure.
+- Keep every template placeholder exactly as written, such as {{var}}, {var}, \${var} and <var>.
+- Never weaken a guardrail (emergency transfers or 911, pricing, payment, privacy, compliance or legal lines) to make a scenario pass. If a scenario expects the agent to break a guardrail, keep the guardrail.
+- Do not change the prompt for infrastructure errors (a run that could not connect or crashed); they are not the prompt's fault.
+- If the prompt already covers a failure, make the existing rule clearer or more prominent instead of adding a duplicate.
+
+First reason briefly: which words of the prompt (or which missing rule) caused each failure. Then answer with ONE JSON object and nothing after it:
+{"improved_prompt": "<the whole improved prompt>", "summary_of_changes": "<short bullet-like sentences, one per change, each naming the failure it fixes>"}
+improved_prompt must be the complete prompt, not a diff or an excerpt.`;
+
+function requestHead(note: string | undefined): string {
+	const lines = ['Improve the system prompt between the markers so that the failures in the test runs below do not happen again.'];
+	if (note) lines.push(`Note from the user: ${note}`);
+	return `${lines.join('\n')}\n\n${PROMPT_BEGIN}\n`;
+}
+
+function requestMiddle(): string {
+	return `\n${PROMPT_END}\n\n${EVIDENCE_HEADING}\n\n`;
+}
+
+const REQUEST_TAIL = '\n\nAnswer as instructed: brief reasoning, then the JSON object with improved_prompt and summary_of_changes.';
+
+function oneLine(note: string | undefined): string | undefined {
+	const line = note?.replace(/\s+/g, ' ').trim();
+	if (!line) return undefined;
+	return line.length > MAX_NOTE_CHARS ? `${line.slice(0, MAX_NOTE_CHARS - 1)}…` : line;
+}
+
+interface Plan {
+	limits: EvidenceLimits;
+	trimmed: string[];
+}
+
+/** From the fullest evidence to the leanest: fewer transcript turns, then no transcripts, then runs cut from the end. */
+function plans(evidence: readonly RunEvidence[]): Plan[] {
+	const hasTranscript = evidence.some((e) => e.transcript.length > 0);
+	const list: Plan[] = [];
+	for (const turns of hasTranscript ? TURN_STEPS : [0]) {
+		const trimmed = turns === TURN_STEPS[0] || !hasTranscript ? [] : [turns === 0 ? 'transcripts left out' : `transcript excerpts cut to ${turns} turns`];
+		list.push({ limits: { turnsPerExcerpt: turns }, trimmed });
+	}
+	const noTranscripts = list[list.length - 1].trimmed;
+	for (let fullRuns = evidence.length - 1; fullRuns >= 0; fullRuns--) {
+		const cut = evidence.slice(fullRuns).map((e) => e.runId);
+		list.push({ limits: { turnsPerExcerpt: 0, fullRuns }, trimmed: [...noTranscripts, `run${cut.length > 1 ? 's' : ''} ${cut.join(', ')} cut to one line`] });
+	}
+	return list;
+}
+
+function turnCount(evidence: readonly RunEvidence[], limits: EvidenceLimits): number {
+	const fullRuns = limits.fullRuns ?? evidence.length;
+	return evidence.slice(0, fullRuns).reduce((sum, e) => sum + transcriptExcerpts(e, limits.turnsPerExcerpt).reduce((n, x) => n + x.turns.length, 0), 0);
+}
+
+/**
+ * Builds the instructions and the request for a chat model, within the model's input limit.
+ *
+ * Budget rule: the prompt is never cut. When the limit is shared with the output (`sharedWithOutput`), room for the
+ * answer is reserved: the prompt's tokens × 1.2 + 1024 (the answer repeats the whole prompt with edits, plus brief
+ * reasoning and the summary). What is left goes to the evidence, trimmed in this order until it fits: transcript
+ * excerpts of 8, 4, 2, then 0 turns; then runs cut from the end (older, less focused) to one line naming their
+ * failures. If the instructions, prompt and answer room alone do not fit, or not even the one-line summaries fit,
+ * `ModelError('tooLarge')` is thrown before anything is sent.
+ *
+ * Counting stays cheap: the fixed text, the prompt and the fullest evidence are counted once each; smaller evidence
+ * is estimated from the fullest one's tokens per character, and only the chosen evidence is counted again to confirm.
+ */
+export async function buildModelRequest(input: { prompt: string; runs: readonly Run[]; focus: Focus; note?: string }, budget: PromptBudget): Promise<ModelRequest> {
+	const head = requestHead(oneLine(input.note));
+	const fixed = MODEL_INSTRUCTIONS + head + requestMiddle() + REQUEST_TAIL;
+	const [fixedTokens, promptTokens] = await Promise.all([budget.countTokens(fixed), budget.countTokens(input.prompt)]);
+	const answerRoom = budget.sharedWithOutput ? Math.ceil(promptTokens * ANSWER_GROWTH) + ANSWER_MARGIN_TOKENS : 0;
+	const evidenceRoom = budget.maxInputTokens - fixedTokens - promptTokens - answerRoom - JOIN_SLACK_TOKENS;
+	if (evidenceRoom <= 0) {
+		const needed = fixedTokens + promptTokens + answerRoom + JOIN_SLACK_TOKENS;
+		const room = answerRoom ? ` and room for its answer (${answerRoom} tokens)` : '';
+		throw new ModelError(
+			'tooLarge',
+			`The prompt is too large for this model: it is about ${promptTokens} tokens (${input.prompt.length} characters); with the instructions${room} it needs about ${needed} tokens, but the model accepts ${budget.maxInputTokens}. Choose a model with a larger context window, or select a shorter prompt.`,
+		);
+	}
+
+	const evidence = collectEvidence(input.runs, input.focus);
+	const candidates = plans(evidence);
+	const texts = candidates.map((plan) => renderEvidence(evidence, plan.limits));
+	const fullTokens = await budget.countTokens(texts[0]);
+	const tokensPerChar = texts[0].length > 0 ? fullTokens / texts[0].length : 0;
+	let chosen: number | undefined;
+	let chosenTokens = 0;
+	for (let i = 0; i < candidates.length; i++) {
+		if (i === 0) {
+			if (fullTokens <= evidenceRoom) {
+				chosen = 0;
+				chosenTokens = fullTokens;
+				break;
+			}
+			continue;
+		}
+		// Estimated first, then confirmed: the estimate may be off for text of another kind (fewer transcript turns).
+		if (Math.ceil(texts[i].length * tokensPerChar) > evidenceRoom) continue;
+		const tokens = await budget.countTokens(texts[i]);
+		if (tokens <= evidenceRoom) {
+			chosen = i;
+			chosenTokens = tokens;
+			break;
+		}
+	}
+	if (chosen === undefined) {
+		throw new ModelError(
+			'tooLarge',
+			`The prompt (about ${promptTokens} tokens) leaves too little of this model's ${budget.maxInputTokens} tokens for even a one-line summary of each run's failures. Choose a model with a larger context window, or use fewer runs.`,
+		);
+	}
+	const plan = candidates[chosen];
+	return {
+		instructions: MODEL_INSTRUCTIONS,
+		request: head + input.prompt + requestMiddle() + texts[chosen] + REQUEST_TAIL,
+		stats: { runs: evidence.length, transcriptTurns: turnCount(evidence, plan.limits), tokens: fixedTokens + promptTokens + chosenTokens, trimmed: plan.trimmed },
+	};
+}
+
+/** A budget for servers without a token counter: about 4 characters per token; the limit is taken as a context window shared with the answer. */
+export function charBudget(maxInputTokens: number): PromptBudget {
+	return { maxInputTokens, countTokens: async (text) => Math.ceil(text.length / 4), sharedWithOutput: true };
+}

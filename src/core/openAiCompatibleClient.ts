@@ -1,0 +1,348 @@
+import { cancellableSleep } from './cancellableSleep';
+import type { HttpResponse, StreamingFetchLike } from './httpTypes';
+import { ModelError } from './modelError';
+import { redact } from './redact';
+import { parseRetryAfter } from './retryAfter';
+import { ServerSentEvents } from './serverSentEvents';
+
+export interface ChatMessage {
+	role: 'system' | 'user' | 'assistant';
+	content: string;
+}
+
+export interface OpenAiCompatibleOptions {
+	/** Already checked by `checkBaseUrl`, without a trailing slash, e.g. 'http://127.0.0.1:11434/v1'. */
+	baseUrl: string;
+	/** Sent as a Bearer token when set and not empty; local servers need none. */
+	apiKey?: string;
+	model: string;
+	fetch: StreamingFetchLike;
+	/** One deadline for the whole call: retries, waits and the streamed answer. */
+	timeoutMs: number;
+	userAgent?: string;
+	log?: { debug(m: string): void; info(m: string): void; warn(m: string): void; error(m: string): void };
+	sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+	/** Retries of 429/503 answers; default 3. */
+	maxRetries?: number;
+	/** A longer Retry-After is not waited for; default 60. */
+	maxRetryWaitSeconds?: number;
+	/** Wait before a retry without Retry-After, doubled each time; default 1000. */
+	retryBaseDelayMs?: number;
+	/** A larger answer is refused; default 8 MiB. */
+	maxResponseBytes?: number;
+}
+
+export interface ChatCompletion {
+	text: string;
+	/** 'stop' for a finished answer ('stop' too when a stream ends with [DONE] but names no reason). */
+	finishReason: string;
+	usage?: { promptTokens?: number; completionTokens?: number };
+}
+
+export const SETTING_BASE_URL = 'cekura.openaiCompatible.baseUrl';
+export const SETTING_MODEL = 'cekura.openaiCompatible.model';
+
+/** 429 and 503 say the request was not processed, so sending it again is safe. */
+const RETRYABLE_STATUSES = new Set([429, 503]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+type Mode = 'chat' | 'models';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A client for OpenAI-compatible Chat Completions servers: OpenAI, Azure OpenAI, OpenRouter, Ollama, LM Studio. */
+export class OpenAiCompatibleClient {
+	private readonly origin: string;
+	private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+	private readonly maxResponseBytes: number;
+
+	constructor(private readonly options: OpenAiCompatibleOptions) {
+		this.origin = new URL(options.baseUrl).origin;
+		this.sleep = options.sleep ?? cancellableSleep;
+		this.maxResponseBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
+	}
+
+	/**
+	 * Sends the messages with `stream: true` and returns the whole answer. Reads a streamed (SSE) or a plain JSON
+	 * answer, whichever the server sends. `onText` sees each piece of text as it arrives. Rejects with a ModelError;
+	 * a cut answer is never returned.
+	 */
+	async complete(messages: ChatMessage[], signal: AbortSignal, onText?: (delta: string, receivedChars: number) => void): Promise<ChatCompletion> {
+		const body = JSON.stringify({ model: this.options.model, messages, stream: true });
+		return this.call('chat', signal, async (response, started) => {
+			const type = response.headers.get('content-type') ?? '';
+			const result = /text\/event-stream/i.test(type) ? await this.readStream(response, onText) : this.readJsonCompletion(await this.readText(response, this.maxResponseBytes), type, onText);
+			this.options.log?.info(`POST ${this.url('chat')} → ${response.status}, ${result.text.length} characters in ${Date.now() - started} ms (finish: ${result.finishReason})`);
+			return checkFinish(result);
+		}, body);
+	}
+
+	/** The model IDs the server offers (`GET {baseUrl}/models` → `data[].id`). */
+	async listModels(signal: AbortSignal): Promise<string[]> {
+		return this.call('models', signal, async (response) => {
+			const text = await this.readText(response, this.maxResponseBytes);
+			let json: unknown;
+			try {
+				json = JSON.parse(text);
+			} catch {
+				throw this.notJson(response, 'the model list');
+			}
+			const data = isObject(json) ? json.data : undefined;
+			if (!Array.isArray(data)) throw new ModelError('invalidResponse', `The model server at ${this.options.baseUrl} answered the model list with an unexpected shape (expected {data: [{id}]}).`);
+			return data.filter(isObject).map((m) => m.id).filter((id): id is string => typeof id === 'string');
+		});
+	}
+
+	private url(mode: Mode): string {
+		return `${this.options.baseUrl}${mode === 'chat' ? '/chat/completions' : '/models'}`;
+	}
+
+	/** Sends with retries of 429/503 under one deadline, then hands a 2xx answer to `read`. */
+	private async call<T>(mode: Mode, signal: AbortSignal, read: (response: HttpResponse, started: number) => Promise<T>, body?: string): Promise<T> {
+		if (signal.aborted) throw cancelled();
+		const timeout = AbortSignal.timeout(this.options.timeoutMs);
+		const combined = AbortSignal.any([signal, timeout]);
+		const deadline = Date.now() + this.options.timeoutMs;
+		const maxRetries = this.options.maxRetries ?? 3;
+		const maxWait = this.options.maxRetryWaitSeconds ?? 60;
+		let url = this.url(mode);
+		try {
+			for (let attempt = 0; ; attempt++) {
+				const started = Date.now();
+				const opened = await this.open(mode, body, combined);
+				url = opened.url;
+				const response = opened.response;
+				if (response.status >= 200 && response.status <= 299) return await read(response, started);
+				const text = await this.readText(response, MAX_ERROR_BODY_BYTES).catch(() => '');
+				this.options.log?.warn(`${body === undefined ? 'GET' : 'POST'} ${url} → ${response.status} in ${Date.now() - started} ms, ${text.length} characters`);
+				const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+				if (RETRYABLE_STATUSES.has(response.status) && attempt < maxRetries && (retryAfter === undefined || retryAfter <= maxWait)) {
+					const waitMs = retryAfter !== undefined ? retryAfter * 1000 : (this.options.retryBaseDelayMs ?? 1000) * 2 ** attempt;
+					if (Date.now() + waitMs < deadline) {
+						this.options.log?.warn(`Model server answered ${response.status}; retry ${attempt + 1} of ${maxRetries} in ${(waitMs / 1000).toFixed(1)} s`);
+						await this.sleep(waitMs, combined);
+						continue;
+					}
+				}
+				throw this.statusError(mode, response.status, text, retryAfter);
+			}
+		} catch (err) {
+			if (signal.aborted) throw err instanceof ModelError && err.kind === 'cancelled' ? err : cancelled(err);
+			if (timeout.aborted && !(err instanceof ModelError && err.kind !== 'network' && err.kind !== 'cancelled')) {
+				throw new ModelError('timeout', `The model server did not finish answering within ${Math.round(this.options.timeoutMs / 1000)} s. Try again, choose a faster model, or raise the timeout.`, { cause: err });
+			}
+			if (err instanceof ModelError) throw err;
+			throw this.networkError(url, err);
+		}
+	}
+
+	/** One request, following same-origin redirects only: the key must not travel to another server. */
+	private async open(mode: Mode, body: string | undefined, signal: AbortSignal): Promise<{ response: HttpResponse & { body: AsyncIterable<Uint8Array | string> | null }; url: string }> {
+		let url = this.url(mode);
+		let method: 'GET' | 'POST' = body === undefined ? 'GET' : 'POST';
+		for (let hops = 0; ; hops++) {
+			const headers: Record<string, string> = {
+				Accept: mode === 'chat' ? 'text/event-stream, application/json' : 'application/json',
+				'User-Agent': this.options.userAgent ?? 'cekura-prompt-improver',
+			};
+			if (this.options.apiKey) headers.Authorization = `Bearer ${this.options.apiKey}`;
+			if (body !== undefined) headers['Content-Type'] = 'application/json';
+			this.options.log?.debug(`${method} ${url}${body !== undefined ? ` (${body.length} characters)` : ''}`);
+			const response = await this.options.fetch(url, { method, headers, body, signal, redirect: 'manual' });
+			if (!REDIRECT_STATUSES.has(response.status)) return { response, url };
+			const location = response.headers.get('location');
+			const target = location ? new URL(location, url) : undefined;
+			if (!target || target.origin !== this.origin || hops >= MAX_REDIRECTS) {
+				const where = !target ? 'an unknown place' : target.origin !== this.origin ? target.origin : `${target.origin} once more (more than ${MAX_REDIRECTS} redirects)`;
+				throw new ModelError('redirect', `The model server redirected the request to ${where}. The redirect was not followed, so your model API key was not sent there. Check ${SETTING_BASE_URL}.`, {
+					status: response.status,
+				});
+			}
+			if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+				method = 'GET';
+				body = undefined;
+			}
+			url = target.toString();
+		}
+	}
+
+	/** The body as text, refused past `maxBytes`. */
+	private async readText(response: HttpResponse, maxBytes: number): Promise<string> {
+		if (!response.body) return response.text();
+		const decoder = new TextDecoder('utf-8');
+		let text = '';
+		let bytes = 0;
+		for await (const chunk of response.body) {
+			bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+			if (bytes > maxBytes) throw this.tooLong(maxBytes);
+			text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+		}
+		return text + decoder.decode();
+	}
+
+	private async readStream(response: HttpResponse, onText?: (delta: string, receivedChars: number) => void): Promise<ChatCompletion> {
+		const events = new ServerSentEvents();
+		let text = '';
+		let finishReason: string | undefined;
+		let done = false;
+		let usage: ChatCompletion['usage'];
+		let bytes = 0;
+		const handle = (data: string): void => {
+			if (data.trim() === '[DONE]') {
+				done = true;
+				return;
+			}
+			let json: unknown;
+			try {
+				json = JSON.parse(data);
+			} catch {
+				throw new ModelError('invalidResponse', `The model server sent a stream event that is not JSON (after ${text.length} characters). Check ${SETTING_BASE_URL}.`);
+			}
+			if (!isObject(json)) return;
+			if (json.error !== undefined) throw this.streamError(json.error);
+			usage = usageOf(json.usage) ?? usage;
+			const choice = Array.isArray(json.choices) && isObject(json.choices[0]) ? json.choices[0] : undefined;
+			if (!choice) return;
+			const delta = isObject(choice.delta) ? choice.delta.content : undefined;
+			if (typeof delta === 'string' && delta !== '') {
+				text += delta;
+				onText?.(delta, text.length);
+			}
+			if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') finishReason = choice.finish_reason;
+		};
+		if (!response.body) throw new ModelError('invalidResponse', 'The model server announced a stream but sent no body.');
+		try {
+			for await (const chunk of response.body) {
+				bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+				if (bytes > this.maxResponseBytes) throw this.tooLong(this.maxResponseBytes);
+				for (const data of events.push(chunk)) handle(data);
+				if (done) break;
+			}
+			if (!done) for (const data of events.end()) handle(data);
+		} catch (err) {
+			if (err instanceof ModelError) throw err;
+			throw new ModelError('network', `The connection to the model server broke in the middle of the answer (${text.length} characters received), so the answer is incomplete. Try again.`, { cause: err });
+		}
+		if (!done && finishReason === undefined) {
+			throw new ModelError('truncated', `The model server's stream ended before the answer was complete (${text.length} characters received, no finish reason). Try again.`);
+		}
+		return { text, finishReason: finishReason ?? 'stop', usage };
+	}
+
+	private readJsonCompletion(body: string, type: string, onText?: (delta: string, receivedChars: number) => void): ChatCompletion {
+		let json: unknown;
+		try {
+			json = JSON.parse(body);
+		} catch {
+			throw new ModelError('invalidResponse', `The model server answered with something that is not JSON or a stream (${type || 'no content type'}). A proxy or a login page may be in the way, or ${SETTING_BASE_URL} points at the wrong server.`);
+		}
+		if (isObject(json) && json.error !== undefined) throw this.streamError(json.error);
+		const choice = isObject(json) && Array.isArray(json.choices) && isObject(json.choices[0]) ? json.choices[0] : undefined;
+		const content = choice && isObject(choice.message) ? choice.message.content : undefined;
+		if (!choice || (typeof content !== 'string' && content !== null)) {
+			throw new ModelError('invalidResponse', 'The model server answered with an unexpected shape (expected choices[0].message.content).');
+		}
+		const text = content ?? '';
+		if (text) onText?.(text, text.length);
+		const finishReason = typeof choice.finish_reason === 'string' ? choice.finish_reason : 'stop';
+		return { text, finishReason, usage: isObject(json) ? usageOf(json.usage) : undefined };
+	}
+
+	private serverMessage(text: string): string {
+		let said: string | undefined;
+		try {
+			const json: unknown = JSON.parse(text);
+			const error = isObject(json) ? json.error : undefined;
+			said = typeof error === 'string' ? error : isObject(error) && typeof error.message === 'string' ? error.message : isObject(json) && typeof json.message === 'string' ? json.message : undefined;
+		} catch {
+			said = undefined;
+		}
+		if (said === undefined && text.trim() !== '' && !/^\s*</.test(text)) said = text.trim();
+		if (!said) return '';
+		const short = said.length > 300 ? `${said.slice(0, 300)}…` : said;
+		return redact(short, [this.options.apiKey]);
+	}
+
+	private statusError(mode: Mode, status: number, text: string, retryAfterSeconds: number | undefined): ModelError {
+		const said = this.serverMessage(text);
+		const detail = said ? `: ${said}` : '.';
+		const init = { status, retryAfterSeconds };
+		const server = `The model server at ${this.origin}`;
+		if (status === 400 && /context.length|maximum context|too many tokens|context_length_exceeded/i.test(text)) {
+			return new ModelError('tooLarge', `${server} says the request is longer than model "${this.options.model}" accepts (400)${detail} Use fewer runs, or choose a model with a larger context window.`, init);
+		}
+		switch (status) {
+			case 401:
+				return new ModelError('unauthorized', `${server} rejected ${this.options.apiKey ? 'the model API key' : 'the request without an API key'} (401)${detail} Run "Set Model API Key" to enter a valid key.`, init);
+			case 403:
+				return new ModelError('forbidden', `${server} does not allow this API key to use model "${this.options.model}" (403)${detail}`, init);
+			case 404:
+				return new ModelError(
+					'modelNotFound',
+					mode === 'chat'
+						? `${server} has no model "${this.options.model}", or ${this.options.baseUrl} is not an OpenAI-compatible base URL (HTTP 404)${detail} Check ${SETTING_MODEL}, and ${SETTING_BASE_URL} (it usually ends in /v1).`
+						: `${server} offers no model list at ${this.url('models')} (HTTP 404)${detail} Check ${SETTING_BASE_URL} (it usually ends in /v1).`,
+					init,
+				);
+			case 429: {
+				const when = retryAfterSeconds !== undefined ? ` Try again in ${retryAfterSeconds} s.` : ' Try again in a minute.';
+				return new ModelError('throttled', `${server} is limiting requests (429) and did not answer${detail}${when}`, init);
+			}
+			default:
+				if (status >= 500) return new ModelError('server', `${server} failed (HTTP ${status})${detail} Try again later.`, init);
+				return new ModelError('badRequest', `${server} refused the request (HTTP ${status})${detail}`, init);
+		}
+	}
+
+	/** An error object inside a 2xx answer (OpenRouter and others report failures mid-stream). */
+	private streamError(error: unknown): ModelError {
+		const message = typeof error === 'string' ? error : isObject(error) && typeof error.message === 'string' ? error.message : 'unknown error';
+		return new ModelError('server', `The model server reported an error while answering: ${redact(message.slice(0, 300), [this.options.apiKey])} Try again.`);
+	}
+
+	private notJson(response: HttpResponse, what: string): ModelError {
+		const type = response.headers.get('content-type') ?? 'no content type';
+		return new ModelError('invalidResponse', `The model server answered ${what} with something that is not JSON (${type}). Check ${SETTING_BASE_URL}.`, { status: response.status });
+	}
+
+	private tooLong(maxBytes: number): ModelError {
+		return new ModelError('invalidResponse', `The model server's answer is larger than ${Math.round(maxBytes / 1024 / 1024) || maxBytes / 1024 / 1024} MiB and was not read to the end. Check ${SETTING_BASE_URL} and ${SETTING_MODEL}.`);
+	}
+
+	private networkError(url: string, err: unknown): ModelError {
+		const cause = isObject(err) && isObject(err.cause) ? err.cause : undefined;
+		const code = isObject(err) && typeof err.code === 'string' ? err.code : cause && typeof cause.code === 'string' ? cause.code : undefined;
+		const reason = err instanceof Error ? err.message : String(err);
+		return new ModelError(
+			'network',
+			`Could not reach the model server at ${new URL(url).host}${code ? ` (${code})` : ''}: ${redact(reason, [this.options.apiKey])}. Check that it is running and that ${SETTING_BASE_URL} is right; behind a proxy, check VS Code's proxy settings (http.proxy).`,
+			{ cause: err },
+		);
+	}
+}
+
+function cancelled(cause?: unknown): ModelError {
+	return new ModelError('cancelled', 'Cancelled.', { cause });
+}
+
+function usageOf(value: unknown): ChatCompletion['usage'] | undefined {
+	if (!isObject(value)) return undefined;
+	const usage: NonNullable<ChatCompletion['usage']> = {};
+	if (typeof value.prompt_tokens === 'number') usage.promptTokens = value.prompt_tokens;
+	if (typeof value.completion_tokens === 'number') usage.completionTokens = value.completion_tokens;
+	return usage;
+}
+
+function checkFinish(result: ChatCompletion): ChatCompletion {
+	if (result.finishReason === 'length') {
+		throw new ModelError('truncated', `The model stopped at its output limit after ${result.text.length} characters, so the answer is incomplete. Use a model with a larger output limit, or a shorter prompt.`);
+	}
+	if (result.finishReason === 'content_filter') {
+		throw new ModelError('refused', "The model's content filter stopped the answer. Rephrase the prompt or the note, or choose another model.");
+	}
+	return result;
+}

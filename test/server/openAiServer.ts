@@ -1,0 +1,446 @@
+/**
+ * A local, deterministic OpenAI-compatible Chat Completions server for tests and the demo. It answers like a model:
+ * it reads the prompt and the run evidence that `buildModelRequest` wrote, runs the local improver on the prompt and
+ * the runs named in the evidence, and returns `{"improved_prompt", "summary_of_changes"}` as text. It binds to
+ * loopback only and can be switched into failure modes (`POST /__control/modes`), like the local Cekura server.
+ */
+import * as http from 'node:http';
+import { isIP } from 'node:net';
+import { PROMPT_BEGIN, PROMPT_END } from '../../src/core/modelPrompt';
+import { improvePrompt } from './improver';
+import { findRun, type SeedRun } from './seedData';
+
+export type OpenAiMode =
+	| 'stream'
+	| 'no-stream'
+	| 'unauthorized'
+	| 'throttled'
+	| 'throttled-once'
+	| 'server-error'
+	| 'cut-stream'
+	| 'length'
+	| 'not-json'
+	| 'slow-first-token'
+	| 'unknown-model'
+	| 'redirect-other-origin';
+
+export const OPENAI_MODES: readonly OpenAiMode[] = [
+	'stream',
+	'no-stream',
+	'unauthorized',
+	'throttled',
+	'throttled-once',
+	'server-error',
+	'cut-stream',
+	'length',
+	'not-json',
+	'slow-first-token',
+	'unknown-model',
+	'redirect-other-origin',
+];
+
+export interface OpenAiServerModes {
+	mode: OpenAiMode;
+	/** For 'slow-first-token'. */
+	delayMs: number;
+	/** For 'throttled' and 'throttled-once'. */
+	retryAfterSeconds: number;
+	/** Bytes per write of a streamed answer; small values split lines and UTF-8 characters across writes. */
+	chunkBytes: number;
+}
+
+export interface OpenAiServerOptions {
+	/** Default '127.0.0.1'; anything that is not a loopback address is refused. */
+	host?: string;
+	/** Default 0 (any free port). */
+	port?: number;
+	/** When set, requests must carry `Authorization: Bearer <apiKey>`; none by default, like Ollama. */
+	apiKey?: string;
+	/** Default ['local-improver', 'local-improver-mini']. */
+	models?: string[];
+}
+
+export interface RecordedOpenAiRequest {
+	method: string;
+	path: string;
+	/** Lower-case header names; the Authorization value is never kept. */
+	headers: Record<string, string>;
+	authorizationPresent: boolean;
+	/** Whether the Bearer token equals the configured key; true when no key is required (any or none is accepted). */
+	authorizationMatched: boolean;
+	/** Parsed JSON, the raw text when it is not JSON, or undefined without a body. */
+	body: unknown;
+	aborted: boolean;
+	at: number;
+}
+
+export interface OpenAiServer {
+	/** E.g. 'http://127.0.0.1:43210/v1', without a trailing slash. */
+	readonly url: string;
+	readonly port: number;
+	/** Every API request, oldest first (not the /__control/ ones). */
+	readonly requests: readonly RecordedOpenAiRequest[];
+	setModes(modes: Partial<OpenAiServerModes>): void;
+	/** Modes back to their defaults, requests cleared. */
+	reset(): void;
+	/** Closes the server and destroys open sockets, pending slow answers included. */
+	close(): Promise<void>;
+}
+
+export const NOT_JSON_ANSWER = 'I looked at the runs. The agent should confirm bookings before it ends a call, and verify callers first.';
+
+const DEFAULT_MODES: Readonly<OpenAiServerModes> = { mode: 'stream', delayMs: 30_000, retryAfterSeconds: 1, chunkBytes: 24 };
+const DEFAULT_MODELS = ['local-improver', 'local-improver-mini'];
+const CREATED = 1_786_000_000;
+
+type JsonObject = Record<string, unknown>;
+
+interface Reply {
+	status: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+function isObject(value: unknown): value is JsonObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isLoopbackHost(host: string): boolean {
+	if (host.toLowerCase() === 'localhost') return true;
+	const bare = host.replace(/^\[(.*)\]$/, '$1');
+	const family = isIP(bare);
+	if (family === 4) return bare.startsWith('127.');
+	if (family === 6) return bare === '::1';
+	return false;
+}
+
+function apiError(status: number, message: string, type: string, code: string | null, headers?: Record<string, string>): Reply {
+	return { status, body: { error: { message, type, param: null, code } }, headers };
+}
+
+function sendJson(res: http.ServerResponse, reply: Reply): void {
+	if (res.headersSent || res.destroyed) return;
+	const text = JSON.stringify(reply.body);
+	res.writeHead(reply.status, { ...reply.headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) });
+	res.end(text);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function checkModes(input: unknown): Partial<OpenAiServerModes> | string {
+	if (!isObject(input)) return 'Expected a JSON object of modes.';
+	const modes: Partial<OpenAiServerModes> = {};
+	for (const [key, value] of Object.entries(input)) {
+		switch (key) {
+			case 'mode':
+				if (!OPENAI_MODES.includes(value as OpenAiMode)) return `Unknown mode: ${JSON.stringify(value)}. Expected one of ${OPENAI_MODES.join(', ')}.`;
+				modes.mode = value as OpenAiMode;
+				break;
+			case 'delayMs':
+			case 'retryAfterSeconds':
+				if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return `${key} must be a non-negative integer.`;
+				modes[key] = value;
+				break;
+			case 'chunkBytes':
+				if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return `${key} must be a positive integer.`;
+				modes[key] = value;
+				break;
+			default:
+				return `Unknown mode: ${key}.`;
+		}
+	}
+	return modes;
+}
+
+/** What a model would make of the messages: the prompt between the markers, the runs and the focus in the evidence. */
+function answerFor(messages: readonly JsonObject[]): { prompt: string; runs: SeedRun[]; answer: { improved_prompt: string; summary_of_changes: string } } | undefined {
+	const text = messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
+	const begin = text.indexOf(`${PROMPT_BEGIN}\n`);
+	const end = text.lastIndexOf(`\n${PROMPT_END}`);
+	if (begin < 0 || end < begin) return undefined;
+	const prompt = text.slice(begin + PROMPT_BEGIN.length + 1, end);
+	const evidence = text.slice(end);
+	const runs: SeedRun[] = [];
+	for (const m of evidence.matchAll(/^## Run (\d+)/gm)) {
+		const run = findRun(Number(m[1]));
+		if (run && !runs.includes(run)) runs.push(run);
+	}
+	const metricIds = [...evidence.matchAll(/\[focus\][^\n]*\(metric (\d+)\)/g)].map((m) => Number(m[1]));
+	const categoryIds = [...evidence.matchAll(/\[focus\][^\n]*\(category (\d+)[,)]/g)].map((m) => Number(m[1]));
+	return { prompt, runs, answer: improvePrompt(prompt, runs, categoryIds, metricIds) };
+}
+
+class LocalOpenAiServer implements OpenAiServer {
+	private readonly server: http.Server;
+	private readonly models: readonly string[];
+	private modes: OpenAiServerModes = { ...DEFAULT_MODES };
+	private log: RecordedOpenAiRequest[] = [];
+	private throttledOnceUsed = false;
+	private readonly pendingWaits = new Set<() => void>();
+	private closing: Promise<void> | undefined;
+	private boundPort = 0;
+
+	constructor(
+		private readonly host: string,
+		private readonly apiKey: string | undefined,
+		models: readonly string[],
+	) {
+		this.models = models;
+		this.server = http.createServer((req, res) => {
+			this.handle(req, res).catch(() => {
+				if (!res.headersSent && !res.destroyed) sendJson(res, apiError(500, 'Internal error of the test server.', 'server_error', null));
+				else res.destroy();
+			});
+		});
+	}
+
+	listen(port: number): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, this.host, () => {
+				this.server.off('error', reject);
+				const address = this.server.address();
+				this.boundPort = typeof address === 'object' && address !== null ? address.port : port;
+				resolve();
+			});
+		});
+	}
+
+	get port(): number {
+		return this.boundPort;
+	}
+
+	get url(): string {
+		return `http://${isIP(this.host) === 6 ? `[${this.host}]` : this.host}:${this.boundPort}/v1`;
+	}
+
+	get requests(): readonly RecordedOpenAiRequest[] {
+		return [...this.log];
+	}
+
+	setModes(modes: Partial<OpenAiServerModes>): void {
+		const checked = checkModes(modes);
+		if (typeof checked === 'string') throw new TypeError(checked);
+		this.modes = { ...this.modes, ...checked };
+		if (checked.mode !== undefined) this.throttledOnceUsed = false;
+	}
+
+	reset(): void {
+		this.modes = { ...DEFAULT_MODES };
+		this.log = [];
+		this.throttledOnceUsed = false;
+	}
+
+	close(): Promise<void> {
+		if (!this.closing) {
+			for (const cancel of [...this.pendingWaits]) cancel();
+			this.closing = new Promise((resolve) => {
+				this.server.close(() => resolve());
+				this.server.closeAllConnections();
+			});
+		}
+		return this.closing;
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const at = Date.now();
+		const raw = await readBody(req);
+		const url = new URL(`http://local${req.url?.startsWith('/') ? req.url : '/'}`);
+		const method = (req.method ?? 'GET').toUpperCase();
+		if (url.pathname === '/__control' || url.pathname.startsWith('/__control/')) {
+			sendJson(res, this.control(method, url.pathname, raw));
+			return;
+		}
+		const authorization = req.headers.authorization;
+		const headers: Record<string, string> = {};
+		for (const [name, value] of Object.entries(req.headers)) {
+			if (name !== 'authorization' && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+		}
+		let body: unknown;
+		try {
+			body = raw === '' ? undefined : (JSON.parse(raw) as unknown);
+		} catch {
+			body = raw;
+		}
+		const record: RecordedOpenAiRequest = {
+			method,
+			path: url.pathname,
+			headers,
+			authorizationPresent: authorization !== undefined,
+			authorizationMatched: this.apiKey === undefined || authorization === `Bearer ${this.apiKey}`,
+			body,
+			aborted: false,
+			at,
+		};
+		this.log.push(record);
+		res.on('close', () => {
+			if (!res.writableFinished) record.aborted = true;
+		});
+		await this.api(method, url.pathname, record, res);
+	}
+
+	private control(method: string, path: string, raw: string): Reply {
+		const name = path.replace(/^\/__control\/?/, '').replace(/\/$/, '');
+		const notAllowed = (allow: string): Reply => ({ status: 405, body: { detail: `Method "${method}" not allowed.` }, headers: { Allow: allow } });
+		switch (name) {
+			case 'modes': {
+				if (method === 'GET') return { status: 200, body: { modes: this.modes } };
+				if (method !== 'POST') return notAllowed('GET, POST');
+				let input: unknown = {};
+				try {
+					if (raw.trim() !== '') input = JSON.parse(raw);
+				} catch {
+					return { status: 400, body: { detail: 'Expected a JSON object of modes.' } };
+				}
+				const checked = checkModes(input);
+				if (typeof checked === 'string') return { status: 400, body: { detail: checked } };
+				this.setModes(checked);
+				return { status: 200, body: { modes: this.modes } };
+			}
+			case 'reset':
+				if (method !== 'POST') return notAllowed('POST');
+				this.reset();
+				return { status: 200, body: { modes: this.modes } };
+			case 'requests':
+				if (method !== 'GET') return notAllowed('GET');
+				return { status: 200, body: this.log };
+			default:
+				return { status: 404, body: { detail: 'Not found.' } };
+		}
+	}
+
+	private async api(method: string, path: string, record: RecordedOpenAiRequest, res: http.ServerResponse): Promise<void> {
+		const mode = this.modes.mode;
+		if (path !== '/v1/chat/completions' && path !== '/v1/models') {
+			sendJson(res, apiError(404, `Unknown request URL: ${method} ${path}.`, 'invalid_request_error', 'unknown_url'));
+			return;
+		}
+		if (mode === 'redirect-other-origin') {
+			res.writeHead(307, { Location: `http://127.0.0.2:${this.boundPort}${path}`, 'Content-Length': '0' }).end();
+			return;
+		}
+		if (mode === 'unauthorized' || !record.authorizationMatched) {
+			const message = record.authorizationPresent ? 'Incorrect API key provided.' : "You didn't provide an API key.";
+			sendJson(res, apiError(401, message, 'invalid_request_error', 'invalid_api_key'));
+			return;
+		}
+		if (path === '/v1/models') {
+			if (method !== 'GET') return sendJson(res, apiError(405, 'Use GET.', 'invalid_request_error', null));
+			sendJson(res, { status: 200, body: { object: 'list', data: this.models.map((id) => ({ id, object: 'model', created: CREATED, owned_by: 'local' })) } });
+			return;
+		}
+		if (method !== 'POST') return sendJson(res, apiError(405, 'Use POST.', 'invalid_request_error', null));
+		if (mode === 'throttled' || (mode === 'throttled-once' && !this.throttledOnceUsed)) {
+			if (mode === 'throttled-once') this.throttledOnceUsed = true;
+			const wait = this.modes.retryAfterSeconds;
+			sendJson(res, apiError(429, `Rate limit reached for requests. Please try again in ${wait}s.`, 'requests', 'rate_limit_exceeded', { 'Retry-After': String(wait) }));
+			return;
+		}
+		if (mode === 'server-error') {
+			sendJson(res, apiError(500, 'The server had an error while processing your request. Sorry about that!', 'server_error', null));
+			return;
+		}
+		const body = isObject(record.body) ? record.body : {};
+		const model = typeof body.model === 'string' ? body.model : '';
+		if (mode === 'unknown-model' || !this.models.includes(model)) {
+			sendJson(res, apiError(404, `The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'));
+			return;
+		}
+		const messages = Array.isArray(body.messages) ? body.messages.filter(isObject) : [];
+		const content = this.content(mode, messages);
+		if (mode === 'no-stream' || body.stream !== true) {
+			const finish = mode === 'length' ? 'length' : 'stop';
+			sendJson(res, {
+				status: 200,
+				body: {
+					id: 'chatcmpl-local',
+					object: 'chat.completion',
+					created: CREATED,
+					model,
+					choices: [{ index: 0, message: { role: 'assistant', content: mode === 'length' ? content.slice(0, Math.floor(content.length / 2)) : content }, finish_reason: finish }],
+					usage: { prompt_tokens: Math.ceil(JSON.stringify(messages).length / 4), completion_tokens: Math.ceil(content.length / 4) },
+				},
+			});
+			return;
+		}
+		await this.stream(mode, model, content, res);
+	}
+
+	/** The answer text: brief reasoning, then the JSON in a ```json fence when streamed, bare otherwise. */
+	private content(mode: OpenAiMode, messages: readonly JsonObject[]): string {
+		if (mode === 'not-json') return NOT_JSON_ANSWER;
+		const found = answerFor(messages);
+		if (!found) return 'I could not find a prompt between the markers in your message.';
+		const json = JSON.stringify(found.answer, null, 2);
+		if (mode === 'no-stream') return json;
+		const runs = found.runs.map((r) => r.id).join(', ') || 'none';
+		return `Reasoning: the prompt’s wording caused the failures in runs ${runs}; small, targeted edits fix them — keeping “placeholders” as written.\n\n\`\`\`json\n${json}\n\`\`\`\n`;
+	}
+
+	private async stream(mode: OpenAiMode, model: string, content: string, res: http.ServerResponse): Promise<void> {
+		res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+		res.flushHeaders();
+		if (mode === 'slow-first-token' && !(await this.wait(this.modes.delayMs, res))) return;
+		const chunk = (delta: JsonObject, finish: string | null): string =>
+			`data: ${JSON.stringify({ id: 'chatcmpl-local', object: 'chat.completion.chunk', created: CREATED, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+		const text = mode === 'length' ? content.slice(0, Math.floor(content.length / 2)) : content;
+		let events = ': keep-alive\n\n' + chunk({ role: 'assistant', content: '' }, null);
+		for (const piece of text.match(/[\s\S]{1,12}/gu) ?? []) events += chunk({ content: piece }, null);
+		events += chunk({}, mode === 'length' ? 'length' : 'stop');
+		events += `data: ${JSON.stringify({ id: 'chatcmpl-local', object: 'chat.completion.chunk', created: CREATED, model, choices: [], usage: { prompt_tokens: 100, completion_tokens: Math.ceil(text.length / 4) } })}\n\n`;
+		events += 'data: [DONE]\n\n';
+		const bytes = Buffer.from(events, 'utf8');
+		const stopAt = mode === 'cut-stream' ? Math.floor(bytes.length / 2) : bytes.length;
+		const size = this.modes.chunkBytes;
+		for (let i = 0; i < stopAt; i += size) {
+			if (res.destroyed) return;
+			res.write(bytes.subarray(i, Math.min(i + size, stopAt)));
+			if (i % (size * 64) === 0) await new Promise((resolve) => setImmediate(resolve));
+		}
+		if (mode === 'cut-stream') {
+			// Give the written half time to leave, then drop the connection without ending the chunked body.
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			res.socket?.destroy();
+			return;
+		}
+		res.end();
+	}
+
+	/** Resolves true after `ms`, or false as soon as the client disconnects or the server closes. */
+	private wait(ms: number, res: http.ServerResponse): Promise<boolean> {
+		return new Promise((resolve) => {
+			if (res.destroyed) {
+				resolve(false);
+				return;
+			}
+			const finish = (completed: boolean): void => {
+				clearTimeout(timer);
+				res.off('close', onClose);
+				this.pendingWaits.delete(cancel);
+				resolve(completed);
+			};
+			const onClose = (): void => finish(false);
+			const cancel = (): void => finish(false);
+			const timer = setTimeout(() => finish(true), ms);
+			res.on('close', onClose);
+			this.pendingWaits.add(cancel);
+		});
+	}
+}
+
+export async function startOpenAiServer(options: OpenAiServerOptions = {}): Promise<OpenAiServer> {
+	const host = options.host ?? '127.0.0.1';
+	if (!isLoopbackHost(host)) {
+		throw new Error(`Refusing to listen on "${host}": the local OpenAI-compatible server only listens on loopback addresses (127.0.0.1, ::1, localhost).`);
+	}
+	const server = new LocalOpenAiServer(host, options.apiKey, options.models ?? DEFAULT_MODELS);
+	await server.listen(options.port ?? 0);
+	return server;
+}

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ServerSentEvents } from '../../src/core/serverSentEvents';
+
+function eventsOf(chunks: readonly (Uint8Array | string)[]): string[] {
+	const parser = new ServerSentEvents();
+	return [...chunks.flatMap((chunk) => parser.push(chunk)), ...parser.end()];
+}
+
+test('reads data events separated by blank lines, skipping comments and other fields', () => {
+	const stream = ': keep-alive\n\nevent: message\nid: 1\ndata: {"a":1}\n\ndata:{"b":2}\n\ndata: [DONE]\n\n';
+	assert.deepEqual(eventsOf([stream]), ['{"a":1}', '{"b":2}', '[DONE]']);
+});
+
+test('joins multi-line data and accepts CRLF and CR line ends', () => {
+	assert.deepEqual(eventsOf(['data: first\r\ndata: second\r\n\r\ndata: x\r\rdata: y\n\n']), ['first\nsecond', 'x', 'y']);
+});
+
+test('any chunk boundary gives the same events, including inside a CRLF and a multi-byte character', () => {
+	const text = 'data: {"content":"Grüße 👋 café"}\r\n\r\n: ping\r\ndata: [DONE]\r\n\r\n';
+	const bytes = new TextEncoder().encode(text);
+	const expected = ['{"content":"Grüße 👋 café"}', '[DONE]'];
+	for (let size = 1; size <= 7; size++) {
+		const chunks: Uint8Array[] = [];
+		for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.slice(i, i + size));
+		assert.deepEqual(eventsOf(chunks), expected, `chunks of ${size} bytes`);
+	}
+});
+
+test('a last event without its blank line is still delivered at the end', () => {
+	assert.deepEqual(eventsOf(['data: [DONE]']), ['[DONE]']);
+});
