@@ -9,6 +9,8 @@ export const Commands = {
 	applyImprovement: 'cekura.applyImprovement',
 	discardImprovement: 'cekura.discardImprovement',
 	showReviewSummary: 'cekura.showReviewSummary',
+	setModelApiKey: 'cekura.setModelApiKey',
+	chooseEngine: 'cekura.chooseEngine',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -19,6 +21,11 @@ export const Settings = {
 	requestTimeoutSeconds: 'requestTimeoutSeconds',
 	runsAgentId: 'runs.agentId',
 	runsProjectId: 'runs.projectId',
+	improveEngine: 'improve.engine',
+	vscodeLmModel: 'vscodeLm.model',
+	openaiBaseUrl: 'openaiCompatible.baseUrl',
+	openaiModel: 'openaiCompatible.model',
+	openaiMaxInputTokens: 'openaiCompatible.maxInputTokens',
 } as const;
 
 export const ContextKeys = {
@@ -27,6 +34,12 @@ export const ContextKeys = {
 } as const;
 
 export const SECRET_API_KEY = 'cekura.apiKey';
+
+/** The key of the OpenAI-compatible server, kept apart from the Cekura key. */
+export const SECRET_MODEL_API_KEY = 'cekura.modelApiKey';
+
+/** globalState: the model engine chosen when Cekura's server did not offer improve_prompt (per machine). */
+export const FALLBACK_ENGINE_KEY = 'cekura.fallbackEngine';
 
 /** URI scheme of the improved side of a review diff: in memory, writable. */
 export const REVIEW_SCHEME = 'cekura-review';

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { applyImprovement } from './commands/applyImprovement';
+import { chooseEngine } from './commands/chooseEngine';
 import { clearApiKey } from './commands/clearApiKey';
 import { discardImprovement } from './commands/discardImprovement';
 import { improvePrompt } from './commands/improvePrompt';
 import { setApiKey } from './commands/setApiKey';
+import { setModelApiKey } from './commands/setModelApiKey';
 import { showReviewSummary } from './commands/showReviewSummary';
-import { Commands, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
-import { ApiKeyStore } from './vscode/apiKeyStore';
+import { Commands, FALLBACK_ENGINE_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
+import { ApiKeyStore, CEKURA_KEY, MODEL_KEY } from './vscode/apiKeyStore';
 import { registerCommand } from './vscode/commandRegistration';
+import { ImproveEngines } from './vscode/engines/improveEngines';
 import { Log } from './vscode/log';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
@@ -21,6 +24,8 @@ export interface TestApi {
 	replaceUserInterface(user: UserInterface): vscode.Disposable;
 	/** Folder of the extension's log files. */
 	logUri: vscode.Uri;
+	/** Forgets the model engine remembered for when Cekura does not offer improve_prompt. */
+	forgetFallbackEngine(): Thenable<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -28,8 +33,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const ui = new Ui(log);
 	const files = new ReviewFileSystem();
 	const reviews = new ReviewManager(files, log, ui);
-	const keys = new ApiKeyStore(context.secrets, log, ui);
+	const keys = new ApiKeyStore(context.secrets, log, ui, CEKURA_KEY);
+	const modelKeys = new ApiKeyStore(context.secrets, log, ui, MODEL_KEY);
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
+	const modelDeps = { log, ui, modelKeys, version, globalState: context.globalState };
+	const choose = (): Promise<boolean> => chooseEngine(modelDeps);
+	const engines = new ImproveEngines(modelDeps, context.globalState, choose);
 	const command = (id: CommandId, handler: (...args: unknown[]) => unknown): vscode.Disposable => registerCommand(id, handler, log, ui);
 
 	context.subscriptions.push(
@@ -39,16 +48,23 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		new ReviewStatusBar(reviews),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
-		command(Commands.improvePrompt, () => improvePrompt({ keys, reviews, log, ui, workspaceState: context.workspaceState, version })),
+		command(Commands.improvePrompt, () => improvePrompt({ keys, modelKeys, engines, reviews, log, ui, workspaceState: context.workspaceState, version })),
 		command(Commands.setApiKey, () => setApiKey(keys)),
 		command(Commands.clearApiKey, () => clearApiKey(keys, ui)),
+		command(Commands.setModelApiKey, () => setModelApiKey(modelKeys)),
+		command(Commands.chooseEngine, choose),
 		command(Commands.applyImprovement, (uri) => applyImprovement(reviews, uri)),
 		command(Commands.discardImprovement, (uri) => discardImprovement(reviews, uri)),
 		command(Commands.showReviewSummary, (uri) => showReviewSummary(reviews, ui, log, uri)),
 	);
 	log.info(`Cekura Prompt Improver ${version} activated.`);
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-	return { reviews, replaceUserInterface: (user) => ui.replaceWith(user), logUri: context.logUri };
+	return {
+		reviews,
+		replaceUserInterface: (user) => ui.replaceWith(user),
+		logUri: context.logUri,
+		forgetFallbackEngine: () => context.globalState.update(FALLBACK_ENGINE_KEY, undefined),
+	};
 }
 
 export function deactivate(): void {}

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import type { ImproveResponse } from '../core/apiTypes';
-import { isCancellation } from '../core/cekuraError';
+import { isCancellation } from '../core/cancellation';
+import { CekuraError } from '../core/cekuraError';
+import type { ImproveEngine, ImproveInput, Proposal } from '../core/engines/improveEngine';
 import { sameText } from '../core/eol';
 import { detectEncoding, type PromptEncoding } from '../core/promptEncoding';
 import { LAST_RUN_IDS_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
 import { inBackground } from '../vscode/background';
 import { createCekuraClient } from '../vscode/cekuraClientFactory';
+import type { ImproveEngines } from '../vscode/engines/improveEngines';
 import { showError } from '../vscode/errorNotification';
 import { pickFocus } from '../vscode/focusPicker';
 import type { Log } from '../vscode/log';
@@ -20,6 +22,8 @@ import type { Ui } from '../vscode/userInterface';
 
 export interface ImprovePromptDeps {
 	keys: ApiKeyStore;
+	modelKeys: ApiKeyStore;
+	engines: ImproveEngines;
 	reviews: ReviewManager;
 	log: Log;
 	ui: Ui;
@@ -32,18 +36,18 @@ interface PromptTarget {
 	/** The selection as it is in the file. */
 	raw: string;
 	range: vscode.Range;
-	/** The prompt as Cekura sees it: decoded from the file's form (JSON string, YAML block, template literal). */
+	/** The prompt as the engine sees it: decoded from the file's form (JSON string, YAML block, template literal). */
 	text: string;
 	encoding: PromptEncoding;
 }
 
-/** Select a prompt, choose runs (and optionally failures to focus on), ask Cekura, review the proposal in a diff. */
+/** Select a prompt, choose runs (and optionally failures to focus on), have an engine rewrite it, review the proposal in a diff. */
 export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 	const { keys, log, ui } = deps;
 	const target = await promptTarget(ui);
 	if (!target) return;
 
-	const settings = readSettings();
+	let settings = readSettings();
 	if (!settings.baseUrl.ok) {
 		log.error(settings.baseUrl.message);
 		if ((await ui.message('error', `Cekura: ${settings.baseUrl.message}`, 'Open Settings')) === 'Open Settings') await openSettings();
@@ -63,7 +67,7 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 	const focus = await pickFocus(ui, clientFor(apiKey), runIds, log);
 	if (!focus) return;
 
-	const request = { prompt: target.text, run_ids: runIds, ...focus };
+	const input: ImproveInput = { prompt: target.text, runIds, focus };
 	log.info(`Improving ${target.text.length} characters (${target.encoding.description}) of ${target.document.uri.toString()} with runs ${runIds.join(', ')}` +
 		`${focus.workflow_metric_ids.length ? `, workflow metrics ${focus.workflow_metric_ids.join(', ')}` : ''}` +
 		`${focus.category_ids.length ? `, categories ${focus.category_ids.join(', ')}` : ''}.`);
@@ -74,28 +78,37 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 	});
 	let handedOver = false;
 	try {
-		for (;;) {
+		let engine = await deps.engines.configured(settings, clientFor(apiKey));
+		while (engine) {
+			const current: ImproveEngine = engine;
 			try {
-				const client = clientFor(apiKey);
-				const answer = await withCancellableProgress('Cekura: improving the prompt', (signal, report) => {
-					report(`from run${runIds.length > 1 ? 's' : ''} ${runIds.join(', ')}… (this can take a minute)`);
-					return client.improvePrompt(request, signal);
-				});
-				handedOver = await showProposal(deps, target, tracker, runIds, answer);
+				log.info(`Engine: ${current.author} (${current.kind}).`);
+				const proposal = await withCancellableProgress(`Cekura: improving the prompt with ${current.author}`, (signal, report) => current.improve(input, signal, report));
+				handedOver = await showProposal(deps, target, tracker, runIds, proposal);
 				return;
 			} catch (err) {
 				if (isCancellation(err)) {
-					log.info('Improve request cancelled; nothing was changed.');
+					log.info('Improvement cancelled; nothing was changed.');
 					return;
 				}
-				const action = await showError(err, log, ui);
+				if (settings.engine === 'auto' && current.kind === 'cekura' && err instanceof CekuraError && err.kind === 'notOffered') {
+					engine = await deps.engines.fallback(settings, clientFor(apiKey), err.status);
+					continue;
+				}
+				const action = await showError(err, log, ui, current.kind === 'openaiCompatible');
 				if (action === 'setApiKey') {
 					const key = await keys.prompt();
 					if (!key) return;
 					apiKey = key;
+				} else if (action === 'setModelApiKey') {
+					if ((await deps.modelKeys.prompt()) === undefined) return;
+				} else if (action === 'chooseEngine') {
+					if (!(await deps.engines.choose())) return;
 				} else if (action !== 'retry') {
 					return;
 				}
+				settings = readSettings();
+				engine = await deps.engines.configured(settings, clientFor(apiKey));
 			}
 		}
 	} finally {
@@ -132,15 +145,15 @@ async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 	return { document, raw, range, text, encoding };
 }
 
-/** Opens the review of `answer`; false when there was nothing to review. */
-async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, tracker: SourceTracker, runIds: readonly number[], answer: ImproveResponse): Promise<boolean> {
-	const { improved_prompt: improved, summary_of_changes: summary } = answer;
-	if (sameText(improved, target.text)) {
-		deps.log.info(`No changes proposed. ${summary}`);
-		deps.ui.notify('info', `Cekura proposes no changes to this prompt.${summary ? ` ${summary}` : ''}`);
+/** Opens the review of `proposal`; false when there was nothing to review. */
+async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, tracker: SourceTracker, runIds: readonly number[], proposal: Proposal): Promise<boolean> {
+	const summary = proposal.summary_of_changes;
+	if (sameText(proposal.improved_prompt, target.text)) {
+		deps.log.info(`No changes proposed by ${proposal.author}. ${summary}`);
+		deps.ui.notify('info', `${proposal.author} proposes no changes to this prompt.${summary ? ` ${summary}` : ''}`);
 		return false;
 	}
-	const review = await deps.reviews.open({ source: target.document, tracker, encoding: target.encoding, improvedText: improved, summary, runIds });
+	const review = await deps.reviews.open({ source: target.document, tracker, encoding: target.encoding, proposal, runIds });
 	inBackground(offerApplyOrDiscard(deps.reviews, deps.ui, review), 'The summary of changes', deps.log);
 	return true;
 }

@@ -36,7 +36,3 @@ export class CekuraError extends Error {
 		this.retryAfterSeconds = init.retryAfterSeconds;
 	}
 }
-
-export function isCancellation(err: unknown): boolean {
-	return err instanceof CekuraError && err.kind === 'cancelled';
-}

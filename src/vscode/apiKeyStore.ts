@@ -1,50 +1,87 @@
-import * as vscode from 'vscode';
-import { SECRET_API_KEY } from '../constants';
+import type * as vscode from 'vscode';
+import { SECRET_API_KEY, SECRET_MODEL_API_KEY } from '../constants';
 import type { Log } from './log';
 import type { Ui } from './userInterface';
 
-/** The Cekura API key, kept only in VS Code's SecretStorage and read at request time. */
+/** Which key a store keeps, and how it asks for it. */
+export interface KeySpec {
+	secret: string;
+	/** "Cekura API key": for messages. */
+	name: string;
+	title: string;
+	prompt: string;
+	/** An empty answer removes the key (a local model server needs none) instead of being refused. */
+	emptyAllowed: boolean;
+}
+
+export const CEKURA_KEY: KeySpec = {
+	secret: SECRET_API_KEY,
+	name: 'Cekura API key',
+	title: 'Cekura: Set API Key',
+	prompt: 'Paste your Cekura API key (Cekura dashboard › Settings › API Keys). It is kept in VS Code\'s secret storage.',
+	emptyAllowed: false,
+};
+
+export const MODEL_KEY: KeySpec = {
+	secret: SECRET_MODEL_API_KEY,
+	name: 'model API key',
+	title: 'Cekura: Set Model API Key',
+	prompt: 'Paste the API key of your OpenAI-compatible server (sent as "Authorization: Bearer …" to cekura.openaiCompatible.baseUrl only). Leave it empty for a local server that needs none. It is kept in VS Code\'s secret storage.',
+	emptyAllowed: true,
+};
+
+/** One API key, kept only in VS Code's SecretStorage and read at request time. */
 export class ApiKeyStore {
 	constructor(
 		private readonly secrets: vscode.SecretStorage,
 		private readonly log: Log,
 		private readonly ui: Ui,
+		readonly spec: KeySpec,
 	) {}
 
 	async get(): Promise<string | undefined> {
-		const key = await this.secrets.get(SECRET_API_KEY);
+		const key = await this.secrets.get(this.spec.secret);
 		if (key) this.log.addSecret(key);
 		return key || undefined;
 	}
 
-	/** Asks for a key and stores it. Returns undefined when the user cancels. */
+	/** Asks for the key and stores it (an allowed empty answer removes it). Resolves undefined when the user cancels. */
 	async prompt(reason?: string): Promise<string | undefined> {
-		const key = (
-			await this.ui.window.showInputBox({
-				title: 'Cekura: Set API Key',
-				prompt: `${reason ? `${reason} ` : ''}Paste your Cekura API key (Cekura dashboard › Settings › API Keys). It is kept in VS Code's secret storage.`,
-				placeHolder: 'Cekura API key',
-				password: true,
-				ignoreFocusOut: true,
-				validateInput: (value) => {
-					const trimmed = value.trim();
-					if (!trimmed) return 'The API key cannot be empty.';
-					if (/\s/.test(trimmed)) return 'An API key has no spaces or line breaks.';
-					return undefined;
-				},
-			})
-		)?.trim();
-		if (!key) return undefined;
+		const answer = await this.ui.window.showInputBox({
+			title: this.spec.title,
+			prompt: `${reason ? `${reason} ` : ''}${this.spec.prompt}`,
+			placeHolder: this.spec.emptyAllowed ? 'API key (optional)' : 'API key',
+			password: true,
+			ignoreFocusOut: true,
+			validateInput: (value) => {
+				const trimmed = value.trim();
+				if (!trimmed && !this.spec.emptyAllowed) return 'The API key cannot be empty.';
+				if (/\s/.test(trimmed)) return 'An API key has no spaces or line breaks.';
+				return undefined;
+			},
+		});
+		if (answer === undefined) return undefined;
+		const key = answer.trim();
+		if (!key) {
+			if (!this.spec.emptyAllowed) return undefined;
+			await this.secrets.delete(this.spec.secret);
+			this.log.info(`No ${this.spec.name}: none will be sent.`);
+			return '';
+		}
 		this.log.addSecret(key);
-		await this.secrets.store(SECRET_API_KEY, key);
-		this.log.info('API key stored in secret storage.');
+		await this.secrets.store(this.spec.secret, key);
+		this.log.info(`${capitalized(this.spec.name)} stored in secret storage.`);
 		return key;
 	}
 
 	async clear(): Promise<boolean> {
-		const had = (await this.secrets.get(SECRET_API_KEY)) !== undefined;
-		await this.secrets.delete(SECRET_API_KEY);
-		this.log.info(had ? 'API key removed from secret storage.' : 'Clear API Key: no key was stored.');
+		const had = (await this.secrets.get(this.spec.secret)) !== undefined;
+		await this.secrets.delete(this.spec.secret);
+		this.log.info(had ? `${capitalized(this.spec.name)} removed from secret storage.` : `No ${this.spec.name} was stored.`);
 		return had;
 	}
+}
+
+function capitalized(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCancellation } from '../core/cekuraError';
+import { isCancellation } from '../core/cancellation';
 import { errorMessage } from '../core/errorMessage';
 import type { CommandId } from '../constants';
 import type { Log } from './log';

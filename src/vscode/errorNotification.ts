@@ -1,24 +1,29 @@
 import { CekuraError } from '../core/cekuraError';
+import { ERROR_ACTION_LABELS, errorActions, modelErrorActions, type ErrorAction } from '../core/errorActions';
 import { errorMessage } from '../core/errorMessage';
-import { ERROR_ACTION_LABELS, errorActions, type ErrorAction } from '../core/errorActions';
+import { ModelError } from '../core/modelError';
 import type { Log } from './log';
-import type { Ui } from './userInterface';
 import { openSettings } from './settings';
+import type { Ui } from './userInterface';
+
+/** What the caller of `showError` acts on; Open Settings and Show Log are handled here. */
+export type ChosenAction = Extract<ErrorAction, 'setApiKey' | 'setModelApiKey' | 'chooseEngine' | 'retry'>;
 
 /**
- * Shows an error with the actions that help (Set API Key, Retry, Open Settings, Show Log) and logs it.
- * Resolves the action the user chose when the caller has to act on it ('setApiKey', 'retry'), else undefined.
+ * Shows an error with the actions that help (Set API Key, Retry, Open Settings, Show Log…) and logs it.
+ * `keyedModel`: a ModelError comes from an engine whose key the user can set. Resolves the action the caller acts on.
  */
-export async function showError(err: unknown, log: Log, ui: Ui): Promise<'setApiKey' | 'retry' | undefined> {
-	const error = err instanceof CekuraError ? err : undefined;
+export async function showError(err: unknown, log: Log, ui: Ui, keyedModel = false): Promise<ChosenAction | undefined> {
 	const message = errorMessage(err);
-	if (error) {
-		log.error(`${error.kind}${error.status ? ` (HTTP ${error.status})` : ''}: ${message}`);
+	let actions: ErrorAction[];
+	if (err instanceof CekuraError || err instanceof ModelError) {
+		log.error(`${err.kind}${err.status ? ` (HTTP ${err.status})` : ''}: ${message}`);
+		actions = err instanceof CekuraError ? errorActions(err.kind) : modelErrorActions(err.kind, keyedModel);
 	} else {
 		// Not one of ours: an unexpected failure, whose stack helps a bug report.
 		log.error(err instanceof Error && err.stack ? err.stack : message);
+		actions = ['showLog'];
 	}
-	const actions: ErrorAction[] = error ? errorActions(error.kind) : ['showLog'];
 	const labels = actions.map((a) => ERROR_ACTION_LABELS[a]);
 	const picked = await ui.message('error', `Cekura: ${message}`, ...labels);
 	const action = actions[labels.indexOf(picked ?? '')];
@@ -29,10 +34,9 @@ export async function showError(err: unknown, log: Log, ui: Ui): Promise<'setApi
 		case 'openSettings':
 			await openSettings();
 			return undefined;
-		case 'setApiKey':
-		case 'retry':
-			return action;
-		default:
+		case undefined:
 			return undefined;
+		default:
+			return action;
 	}
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CekuraClient } from '../core/cekuraClient';
-import { isCancellation } from '../core/cekuraError';
+import { isCancellation } from '../core/cancellation';
 import { errorMessage } from '../core/errorMessage';
 import { focusIds, focusOptionsOf, type Focus, type FocusOption } from '../core/focusOptions';
 import { inBackground } from './background';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RunListFilters, RunListItem } from '../core/apiTypes';
 import type { CekuraClient } from '../core/cekuraClient';
-import { isCancellation } from '../core/cekuraError';
+import { isCancellation } from '../core/cancellation';
 import { errorMessage } from '../core/errorMessage';
 import { MAX_RUNS } from '../core/runIds';
 import { orderRunsForPicking, runPickView } from '../core/runPickView';

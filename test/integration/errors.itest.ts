@@ -57,12 +57,14 @@ suite('Errors from Cekura', () => {
 		await improveExpectingError({ improve: 'forbidden' }, /not allowed to use improve_prompt \(403\): You do not have permission/, ['Set API Key', 'Show Log']);
 	});
 
-	test('404: this server does not offer improve_prompt', async () => {
-		await improveExpectingError({ improve: 'removed-404' }, /does not offer improve_prompt \(HTTP 404\)/, ['Open Settings', 'Show Log']);
+	test('404 with the Cekura engine chosen: this server does not offer improve_prompt, and another engine can be chosen', async () => {
+		await setSetting(Settings.improveEngine, 'cekura');
+		await improveExpectingError({ improve: 'removed-404' }, /does not offer improve_prompt \(HTTP 404\)/, ['Choose Improvement Engine…', 'Open Settings', 'Show Log']);
 	});
 
-	test('405: this server does not offer improve_prompt', async () => {
-		await improveExpectingError({ improve: 'removed-405' }, /does not offer improve_prompt \(HTTP 405\)/, ['Open Settings', 'Show Log']);
+	test('405 with the Cekura engine chosen: this server does not offer improve_prompt', async () => {
+		await setSetting(Settings.improveEngine, 'cekura');
+		await improveExpectingError({ improve: 'removed-405' }, /does not offer improve_prompt \(HTTP 405\)/, ['Choose Improvement Engine…', 'Open Settings', 'Show Log']);
 	});
 
 	test('429: retried with Retry-After, then an error saying when to try again', async () => {

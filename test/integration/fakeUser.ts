@@ -7,6 +7,7 @@ export interface ShownMessage {
 	severity: Severity;
 	text: string;
 	actions: string[];
+	modal?: boolean;
 }
 
 export interface ShownInputBox {
@@ -147,6 +148,12 @@ export class FakeUser implements UserInterface {
 	focus: 'all' | 'none' | 'cancel' = 'all';
 	/** Which button to press on a message; undefined closes it. */
 	answer: (message: ShownMessage) => string | undefined = () => undefined;
+	/** Which button to press in a modal dialog; by default the first, or Cancel for "use the whole document?" when `confirmWholeDocument` is false. */
+	answerModal: (message: ShownMessage) => string | undefined = (m) => (/No text is selected/.test(m.text) && !this.confirmWholeDocument ? undefined : m.actions[0]);
+	/** Which item to pick in a single-choice quick pick (`showQuickPick`); undefined dismisses it. */
+	pick: (items: readonly vscode.QuickPickItem[], options: vscode.QuickPickOptions) => vscode.QuickPickItem | undefined = () => undefined;
+	/** Titles of the single-choice quick picks shown, with their items' labels. */
+	readonly picks: { title: string; labels: string[] }[] = [];
 	/** The run picker step; the default checks `runIds` and presses OK. */
 	onRunPicker: (picker: FakeQuickPick<vscode.QuickPickItem>) => Promise<void> = (picker) => this.chooseRuns(picker);
 	/** Answers an input box not otherwise handled. */
@@ -158,10 +165,9 @@ export class FakeUser implements UserInterface {
 	}
 
 	async showMessage(severity: Severity, text: string, options: vscode.MessageOptions, ...actions: string[]): Promise<string | undefined> {
-		const message = { severity, text, actions };
+		const message = { severity, text, actions, modal: !!options.modal };
 		this.messages.push(message);
-		if (options.modal) return this.confirmWholeDocument ? actions[0] : undefined;
-		return this.answer(message);
+		return options.modal ? this.answerModal(message) : this.answer(message);
 	}
 
 	async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
@@ -181,8 +187,9 @@ export class FakeUser implements UserInterface {
 		return validation === undefined ? typed : undefined;
 	}
 
-	async showQuickPick<T extends vscode.QuickPickItem>(): Promise<T | undefined> {
-		return undefined;
+	async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
+		this.picks.push({ title: options.title ?? '', labels: items.map((i) => i.label) });
+		return this.pick(items, options) as T | undefined;
 	}
 
 	createQuickPick<T extends vscode.QuickPickItem>(): QuickPickWidget<T> {

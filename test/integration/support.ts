@@ -19,6 +19,11 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 	await vscode.workspace.getConfiguration(Settings.section).update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+/** Every setting of the extension back to its default. */
+export async function resetSettings(): Promise<void> {
+	for (const [name, key] of Object.entries(Settings)) if (name !== 'section') await setSetting(key, undefined);
+}
+
 /** Cekura: Set API Key, answered with `key`. */
 export async function storeKey(user: FakeUser, key = DEMO_API_KEY): Promise<void> {
 	user.apiKeyAnswers.push(key);
@@ -44,14 +49,14 @@ export function useCekuraSuite(beforeEachTest: (state: SuiteState) => void | Pro
 		server = await startCekuraServer();
 	});
 	suiteTeardown(async () => {
-		await setSetting(Settings.apiBaseUrl, undefined);
-		await setSetting(Settings.requestTimeoutSeconds, undefined);
+		await resetSettings();
 		await server.close();
 	});
 	setup(async () => {
 		server.reset();
+		await resetSettings();
+		await api.forgetFallbackEngine();
 		await setSetting(Settings.apiBaseUrl, server.url);
-		await setSetting(Settings.requestTimeoutSeconds, undefined);
 		user = new FakeUser(api);
 		await storeKey(user);
 		await beforeEachTest({ api, server, user });

@@ -22,7 +22,8 @@ export type OpenAiMode =
 	| 'not-json'
 	| 'slow-first-token'
 	| 'unknown-model'
-	| 'redirect-other-origin';
+	| 'redirect-other-origin'
+	| 'drop-placeholder';
 
 export const OPENAI_MODES: readonly OpenAiMode[] = [
 	'stream',
@@ -37,6 +38,7 @@ export const OPENAI_MODES: readonly OpenAiMode[] = [
 	'slow-first-token',
 	'unknown-model',
 	'redirect-other-origin',
+	'drop-placeholder',
 ];
 
 export interface OpenAiServerModes {
@@ -378,6 +380,10 @@ class LocalOpenAiServer implements OpenAiServer {
 		if (mode === 'not-json') return NOT_JSON_ANSWER;
 		const found = answerFor(messages);
 		if (!found) return 'I could not find a prompt between the markers in your message.';
+		if (mode === 'drop-placeholder') {
+			// A careless model: the first {{placeholder}} becomes plain words.
+			found.answer.improved_prompt = found.answer.improved_prompt.replace(/\{\{\s*(\w+)\s*\}\}/, (_m, name: string) => `the ${name.replace(/_/g, ' ')}`);
+		}
 		const json = JSON.stringify(found.answer, null, 2);
 		if (mode === 'no-stream') return json;
 		const runs = found.runs.map((r) => r.id).join(', ') || 'none';

@@ -4,8 +4,7 @@ import type { ReviewManager } from './reviewManager';
 
 /** The summary of changes next to the diff, with the two ways out. */
 export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review: Review): Promise<void> {
-	const summary = review.summary.trim() || 'Cekura sent no summary of its changes.';
-	const choice = await ui.message('info', `Cekura: ${summary} (${review.stats})`, 'Apply', 'Discard');
+	const choice = await ui.message(review.warnings.length ? 'warning' : 'info', summaryText(review), 'Apply', 'Discard');
 	if (choice === undefined) return;
 	if (!reviews.openReviews.includes(review)) {
 		// Notifications cannot be withdrawn, so this one can outlive its review.
@@ -14,4 +13,11 @@ export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review
 	}
 	if (choice === 'Apply') await reviews.apply(review);
 	else if (choice === 'Discard') await reviews.discard(review);
+}
+
+/** `Proposal by Cekura: <summary> (+4 −1 lines…)`, with warnings first. */
+export function summaryText(review: Review): string {
+	const summary = review.summary.trim() || 'no summary of the changes was sent.';
+	const warnings = review.warnings.map((w) => `⚠ ${w} `).join('');
+	return `${warnings}Proposal by ${review.author}: ${summary} (${review.stats})`;
 }

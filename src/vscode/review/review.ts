@@ -17,7 +17,11 @@ export interface Review {
 	readonly originalUri: vscode.Uri;
 	readonly improvedUri: vscode.Uri;
 	readonly title: string;
+	/** Who wrote the proposal: "Cekura", "gpt-4.1 via VS Code", "llama3.1 at 127.0.0.1:11434". */
+	readonly author: string;
 	readonly summary: string;
+	/** What the user should check before applying, e.g. a dropped template placeholder. */
+	readonly warnings: readonly string[];
 	/** `+4 −1 lines, +52 −3 words in 2 changes` */
 	readonly stats: string;
 	readonly runIds: readonly number[];

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { diffStats, formatDiffStats } from '../../core/diffStats';
+import type { Proposal } from '../../core/engines/improveEngine';
 import { fitToOriginal } from '../../core/eol';
 import type { PromptEncoding } from '../../core/promptEncoding';
 import { ContextKeys, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
@@ -20,8 +21,7 @@ export interface ReviewRequest {
 	tracker: SourceTracker;
 	/** How the prompt is written in the file; the review shows it decoded. */
 	encoding: PromptEncoding;
-	improvedText: string;
-	summary: string;
+	proposal: Proposal;
 	runIds: readonly number[];
 }
 
@@ -49,7 +49,7 @@ export class ReviewManager implements vscode.Disposable {
 	}
 
 	async open(request: ReviewRequest): Promise<Review> {
-		const { source, tracker, encoding } = request;
+		const { source, tracker, encoding, proposal } = request;
 		const id = this.nextId++;
 		const name = path.basename(source.uri.path) || 'prompt.md';
 		const originalText = encoding.decode(tracker.raw);
@@ -63,19 +63,21 @@ export class ReviewManager implements vscode.Disposable {
 			tracker,
 			originalUri: ReviewFileSystem.uri(ORIGINAL_SCHEME, `/review-${id}/original/${name}`),
 			improvedUri: ReviewFileSystem.uri(REVIEW_SCHEME, `/review-${id}/improved/${name}`),
-			title: `${name}: Original ↔ Improved (runs ${runs})`,
-			summary: request.summary,
-			stats: formatDiffStats(diffStats(originalText, request.improvedText)),
+			title: `${name}: Original ↔ Improved (runs ${runs}) · by ${proposal.author}`,
+			author: proposal.author,
+			summary: proposal.summary_of_changes,
+			warnings: proposal.warnings,
+			stats: formatDiffStats(diffStats(originalText, proposal.improved_prompt)),
 			runIds: request.runIds,
 		};
 		this.files.put(review.originalUri, originalText, true);
-		this.files.put(review.improvedUri, fitToOriginal(request.improvedText, originalText, eolOf(source)), false);
+		this.files.put(review.improvedUri, fitToOriginal(proposal.improved_prompt, originalText, eolOf(source)), false);
 		this.reviews.set(id, review);
 		await this.updateContext();
 		await vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false });
 		// Apply or Discard right away must still find the tab to close.
 		await waitForReviewTab(review.improvedUri);
-		this.log.info(`Review ${id} opened for ${source.uri.toString()} (runs ${runs}, prompt written as ${encoding.description}): ${review.stats}.`);
+		this.log.info(`Review ${id} opened for ${source.uri.toString()} (runs ${runs}, proposal by ${proposal.author}, prompt written as ${encoding.description}): ${review.stats}.`);
 		return review;
 	}
 

@@ -33,8 +33,11 @@ export class ReviewStatusBar implements vscode.Disposable {
 		}
 		this.item.text = `$(git-compare) Cekura: ${review.stats}`;
 		const tooltip = new vscode.MarkdownString(undefined, true);
-		tooltip.appendMarkdown('**Cekura\'s summary of changes**\n\n');
-		tooltip.appendText(review.summary.trim() || 'Cekura sent no summary of its changes.');
+		tooltip.appendMarkdown('**Summary of changes by ');
+		tooltip.appendText(review.author);
+		tooltip.appendMarkdown('**\n\n');
+		for (const warning of review.warnings) tooltip.appendText(`⚠ ${warning}\n\n`);
+		tooltip.appendText(review.summary.trim() || 'No summary of the changes was sent.');
 		tooltip.appendMarkdown(`\n\n${review.stats}. Edit the right side or revert single changes, then $(check) Apply or $(discard) Discard in the title bar.`);
 		this.item.tooltip = tooltip;
 		this.item.command = { title: 'Show Summary of Changes', command: Commands.showReviewSummary, arguments: [review.improvedUri] };

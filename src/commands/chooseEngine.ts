@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { checkBaseUrl } from '../core/baseUrl';
+import { FALLBACK_ENGINE_KEY, Settings } from '../constants';
+import type { ApiKeyStore } from '../vscode/apiKeyStore';
+import { availableChatModels, openAiClient, pickServerModel, type ModelEngineDeps } from '../vscode/engines/modelEngines';
+import { readSettings, writeUserSetting, type EngineSetting } from '../vscode/settings';
+
+interface EngineItem extends vscode.QuickPickItem {
+	engine?: EngineSetting;
+	lmModel?: vscode.LanguageModelChat;
+	setUpServer?: boolean;
+}
+
+const DEFAULT_SERVER = 'http://127.0.0.1:11434/v1';
+
+/**
+ * Cekura: Choose Improvement Engine…: the engines, with the language models VS Code actually offers and the
+ * OpenAI-compatible server if one is set up. Writes the user settings. Resolves whether an engine was chosen.
+ */
+export async function chooseEngine(deps: ModelEngineDeps & { modelKeys: ApiKeyStore; globalState: vscode.Memento }): Promise<boolean> {
+	const { ui, log } = deps;
+	const settings = readSettings();
+	const current = (engine: EngineSetting): string => (settings.engine === engine ? '$(check) ' : '');
+	const cekuraHost = settings.baseUrl.ok ? new URL(settings.baseUrl.url).host : 'cekura.apiBaseUrl';
+	const models = await availableChatModels();
+	const items: EngineItem[] = [
+		{ label: `${current('auto')}Automatic`, description: 'Cekura first; a model you have when Cekura does not offer improve_prompt', engine: 'auto' },
+		{ label: `${current('cekura')}Cekura`, description: `improve_prompt at ${cekuraHost}`, detail: 'The prompt and run IDs go to Cekura, which rewrites the prompt.', engine: 'cekura' },
+		{ label: 'Language models in VS Code', kind: vscode.QuickPickItemKind.Separator },
+	];
+	if (models.length === 0) {
+		items.push({ label: '$(info) No language model is available in VS Code', description: 'GitHub Copilot, or an extension that provides models, offers them here' });
+	}
+	for (const model of models) {
+		const chosen = settings.engine === 'vscodeLm' && settings.vscodeLmModel === model.id;
+		items.push({
+			label: `${chosen ? '$(check) ' : ''}${model.name}`,
+			description: `${model.vendor} · ${model.family} · ${model.maxInputTokens.toLocaleString('en-US')} input tokens`,
+			detail: `The prompt and the runs' evidence go to ${model.vendor} through VS Code.`,
+			engine: 'vscodeLm',
+			lmModel: model,
+		});
+	}
+	items.push({ label: 'OpenAI-compatible server', kind: vscode.QuickPickItemKind.Separator });
+	const server = settings.openai.baseUrl;
+	if (server?.ok && settings.openai.model) {
+		items.push({
+			label: `${current('openaiCompatible')}${settings.openai.model} at ${new URL(server.url).host}`,
+			detail: `The prompt and the runs' evidence go to ${server.url}.`,
+			engine: 'openaiCompatible',
+		});
+	}
+	items.push({ label: '$(server) Set up an OpenAI-compatible server…', description: 'OpenAI, Azure OpenAI, OpenRouter, Ollama, LM Studio', setUpServer: true });
+
+	const picked = await ui.window.showQuickPick(items, { title: 'Cekura: Choose Improvement Engine', placeHolder: 'Who rewrites your prompts? Run evidence always comes from Cekura.', ignoreFocusOut: true });
+	if (!picked) return false;
+	if (!picked.engine && !picked.setUpServer) {
+		ui.notify('info', 'Cekura: no language model is available in VS Code. Install and sign in to GitHub Copilot (or an extension that provides models), or set up an OpenAI-compatible server.');
+		return false;
+	}
+	if (picked.setUpServer && !(await setUpServer(deps, server?.ok ? server.url : ''))) return false;
+	if (picked.lmModel) await writeUserSetting(Settings.vscodeLmModel, picked.lmModel.id);
+	const engine = picked.engine ?? 'openaiCompatible';
+	await writeUserSetting(Settings.improveEngine, engine);
+	// An explicit choice replaces the one remembered for when Cekura does not offer improve_prompt.
+	if (engine === 'vscodeLm' || engine === 'openaiCompatible') await deps.globalState.update(FALLBACK_ENGINE_KEY, engine);
+	log.info(`Improvement engine: ${engine}${picked.lmModel ? ` (${picked.lmModel.id})` : ''}.`);
+	vscode.window.setStatusBarMessage(`$(check) Cekura: prompts are improved by ${picked.label.replace('$(check) ', '').replace(/^\$\([\w-]+\) /, '')}.`, 5000);
+	return true;
+}
+
+/** Base URL, optional key and model of an OpenAI-compatible server, written to the settings. */
+async function setUpServer(deps: ModelEngineDeps & { modelKeys: ApiKeyStore }, current: string): Promise<boolean> {
+	const setting = `${Settings.section}.${Settings.openaiBaseUrl}`;
+	const typed = await deps.ui.window.showInputBox({
+		title: 'Cekura: OpenAI-compatible server (1/3): base URL',
+		prompt: 'e.g. https://api.openai.com/v1, https://openrouter.ai/api/v1, http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:1234/v1 (LM Studio)',
+		value: current || DEFAULT_SERVER,
+		ignoreFocusOut: true,
+		validateInput: (value) => {
+			const check = checkBaseUrl(value, setting);
+			return check.ok ? undefined : check.message;
+		},
+	});
+	if (typed === undefined) return false;
+	const check = checkBaseUrl(typed, setting);
+	if (!check.ok) return false;
+	if ((await deps.modelKeys.prompt('(2/3)')) === undefined) return false;
+	const client = await openAiClient(deps, check.url, 30_000);
+	const model = await pickServerModel(deps, client(''), check.url);
+	if (!model) return false;
+	await writeUserSetting(Settings.openaiBaseUrl, check.url);
+	await writeUserSetting(Settings.openaiModel, model);
+	return true;
+}

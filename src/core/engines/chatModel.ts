@@ -1,0 +1,13 @@
+/** A chat model as the model engine needs it, whatever serves it (VS Code's Language Model API, an OpenAI-compatible server). */
+export interface ChatModel {
+	/** "gpt-4.1 via VS Code", "llama3.1 at 127.0.0.1:11434". */
+	readonly label: string;
+	/** How many tokens the model takes in. */
+	readonly maxInputTokens: number;
+	/** True when that limit is a context window the answer shares (then room is kept for the answer). */
+	readonly sharedWithOutput: boolean;
+	/** The model's own token counter, where its API has one; otherwise characters are estimated. */
+	countTokens?(text: string, signal: AbortSignal): Promise<number>;
+	/** Sends the instructions and the request; `onText` sees the answer as it arrives. Resolves the whole answer. */
+	complete(instructions: string, request: string, signal: AbortSignal, onText: (receivedChars: number) => void): Promise<{ text: string; outputTokens?: number; inputTokens?: number }>;
+}

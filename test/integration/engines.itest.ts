@@ -1,0 +1,206 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands, Settings } from '../../src/constants';
+import type { TestApi } from '../../src/extension';
+import type { CekuraServer } from '../server/cekuraServer';
+import { startOpenAiServer, type OpenAiServer, type RecordedOpenAiRequest } from '../server/openAiServer';
+import { waitFor } from '../support/waitFor';
+import type { FakeUser } from './fakeUser';
+import { activeDiffTab, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, useCekuraSuite } from './support';
+
+const MODEL = 'local-improver';
+const MODEL_KEY = 'sk-local-model-key-1234';
+
+function chatRequests(server: OpenAiServer): RecordedOpenAiRequest[] {
+	return server.requests.filter((r) => r.path === '/v1/chat/completions');
+}
+
+/** The text the model was sent, all messages joined. */
+function sentText(request: RecordedOpenAiRequest | undefined): string {
+	const messages = (request?.body as { messages?: { content: string }[] } | undefined)?.messages ?? [];
+	return messages.map((m) => m.content).join('\n');
+}
+
+suite('Improvement engines: a model rewrites the prompt when Cekura does not', () => {
+	let api: TestApi;
+	let cekura: CekuraServer;
+	let user: FakeUser;
+	let model: OpenAiServer;
+	let host: string;
+
+	suiteSetup(async () => {
+		model = await startOpenAiServer();
+		host = new URL(model.url).host;
+	});
+	suiteTeardown(async () => {
+		await model.close();
+	});
+
+	useCekuraSuite(async (state) => {
+		({ api, server: cekura, user } = state);
+		model.reset();
+	});
+
+	async function useServer(): Promise<void> {
+		await setSetting(Settings.openaiBaseUrl, model.url);
+		await setSetting(Settings.openaiModel, MODEL);
+	}
+
+	async function improveSample(): Promise<vscode.TextEditor> {
+		const editor = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		return editor;
+	}
+
+	test('openaiCompatible: the model gets the prompt and the runs\' evidence, and the review says who wrote the proposal', async () => {
+		await useServer();
+		await setSetting(Settings.improveEngine, 'openaiCompatible');
+		const editor = await improveSample();
+		const selected = editor.document.getText(editor.selection);
+
+		assert.equal(cekura.improveRequests().length, 0, 'Cekura\'s improve_prompt was called although another engine was chosen');
+		const [request] = chatRequests(model);
+		assert.ok(request, 'no request reached the model server');
+		const body = request.body as { model: string; stream: boolean; messages: { role: string }[] };
+		assert.equal(body.model, MODEL);
+		assert.equal(body.stream, true);
+		assert.deepEqual(body.messages.map((m) => m.role), ['system', 'user']);
+		const sent = sentText(request);
+		assert.ok(sent.includes(selected), 'the prompt was not sent verbatim');
+		assert.match(sent, /## Run 5546/);
+		assert.match(sent, /Booking confirmed/, 'the failing metric is missing from the evidence');
+		assert.match(sent, /Testing Agent|Main Agent/, 'no transcript excerpt was sent');
+		assert.equal(request.authorizationPresent, false, 'a key was sent although none is set');
+
+		const tab = activeDiffTab();
+		assert.ok(tab, 'no review opened');
+		assert.match(tab.label, new RegExp(`by ${MODEL} at ${host.replace(/\./g, '\\.')}`));
+		const summary = await user.waitForMessage(/^Proposal by local-improver at /);
+		assert.deepEqual(summary.actions, ['Apply', 'Discard']);
+		const improved = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified);
+		assert.match(improved.getText(), /read back the date and time/i);
+
+		await vscode.commands.executeCommand(Commands.applyImprovement);
+		assert.match(editor.document.getText(), /read back the date and time/i);
+		assert.equal(api.reviews.openReviews.length, 0);
+		const log = readExtensionLog(api);
+		assert.match(log, /evidence of 1 run\(s\), \d+ transcript turns/);
+	});
+
+	test('auto: when Cekura answers 404, it says so once, offers the model, remembers the choice, and asks nothing the next time', async () => {
+		await useServer();
+		cekura.setModes({ improve: 'removed-404' });
+		await improveSample();
+
+		const asked = user.messages.filter((m) => m.modal && /does not offer improve_prompt \(HTTP 404\)/.test(m.text));
+		assert.equal(asked.length, 1, `expected one question, got ${JSON.stringify(user.messages)}`);
+		assert.deepEqual(asked[0].actions, [`Use ${MODEL} at ${host}`, 'Choose Improvement Engine…']);
+		assert.equal(cekura.improveRequests().length, 1);
+		assert.equal(chatRequests(model).length, 1);
+		assert.match(activeDiffTab()?.label ?? '', /by local-improver at /);
+		assert.equal(user.messages.filter((m) => m.severity === 'error').length, 0);
+
+		user.messages.length = 0;
+		await vscode.commands.executeCommand(Commands.discardImprovement);
+		await improveSample();
+		assert.equal(user.messages.filter((m) => m.modal).length, 0, 'asked again after the choice was made');
+		assert.equal(chatRequests(model).length, 2);
+		assert.match(activeDiffTab()?.label ?? '', /by local-improver at /);
+	});
+
+	test('auto: when Cekura answers 404 and no model is set up, it says what to set up, with Choose Improvement Engine…', async () => {
+		cekura.setModes({ improve: 'removed-404' });
+		await improveSample();
+		const warning = await user.waitForMessage(/does not offer improve_prompt.*No other engine is set up/);
+		assert.deepEqual(warning.actions, ['Choose Improvement Engine…']);
+		assert.equal(activeDiffTab(), undefined);
+	});
+
+	test('the model API key goes to the model server only, and a 401 offers Set Model API Key, then retries', async () => {
+		await useServer();
+		await setSetting(Settings.improveEngine, 'openaiCompatible');
+		model.setModes({ mode: 'unauthorized' });
+		user.onInputBox = (options) => (/Set Model API Key/.test(options.title ?? '') ? MODEL_KEY : undefined);
+		user.answer = (m) => {
+			if (!m.actions.includes('Set Model API Key')) return undefined;
+			model.setModes({ mode: 'stream' });
+			return 'Set Model API Key';
+		};
+		await improveSample();
+
+		const error = user.messages.find((m) => m.severity === 'error');
+		assert.ok(error, 'no error for the 401');
+		assert.match(error.text, /401/);
+		assert.deepEqual(error.actions, ['Set Model API Key', 'Show Log']);
+		const requests = chatRequests(model);
+		assert.equal(requests.length, 2);
+		assert.equal(requests[1].authorizationPresent, true, 'the model key was not sent after it was set');
+		assert.ok(activeDiffTab(), 'the retry with the key did not reach the review');
+		assert.ok(cekura.requests.every((r) => !JSON.stringify(r).includes(MODEL_KEY)), 'the model key reached Cekura');
+		assert.ok(!readExtensionLog(api).includes(MODEL_KEY), 'the model key reached the log');
+	});
+
+	test('an answer that is not the JSON object is a clear error, with the raw answer in the log', async () => {
+		await useServer();
+		await setSetting(Settings.improveEngine, 'openaiCompatible');
+		model.setModes({ mode: 'not-json' });
+		const editor = await improveSample();
+		const error = user.messages.find((m) => m.severity === 'error');
+		assert.ok(error, 'no error shown');
+		assert.match(error.text, /improved_prompt|JSON/);
+		assert.ok(error.actions.includes('Retry'));
+		assert.equal(activeDiffTab(), undefined);
+		assert.equal(editor.document.getText(), SAMPLE_PROMPT);
+		await waitFor(() => /not the expected JSON object/.test(readExtensionLog(api)), 'the raw answer in the log');
+	});
+
+	test('an answer cut at the model\'s output limit is never reviewed', async () => {
+		await useServer();
+		await setSetting(Settings.improveEngine, 'openaiCompatible');
+		model.setModes({ mode: 'length' });
+		await improveSample();
+		const error = user.messages.find((m) => m.severity === 'error');
+		assert.ok(error, 'no error shown');
+		assert.match(error.text, /cut|limit|length/i);
+		assert.equal(activeDiffTab(), undefined);
+	});
+
+	test('a placeholder the proposal drops is flagged in the summary', async () => {
+		await useServer();
+		await setSetting(Settings.improveEngine, 'openaiCompatible');
+		model.setModes({ mode: 'drop-placeholder' });
+		const prompt = 'You are the front-desk assistant for Bright Smiles Dental.\nGreet {{caller_name}} by name.\nKeep calls short.\n';
+		await openPromptFile(prompt, { from: 1, to: 3 });
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		const summary = await user.waitForMessage(/Proposal by/);
+		assert.equal(summary.severity, 'warning');
+		assert.match(summary.text, /drops the template placeholder \{\{caller_name\}\}/);
+	});
+
+	test('Choose Improvement Engine… sets up an OpenAI-compatible server: base URL, optional key, model from its list', async () => {
+		user.pick = (items) => items.find((i) => /Set up an OpenAI-compatible server/.test(i.label)) ?? items.find((i) => i.label === MODEL);
+		user.onInputBox = (options) => {
+			if (/base URL/.test(options.title ?? '')) return model.url;
+			if (/Set Model API Key/.test(options.title ?? '')) return '';
+			return undefined;
+		};
+		await vscode.commands.executeCommand(Commands.chooseEngine);
+		const config = vscode.workspace.getConfiguration(Settings.section);
+		assert.equal(config.get(Settings.improveEngine), 'openaiCompatible');
+		assert.equal(config.get(Settings.openaiBaseUrl), model.url);
+		assert.equal(config.get(Settings.openaiModel), MODEL);
+		assert.deepEqual(user.picks.at(-1)?.labels, ['local-improver', 'local-improver-mini']);
+		assert.ok(model.requests.some((r) => r.path === '/v1/models'), 'the model list was not asked for');
+	});
+
+	test('an http:// model server on a public host is refused before anything is sent', async () => {
+		await setSetting(Settings.improveEngine, 'openaiCompatible');
+		await setSetting(Settings.openaiBaseUrl, 'http://models.example.com/v1');
+		await setSetting(Settings.openaiModel, MODEL);
+		await improveSample();
+		const error = user.messages.find((m) => m.severity === 'error');
+		assert.ok(error);
+		assert.match(error.text, /cekura\.openaiCompatible\.baseUrl must use https:\/\//);
+		assert.equal(model.requests.length, 0);
+	});
+});
