@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Teardown, errorMessage, repoRoot, startCodeServer } from '../e2e/codeServer';
 import { DEMO_API_KEY, startCekuraServer } from '../server/cekuraServer';
+import { startOpenAiServer } from '../server/openAiServer';
 import { SAMPLE_PROMPTS } from '../server/seedData';
 
 /**
@@ -34,9 +35,16 @@ async function main(): Promise<void> {
 	const port = Number(process.env.CEKURA_DEMO_SERVER_PORT ?? 0);
 	const server = await startCekuraServer({ port });
 	teardown.add('stop the local Cekura server', () => server.close());
-	const settings = { 'cekura.apiBaseUrl': server.url };
+	// Like Cekura's own server since mid-2026: no improve_prompt, so the model engine takes over.
+	// CEKURA_DEMO_IMPROVE=cekura keeps the endpoint, to see Cekura's own path.
+	const cekuraImproves = process.env.CEKURA_DEMO_IMPROVE === 'cekura';
+	if (!cekuraImproves) server.setModes({ improve: 'removed-404' });
+	const model = await startOpenAiServer();
+	teardown.add('stop the local model server', () => model.close());
+	const settings = { 'cekura.apiBaseUrl': server.url, 'cekura.openaiCompatible.baseUrl': model.url, 'cekura.openaiCompatible.model': 'local-improver' };
 
-	console.log(`Local Cekura server: ${server.url}   API key: ${DEMO_API_KEY}`);
+	console.log(`Local Cekura server: ${server.url}   API key: ${DEMO_API_KEY}   improve_prompt: ${cekuraImproves ? 'offered' : 'answers 404, as Cekura\'s does'}`);
+	console.log(`Local model server:  ${model.url}   (OpenAI-compatible, no key needed)`);
 	console.log(`Sample workspace:    ${workspace}`);
 
 	const desktop = process.env.CEKURA_DEMO_CODE ?? findOnPath('code');
@@ -61,6 +69,7 @@ async function main(): Promise<void> {
 	teardown.add('stop code-server', () => codeServer.stop());
 	console.log(`\nOpen this address in your browser:\n\n  ${codeServer.url}/?folder=${encodeURIComponent(workspace)}\n`);
 	console.log(`Then open prompts/dental-front-desk.md, select the prompt, right-click › Improve Prompt from Runs…, and paste the API key ${DEMO_API_KEY} when asked.`);
+	if (!cekuraImproves) console.log('The local Cekura server answers 404 on improve_prompt: choose "Use local-improver at …" when asked, once.');
 	console.log('Press Ctrl+C to stop.');
 }
 

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEMO_API_KEY, startCekuraServer } from '../server/cekuraServer';
+import { startOpenAiServer } from '../server/openAiServer';
 import {
 	Teardown,
 	ensureTools,
@@ -28,6 +29,7 @@ import { fourthRunRefused } from './flows/fourthRunRefused';
 import { improveAndApply } from './flows/improveAndApply';
 import { loadMoreRuns } from './flows/loadMoreRuns';
 import { manualRunEntry } from './flows/manualRunEntry';
+import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
 import { openWorkbench, type Flow, type FlowContext } from './workbench';
 
 const FLOWS: readonly Flow[] = [
@@ -37,6 +39,8 @@ const FLOWS: readonly Flow[] = [
 	fourthRunRefused,
 	loadMoreRuns,
 	driftRefused,
+	fallbackToModel,
+	explicitModelEngine,
 	errorNotOffered,
 	errorUnauthorized,
 	errorRunListForbidden,
@@ -123,7 +127,15 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 	teardown.add('stop the fake Cekura server', () => server.close());
 	console.log(`fake Cekura server at ${server.url} (API key ${DEMO_API_KEY})`);
 
-	const codeServer = await startCodeServer({ installVsix: vsix, userSettings: { 'cekura.apiBaseUrl': server.url, 'editor.stickyScroll.enabled': false }, workspace: workspaceDir, tools });
+	const model = await startOpenAiServer();
+	teardown.add('stop the local model server', () => model.close());
+	const userSettings = {
+		'cekura.apiBaseUrl': server.url,
+		'cekura.openaiCompatible.baseUrl': model.url,
+		'cekura.openaiCompatible.model': 'local-improver',
+		'editor.stickyScroll.enabled': false,
+	};
+	const codeServer = await startCodeServer({ installVsix: vsix, userSettings, workspace: workspaceDir, tools });
 	teardown.add('stop code-server', async () => {
 		if (tally.failed > 0 && !teardown.interruptedBy) {
 			const kept = path.join(shotsDir, 'code-server.log');
@@ -146,11 +158,12 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 	tally.flowsStarted = true;
 	for (const [index, flow] of flows.entries()) {
 		const started = Date.now();
-		const ctx: FlowContext = { page, wb, server, workspaceDir, shotsDir, log: (message) => console.log(`    · ${message}`) };
+		const ctx: FlowContext = { page, wb, server, model, workspaceDir, shotsDir, log: (message) => console.log(`    · ${message}`) };
 		try {
 			if (index > 0) {
 				await wb.reset();
 				server.reset();
+				model.reset();
 				fs.cpSync(fixture, workspaceDir, { recursive: true, force: true });
 			}
 			await withTimeout(flow.run(ctx), flowTimeout, `flow ${flow.name}`);

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { CekuraServer } from '../server/cekuraServer';
+import { waitFor } from '../support/waitFor';
+import type { OpenAiServer } from '../server/openAiServer';
 
 export type DiffSide = 'original' | 'modified';
 
@@ -20,6 +22,8 @@ export interface FlowContext {
 	wb: Workbench;
 	/** The local fake Cekura server the extension talks to (reset before each flow). */
 	server: CekuraServer;
+	/** The local OpenAI-compatible model server, set up in the user settings (reset before each flow). */
+	model: OpenAiServer;
 	/** The scratch copy of test/fixtures/workspace the workbench has open (restored before each flow). */
 	workspaceDir: string;
 	shotsDir: string;
@@ -178,7 +182,7 @@ export class Workbench {
 		if ((await checkbox.count()) === 0) throw new Error(`quick pick row ${String(text)} has no checkbox (is the pick canPickMany?)`);
 		const before = await row.getAttribute('aria-checked');
 		await checkbox.click();
-		await expectUntil(async () => (await row.getAttribute('aria-checked')) !== before, `quick pick row ${String(text)} to change its checked state`);
+		await waitFor(async () => (await row.getAttribute('aria-checked')) !== before, `quick pick row ${String(text)} to change its checked state`);
 	}
 
 	/** Clicks OK of a multi-select quick pick (Enter would toggle the focused row instead, §6). */
@@ -234,6 +238,22 @@ export class Workbench {
 			await this.page.waitForTimeout(200);
 		}
 		await hidden(this.page.locator(QUICK_INPUT), 'the quick input to close');
+	}
+
+	/** Waits for a modal dialog whose message matches `text`; returns its message and button labels. */
+	async waitForDialog(text: string | RegExp, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<{ message: string; buttons: string[] }> {
+		const dialog = this.page.locator('.monaco-dialog-box', { hasText: text }).first();
+		await visible(dialog, `a dialog matching ${String(text)}`, timeoutMs);
+		const message = normalize(await dialog.locator('.dialog-message-text, .dialog-message').first().innerText());
+		const buttons = (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map(normalize);
+		return { message, buttons };
+	}
+
+	async clickDialogButton(label: string | RegExp): Promise<void> {
+		const button = this.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', { hasText: label }).first();
+		await visible(button, `the dialog button ${String(label)}`);
+		await button.click();
+		await hidden(this.page.locator('.monaco-dialog-box'), 'the dialog to close');
 	}
 
 	/** Waits for a notification toast matching `text`; returns its message text. */
@@ -397,14 +417,6 @@ async function visible(locator: Locator, what: string, timeoutMs = DEFAULT_TIMEO
 	} catch (err) {
 		const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
 		throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${state === 'hidden' ? ' to go away' : ''} (${reason})`);
-	}
-}
-
-async function expectUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 }
 

@@ -1,24 +1,30 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
 import { waitFor } from '../../support/waitFor';
+import { chooseEngine } from './modelEngines';
 import { acceptFocus, improveRequests, improveSelection, pickRuns, setApiKey, waitForQuickInputTitle } from './steps';
 
-/** 404 on improve_prompt: a first-class message, Show Log opens the Cekura log with the error. */
+/** 404 on improve_prompt with the Cekura engine chosen: a first-class message, Show Log opens the log with the error. */
 export const errorNotOffered: Flow = {
 	name: 'errorNotOffered',
 	async run(ctx) {
 		const { wb, server, shotsDir } = ctx;
 		await setApiKey(wb);
-		server.setModes({ improve: 'removed-404' });
-		await improveSelection(wb);
-		await pickRuns(wb, [5546]);
-		await acceptFocus(wb);
-		const message = await wb.waitForNotification(/does not offer improve_prompt/);
-		assert.match(message, /HTTP 404/);
-		await wb.screenshot(shotsDir, 'error-not-offered.png');
-		await wb.clickNotificationButton(/does not offer improve_prompt/, 'Show Log');
-		await wb.page.locator('.part.panel .view-lines', { hasText: 'does not offer improve_prompt' }).first().waitFor({ timeout: 15_000 });
-		assert.equal(await wb.page.locator('.tab', { hasText: 'Original ↔ Improved' }).count(), 0);
+		await chooseEngine(wb, /^Cekura/);
+		try {
+			server.setModes({ improve: 'removed-404' });
+			await improveSelection(wb);
+			await pickRuns(wb, [5546]);
+			await acceptFocus(wb);
+			const message = await wb.waitForNotification(/does not offer improve_prompt/);
+			assert.match(message, /HTTP 404/);
+			await wb.screenshot(shotsDir, 'error-not-offered.png');
+			await wb.clickNotificationButton(/does not offer improve_prompt/, 'Show Log');
+			await wb.page.locator('.part.panel .view-lines', { hasText: 'does not offer improve_prompt' }).first().waitFor({ timeout: 15_000 });
+			assert.equal(await wb.page.locator('.tab', { hasText: 'Original ↔ Improved' }).count(), 0);
+		} finally {
+			await chooseEngine(wb, /^Automatic/);
+		}
 	},
 };
 

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import { waitFor } from '../../support/waitFor';
+import type { FlowContext, Flow, Workbench } from '../workbench';
+import { acceptFocus, clickEditorAction, improveRequests, improveSelection, pickRuns, setApiKey, waitForQuickInputTitle } from './steps';
+
+const MODEL = 'local-improver';
+
+/** Cekura: Choose Improvement Engine… from the palette, picking the row whose label matches `row`. */
+export async function chooseEngine(wb: Workbench, row: RegExp): Promise<void> {
+	await wb.runCommand('Cekura: Choose Improvement Engine…');
+	await waitForQuickInputTitle(wb, /Choose Improvement Engine/);
+	await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: row }).first().click();
+	await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+function chatRequests(ctx: FlowContext): number {
+	return ctx.model.requests.filter((r) => r.path === '/v1/chat/completions').length;
+}
+
+/**
+ * Cekura's server answers 404 on improve_prompt (as Cekura's own does since mid-2026): one question, the model the
+ * user has, a review labelled with it, Apply. The next improvement asks nothing.
+ */
+export const fallbackToModel: Flow = {
+	name: 'fallbackToModel',
+	async run(ctx) {
+		const { wb, server, shotsDir, log } = ctx;
+		await setApiKey(wb);
+		server.setModes({ improve: 'removed-404' });
+		await improveSelection(wb);
+		await pickRuns(wb, [5546]);
+		await acceptFocus(wb);
+
+		const dialog = await wb.waitForDialog(/does not offer improve_prompt/);
+		assert.match(dialog.message, /HTTP 404/);
+		const use = dialog.buttons.find((b) => b.startsWith(`Use ${MODEL} at 127.0.0.1:`));
+		assert.ok(use, `no button for the model server: ${JSON.stringify(dialog.buttons)}`);
+		log(`dialog: ${await wb.screenshot(shotsDir, 'fallback-choice.png', { moveMouse: false })}`);
+		await wb.clickDialogButton(use);
+
+		await wb.waitForDiffEditor(`by ${MODEL} at 127.0.0.1`);
+		const summary = await wb.waitForNotification(/Proposal by local-improver at/);
+		assert.match(summary, /\+\d+ −\d+ lines/);
+		assert.match(await wb.readDiffSide('modified'), /Rules learned from test runs/);
+		assert.equal(improveRequests(ctx).length, 1, 'Cekura was not asked first');
+		assert.equal(chatRequests(ctx), 1);
+		log(`review: ${await wb.screenshot(shotsDir, 'review-by-model.png')}`);
+
+		await clickEditorAction(wb, 'Apply Improved Prompt');
+		await wb.page.locator('.part.editor .tab.active', { hasText: 'dental-front-desk.md' }).waitFor({ timeout: 15_000 });
+		assert.match(await wb.editorText(), /Rules learned from test runs/);
+
+		// Remembered: the next improvement goes to the model without a question.
+		await wb.page.keyboard.press('ControlOrMeta+Z');
+		await waitFor(async () => !(await wb.editorText()).includes('Rules learned from test runs'), 'Undo to restore the prompt');
+		await improveSelection(wb);
+		await pickRuns(wb, [5546]);
+		await acceptFocus(wb);
+		await wb.waitForDiffEditor(`by ${MODEL} at 127.0.0.1`);
+		assert.equal(await wb.page.locator('.monaco-dialog-box').count(), 0, 'the choice was asked again');
+		assert.equal(chatRequests(ctx), 2);
+	},
+};
+
+/** The OpenAI-compatible engine chosen in Choose Improvement Engine…: Cekura's improve_prompt is not called at all. */
+export const explicitModelEngine: Flow = {
+	name: 'explicitModelEngine',
+	async run(ctx) {
+		const { wb, shotsDir, log } = ctx;
+		await setApiKey(wb);
+		try {
+			await wb.runCommand('Cekura: Choose Improvement Engine…');
+			await waitForQuickInputTitle(wb, /Choose Improvement Engine/);
+			const rows = await wb.quickPickRows();
+			log(`engines offered: ${rows.join(' | ')}`);
+			assert.ok(rows.some((r) => r.startsWith('Automatic')), JSON.stringify(rows));
+			log(`engine picker: ${await wb.screenshot(shotsDir, 'engine-picker.png', { moveMouse: false })}`);
+			await wb.closeQuickInput();
+			await chooseEngine(wb, new RegExp(`${MODEL} at 127\\.0\\.0\\.1`));
+
+			await improveSelection(wb);
+			await pickRuns(wb, [5546]);
+			await acceptFocus(wb);
+			await wb.waitForDiffEditor(`by ${MODEL} at 127.0.0.1`);
+			assert.equal(improveRequests(ctx).length, 0, 'Cekura\'s improve_prompt was called although the model engine was chosen');
+			assert.equal(chatRequests(ctx), 1);
+			await clickEditorAction(wb, 'Discard Improved Prompt');
+		} finally {
+			await chooseEngine(wb, /^Automatic/);
+		}
+	},
+};
