@@ -18,6 +18,7 @@ import {
 	formatSeconds,
 	isRecord,
 	launchBrowser,
+	lmTestExtensions,
 	logTail,
 	repoRoot,
 	startCodeServer,
@@ -127,6 +128,7 @@ async function runInCodeServer(options: Options, resultsFile: string, teardown: 
 	const run = async (): Promise<number> => {
 		const server = await startCodeServer({
 			workspace,
+			copyExtensions: lmTestExtensions(),
 			env: { CEKURA_TEST_RESULTS: resultsFile },
 			extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
 			tools,
