@@ -16,6 +16,7 @@ import {
 	exitOnSignals,
 	formatSeconds,
 	launchBrowser,
+	lmTestExtensions,
 	logTail,
 	repoRoot,
 	startCodeServer,
@@ -26,6 +27,7 @@ import { driftRefused } from './flows/driftRefused';
 import { cancelRequest, errorNotOffered, errorRunListForbidden, errorUnauthorized } from './flows/errorCases';
 import { fourthRunRefused } from './flows/fourthRunRefused';
 import { improveAndApply } from './flows/improveAndApply';
+import { languageModelConsent } from './flows/languageModelConsent';
 import { loadMoreRuns } from './flows/loadMoreRuns';
 import { manualRunEntry } from './flows/manualRunEntry';
 import { openWorkbench, type Flow, type FlowContext } from './workbench';
@@ -41,6 +43,7 @@ const FLOWS: readonly Flow[] = [
 	errorUnauthorized,
 	errorRunListForbidden,
 	cancelRequest,
+	languageModelConsent,
 ];
 
 const TIMEOUT_EXIT_CODE = 124;
@@ -123,7 +126,8 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 	teardown.add('stop the fake Cekura server', () => server.close());
 	console.log(`fake Cekura server at ${server.url} (API key ${DEMO_API_KEY})`);
 
-	const codeServer = await startCodeServer({ installVsix: vsix, userSettings: { 'cekura.apiBaseUrl': server.url, 'editor.stickyScroll.enabled': false }, workspace: workspaceDir, tools });
+	// The test LM provider and consumer (test/fixtures/lm-*) sit next to the installed extension.
+	const codeServer = await startCodeServer({ installVsix: vsix, copyExtensions: lmTestExtensions(), userSettings: { 'cekura.apiBaseUrl': server.url, 'editor.stickyScroll.enabled': false }, workspace: workspaceDir, tools });
 	teardown.add('stop code-server', async () => {
 		if (tally.failed > 0 && !teardown.interruptedBy) {
 			const kept = path.join(shotsDir, 'code-server.log');

@@ -266,8 +266,10 @@ suite('Language Model API: the cekura-test provider', () => {
 	suite('consent (a model that requires authorization)', () => {
 		// With the `chatProvider` proposal, a provider may mark a model `requiresAuthorization`. Then another extension's
 		// first sendRequest asks the user through a modal dialog (ExtHostLanguageModels._getAuthAccess → getSession with
-		// forceNewSession → MainThreadAuthentication.loginPrompt → dialogService.prompt): "The extension '<name>' wants to
-		// access the language models provided by Cekura Test Models (consent)." [Allow] [Cancel]. In an extension test
+		// forceNewSession → MainThreadAuthentication.loginPrompt → dialogService.prompt): "The extension '<displayName>'
+		// wants to access the language models provided by Cekura Test Models." (the provider extension's displayName),
+		// detail "Justification: <options.justification>", [Cancel] [Allow]; the UI flow languageModelConsent clicks Allow
+		// and VS Code remembers it. In an extension test
 		// run the DialogService refuses every prompt ("DialogService: refused to show dialog in tests"), so the request
 		// fails with NoPermissions and nothing reaches the provider. The plain `cekura-test` vendor never asks.
 		test('the first request from this extension fails with NoPermissions; the provider never sees it', async () => {
