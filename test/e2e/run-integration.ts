@@ -203,7 +203,8 @@ async function runWithTestElectron(executable: string, options: Options, results
 	try {
 		await runTests({
 			vscodeExecutablePath: executable,
-			extensionDevelopmentPath: options.extensionPath,
+			// Desktop VS Code loads every path; code-shim.sh keeps the first and its nested run installs the others.
+			extensionDevelopmentPath: [options.extensionPath, ...lmTestExtensions()],
 			extensionTestsPath: options.testsPath,
 			extensionTestsEnv: { CEKURA_TEST_RESULTS: resultsFile, CEKURA_HARNESS_NESTED: '1' },
 			launchArgs: [workspace],
