@@ -9,8 +9,9 @@ tests=''
 workspace=''
 while (($# > 0)); do
 	case "$1" in
-		--extensionDevelopmentPath=*) dev="${1#*=}" ;;
-		--extensionDevelopmentPath) dev="${2:?}"; shift ;;
+		# The first is the extension under test; the harness installs the others (the LM test extensions) itself.
+		--extensionDevelopmentPath=*) [[ -n "$dev" ]] || dev="${1#*=}" ;;
+		--extensionDevelopmentPath) [[ -n "$dev" ]] || dev="${2:?}"; shift ;;
 		--extensionTestsPath=*) tests="${1#*=}" ;;
 		--extensionTestsPath) tests="${2:?}"; shift ;;
 		--user-data-dir | --extensions-dir) shift ;; # a value follows; the harness uses fresh folders

@@ -35,6 +35,12 @@ export interface StartOptions {
 	workspace?: string;
 	/** .vsix file(s) installed into this run's fresh extensions folder before the server starts. */
 	installVsix?: string | readonly string[];
+	/**
+	 * Unpacked extension folders (package.json + plain JavaScript, no build step) copied into the fresh extensions
+	 * folder before anything else, e.g. {@link lmTestExtensions}. VS Code finds them when it first scans that folder
+	 * (no extensions.json yet), whether that scan is the `--install-extension` run or the server's start.
+	 */
+	copyExtensions?: readonly string[];
 	/** Extra environment for code-server; its extension host inherits it. */
 	env?: Record<string, string>;
 	/** Extra server flags, e.g. `['--vscode-option', 'enable-smoke-test-driver']`. */
@@ -59,6 +65,16 @@ export interface LaunchedBrowser {
 	context: BrowserContext;
 	page: Page;
 	close(): Promise<void>;
+}
+
+/**
+ * Test extensions for the Language Model API (test/fixtures/lm-*): a provider of the `cekura-test` models and a second
+ * extension that consumes them. The smoke-test payload keeps only the last `extensionDevelopmentPath` (the workbench
+ * reads the payload into a Map), so runs install these into the extensions folder instead (StartOptions.copyExtensions).
+ */
+export function lmTestExtensions(): string[] {
+	const fixtures = path.join(repoRoot(), 'test', 'fixtures');
+	return [path.join(fixtures, 'lm-provider'), path.join(fixtures, 'lm-consumer')];
 }
 
 /** Settings that keep an offline workbench quiet (§4). */
@@ -152,6 +168,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
 	const logFile = path.join(runDir, 'code-server.log');
 	const configFile = path.join(runDir, 'config.yaml');
 	fs.mkdirSync(extensionsDir, { recursive: true });
+	for (const folder of options.copyExtensions ?? []) copyExtensionFolder(folder, extensionsDir);
 	writeSettings(userDataDir, options.userSettings ?? {});
 
 	const port = await freePort();
@@ -278,6 +295,16 @@ export async function launchBrowser(tools?: Pick<ToolPaths, 'chromiumPath'>): Pr
 		await browser.close().catch(() => undefined);
 		throw err;
 	}
+}
+
+/** Copies an unpacked extension to `<extensionsDir>/<publisher>.<name>-<version>`, the layout VS Code installs into. */
+function copyExtensionFolder(folder: string, extensionsDir: string): void {
+	const manifest: unknown = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'));
+	if (!isRecord(manifest) || typeof manifest.publisher !== 'string' || typeof manifest.name !== 'string' || typeof manifest.version !== 'string') {
+		throw new Error(`${folder}/package.json needs publisher, name and version`);
+	}
+	const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+	fs.cpSync(folder, target, { recursive: true });
 }
 
 /** Last lines of a log file, for error messages. */

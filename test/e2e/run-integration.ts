@@ -18,6 +18,7 @@ import {
 	formatSeconds,
 	isRecord,
 	launchBrowser,
+	lmTestExtensions,
 	logTail,
 	repoRoot,
 	startCodeServer,
@@ -127,6 +128,7 @@ async function runInCodeServer(options: Options, resultsFile: string, teardown: 
 	const run = async (): Promise<number> => {
 		const server = await startCodeServer({
 			workspace,
+			copyExtensions: lmTestExtensions(),
 			env: { CEKURA_TEST_RESULTS: resultsFile },
 			extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
 			tools,
@@ -201,7 +203,8 @@ async function runWithTestElectron(executable: string, options: Options, results
 	try {
 		await runTests({
 			vscodeExecutablePath: executable,
-			extensionDevelopmentPath: options.extensionPath,
+			// Desktop VS Code loads every path; code-shim.sh keeps the first and its nested run installs the others.
+			extensionDevelopmentPath: [options.extensionPath, ...lmTestExtensions()],
 			extensionTestsPath: options.testsPath,
 			extensionTestsEnv: { CEKURA_TEST_RESULTS: resultsFile, CEKURA_HARNESS_NESTED: '1' },
 			launchArgs: [workspace],

@@ -17,6 +17,7 @@ import {
 	exitOnSignals,
 	formatSeconds,
 	launchBrowser,
+	lmTestExtensions,
 	logTail,
 	repoRoot,
 	startCodeServer,
@@ -27,6 +28,7 @@ import { driftRefused } from './flows/driftRefused';
 import { cancelRequest, errorNotOffered, errorRunListForbidden, errorUnauthorized } from './flows/errorCases';
 import { fourthRunRefused } from './flows/fourthRunRefused';
 import { improveAndApply } from './flows/improveAndApply';
+import { languageModelConsent } from './flows/languageModelConsent';
 import { loadMoreRuns } from './flows/loadMoreRuns';
 import { manualRunEntry } from './flows/manualRunEntry';
 import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
@@ -45,6 +47,7 @@ const FLOWS: readonly Flow[] = [
 	errorUnauthorized,
 	errorRunListForbidden,
 	cancelRequest,
+	languageModelConsent,
 ];
 
 const TIMEOUT_EXIT_CODE = 124;
@@ -135,7 +138,8 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 		'cekura.openaiCompatible.model': 'local-improver',
 		'editor.stickyScroll.enabled': false,
 	};
-	const codeServer = await startCodeServer({ installVsix: vsix, userSettings, workspace: workspaceDir, tools });
+	// The test LM provider and consumer (test/fixtures/lm-*) sit next to the installed extension.
+	const codeServer = await startCodeServer({ installVsix: vsix, copyExtensions: lmTestExtensions(), userSettings, workspace: workspaceDir, tools });
 	teardown.add('stop code-server', async () => {
 		if (tally.failed > 0 && !teardown.interruptedBy) {
 			const kept = path.join(shotsDir, 'code-server.log');

@@ -11,6 +11,11 @@ import { activeDiffTab, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSett
 const MODEL = 'local-improver';
 const MODEL_KEY = 'sk-local-model-key-1234';
 
+interface LmRequest {
+	model: string;
+	messages: { role: string; text: string }[];
+}
+
 function chatRequests(server: OpenAiServer): RecordedOpenAiRequest[] {
 	return server.requests.filter((r) => r.path === '/v1/chat/completions');
 }
@@ -94,7 +99,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 
 		const asked = user.messages.filter((m) => m.modal && /does not offer improve_prompt \(HTTP 404\)/.test(m.text));
 		assert.equal(asked.length, 1, `expected one question, got ${JSON.stringify(user.messages)}`);
-		assert.deepEqual(asked[0].actions, [`Use ${MODEL} at ${host}`, 'Choose Improvement Engine…']);
+		assert.deepEqual(asked[0].actions, [`Use ${MODEL} at ${host}`, 'Use a Language Model in VS Code…', 'Choose Improvement Engine…']);
 		assert.equal(cekura.improveRequests().length, 1);
 		assert.equal(chatRequests(model).length, 1);
 		assert.match(activeDiffTab()?.label ?? '', /by local-improver at /);
@@ -109,6 +114,8 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 	});
 
 	test('auto: when Cekura answers 404 and no model is set up, it says what to set up, with Choose Improvement Engine…', async () => {
+		// The test models are installed in this VS Code: naming one that is not makes the VS Code engine "not set up".
+		await setSetting(Settings.vscodeLmModel, 'no-such-model');
 		cekura.setModes({ improve: 'removed-404' });
 		await improveSample();
 		const warning = await user.waitForMessage(/does not offer improve_prompt.*No other engine is set up/);
@@ -202,5 +209,71 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		assert.ok(error);
 		assert.match(error.text, /cekura\.openaiCompatible\.baseUrl must use https:\/\//);
 		assert.equal(model.requests.length, 0);
+	});
+
+	test('vscodeLm: a language model in VS Code gets the prompt and the evidence, streams the proposal, and is named in the review', async () => {
+		await setSetting(Settings.improveEngine, 'vscodeLm');
+		await setSetting(Settings.vscodeLmModel, 'cekura-test-model');
+		await vscode.commands.executeCommand('cekuraTest.lm.reset');
+		const editor = await improveSample();
+		const selected = editor.document.getText(editor.selection);
+
+		const requests = (await vscode.commands.executeCommand('cekuraTest.lm.requests')) as LmRequest[];
+		assert.equal(requests.length, 1, 'the test model got no request');
+		assert.equal(requests[0].model, 'cekura-test-model');
+		const text = requests[0].messages.map((m) => m.text).join('\n');
+		assert.ok(text.includes(selected), 'the prompt was not sent verbatim');
+		assert.match(text, /## Run 5546/);
+		assert.match(text, /Booking confirmed/);
+		assert.equal(cekura.improveRequests().length, 0);
+		assert.match(activeDiffTab()?.label ?? '', /by Cekura Test Model via VS Code/);
+		await user.waitForMessage(/^Proposal by Cekura Test Model via VS Code/);
+		await vscode.commands.executeCommand(Commands.applyImprovement);
+		assert.match(editor.document.getText(), /read back the booked date and time/);
+	});
+
+	test('vscodeLm without a model named: asks once which model, and remembers it', async () => {
+		await setSetting(Settings.improveEngine, 'vscodeLm');
+		user.pick = (items) => items.find((i) => i.label === 'Cekura Test Model');
+		await improveSample();
+		const asked = user.picks.find((p) => /Which language model/.test(p.title));
+		assert.ok(asked, 'no model question');
+		assert.ok(asked.labels.includes('Cekura Test Model'), JSON.stringify(asked.labels));
+		assert.equal(vscode.workspace.getConfiguration(Settings.section).get(Settings.vscodeLmModel), 'cekura-test-model');
+		assert.match(activeDiffTab()?.label ?? '', /by Cekura Test Model via VS Code/);
+	});
+
+	test('vscodeLm: a model the extension may not use (no consent) is a clear error that offers another engine', async () => {
+		await setSetting(Settings.improveEngine, 'vscodeLm');
+		await setSetting(Settings.vscodeLmModel, 'cekura-test-auth-model');
+		await improveSample();
+		const error = user.messages.find((m) => m.severity === 'error');
+		assert.ok(error, 'no error shown');
+		assert.match(error.text, /did not let Cekura Prompt Improver use Cekura Test Model \(consent\)/);
+		assert.deepEqual(error.actions, ['Choose Improvement Engine…', 'Show Log']);
+		assert.equal(activeDiffTab(), undefined);
+	});
+
+	test('vscodeLm: a blocked request (quota or policy) is named as such, with Retry', async () => {
+		await setSetting(Settings.improveEngine, 'vscodeLm');
+		await setSetting(Settings.vscodeLmModel, 'cekura-test-model');
+		await openPromptFile('You are the front-desk assistant.\nKeep calls short. #fail:Blocked\n', { from: 1, to: 2 });
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+		const error = user.messages.find((m) => m.severity === 'error');
+		assert.ok(error, 'no error shown');
+		assert.match(error.text, /quota is used up or a policy blocks it/);
+		assert.deepEqual(error.actions, ['Retry', 'Choose Improvement Engine…', 'Show Log']);
+	});
+
+	test('vscodeLm: a prompt too large for the model is refused before anything is sent, counted with the model\'s own counter', async () => {
+		await setSetting(Settings.improveEngine, 'vscodeLm');
+		await setSetting(Settings.vscodeLmModel, 'cekura-test-small');
+		await vscode.commands.executeCommand('cekuraTest.lm.reset');
+		await improveSample();
+		const error = user.messages.find((m) => m.severity === 'error');
+		assert.ok(error, 'no error shown');
+		assert.match(error.text, /256/);
+		const requests = (await vscode.commands.executeCommand('cekuraTest.lm.requests')) as LmRequest[];
+		assert.equal(requests.length, 0, 'a request was sent for a prompt that does not fit');
 	});
 });

@@ -85,9 +85,15 @@ export class ImproveEngines {
 		const server = settings.openai.baseUrl;
 		if (server?.ok) list.push({ kind: 'openaiCompatible', label: `Use ${settings.openai.model || 'a model'} at ${new URL(server.url).host}` });
 		const models = await availableChatModels();
-		const named = settings.vscodeLmModel ? matchChatModel(models, settings.vscodeLmModel) : models.length === 1 ? models[0] : undefined;
-		if (named) list.push({ kind: 'vscodeLm', label: `Use ${named.name} via VS Code` });
-		else if (models.length > 1) list.push({ kind: 'vscodeLm', label: 'Use a Language Model in VS Code…' });
+		if (settings.vscodeLmModel) {
+			// A model named in the settings that VS Code does not offer (any more) is not set up.
+			const named = matchChatModel(models, settings.vscodeLmModel);
+			if (named) list.push({ kind: 'vscodeLm', label: `Use ${named.name} via VS Code` });
+		} else if (models.length === 1) {
+			list.push({ kind: 'vscodeLm', label: `Use ${models[0].name} via VS Code` });
+		} else if (models.length > 1) {
+			list.push({ kind: 'vscodeLm', label: 'Use a Language Model in VS Code…' });
+		}
 		return list;
 	}
 }
