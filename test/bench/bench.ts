@@ -6,6 +6,8 @@ import { anchor } from '../../src/core/anchoring';
 import { CekuraClient } from '../../src/core/cekuraClient';
 import { diffStats } from '../../src/core/diffStats';
 import type { FetchLike } from '../../src/core/httpTypes';
+import { buildModelRequest, charBudget } from '../../src/core/modelPrompt';
+import { dentalTranscript, rescheduleRun, transcriptText } from '../support/runFixtures';
 import { DEMO_API_KEY, startCekuraServer } from '../server/cekuraServer';
 
 /**
@@ -74,6 +76,16 @@ async function main(): Promise<void> {
 	const document = `${prompt(20000)}\n${prompt(40)}\n${prompt(20000)}`;
 	const needle = prompt(40);
 	measure(`anchor without tracking, ${(document.length / 1024 / 1024).toFixed(1)} MiB document`, 50, () => anchor(document, needle, undefined, document.length / 2));
+
+	// Evidence for a model engine: 3 runs with 200-turn transcripts, into a 128k-token budget and into an 8k one.
+	const runs = [5546, 5547, 5548].map((id) => {
+		const turns = dentalTranscript(200);
+		return rescheduleRun({ id, transcript_object: turns, transcript: transcriptText(turns) });
+	});
+	const focus = { workflow_metric_ids: [7], category_ids: [311] };
+	const text = prompt(40);
+	await measureAsync('evidence + model request, 3 runs × 200 turns (goal p50 ≤ 20 ms)', 50, () => buildModelRequest({ prompt: text, runs, focus }, charBudget(128_000)));
+	await measureAsync('  same, trimmed into an 8k-token window', 50, () => buildModelRequest({ prompt: text, runs, focus }, charBudget(8_000)));
 	console.log('');
 
 	const server = await startCekuraServer();
@@ -82,7 +94,6 @@ async function main(): Promise<void> {
 		const signal = new AbortController().signal;
 		await measureAsync('listRuns (page of 50) over loopback', 200, () => client.listRuns({ pageSize: 50 }, signal));
 		await measureAsync('bulkRuns (3 runs) over loopback', 200, () => client.bulkRuns([5546, 5545, 5544], signal));
-		const text = prompt(40);
 		await measureAsync('improvePrompt (40-line prompt) over loopback', 200, () => client.improvePrompt({ prompt: text, run_ids: [5546] }, signal));
 
 		global.gc?.();

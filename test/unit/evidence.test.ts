@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { collectEvidence, renderEvidence, transcriptExcerpts } from '../../src/core/evidence';
 import type { Focus } from '../../src/core/focusOptions';
-import { dentalTranscript, rescheduleRun, timeOfTurn, transcriptText } from './runFixtures';
+import { dentalTranscript, rescheduleRun, timeOfTurn, transcriptText } from '../support/runFixtures';
 
 const NO_FOCUS: Focus = { workflow_metric_ids: [], category_ids: [] };
 

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { Run } from '../../src/core/apiTypes';
 import { ModelError } from '../../src/core/modelError';
 import { buildModelRequest, charBudget, type PromptBudget } from '../../src/core/modelPrompt';
-import { dentalTranscript, rescheduleRun, timeOfTurn } from './runFixtures';
+import { dentalTranscript, rescheduleRun, timeOfTurn } from '../support/runFixtures';
 
 const PROMPT = '# Bright Smiles Dental\n\nYou are Riley. Greet {{caller_name}} warmly.\n- Keep calls short.\n- Swelling with fever: tell the caller to call 911.\n';
 const FOCUS = { workflow_metric_ids: [7], category_ids: [] };

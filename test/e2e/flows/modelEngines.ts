@@ -85,6 +85,19 @@ export const explicitModelEngine: Flow = {
 			assert.equal(improveRequests(ctx).length, 0, 'Cekura\'s improve_prompt was called although the model engine was chosen');
 			assert.equal(chatRequests(ctx), 1);
 			await clickEditorAction(wb, 'Discard Improved Prompt');
+
+			// A model that is slow to answer: Cancel stops the stream and changes nothing.
+			ctx.model.setModes({ mode: 'slow-first-token', delayMs: 60_000 });
+			await improveSelection(wb);
+			await pickRuns(wb, [5546]);
+			await acceptFocus(wb);
+			await wb.waitForNotification(/improving the prompt with local-improver/);
+			log(`progress: ${await wb.screenshot(shotsDir, 'progress-model.png')}`);
+			await wb.clickNotificationButton(/improving the prompt with local-improver/, 'Cancel');
+			await waitFor(() => ctx.model.requests.some((r) => r.path === '/v1/chat/completions' && r.aborted), 'Cancel to abort the model request');
+			await wb.notification(/improving the prompt/).waitFor({ state: 'hidden', timeout: 10_000 });
+			assert.equal(await wb.page.locator('.tab', { hasText: 'Original ↔ Improved' }).count(), 0, 'a review opened after Cancel');
+			assert.ok(!(await wb.editorText()).includes('Rules learned from test runs'), 'the file changed after Cancel');
 		} finally {
 			await chooseEngine(wb, /^Automatic/);
 		}
