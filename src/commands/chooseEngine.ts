@@ -20,22 +20,23 @@ const DEFAULT_SERVER = 'http://127.0.0.1:11434/v1';
 export async function chooseEngine(deps: ModelEngineDeps & { modelKeys: ApiKeyStore; globalState: vscode.Memento }): Promise<boolean> {
 	const { ui, log } = deps;
 	const settings = readSettings();
-	const current = (engine: EngineSetting): string => (settings.engine === engine ? '$(check) ' : '');
+	// The current choice is said in words, which screen readers read too (an icon in the label is read as "check").
+	const current = (engine: EngineSetting): string => (settings.engine === engine ? 'current · ' : '');
 	const cekuraHost = settings.baseUrl.ok ? new URL(settings.baseUrl.url).host : 'cekura.apiBaseUrl';
 	const models = await availableChatModels();
 	const items: EngineItem[] = [
-		{ label: `${current('auto')}Automatic`, description: 'Cekura first; a model you have when Cekura does not offer improve_prompt', engine: 'auto' },
-		{ label: `${current('cekura')}Cekura`, description: `improve_prompt at ${cekuraHost}`, detail: 'The prompt and run IDs go to Cekura, which rewrites the prompt.', engine: 'cekura' },
+		{ label: 'Automatic', description: `${current('auto')}Cekura first; a model you have when Cekura does not offer improve_prompt`, engine: 'auto' },
+		{ label: 'Cekura', description: `${current('cekura')}improve_prompt at ${cekuraHost}`, detail: 'The prompt and run IDs go to Cekura, which rewrites the prompt.', engine: 'cekura' },
 		{ label: 'Language models in VS Code', kind: vscode.QuickPickItemKind.Separator },
 	];
 	if (models.length === 0) {
-		items.push({ label: '$(info) No language model is available in VS Code', description: 'GitHub Copilot, or an extension that provides models, offers them here' });
+		items.push({ label: 'No language model is available in VS Code', description: 'GitHub Copilot, or an extension that provides models, offers them here' });
 	}
 	for (const model of models) {
 		const chosen = settings.engine === 'vscodeLm' && settings.vscodeLmModel === model.id;
 		items.push({
-			label: `${chosen ? '$(check) ' : ''}${model.name}`,
-			description: `${model.vendor} · ${model.family} · ${model.maxInputTokens.toLocaleString('en-US')} input tokens`,
+			label: model.name,
+			description: `${chosen ? 'current · ' : ''}${model.vendor} · ${model.family} · ${model.maxInputTokens.toLocaleString('en-US')} input tokens`,
 			detail: `The prompt and the runs' evidence go to ${model.vendor} through VS Code.`,
 			engine: 'vscodeLm',
 			lmModel: model,
@@ -45,12 +46,13 @@ export async function chooseEngine(deps: ModelEngineDeps & { modelKeys: ApiKeySt
 	const server = settings.openai.baseUrl;
 	if (server?.ok && settings.openai.model) {
 		items.push({
-			label: `${current('openaiCompatible')}${settings.openai.model} at ${new URL(server.url).host}`,
+			label: `${settings.openai.model} at ${new URL(server.url).host}`,
+			description: current('openaiCompatible').replace(/ · $/, ''),
 			detail: `The prompt and the runs' evidence go to ${server.url}.`,
 			engine: 'openaiCompatible',
 		});
 	}
-	items.push({ label: '$(server) Set up an OpenAI-compatible server…', description: 'OpenAI, Azure OpenAI, OpenRouter, Ollama, LM Studio', setUpServer: true });
+	items.push({ label: 'Set up an OpenAI-compatible server…', description: 'OpenAI, Azure OpenAI, OpenRouter, Ollama, LM Studio', setUpServer: true });
 
 	const picked = await ui.window.showQuickPick(items, { title: 'Cekura: Choose Improvement Engine', placeHolder: 'Who rewrites your prompts? Run evidence always comes from Cekura.', ignoreFocusOut: true });
 	if (!picked) return false;
@@ -58,19 +60,24 @@ export async function chooseEngine(deps: ModelEngineDeps & { modelKeys: ApiKeySt
 		ui.notify('info', 'Cekura: no language model is available in VS Code. Install and sign in to GitHub Copilot (or an extension that provides models), or set up an OpenAI-compatible server.');
 		return false;
 	}
-	if (picked.setUpServer && !(await setUpServer(deps, server?.ok ? server.url : ''))) return false;
+	let name = picked.label;
+	if (picked.setUpServer) {
+		const set = await setUpServer(deps, server?.ok ? server.url : '');
+		if (!set) return false;
+		name = set;
+	}
 	if (picked.lmModel) await writeUserSetting(Settings.vscodeLmModel, picked.lmModel.id);
 	const engine = picked.engine ?? 'openaiCompatible';
 	await writeUserSetting(Settings.improveEngine, engine);
 	// An explicit choice replaces the one remembered for when Cekura does not offer improve_prompt.
 	if (engine === 'vscodeLm' || engine === 'openaiCompatible') await deps.globalState.update(FALLBACK_ENGINE_KEY, engine);
 	log.info(`Improvement engine: ${engine}${picked.lmModel ? ` (${picked.lmModel.id})` : ''}.`);
-	vscode.window.setStatusBarMessage(`$(check) Cekura: prompts are improved by ${picked.label.replace('$(check) ', '').replace(/^\$\([\w-]+\) /, '')}.`, 5000);
+	vscode.window.setStatusBarMessage(`$(check) Cekura: prompts are improved by ${name}.`, 5000);
 	return true;
 }
 
-/** Base URL, optional key and model of an OpenAI-compatible server, written to the settings. */
-async function setUpServer(deps: ModelEngineDeps & { modelKeys: ApiKeyStore }, current: string): Promise<boolean> {
+/** Base URL, optional key and model of an OpenAI-compatible server, written to the settings. Resolves "<model> at <host>". */
+async function setUpServer(deps: ModelEngineDeps & { modelKeys: ApiKeyStore }, current: string): Promise<string | undefined> {
 	const setting = `${Settings.section}.${Settings.openaiBaseUrl}`;
 	const typed = await deps.ui.window.showInputBox({
 		title: 'Cekura: OpenAI-compatible server (1/3): base URL',
@@ -82,14 +89,14 @@ async function setUpServer(deps: ModelEngineDeps & { modelKeys: ApiKeyStore }, c
 			return check.ok ? undefined : check.message;
 		},
 	});
-	if (typed === undefined) return false;
+	if (typed === undefined) return undefined;
 	const check = checkBaseUrl(typed, setting);
-	if (!check.ok) return false;
-	if ((await deps.modelKeys.prompt('(2/3)')) === undefined) return false;
+	if (!check.ok) return undefined;
+	if ((await deps.modelKeys.prompt('(2/3)')) === undefined) return undefined;
 	const client = await openAiClient(deps, check.url, 30_000);
 	const model = await pickServerModel(deps, client(''), check.url);
-	if (!model) return false;
+	if (!model) return undefined;
 	await writeUserSetting(Settings.openaiBaseUrl, check.url);
 	await writeUserSetting(Settings.openaiModel, model);
-	return true;
+	return `${model} at ${new URL(check.url).host}`;
 }

@@ -85,7 +85,7 @@ export function parseModelAnswer(text: string): ModelAnswer {
 		if (truncated) {
 			throw new ModelError('truncated', 'The model\'s answer stops in the middle of its JSON object (it was cut off). Try again, use fewer runs, or choose a model with a larger output limit.');
 		}
-		throw new ModelError('invalidResponse', 'The model did not answer with a JSON object holding improved_prompt and summary_of_changes. Try again, or choose a more capable model.');
+		throw new ModelError('invalidResponse', 'The model did not answer with a JSON object holding improved_prompt and summary_of_changes (it may have declined the task; Show Log has its answer). Try again, or choose a more capable model.');
 	}
 	if (typeof found.improved_prompt !== 'string' || found.improved_prompt.trim() === '') {
 		throw new ModelError('invalidResponse', `The model's answer has ${typeof found.improved_prompt === 'string' ? 'an empty' : `a non-text (${jsonType(found.improved_prompt)})`} improved_prompt. Try again, or choose another model.`);

@@ -174,6 +174,14 @@ export class Workbench {
 		return texts.filter(Boolean);
 	}
 
+	/** Clicks the first row whose aria-label ("label, description, detail", icons left out) matches `label`. */
+	async clickQuickPickRowByLabel(label: RegExp): Promise<void> {
+		const rows = await this.quickPickRows();
+		const index = rows.findIndex((row) => label.test(row));
+		if (index < 0) throw new Error(`no quick pick row matches ${String(label)}; rows: ${JSON.stringify(rows)}`);
+		await this.page.locator(QUICK_INPUT_ROWS).nth(index).click();
+	}
+
 	/** Ticks or unticks the checkbox of the multi-select row containing `text`. */
 	async toggleQuickPickRow(text: string | RegExp): Promise<void> {
 		const row = this.quickPickRow(text);
@@ -244,9 +252,8 @@ export class Workbench {
 	async waitForDialog(text: string | RegExp, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<{ message: string; buttons: string[] }> {
 		const dialog = this.page.locator('.monaco-dialog-box', { hasText: text }).first();
 		await visible(dialog, `a dialog matching ${String(text)}`, timeoutMs);
-		const message = normalize(await dialog.locator('.dialog-message-text, .dialog-message').first().innerText());
 		const buttons = (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map(normalize);
-		return { message, buttons };
+		return { message: normalize(await dialog.innerText()), buttons };
 	}
 
 	async clickDialogButton(label: string | RegExp): Promise<void> {

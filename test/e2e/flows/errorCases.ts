@@ -10,7 +10,7 @@ export const errorNotOffered: Flow = {
 	async run(ctx) {
 		const { wb, server, shotsDir } = ctx;
 		await setApiKey(wb);
-		await chooseEngine(wb, /^Cekura/);
+		await chooseEngine(wb, /Cekura, improve_prompt at /);
 		try {
 			server.setModes({ improve: 'removed-404' });
 			await improveSelection(wb);
@@ -23,7 +23,7 @@ export const errorNotOffered: Flow = {
 			await wb.page.locator('.part.panel .view-lines', { hasText: 'does not offer improve_prompt' }).first().waitFor({ timeout: 15_000 });
 			assert.equal(await wb.page.locator('.tab', { hasText: 'Original ↔ Improved' }).count(), 0);
 		} finally {
-			await chooseEngine(wb, /^Automatic/);
+			await chooseEngine(wb, /Automatic, Cekura first/);
 		}
 	},
 };

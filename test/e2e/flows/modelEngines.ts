@@ -5,11 +5,11 @@ import { acceptFocus, clickEditorAction, improveRequests, improveSelection, pick
 
 const MODEL = 'local-improver';
 
-/** Cekura: Choose Improvement Engine… from the palette, picking the row whose label matches `row`. */
+/** Cekura: Choose Improvement Engine… from the palette, picking the row whose label (icons left out) matches `row`. */
 export async function chooseEngine(wb: Workbench, row: RegExp): Promise<void> {
 	await wb.runCommand('Cekura: Choose Improvement Engine…');
 	await waitForQuickInputTitle(wb, /Choose Improvement Engine/);
-	await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: row }).first().click();
+	await wb.clickQuickPickRowByLabel(row);
 	await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
@@ -73,7 +73,8 @@ export const explicitModelEngine: Flow = {
 			await waitForQuickInputTitle(wb, /Choose Improvement Engine/);
 			const rows = await wb.quickPickRows();
 			log(`engines offered: ${rows.join(' | ')}`);
-			assert.ok(rows.some((r) => r.startsWith('Automatic')), JSON.stringify(rows));
+			assert.ok(rows.some((r) => /^Automatic, current · Cekura first/.test(r)), `Automatic is not shown as the current choice: ${JSON.stringify(rows)}`);
+			assert.ok(rows.some((r) => /^Cekura Test Model, cekura-test/.test(r)), `the language models VS Code offers are not listed: ${JSON.stringify(rows)}`);
 			log(`engine picker: ${await wb.screenshot(shotsDir, 'engine-picker.png', { moveMouse: false })}`);
 			await wb.closeQuickInput();
 			await chooseEngine(wb, new RegExp(`${MODEL} at 127\\.0\\.0\\.1`));
@@ -99,7 +100,7 @@ export const explicitModelEngine: Flow = {
 			assert.equal(await wb.page.locator('.tab', { hasText: 'Original ↔ Improved' }).count(), 0, 'a review opened after Cancel');
 			assert.ok(!(await wb.editorText()).includes('Rules learned from test runs'), 'the file changed after Cancel');
 		} finally {
-			await chooseEngine(wb, /^Automatic/);
+			await chooseEngine(wb, /Automatic, Cekura first/);
 		}
 	},
 };
