@@ -93,6 +93,8 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 				}
 				if (settings.engine === 'auto' && current.kind === 'cekura' && err instanceof CekuraError && err.kind === 'notOffered') {
 					engine = await deps.engines.fallback(settings, clientFor(apiKey), err.status);
+					// The question may have led to Choose Improvement Engine…, which changes the settings.
+					settings = readSettings();
 					continue;
 				}
 				const action = await showError(err, log, ui, current.kind === 'openaiCompatible');
