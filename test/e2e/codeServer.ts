@@ -6,6 +6,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { errorMessage } from '../../src/core/errorMessage';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -371,10 +372,6 @@ export function exitOnSignals(teardown: Teardown, onExit?: () => void, log: (lin
 	return () => {
 		for (const [signal, handler] of handlers) process.off(signal, handler);
 	};
-}
-
-export function errorMessage(err: unknown): string {
-	return err instanceof Error ? err.message : String(err);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,10 +10,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
+import { errorMessage } from '../../src/core/errorMessage';
 import {
 	Teardown,
 	ensureTools,
-	errorMessage,
 	exitOnSignals,
 	formatSeconds,
 	isRecord,

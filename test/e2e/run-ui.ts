@@ -8,12 +8,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { errorMessage } from '../../src/core/errorMessage';
 import { DEMO_API_KEY, startCekuraServer } from '../server/cekuraServer';
 import { startOpenAiServer } from '../server/openAiServer';
 import {
 	Teardown,
 	ensureTools,
-	errorMessage,
 	exitOnSignals,
 	formatSeconds,
 	launchBrowser,

@@ -2,6 +2,7 @@ import nodeFetch from 'node-fetch';
 import * as vscode from 'vscode';
 import type { CekuraClient } from '../../core/cekuraClient';
 import { ModelEngine } from '../../core/engines/modelEngine';
+import { errorMessage } from '../../core/errorMessage';
 import { OpenAiChatModel } from '../../core/engines/openAiChatModel';
 import type { StreamingFetchLike } from '../../core/httpTypes';
 import { ModelError } from '../../core/modelError';
@@ -103,7 +104,7 @@ export async function pickServerModel(deps: ModelEngineDeps, client: OpenAiCompa
 	try {
 		ids = await client.listModels(AbortSignal.timeout(15_000));
 	} catch (err) {
-		deps.log.warn(`Could not list the models of ${baseUrl}: ${err instanceof Error ? err.message : String(err)}`);
+		deps.log.warn(`Could not list the models of ${baseUrl}: ${errorMessage(err)}`);
 	}
 	if (ids.length) {
 		const picked = await deps.ui.window.showQuickPick(
