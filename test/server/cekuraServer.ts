@@ -3,9 +3,9 @@
  * documented contract summarised in CONTRIBUTING.md ("Cekura's API"): DRF-style errors, trailing
  * slashes, absolute pagination links, and switchable failure modes for the improve endpoint.
  */
-import * as http from 'node:http';
-import { isIP } from 'node:net';
+import type * as http from 'node:http';
 import { improvePrompt, NO_CHANGES_SUMMARY } from './improver';
+import { LoopbackServer, markAbortedOnClose, parseRecordedBody, type ApiRequest, type LoopbackListenOptions } from './loopbackServer';
 import { findRun, listRunItem, projectOfAgent, SEED_RUNS, type SeedRun } from './seedData';
 
 export const DEMO_API_KEY = 'ck_demo_local';
@@ -27,11 +27,7 @@ export type ImproveMode =
 
 export type ListMode = 'ok' | 'forbidden' | 'removed-404' | 'server-error';
 
-export interface CekuraServerOptions {
-	/** Default '127.0.0.1'; anything that is not a loopback address is refused. */
-	host?: string;
-	/** Default 0 (any free port). */
-	port?: number;
+export interface CekuraServerOptions extends LoopbackListenOptions {
 	/** Default [DEMO_API_KEY]. */
 	apiKeys?: string[];
 }
@@ -129,15 +125,6 @@ const notFound = (): Reply => detail(404, 'Not found.');
 const methodNotAllowed = (method: string, allow: string): Reply => detail(405, `Method "${method}" not allowed.`, { Allow: allow });
 const serverError = (): Reply => detail(500, 'Internal server error');
 
-function isLoopbackHost(host: string): boolean {
-	if (host.toLowerCase() === 'localhost') return true;
-	const bare = host.replace(/^\[(.*)\]$/, '$1');
-	const family = isIP(bare);
-	if (family === 4) return bare.startsWith('127.');
-	if (family === 6) return bare === '::1' || /^0{0,4}(:0{0,4}){6}:0{0,3}1$/.test(bare) || /^::ffff:127\./i.test(bare);
-	return false;
-}
-
 function isObject(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -167,24 +154,6 @@ function matchRoute(path: string): Route | undefined {
 	if (rest === 'improve_prompt/' && base !== 'v2/runs') return { kind: 'improve' };
 	const id = /^(\d{1,15})\/$/.exec(rest);
 	return id ? { kind: 'detail', id: Number(id[1]) } : undefined;
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
-}
-
-function parseRecordedBody(raw: string): unknown {
-	if (raw === '') return undefined;
-	try {
-		return JSON.parse(raw) as unknown;
-	} catch {
-		return raw;
-	}
 }
 
 function send(res: http.ServerResponse, reply: Reply): void {
@@ -255,48 +224,41 @@ function checkIntList(value: unknown, allowEmpty: boolean, maxLength?: number): 
 }
 
 class LocalCekuraServer implements CekuraServer {
-	private readonly server: http.Server;
+	private readonly loopback: LoopbackServer<ServerModes>;
 	private readonly apiKeys: ReadonlySet<string>;
 	private modes: ServerModes = { ...DEFAULT_MODES };
 	private log: RecordedRequest[] = [];
 	private throttledOnceUsed = false;
 	private unavailableOnceUsed = false;
-	/** Cancels pending 'slow' waits, so that close() is not held up by them. */
-	private readonly pendingWaits = new Set<() => void>();
-	private closing: Promise<void> | undefined;
-	private boundPort = 0;
 
-	constructor(
-		private readonly host: string,
-		apiKeys: readonly string[],
-	) {
+	constructor(host: string | undefined, apiKeys: readonly string[]) {
 		this.apiKeys = new Set(apiKeys);
-		this.server = http.createServer((req, res) => {
-			this.handle(req, res).catch(() => {
-				if (!res.headersSent && !res.destroyed) send(res, serverError());
-				else res.destroy();
-			});
+		this.loopback = new LoopbackServer({
+			host,
+			name: 'local Cekura server',
+			handle: (request, res) => this.handle(request, res),
+			internalError: { status: 500, body: { detail: 'Internal server error' } },
+			control: {
+				modes: () => this.modes,
+				checkModes,
+				setModes: (modes) => this.setModes(modes),
+				reset: () => this.reset(),
+				requests: () => this.log,
+				notJsonDetail: JSON_PARSE_ERROR,
+			},
 		});
 	}
 
-	listen(port: number): Promise<void> {
-		return new Promise((resolve, reject) => {
-			this.server.once('error', reject);
-			this.server.listen(port, this.host, () => {
-				this.server.off('error', reject);
-				const address = this.server.address();
-				this.boundPort = typeof address === 'object' && address !== null ? address.port : port;
-				resolve();
-			});
-		});
+	listen(port?: number): Promise<void> {
+		return this.loopback.listen(port);
 	}
 
 	get port(): number {
-		return this.boundPort;
+		return this.loopback.port;
 	}
 
 	get url(): string {
-		return `http://${this.hostForUrl}:${this.boundPort}`;
+		return this.loopback.origin;
 	}
 
 	improveRequests(): ImproveRecord[] {
@@ -305,10 +267,6 @@ class LocalCekuraServer implements CekuraServer {
 
 	get requests(): readonly RecordedRequest[] {
 		return [...this.log];
-	}
-
-	private get hostForUrl(): string {
-		return isIP(this.host) === 6 ? `[${this.host}]` : this.host;
 	}
 
 	setModes(modes: Partial<ServerModes>): void {
@@ -329,27 +287,11 @@ class LocalCekuraServer implements CekuraServer {
 	}
 
 	close(): Promise<void> {
-		if (!this.closing) {
-			for (const cancel of [...this.pendingWaits]) cancel();
-			this.closing = new Promise((resolve) => {
-				this.server.close(() => resolve());
-				this.server.closeAllConnections();
-			});
-		}
-		return this.closing;
+		return this.loopback.close();
 	}
 
-	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-		const at = Date.now();
-		const raw = await readBody(req);
-		const url = new URL(`http://local${req.url?.startsWith('/') ? req.url : '/'}`);
-		const method = (req.method ?? 'GET').toUpperCase();
-		if (url.pathname === '/__control' || url.pathname.startsWith('/__control/')) {
-			send(res, this.control(method, url.pathname, raw));
-			return;
-		}
-
-		const header = req.headers['x-cekura-api-key'];
+	private async handle({ method, url, body: raw, headers, at }: ApiRequest, res: http.ServerResponse): Promise<void> {
+		const header = headers['x-cekura-api-key'];
 		const key = Array.isArray(header) ? header[0] : header;
 		const record: RecordedRequest = {
 			method,
@@ -362,44 +304,10 @@ class LocalCekuraServer implements CekuraServer {
 			at,
 		};
 		this.log.push(record);
-		res.on('close', () => {
-			if (!res.writableFinished) record.aborted = true;
-		});
+		markAbortedOnClose(record, res);
 
-		const hostHeader = req.headers.host ?? `${this.hostForUrl}:${this.boundPort}`;
-		const reply = await this.api(method, url, raw, record, hostHeader, res);
+		const reply = await this.api(method, url, raw, record, headers.host ?? this.loopback.hostHeader, res);
 		if (reply) send(res, reply);
-	}
-
-	private control(method: string, path: string, raw: string): Reply {
-		const name = path.replace(/^\/__control\/?/, '').replace(/\/$/, '');
-		switch (name) {
-			case 'modes': {
-				if (method === 'GET') return { status: 200, body: { modes: this.modes } };
-				if (method !== 'POST') return methodNotAllowed(method, 'GET, POST');
-				let input: unknown = {};
-				if (raw.trim() !== '') {
-					try {
-						input = JSON.parse(raw);
-					} catch {
-						return detail(400, JSON_PARSE_ERROR);
-					}
-				}
-				const checked = checkModes(input);
-				if (typeof checked === 'string') return detail(400, checked);
-				this.setModes(checked);
-				return { status: 200, body: { modes: this.modes } };
-			}
-			case 'reset':
-				if (method !== 'POST') return methodNotAllowed(method, 'POST');
-				this.reset();
-				return { status: 200, body: { modes: this.modes } };
-			case 'requests':
-				if (method !== 'GET') return methodNotAllowed(method, 'GET');
-				return { status: 200, body: this.log };
-			default:
-				return notFound();
-		}
 	}
 
 	/** Returns undefined when no answer must be sent (the client went away during a 'slow' wait). */
@@ -436,7 +344,7 @@ class LocalCekuraServer implements CekuraServer {
 			case 'removed-404':
 				return notFound();
 			case 'redirect-other-origin':
-				return { status: 307, text: '', headers: { Location: `http://127.0.0.2:${this.boundPort}${IMPROVE_PATH}` } };
+				return { status: 307, text: '', headers: { Location: `http://127.0.0.2:${this.loopback.port}${IMPROVE_PATH}` } };
 			case 'unavailable-once':
 				if (this.unavailableOnceUsed) return undefined;
 				this.unavailableOnceUsed = true;
@@ -586,7 +494,7 @@ class LocalCekuraServer implements CekuraServer {
 			case 'missing-improved-prompt':
 				return { status: 200, body: { summary_of_changes: improvePrompt(prompt, runs, categoryIds, workflowMetricIds).summary_of_changes } };
 			case 'slow':
-				if (!(await this.wait(this.modes.delayMs, res))) return undefined;
+				if (!(await this.loopback.wait(this.modes.delayMs, res))) return undefined;
 				break;
 			default:
 				break;
@@ -642,35 +550,10 @@ class LocalCekuraServer implements CekuraServer {
 		if (Object.keys(errors).length > 0) return { errors };
 		return { prompt, runs, categoryIds, workflowMetricIds };
 	}
-
-	/** Resolves true after `ms`, or false as soon as the client disconnects or the server closes. */
-	private wait(ms: number, res: http.ServerResponse): Promise<boolean> {
-		return new Promise((resolve) => {
-			if (res.destroyed) {
-				resolve(false);
-				return;
-			}
-			const finish = (completed: boolean): void => {
-				clearTimeout(timer);
-				res.off('close', onClose);
-				this.pendingWaits.delete(cancel);
-				resolve(completed);
-			};
-			const onClose = (): void => finish(false);
-			const cancel = (): void => finish(false);
-			const timer = setTimeout(() => finish(true), ms);
-			res.on('close', onClose);
-			this.pendingWaits.add(cancel);
-		});
-	}
 }
 
 export async function startCekuraServer(options: CekuraServerOptions = {}): Promise<CekuraServer> {
-	const host = options.host ?? '127.0.0.1';
-	if (!isLoopbackHost(host)) {
-		throw new Error(`Refusing to listen on "${host}": the local Cekura server only listens on loopback addresses (127.0.0.1, ::1, localhost).`);
-	}
-	const server = new LocalCekuraServer(host, options.apiKeys ?? [DEMO_API_KEY]);
-	await server.listen(options.port ?? 0);
+	const server = new LocalCekuraServer(options.host, options.apiKeys ?? [DEMO_API_KEY]);
+	await server.listen(options.port);
 	return server;
 }

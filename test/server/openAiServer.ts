@@ -4,10 +4,10 @@
  * the runs named in the evidence, and returns `{"improved_prompt", "summary_of_changes"}` as text. It binds to
  * loopback only and can be switched into failure modes (`POST /__control/modes`), like the local Cekura server.
  */
-import * as http from 'node:http';
-import { isIP } from 'node:net';
+import type * as http from 'node:http';
 import { PROMPT_BEGIN, PROMPT_END } from '../../src/core/modelPrompt';
 import { improvePrompt } from './improver';
+import { LoopbackServer, markAbortedOnClose, parseRecordedBody, sendJson, type ApiRequest, type JsonReply, type LoopbackListenOptions } from './loopbackServer';
 import { findRun, type SeedRun } from './seedData';
 
 export type OpenAiMode =
@@ -51,11 +51,7 @@ export interface OpenAiServerModes {
 	chunkBytes: number;
 }
 
-export interface OpenAiServerOptions {
-	/** Default '127.0.0.1'; anything that is not a loopback address is refused. */
-	host?: string;
-	/** Default 0 (any free port). */
-	port?: number;
+export interface OpenAiServerOptions extends LoopbackListenOptions {
 	/** When set, requests must carry `Authorization: Bearer <apiKey>`; none by default, like Ollama. */
 	apiKey?: string;
 	/** Default ['local-improver', 'local-improver-mini']. */
@@ -97,43 +93,12 @@ const CREATED = 1_786_000_000;
 
 type JsonObject = Record<string, unknown>;
 
-interface Reply {
-	status: number;
-	body: unknown;
-	headers?: Record<string, string>;
-}
-
 function isObject(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isLoopbackHost(host: string): boolean {
-	if (host.toLowerCase() === 'localhost') return true;
-	const bare = host.replace(/^\[(.*)\]$/, '$1');
-	const family = isIP(bare);
-	if (family === 4) return bare.startsWith('127.');
-	if (family === 6) return bare === '::1';
-	return false;
-}
-
-function apiError(status: number, message: string, type: string, code: string | null, headers?: Record<string, string>): Reply {
+function apiError(status: number, message: string, type: string, code: string | null, headers?: Record<string, string>): JsonReply {
 	return { status, body: { error: { message, type, param: null, code } }, headers };
-}
-
-function sendJson(res: http.ServerResponse, reply: Reply): void {
-	if (res.headersSent || res.destroyed) return;
-	const text = JSON.stringify(reply.body);
-	res.writeHead(reply.status, { ...reply.headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) });
-	res.end(text);
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
 }
 
 function checkModes(input: unknown): Partial<OpenAiServerModes> | string {
@@ -180,47 +145,44 @@ function answerFor(messages: readonly JsonObject[]): { prompt: string; runs: See
 }
 
 class LocalOpenAiServer implements OpenAiServer {
-	private readonly server: http.Server;
+	private readonly loopback: LoopbackServer<OpenAiServerModes>;
 	private readonly models: readonly string[];
 	private modes: OpenAiServerModes = { ...DEFAULT_MODES };
 	private log: RecordedOpenAiRequest[] = [];
 	private throttledOnceUsed = false;
-	private readonly pendingWaits = new Set<() => void>();
-	private closing: Promise<void> | undefined;
-	private boundPort = 0;
 
 	constructor(
-		private readonly host: string,
+		host: string | undefined,
 		private readonly apiKey: string | undefined,
 		models: readonly string[],
 	) {
 		this.models = models;
-		this.server = http.createServer((req, res) => {
-			this.handle(req, res).catch(() => {
-				if (!res.headersSent && !res.destroyed) sendJson(res, apiError(500, 'Internal error of the test server.', 'server_error', null));
-				else res.destroy();
-			});
+		this.loopback = new LoopbackServer({
+			host,
+			name: 'local OpenAI-compatible server',
+			handle: (request, res) => this.handle(request, res),
+			internalError: apiError(500, 'Internal error of the test server.', 'server_error', null),
+			control: {
+				modes: () => this.modes,
+				checkModes,
+				setModes: (modes) => this.setModes(modes),
+				reset: () => this.reset(),
+				requests: () => this.log,
+				notJsonDetail: 'Expected a JSON object of modes.',
+			},
 		});
 	}
 
-	listen(port: number): Promise<void> {
-		return new Promise((resolve, reject) => {
-			this.server.once('error', reject);
-			this.server.listen(port, this.host, () => {
-				this.server.off('error', reject);
-				const address = this.server.address();
-				this.boundPort = typeof address === 'object' && address !== null ? address.port : port;
-				resolve();
-			});
-		});
+	listen(port?: number): Promise<void> {
+		return this.loopback.listen(port);
 	}
 
 	get port(): number {
-		return this.boundPort;
+		return this.loopback.port;
 	}
 
 	get url(): string {
-		return `http://${isIP(this.host) === 6 ? `[${this.host}]` : this.host}:${this.boundPort}/v1`;
+		return `${this.loopback.origin}/v1`;
 	}
 
 	get requests(): readonly RecordedOpenAiRequest[] {
@@ -241,35 +203,14 @@ class LocalOpenAiServer implements OpenAiServer {
 	}
 
 	close(): Promise<void> {
-		if (!this.closing) {
-			for (const cancel of [...this.pendingWaits]) cancel();
-			this.closing = new Promise((resolve) => {
-				this.server.close(() => resolve());
-				this.server.closeAllConnections();
-			});
-		}
-		return this.closing;
+		return this.loopback.close();
 	}
 
-	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-		const at = Date.now();
-		const raw = await readBody(req);
-		const url = new URL(`http://local${req.url?.startsWith('/') ? req.url : '/'}`);
-		const method = (req.method ?? 'GET').toUpperCase();
-		if (url.pathname === '/__control' || url.pathname.startsWith('/__control/')) {
-			sendJson(res, this.control(method, url.pathname, raw));
-			return;
-		}
-		const authorization = req.headers.authorization;
+	private async handle({ method, url, body: raw, headers: requestHeaders, at }: ApiRequest, res: http.ServerResponse): Promise<void> {
+		const authorization = requestHeaders.authorization;
 		const headers: Record<string, string> = {};
-		for (const [name, value] of Object.entries(req.headers)) {
+		for (const [name, value] of Object.entries(requestHeaders)) {
 			if (name !== 'authorization' && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-		}
-		let body: unknown;
-		try {
-			body = raw === '' ? undefined : (JSON.parse(raw) as unknown);
-		} catch {
-			body = raw;
 		}
 		const record: RecordedOpenAiRequest = {
 			method,
@@ -277,45 +218,13 @@ class LocalOpenAiServer implements OpenAiServer {
 			headers,
 			authorizationPresent: authorization !== undefined,
 			authorizationMatched: this.apiKey === undefined || authorization === `Bearer ${this.apiKey}`,
-			body,
+			body: parseRecordedBody(raw),
 			aborted: false,
 			at,
 		};
 		this.log.push(record);
-		res.on('close', () => {
-			if (!res.writableFinished) record.aborted = true;
-		});
+		markAbortedOnClose(record, res);
 		await this.api(method, url.pathname, record, res);
-	}
-
-	private control(method: string, path: string, raw: string): Reply {
-		const name = path.replace(/^\/__control\/?/, '').replace(/\/$/, '');
-		const notAllowed = (allow: string): Reply => ({ status: 405, body: { detail: `Method "${method}" not allowed.` }, headers: { Allow: allow } });
-		switch (name) {
-			case 'modes': {
-				if (method === 'GET') return { status: 200, body: { modes: this.modes } };
-				if (method !== 'POST') return notAllowed('GET, POST');
-				let input: unknown = {};
-				try {
-					if (raw.trim() !== '') input = JSON.parse(raw);
-				} catch {
-					return { status: 400, body: { detail: 'Expected a JSON object of modes.' } };
-				}
-				const checked = checkModes(input);
-				if (typeof checked === 'string') return { status: 400, body: { detail: checked } };
-				this.setModes(checked);
-				return { status: 200, body: { modes: this.modes } };
-			}
-			case 'reset':
-				if (method !== 'POST') return notAllowed('POST');
-				this.reset();
-				return { status: 200, body: { modes: this.modes } };
-			case 'requests':
-				if (method !== 'GET') return notAllowed('GET');
-				return { status: 200, body: this.log };
-			default:
-				return { status: 404, body: { detail: 'Not found.' } };
-		}
 	}
 
 	private async api(method: string, path: string, record: RecordedOpenAiRequest, res: http.ServerResponse): Promise<void> {
@@ -325,7 +234,7 @@ class LocalOpenAiServer implements OpenAiServer {
 			return;
 		}
 		if (mode === 'redirect-other-origin') {
-			res.writeHead(307, { Location: `http://127.0.0.2:${this.boundPort}${path}`, 'Content-Length': '0' }).end();
+			res.writeHead(307, { Location: `http://127.0.0.2:${this.loopback.port}${path}`, 'Content-Length': '0' }).end();
 			return;
 		}
 		if (mode === 'unauthorized' || !record.authorizationMatched) {
@@ -393,7 +302,7 @@ class LocalOpenAiServer implements OpenAiServer {
 	private async stream(mode: OpenAiMode, model: string, content: string, res: http.ServerResponse): Promise<void> {
 		res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
 		res.flushHeaders();
-		if (mode === 'slow-first-token' && !(await this.wait(this.modes.delayMs, res))) return;
+		if (mode === 'slow-first-token' && !(await this.loopback.wait(this.modes.delayMs, res))) return;
 		const chunk = (delta: JsonObject, finish: string | null): string =>
 			`data: ${JSON.stringify({ id: 'chatcmpl-local', object: 'chat.completion.chunk', created: CREATED, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 		const text = mode === 'length' ? content.slice(0, Math.floor(content.length / 2)) : content;
@@ -418,35 +327,10 @@ class LocalOpenAiServer implements OpenAiServer {
 		}
 		res.end();
 	}
-
-	/** Resolves true after `ms`, or false as soon as the client disconnects or the server closes. */
-	private wait(ms: number, res: http.ServerResponse): Promise<boolean> {
-		return new Promise((resolve) => {
-			if (res.destroyed) {
-				resolve(false);
-				return;
-			}
-			const finish = (completed: boolean): void => {
-				clearTimeout(timer);
-				res.off('close', onClose);
-				this.pendingWaits.delete(cancel);
-				resolve(completed);
-			};
-			const onClose = (): void => finish(false);
-			const cancel = (): void => finish(false);
-			const timer = setTimeout(() => finish(true), ms);
-			res.on('close', onClose);
-			this.pendingWaits.add(cancel);
-		});
-	}
 }
 
 export async function startOpenAiServer(options: OpenAiServerOptions = {}): Promise<OpenAiServer> {
-	const host = options.host ?? '127.0.0.1';
-	if (!isLoopbackHost(host)) {
-		throw new Error(`Refusing to listen on "${host}": the local OpenAI-compatible server only listens on loopback addresses (127.0.0.1, ::1, localhost).`);
-	}
-	const server = new LocalOpenAiServer(host, options.apiKey, options.models ?? DEFAULT_MODELS);
-	await server.listen(options.port ?? 0);
+	const server = new LocalOpenAiServer(options.host, options.apiKey, options.models ?? DEFAULT_MODELS);
+	await server.listen(options.port);
 	return server;
 }

@@ -7,6 +7,7 @@ import { CekuraClient, type CekuraClientOptions } from '../../src/core/cekuraCli
 import { CekuraError, type CekuraErrorKind } from '../../src/core/cekuraError';
 import type { FetchLike } from '../../src/core/httpTypes';
 import { DEMO_API_KEY, startCekuraServer, type CekuraServer } from '../server/cekuraServer';
+import { expectRejection } from '../support/expectRejection';
 
 // The same fetch the extension uses, over loopback to the real local server.
 const fetch: FetchLike = (url, init) => nodeFetch(url, init);
@@ -28,16 +29,7 @@ function client(options: Partial<CekuraClientOptions> = {}): CekuraClient {
 	});
 }
 
-async function rejection(promise: Promise<unknown>, kind: CekuraErrorKind): Promise<CekuraError> {
-	try {
-		await promise;
-	} catch (err) {
-		assert.ok(err instanceof CekuraError, `expected a CekuraError, got ${String(err)}`);
-		assert.equal(err.kind, kind, err.message);
-		return err;
-	}
-	assert.fail(`expected a ${kind} error`);
-}
+const rejection = (promise: Promise<unknown>, kind: CekuraErrorKind): Promise<CekuraError> => expectRejection(promise, CekuraError, kind);
 
 const improveCalls = (): number => server.requests.filter((r) => r.path.endsWith('/improve_prompt/')).length;
 const PROMPT = 'You are the front desk of Bright Smiles Dental.\nKeep calls short.\n';

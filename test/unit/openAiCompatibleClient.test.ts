@@ -10,6 +10,7 @@ import { OpenAiCompatibleClient, type ChatMessage, type OpenAiCompatibleOptions 
 import { RULES_HEADING } from '../server/improver';
 import { NOT_JSON_ANSWER, startOpenAiServer, type OpenAiServer } from '../server/openAiServer';
 import { findRun, SAMPLE_PROMPTS } from '../server/seedData';
+import { expectRejection } from '../support/expectRejection';
 import type { Run } from '../../src/core/apiTypes';
 
 // The same fetch the extension uses, over loopback to the real local server.
@@ -35,16 +36,7 @@ function client(options: Partial<OpenAiCompatibleOptions> = {}, target: OpenAiSe
 	});
 }
 
-async function rejection(promise: Promise<unknown>, kind: ModelErrorKind): Promise<ModelError> {
-	try {
-		await promise;
-	} catch (err) {
-		assert.ok(err instanceof ModelError, `expected a ModelError, got ${String(err)}`);
-		assert.equal(err.kind, kind, err.message);
-		return err;
-	}
-	assert.fail(`expected a ${kind} error`);
-}
+const rejection = (promise: Promise<unknown>, kind: ModelErrorKind): Promise<ModelError> => expectRejection(promise, ModelError, kind);
 
 /** The messages the extension would send for run 5546 (seeded: "Booking confirmed" failed, category 311). */
 async function improveMessages(): Promise<ChatMessage[]> {
