@@ -11,6 +11,8 @@ interface Stage {
 	args: string[];
 	/** Stages that run tests print `<name>: N passed, M failed`; the others count as one check. */
 	reportsCounts: boolean;
+	/** Output (stdout or stderr) that fails the stage even when it exits 0. */
+	failsOn?: RegExp;
 }
 
 const root = path.resolve(__dirname, '..', '..');
@@ -21,7 +23,8 @@ const stages: Stage[] = [
 	{ name: 'typecheck', command: bin('tsc'), args: ['--noEmit', '-p', root], reportsCounts: false },
 	{ name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', root], reportsCounts: false },
 	{ name: 'unit', command: node, args: [path.join(root, 'out/test/run-unit.js')], reportsCounts: true },
-	{ name: 'package', command: 'npm', args: ['run', '--silent', 'package'], reportsCounts: false },
+	// What a publisher runs: `vsce package`, with its prepublish script (type-check, lint, production build); a warning fails it.
+	{ name: 'package', command: 'npm', args: ['run', '--silent', 'package'], reportsCounts: false, failsOn: /\bWARNING\b/ },
 	{ name: 'integration', command: node, args: [path.join(root, 'out/test/e2e/run-integration.js')], reportsCounts: true },
 	{ name: 'e2e', command: node, args: [path.join(root, 'out/test/e2e/run-ui.js')], reportsCounts: true },
 ];
@@ -37,15 +40,29 @@ function runStage(stage: Stage): Promise<Outcome> {
 	const started = Date.now();
 	console.log(`\n━━ ${stage.name} ━━ ${path.basename(stage.command)} ${stage.args.map((a) => path.relative(root, a) || a).join(' ')}`);
 	return new Promise((resolve) => {
-		const child = spawn(stage.command, stage.args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+		const child = spawn(stage.command, stage.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
 		let tail = '';
+		let failingOutput: string | undefined;
+		const watch = (chunk: Buffer): void => {
+			const text = chunk.toString('utf8');
+			if (!failingOutput && stage.failsOn?.test(text)) failingOutput = text.trim().split('\n').find((line) => stage.failsOn?.test(line));
+		};
 		child.stdout.on('data', (chunk: Buffer) => {
 			process.stdout.write(chunk);
+			watch(chunk);
 			tail = (tail + chunk.toString('utf8')).slice(-4000);
+		});
+		child.stderr.on('data', (chunk: Buffer) => {
+			process.stderr.write(chunk);
+			watch(chunk);
 		});
 		const finish = (code: number | null, error?: Error): void => {
 			const seconds = (Date.now() - started) / 1000;
 			if (error) console.log(`${stage.name}: could not start ${stage.command}: ${error.message}`);
+			if (failingOutput) {
+				console.log(`${stage.name}: failed on its output: ${failingOutput}`);
+				code = code === 0 ? 1 : code;
+			}
 			const summary = new RegExp(`^${stage.name}: (\\d+) passed, (\\d+) failed$`, 'm').exec(tail);
 			if (stage.reportsCounts && summary) {
 				const failed = Number(summary[2]) + (code !== 0 && Number(summary[2]) === 0 ? 1 : 0);

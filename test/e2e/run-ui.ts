@@ -86,7 +86,7 @@ function ensureVsix(root: string): string {
 	const newestInput = Math.max(mtime(path.join(root, 'dist', 'extension.js')), mtime(path.join(root, 'package.json')));
 	if (fs.existsSync(vsix) && mtime(vsix) >= newestInput) return vsix;
 	console.log(`${path.relative(root, vsix)} is ${fs.existsSync(vsix) ? 'older than the build' : 'missing'}: \`npm run package\``);
-	// `npm run package` holds the vsce flags the manifest needs; its file listing is shown only when it fails.
+	// `npm run package` is what a publisher runs (`vsce package`); its file listing is shown only when it fails.
 	const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 	if (result.status !== 0 || !fs.existsSync(vsix)) {
 		process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { DEMO_API_KEY, startCekuraServer, type CekuraServer, type ListMode } from '../server/cekuraServer';
@@ -558,20 +559,30 @@ describe('lifecycle', () => {
 		assert.equal(await pending, 'failed');
 	});
 
-	it('main.js prints the documented line and exits cleanly on SIGTERM', async () => {
+	it('main.js serves both local servers, writes a profile\'s user settings on request, and exits cleanly on SIGTERM', async () => {
 		const mainJs = path.join(__dirname, '..', 'server', 'main.js');
 		assert.ok(existsSync(mainJs), `${mainJs} is missing: build with \`node esbuild.js\` first`);
-		const child = spawn(process.execPath, [mainJs, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const profile = mkdtempSync(path.join(tmpdir(), 'cekura-dev-profile-'));
+		const child = spawn(process.execPath, [mainJs, '--port', '0', '--user-data-dir', profile], { stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 		const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-		await waitFor(() => stdout.includes('\n'), 'the start line');
-		const match = /^Cekura local server listening on (http:\/\/127\.0\.0\.1:(\d+)) \(API key: ck_demo_local\)\n$/.exec(stdout);
-		assert.ok(match, stdout);
-		const answer = await fetch(`${match[1]}${RUNS}?page_size=1`, { headers: KEY_HEADER });
-		assert.equal(answer.status, 200);
-		child.kill('SIGTERM');
-		assert.equal(await exited, 0);
-		assert.equal(stdout.split('\n').length, 2);
+		try {
+			await waitFor(() => /Cekura local server listening on .*\n/.test(stdout), 'the start line');
+			const match = /^Cekura local server listening on (http:\/\/127\.0\.0\.1:(\d+)) \(API key: ck_demo_local\)\n$/m.exec(stdout);
+			assert.ok(match, stdout);
+			assert.ok(stdout.endsWith(match[0]), 'the start line must come last: the launch configuration waits for it');
+			const answer = await fetch(`${match[1]}${RUNS}?page_size=1`, { headers: KEY_HEADER });
+			assert.equal(answer.status, 200);
+			const settings = JSON.parse(readFileSync(path.join(profile, 'User', 'settings.json'), 'utf8')) as Record<string, string>;
+			assert.equal(settings['cekura.apiBaseUrl'], match[1]);
+			const models = await fetch(`${settings['cekura.openaiCompatible.baseUrl']}/models`);
+			assert.equal(models.status, 200);
+			child.kill('SIGTERM');
+			assert.equal(await exited, 0);
+		} finally {
+			child.kill('SIGKILL');
+			rmSync(profile, { recursive: true, force: true });
+		}
 	});
 });
