@@ -32,10 +32,12 @@ import { languageModelConsent } from './flows/languageModelConsent';
 import { loadMoreRuns } from './flows/loadMoreRuns';
 import { manualRunEntry } from './flows/manualRunEntry';
 import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
+import { walkthrough } from './flows/walkthrough';
 import { openWorkbench, type Flow, type FlowContext } from './workbench';
 
 const FLOWS: readonly Flow[] = [
 	commandEntryPoints,
+	walkthrough,
 	improveAndApply,
 	manualRunEntry,
 	fourthRunRefused,
