@@ -46,6 +46,8 @@ export interface StartOptions {
 	env?: Record<string, string>;
 	/** Extra server flags, e.g. `['--vscode-option', 'enable-smoke-test-driver']`. */
 	extraArgs?: string[];
+	/** Workspace trust on, as VS Code ships: a folder not yet trusted opens in Restricted Mode after asking. */
+	workspaceTrust?: boolean;
 	tools?: ToolPaths;
 }
 
@@ -170,7 +172,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
 	const configFile = path.join(runDir, 'config.yaml');
 	fs.mkdirSync(extensionsDir, { recursive: true });
 	for (const folder of options.copyExtensions ?? []) copyExtensionFolder(folder, extensionsDir);
-	writeSettings(userDataDir, options.userSettings ?? {});
+	writeSettings(userDataDir, { ...options.userSettings, ...(options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}) });
 
 	const port = await freePort();
 	fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
@@ -211,7 +213,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
 			...profileArgs,
 			'--disable-telemetry',
 			'--disable-update-check',
-			'--disable-workspace-trust',
+			...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
 			'--disable-getting-started-override',
 			'--ignore-last-opened',
 			// Every page load starts an extension host that otherwise outlives the browser by 3 hours (§9).

@@ -32,8 +32,9 @@ import { languageModelConsent } from './flows/languageModelConsent';
 import { loadMoreRuns } from './flows/loadMoreRuns';
 import { manualRunEntry } from './flows/manualRunEntry';
 import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
+import { restrictedMode } from './flows/restrictedMode';
 import { walkthrough } from './flows/walkthrough';
-import { openWorkbench, type Flow, type FlowContext } from './workbench';
+import { openWorkbench, Workbench, type Flow, type FlowContext } from './workbench';
 
 const FLOWS: readonly Flow[] = [
 	commandEntryPoints,
@@ -50,6 +51,7 @@ const FLOWS: readonly Flow[] = [
 	errorRunListForbidden,
 	cancelRequest,
 	languageModelConsent,
+	restrictedMode,
 ];
 
 const TIMEOUT_EXIT_CODE = 124;
@@ -162,35 +164,50 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 	console.log(`workbench loaded in ${formatSeconds(Date.now() - loadStarted)}`);
 
 	tally.flowsStarted = true;
-	for (const [index, flow] of flows.entries()) {
-		const started = Date.now();
-		const ctx: FlowContext = { page, wb, server, model, workspaceDir, shotsDir, log: (message) => console.log(`    · ${message}`) };
-		try {
-			if (index > 0) {
-				await wb.reset();
-				server.reset();
-				model.reset();
-				fs.cpSync(fixture, workspaceDir, { recursive: true, force: true });
-			}
-			await withTimeout(flow.run(ctx), flowTimeout, `flow ${flow.name}`);
-			tally.passed++;
-			console.log(`✓ ${flow.name} (${formatSeconds(Date.now() - started)})`);
-		} catch (err) {
-			// Interrupted: the browser is gone, and the signal handler prints the summary.
-			if (teardown.interruptedBy) return;
-			tally.failed++;
-			console.log(`✗ ${flow.name}: ${errorMessage(err)}`);
-			const shot = path.join(shotsDir, `${flow.name}-failure.png`);
-			await page.screenshot({ path: shot }).then(
-				() => console.log(`    screenshot: ${path.relative(root, shot)}`),
-				(shotErr: unknown) => console.log(`    no screenshot: ${errorMessage(shotErr)}`),
-			);
-			if (index < flows.length - 1) {
-				// The next flow starts from a freshly loaded workbench.
-				await page.reload();
-				await wb.waitForReady();
+	const runList = async (list: readonly Flow[], workbench: Workbench): Promise<void> => {
+		for (const [index, flow] of list.entries()) {
+			const started = Date.now();
+			const ctx: FlowContext = { page, wb: workbench, server, model, workspaceDir, shotsDir, log: (message) => console.log(`    · ${message}`) };
+			try {
+				if (index > 0) {
+					await workbench.reset();
+					server.reset();
+					model.reset();
+					fs.cpSync(fixture, workspaceDir, { recursive: true, force: true });
+				}
+				await withTimeout(flow.run(ctx), flowTimeout, `flow ${flow.name}`);
+				tally.passed++;
+				console.log(`✓ ${flow.name} (${formatSeconds(Date.now() - started)})`);
+			} catch (err) {
+				// Interrupted: the browser is gone, and the signal handler prints the summary.
+				if (teardown.interruptedBy) return;
+				tally.failed++;
+				console.log(`✗ ${flow.name}: ${errorMessage(err)}`);
+				const shot = path.join(shotsDir, `${flow.name}-failure.png`);
+				await page.screenshot({ path: shot }).then(
+					() => console.log(`    screenshot: ${path.relative(root, shot)}`),
+					(shotErr: unknown) => console.log(`    no screenshot: ${errorMessage(shotErr)}`),
+				);
+				if (index < list.length - 1) {
+					// The next flow starts from a freshly loaded workbench.
+					await page.reload();
+					await workbench.waitForReady();
+				}
 			}
 		}
+	};
+
+	await runList(flows.filter((f) => !f.untrustedFolder), wb);
+	const untrusted = flows.filter((f) => f.untrustedFolder);
+	if (untrusted.length > 0 && !teardown.interruptedBy) {
+		// A second VS Code, as shipped: workspace trust on, so the folder opens in Restricted Mode once the flow declines trust.
+		const restricted = await startCodeServer({ installVsix: vsix, copyExtensions: lmTestExtensions(), userSettings, workspaceTrust: true, workspace: workspaceDir, tools });
+		teardown.add('stop the Restricted Mode code-server', () => restricted.stop());
+		server.reset();
+		model.reset();
+		fs.cpSync(fixture, workspaceDir, { recursive: true, force: true });
+		await page.goto(`${restricted.url}/?folder=${encodeURIComponent(workspaceDir)}`);
+		await runList(untrusted, new Workbench(page));
 	}
 }
 

@@ -33,6 +33,8 @@ export interface FlowContext {
 /** A UI flow; lives in test/e2e/flows/<name>.ts as a named const and throws on failure. */
 export interface Flow {
 	name: string;
+	/** Runs in a second workbench with workspace trust on, whose folder the flow leaves untrusted (Restricted Mode). */
+	untrustedFolder?: boolean;
 	run(ctx: FlowContext): Promise<void>;
 }
 
