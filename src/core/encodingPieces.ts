@@ -23,38 +23,62 @@ export function joinText(pieces: readonly Piece[]): string {
  * text does not decode to `text` (an escape that joins its neighbour), the whole text is encoded afresh.
  */
 export function reencode(original: readonly Piece[], text: string, encodeChunk: (chunk: string, atStart: boolean) => string, decode: (raw: string) => string): string {
-	const lines: { raw: string; text: string }[] = [];
-	let raw = '';
-	let decoded = '';
+	// Lines of the original: the raw text of each line's body and of its line break, apart, so a line that only
+	// gains or loses its line break keeps its body as written.
+	const lines: { body: string; bodyRaw: string; breakRaw: string }[] = [];
+	let body = '';
+	let bodyRaw = '';
 	for (const piece of original) {
-		raw += piece.raw;
-		decoded += piece.text;
 		if (piece.text.endsWith('\n')) {
-			lines.push({ raw, text: decoded });
-			raw = '';
-			decoded = '';
+			// A line break piece (`\n`, CRLF), or a whole line ending in one (a YAML block's); anything else is never reused.
+			const lineBreak = piece.text === '\n' ? piece.raw : (/\r?\n$/.exec(piece.raw)?.[0] ?? '');
+			const reusable = piece.text === '\n' || lineBreak !== '';
+			lines.push({
+				body: reusable ? body + piece.text.slice(0, -1) : '\0',
+				bodyRaw: bodyRaw + piece.raw.slice(0, piece.raw.length - lineBreak.length),
+				breakRaw: lineBreak,
+			});
+			body = '';
+			bodyRaw = '';
+		} else {
+			body += piece.text;
+			bodyRaw += piece.raw;
 		}
 	}
-	if (raw !== '' || decoded !== '') lines.push({ raw, text: decoded });
-	const newLines = text.split(/(?<=\n)/);
+	if (body !== '' || bodyRaw !== '') lines.push({ body, bodyRaw, breakRaw: '' });
+	const newLines = text.split('\n');
 	let out = '';
 	let pending = '';
 	let oldIndex = 0;
+	let newIndex = 0;
+	const flush = (): void => {
+		if (pending) out += encodeChunk(pending, out === '');
+		pending = '';
+	};
 	for (const part of diffArrays(
-		lines.map((l) => l.text),
+		lines.map((l) => l.body),
 		newLines,
 	)) {
 		if (part.removed) {
 			oldIndex += part.value.length;
-		} else if (part.added) {
-			pending += part.value.join('');
-		} else {
-			if (pending) out += encodeChunk(pending, out === '');
-			pending = '';
-			for (let i = 0; i < part.value.length; i++) out += lines[oldIndex++].raw;
+			continue;
+		}
+		for (let k = 0; k < part.value.length; k++, newIndex++) {
+			const lineBreak = newIndex < newLines.length - 1 ? '\n' : '';
+			if (part.added) {
+				pending += newLines[newIndex] + lineBreak;
+				continue;
+			}
+			const old = lines[oldIndex++];
+			flush();
+			out += old.bodyRaw;
+			if (lineBreak) {
+				if (old.breakRaw) out += old.breakRaw;
+				else pending += lineBreak;
+			}
 		}
 	}
-	if (pending) out += encodeChunk(pending, out === '');
+	flush();
 	try {
 		if (decode(out) === text) return out;
 	} catch {

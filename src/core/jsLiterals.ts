@@ -203,7 +203,7 @@ function expressionEnd(text: string, from: number): number {
  * is one of `expressions` (the original's, verbatim); any other `${` is text and is escaped. Line feeds become the
  * file's line breaks in a template, escapes in a string; lone surrogates and NUL are escaped everywhere.
  */
-export function encodeJs(text: string, quote: "'" | '"' | '`', eol: '\n' | '\r\n', expressions: readonly string[] = []): string {
+export function encodeJs(text: string, quote: "'" | '"' | '`', eol: '\n' | '\r\n', expressions: readonly string[] = [], escapeNewlines = false): string {
 	let out = '';
 	let i = 0;
 	while (i < text.length) {
@@ -222,7 +222,7 @@ export function encodeJs(text: string, quote: "'" | '"' | '`', eol: '\n' | '\r\n
 		i++;
 		if (c === '\\') out += '\\\\';
 		else if (c === quote) out += `\\${c}`;
-		else if (c === '\n') out += quote === '`' ? eol : '\\n';
+		else if (c === '\n') out += quote === '`' && !escapeNewlines ? eol : '\\n';
 		else if (c === '\r') out += '\\r';
 		else if (c === '\0') out += '\\x00';
 		else if (quote !== '`' && (c === '\u2028' || c === '\u2029')) out += `\\u${hex4(c.charCodeAt(0))}`;

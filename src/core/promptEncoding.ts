@@ -228,6 +228,7 @@ function jsEncoding(place: PromptPlace): PromptEncoding {
 		});
 	}
 	const all = pieces(insideAll);
+	const escapedNewlines = all.some((p) => p.raw === '\\n') && !all.some((p) => /^\r?\n$|^\r$/.test(p.raw));
 	const expressions = [...new Set(templateExpressions(all))];
 	// `${name}` in the review is code; the same characters written as text (`\${name}`) would read the same: refuse.
 	const decoded = joinText(all);
@@ -241,7 +242,8 @@ function jsEncoding(place: PromptPlace): PromptEncoding {
 		open: withQuotes ? '`' : '',
 		close: withQuotes ? '`' : '',
 		pieces,
-		encodeChunk: (chunk, _atStart, eol) => encodeJs(chunk, '`', eol, expressions),
+		// A template written with `\n` escapes on one line gets its new line breaks written the same way.
+		encodeChunk: (chunk, _atStart, eol) => encodeJs(chunk, '`', eol, expressions, escapedNewlines),
 		lineBreak: () => '\n',
 		expressions,
 	});

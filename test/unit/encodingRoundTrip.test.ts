@@ -46,7 +46,7 @@ test('defect 1: a template literal keeps ${name} as code and its \\n escape on l
 	const file = 'const p = `«You are ${name}.\\nBe brief.»`;\n';
 	const { decoded, file: written } = applied('typescript', file, (t) => `${t}\nAsk one question at a time.`);
 	assert.equal(decoded, 'You are ${name}.\nBe brief.');
-	assert.equal(written, 'const p = `You are ${name}.\\nBe brief.\nAsk one question at a time.`;\n');
+	assert.equal(written, 'const p = `You are ${name}.\\nBe brief.\\nAsk one question at a time.`;\n');
 	assert.equal(jsValue(written), 'You are NAME.\nBe brief.\nAsk one question at a time.');
 	// Unchanged: byte for byte the same file.
 	assert.equal(applied('typescript', file, (t) => t).file, file.replace(/[«»]/g, ''));
@@ -180,10 +180,10 @@ const CONTEXTS: Context[] = [
 ];
 
 for (const context of CONTEXTS) {
-	test(`property: ${context.name}: 1500 random texts apply and read back exactly with a real parser`, () => {
+	test(`property: ${context.name}: 1000 random texts apply and read back exactly with a real parser`, () => {
 		const rand = prng(0xc0ffee ^ context.name.length * 7919);
 		let refused = 0;
-		for (let i = 0; i < 1500; i++) {
+		for (let i = 0; i < 1000; i++) {
 			const improved = randomText(rand);
 			if (improved.trim() === '') continue;
 			const result = apply(context.languageId, context.file, () => improved);
@@ -201,7 +201,7 @@ for (const context of CONTEXTS) {
 			const expected = context.value ? context.value(result.expected) : result.expected;
 			assert.equal(value, expected, `${context.name}: ${JSON.stringify(improved)} → ${JSON.stringify(result.file)}`);
 		}
-		assert.ok(refused < 1500, 'everything was refused');
+		assert.ok(refused < 1000, 'everything was refused');
 	});
 }
 
