@@ -32,15 +32,33 @@ const common = {
 	logLevel: 'warning',
 };
 
+/**
+ * The `yaml` parser (about 115 KB minified) is needed only when a prompt in a YAML file is improved or applied: the
+ * extension require()s it lazily from a file of its own, dist/parsers/yaml.js, so the main bundle stays small.
+ */
+const yamlApart = {
+	name: 'yaml-apart',
+	setup(build) {
+		build.onResolve({ filter: /^yaml$/ }, () => ({ path: './parsers/yaml.js', external: true }));
+	},
+};
+
 const builds = [
 	{
 		...common,
 		entryPoints: ['src/extension.ts'],
 		outfile: 'dist/extension.js',
 		external: ['vscode'],
+		plugins: [yamlApart],
 		minify: production,
 		sourcemap: !production,
 		sourcesContent: false,
+	},
+	{
+		...common,
+		entryPoints: { yaml: require.resolve('yaml') },
+		outdir: 'dist/parsers',
+		minify: true,
 	},
 	{
 		...common,

@@ -3,7 +3,8 @@ import { isCancellation } from '../core/cancellation';
 import { CekuraError } from '../core/cekuraError';
 import type { ImproveEngine, ImproveInput, Proposal } from '../core/engines/improveEngine';
 import { sameText } from '../core/eol';
-import { detectEncoding, type PromptEncoding } from '../core/promptEncoding';
+import { expressionWarnings } from '../core/jsLiterals';
+import { detectEncoding, isRefusal, PLAIN, type PromptEncoding } from '../core/promptEncoding';
 import { LAST_RUN_IDS_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
 import { inBackground } from '../vscode/background';
@@ -139,12 +140,28 @@ async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 		before: document.getText(new vscode.Range(start, range.start)),
 		after: document.getText(new vscode.Range(range.end, end)),
 	});
+	if (isRefusal(encoding)) return plainCopyTarget(ui, document, raw, encoding.reason);
 	const text = encoding.decode(raw);
 	if (text.trim() === '') {
 		ui.notify('warning', 'Cekura: the selected prompt is empty. Select the prompt text first; nothing was sent.');
 		return undefined;
 	}
 	return { document, raw, range, text, encoding };
+}
+
+/**
+ * The detector cannot be sure how the selection is written in its file: rather than risk writing something that
+ * means another thing, offer to improve the selected text as plain text in an untitled copy, where Apply is harmless.
+ */
+async function plainCopyTarget(ui: Ui, source: vscode.TextDocument, raw: string, reason: string): Promise<PromptTarget | undefined> {
+	const action = 'Improve as Plain Text in a Copy';
+	const name = source.uri.path.split('/').pop() ?? 'the file';
+	const choice = await ui.message('warning', `Cekura cannot tell for sure how the selected prompt is written in ${name} (${reason}), so it will not change that file. Improve the selected text as plain text in a copy instead?`, action);
+	if (choice !== action || raw.trim() === '') return undefined;
+	const document = await vscode.workspace.openTextDocument({ content: raw, language: 'plaintext' });
+	await vscode.window.showTextDocument(document, { preview: false });
+	const range = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
+	return { document, raw, range, text: raw, encoding: PLAIN };
 }
 
 /** Opens the review of `proposal`; false when there was nothing to review. */
@@ -154,6 +171,9 @@ async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, track
 		deps.log.info(`No changes proposed by ${proposal.author}. ${summary}`);
 		deps.ui.notify('info', `${proposal.author} proposes no changes to this prompt.${summary ? ` ${summary}` : ''}`);
 		return false;
+	}
+	if (target.encoding.expressions?.length) {
+		proposal = { ...proposal, warnings: [...proposal.warnings, ...expressionWarnings(target.encoding.expressions, target.text, proposal.improved_prompt)] };
 	}
 	const review = await deps.reviews.open({ source: target.document, tracker, encoding: target.encoding, proposal, runIds });
 	inBackground(offerApplyOrDiscard(deps.reviews, deps.ui, review), 'The summary of changes', deps.log);

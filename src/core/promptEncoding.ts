@@ -1,17 +1,52 @@
+import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build: its UMD build require()s files a bundle does not hold
+import { joinText, NotInForm, reencode, type Piece } from './encodingPieces';
 import { fitToOriginal, type Eol } from './eol';
+import { encodeJs, jsPieces, scanJsLiterals, templateExpressions } from './jsLiterals';
+import {
+	autoIndentHolds,
+	decodeBlockLines,
+	encodeBlockLines,
+	encodeYamlDoubleQuoted,
+	encodeYamlScalar,
+	encodeYamlSingleQuoted,
+	loadYaml,
+	yamlBlock,
+	yamlDoubleQuotedPieces,
+	yamlScalarAt,
+	yamlSingleQuotedPieces,
+} from './yamlScalars';
+
+export type EncodingKind = 'plain' | 'jsonString' | 'jsString' | 'templateLiteral' | 'yamlBlock' | 'yamlDoubleQuoted' | 'yamlSingleQuoted' | 'yamlPlain';
 
 /**
- * How a prompt is written where it stands in the file. A prompt inside a JSON string, an indented YAML block or a
- * TypeScript template literal is sent to Cekura and reviewed as plain text, and written back in the file's form.
+ * How a prompt is written where it stands in the file. A prompt inside a JSON, YAML or JavaScript/TypeScript string
+ * is sent and reviewed decoded, and written back in the file's form. Decoding and encoding are exact inverses:
+ * `decode(encode(t)) === t` for every text the encoding accepts; `encode` throws NotInForm for text it cannot hold.
  */
 export interface PromptEncoding {
-	readonly kind: 'plain' | 'jsonString' | 'yamlBlock' | 'templateLiteral';
-	/** For the log: "the inside of a JSON string". */
+	readonly kind: EncodingKind;
+	/** For the log and messages: "the inside of a JSON string". */
 	readonly description: string;
 	decode(raw: string): string;
-	encode(text: string): string;
-	/** The line break to use in decoded text that is about to be encoded. */
+	/** The file text for `text`, replacing `originalRaw`: lines the review left alone keep their raw text. */
+	encode(text: string, eol: Eol, originalRaw: string): string;
+	/** The line break of decoded text. */
 	lineBreak(documentEol: Eol): Eol;
+	/** In a template literal: its `${…}` expressions, code shown as-is. */
+	readonly expressions?: readonly string[];
+	/** Adjusts reviewed text to what the form can hold (a YAML block's final line breaks). */
+	fit?(text: string): string;
+	/**
+	 * A YAML block whose header may need an indentation indicator (`|2`): the file text from the header to the
+	 * prompt, and the same with the indicator.
+	 */
+	readonly header?: { readonly original: string; readonly withIndicator: string; needed(encoded: string): boolean };
+}
+
+/** The detector cannot be sure how the selection is written: it says why, and nothing is treated as plain text. */
+export interface Refusal {
+	readonly kind: 'refused';
+	readonly reason: string;
 }
 
 export interface PromptPlace {
@@ -24,7 +59,7 @@ export interface PromptPlace {
 	after: string;
 }
 
-const PLAIN: PromptEncoding = {
+export const PLAIN: PromptEncoding = {
 	kind: 'plain',
 	description: 'plain text',
 	decode: (raw) => raw,
@@ -32,89 +67,310 @@ const PLAIN: PromptEncoding = {
 	lineBreak: (eol) => eol,
 };
 
-export function detectEncoding(place: PromptPlace): PromptEncoding {
-	const language = place.languageId.toLowerCase();
-	if (language === 'json' || language === 'jsonc' || language === 'json5') return jsonString(place) ?? PLAIN;
-	if (language === 'yaml' || language === 'dockercompose') return yamlBlock(place) ?? PLAIN;
-	if (/^(typescript|javascript)(react)?$/.test(language)) return templateLiteral(place) ?? jsonString(place) ?? PLAIN;
-	return PLAIN;
+export type LanguageFamily = 'json' | 'yaml' | 'js' | 'plain';
+
+export function languageFamily(languageId: string): LanguageFamily {
+	const language = languageId.toLowerCase();
+	if (language === 'json' || language === 'jsonc' || language === 'json5' || language === 'jsonl') return 'json';
+	if (language === 'yaml' || language === 'dockercompose' || language === 'github-actions-workflow') return 'yaml';
+	if (/^(typescript|javascript)(react)?$/.test(language)) return 'js';
+	return 'plain';
 }
 
-/** The inside of a double-quoted string (`"…\n…"`), or a whole string literal with its quotes. */
-function jsonString({ selected, before, after }: PromptPlace): PromptEncoding | undefined {
-	if (/[\r\n]/.test(selected)) return undefined;
-	const withQuotes = selected.length >= 2 && selected.startsWith('"') && selected.endsWith('"');
-	const inside = before.endsWith('"') && after.startsWith('"');
-	if (!withQuotes && !inside) return undefined;
-	const literal = withQuotes ? selected : `"${selected}"`;
+/**
+ * How the selection is written: recognised with a real parser (jsonc-parser for JSON, `yaml` for YAML, a scanner
+ * of string and template literals for JavaScript and TypeScript), or refused with the reason.
+ */
+export function detectEncoding(place: PromptPlace): PromptEncoding | Refusal {
+	const family = languageFamily(place.languageId);
 	try {
-		if (typeof JSON.parse(literal) !== 'string') return undefined;
-	} catch {
-		return undefined;
+		if (family === 'json') return jsonEncoding(place);
+		if (family === 'yaml') return yamlEncoding(place);
+		if (family === 'js') return jsEncoding(place);
+		return PLAIN;
+	} catch (err) {
+		if (err instanceof NotInForm) return { kind: 'refused', reason: err.message };
+		throw err;
 	}
+}
+
+export function isRefusal(detected: PromptEncoding | Refusal): detected is Refusal {
+	return detected.kind === 'refused';
+}
+
+/** Where the selection starts and ends in the whole file. */
+function span(place: PromptPlace): { start: number; end: number; text: string } {
+	return { start: place.before.length, end: place.before.length + place.selected.length, text: place.before + place.selected + place.after };
+}
+
+/** Splits pieces at raw offsets; throws when an offset falls inside a piece (an escape, a `${…}`). */
+function piecesBetween(pieces: readonly Piece[], from: number, to: number, what: string): Piece[] {
+	const out: Piece[] = [];
+	let offset = 0;
+	let startSeen = from === 0;
+	for (const piece of pieces) {
+		if (offset === from) startSeen = true;
+		if (offset >= from && offset + piece.raw.length <= to) out.push(piece);
+		else if (offset < to && offset + piece.raw.length > from) throw new NotInForm(`the selection splits ${what}`);
+		offset += piece.raw.length;
+	}
+	if (!startSeen && from !== offset) throw new NotInForm(`the selection splits ${what}`);
+	return out;
+}
+
+interface LiteralForm {
+	kind: EncodingKind;
+	description: string;
+	open: string;
+	close: string;
+	pieces(inside: string): Piece[];
+	encodeChunk(chunk: string, atStart: boolean, eol: Eol): string;
+	lineBreak(eol: Eol): Eol;
+	expressions?: string[];
+}
+
+/** An encoding of (part of) a quoted string: the quotes, when selected, stay; the inside is decoded by pieces. */
+function literalEncoding(form: LiteralForm): PromptEncoding {
+	const inside = (raw: string): string => {
+		if (!raw.startsWith(form.open) || !raw.endsWith(form.close) || raw.length < form.open.length + form.close.length) throw new NotInForm('the quotes are gone');
+		return raw.slice(form.open.length, raw.length - form.close.length);
+	};
+	const decodeInside = (raw: string): string => joinText(form.pieces(raw));
 	return {
+		kind: form.kind,
+		description: form.description,
+		expressions: form.expressions,
+		decode: (raw) => decodeInside(inside(raw)),
+		encode: (text, eol, originalRaw) =>
+			form.open + reencode(form.pieces(inside(originalRaw)), text, (chunk, atStart) => form.encodeChunk(chunk, atStart, eol), decodeInside) + form.close,
+		lineBreak: form.lineBreak,
+	};
+}
+
+/** The selection is a whole literal (quotes included) or lies inside one without splitting an escape. */
+function literalPart(place: PromptPlace, literalStart: number, literalEnd: number, quote: string, pieces: (inside: string) => Piece[], closeQuote = quote): { withQuotes: boolean } {
+	const { start, end, text } = span(place);
+	if (start === literalStart && end === literalEnd) return { withQuotes: true };
+	const insideStart = literalStart + quote.length;
+	const insideEnd = literalEnd - closeQuote.length;
+	if (start < insideStart || end > insideEnd) throw new NotInForm('the selection is not inside one string');
+	piecesBetween(pieces(text.slice(insideStart, insideEnd)), start - insideStart, end - insideStart, 'an escape sequence');
+	return { withQuotes: false };
+}
+
+// ---- JSON ----
+
+function jsonPieces(inside: string): Piece[] {
+	const pieces: Piece[] = [];
+	for (let i = 0; i < inside.length; ) {
+		const m = /^(?:\\u[0-9a-fA-F]{4}|\\["\\/bfnrt])/.exec(inside.slice(i, i + 6));
+		if (m) {
+			pieces.push({ raw: m[0], text: JSON.parse(`"${m[0]}"`) as string });
+			i += m[0].length;
+		} else if (inside[i] === '\\' || inside[i] === '"' || inside[i] < ' ') {
+			throw new NotInForm('the JSON string has an invalid escape or character');
+		} else {
+			pieces.push({ raw: inside[i], text: inside[i] });
+			i++;
+		}
+	}
+	return pieces;
+}
+
+const JSON_OPTIONS = { allowTrailingComma: true, disallowComments: false };
+
+function jsonStringAt(text: string, start: number, end: number): { offset: number; length: number; value: string } {
+	const errors: ParseError[] = [];
+	const root = parseTree(text, errors, JSON_OPTIONS);
+	if (!root || errors.length > 0) throw new NotInForm('the file is not valid JSON');
+	const node = findNodeAtOffset(root, start, true);
+	if (!node || node.type !== 'string' || end > node.offset + node.length || start < node.offset) throw new NotInForm('the selection is not inside one JSON string');
+	return { offset: node.offset, length: node.length, value: node.value as string };
+}
+
+function jsonEncoding(place: PromptPlace): PromptEncoding {
+	const { start, end, text } = span(place);
+	const node = jsonStringAt(text, start, end);
+	const { withQuotes } = literalPart(place, node.offset, node.offset + node.length, '"', jsonPieces);
+	return literalEncoding({
 		kind: 'jsonString',
 		description: withQuotes ? 'a JSON string literal' : 'the inside of a JSON string',
-		decode: (raw) => JSON.parse(withQuotes ? raw : `"${raw}"`) as string,
-		encode: (text) => (withQuotes ? JSON.stringify(text) : JSON.stringify(text).slice(1, -1)),
+		open: withQuotes ? '"' : '',
+		close: withQuotes ? '"' : '',
+		pieces: jsonPieces,
+		encodeChunk: (chunk) => JSON.stringify(chunk).slice(1, -1),
 		lineBreak: () => '\n',
-	};
+	});
 }
 
-/** Whole lines of an indented YAML block scalar (`system_prompt: |`): the indentation is the block's, not the prompt's. */
-function yamlBlock({ selected, before }: PromptPlace): PromptEncoding | undefined {
-	const linePrefix = before.slice(before.lastIndexOf('\n') + 1);
-	if (!/^[ \t]*$/.test(linePrefix)) return undefined;
-	const lines = selected.split(/\r?\n/);
-	const indents = lines
-		.map((line, i) => (i === 0 ? linePrefix + line : line))
-		.filter((line) => line.trim() !== '')
-		.map((line) => /^[ \t]*/.exec(line)?.[0] ?? '');
-	if (indents.length === 0) return undefined;
-	const indent = indents.reduce((a, b) => commonPrefix(a, b));
-	if (indent === '') return undefined;
-	const firstLineIndent = indent.slice(linePrefix.length);
+// ---- JavaScript and TypeScript ----
+
+function jsEncoding(place: PromptPlace): PromptEncoding {
+	const { start, end, text } = span(place);
+	const literal = scanJsLiterals(text)
+		.filter((l) => l.start <= start && end <= l.end)
+		.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+	if (!literal) throw new NotInForm('the selection is not inside one string or template literal');
+	if (literal.tagged) throw new NotInForm('the template literal is tagged (like String.raw`…`): its tag decides what the text means');
+	const quote = literal.quote;
+	const pieces = (inside: string): Piece[] => jsPieces(inside, quote);
+	const { withQuotes } = literalPart(place, literal.start, literal.end, quote, pieces);
+	const insideAll = text.slice(literal.start + 1, literal.end - 1);
+	if (quote !== '`') {
+		return literalEncoding({
+			kind: 'jsString',
+			description: withQuotes ? `a ${quote === "'" ? 'single' : 'double'}-quoted string literal` : `the inside of a ${quote === "'" ? 'single' : 'double'}-quoted string`,
+			open: withQuotes ? quote : '',
+			close: withQuotes ? quote : '',
+			pieces,
+			encodeChunk: (chunk, _atStart, eol) => encodeJs(chunk, quote, eol),
+			lineBreak: () => '\n',
+		});
+	}
+	const all = pieces(insideAll);
+	const escapedNewlines = all.some((p) => p.raw === '\\n') && !all.some((p) => /^\r?\n$|^\r$/.test(p.raw));
+	const expressions = [...new Set(templateExpressions(all))];
+	// `${name}` in the review is code; the same characters written as text (`\${name}`) would read the same: refuse.
+	const decoded = joinText(all);
+	const again = pieces(encodeJs(decoded, '`', '\n', expressions));
+	if (joinText(again) !== decoded || templateExpressions(again).join('\0') !== templateExpressions(all).join('\0')) {
+		throw new NotInForm('the template literal has `${` both as code and as text, which the review cannot tell apart');
+	}
+	return literalEncoding({
+		kind: 'templateLiteral',
+		description: withQuotes ? 'a template literal' : 'the inside of a template literal',
+		open: withQuotes ? '`' : '',
+		close: withQuotes ? '`' : '',
+		pieces,
+		// A template written with `\n` escapes on one line gets its new line breaks written the same way.
+		encodeChunk: (chunk, _atStart, eol) => encodeJs(chunk, '`', eol, expressions, escapedNewlines),
+		lineBreak: () => '\n',
+		expressions,
+	});
+}
+
+// ---- YAML ----
+
+function yamlEncoding(place: PromptPlace): PromptEncoding {
+	const { start, end, text } = span(place);
+	const scalar = yamlScalarAt(text, start, end);
+	if (!scalar || typeof scalar.value !== 'string') throw new NotInForm('the selection is not inside one YAML string');
+	if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') {
+		const raw = text.slice(scalar.start, scalar.end);
+		if (/[\r\n]/.test(raw)) throw new NotInForm('a quoted YAML string over several lines folds its lines; only one-line quoted strings are supported');
+		const double = scalar.type === 'QUOTE_DOUBLE';
+		const q = double ? '"' : "'";
+		const pieces = double ? yamlDoubleQuotedPieces : yamlSingleQuotedPieces;
+		const { withQuotes } = literalPart(place, scalar.start, scalar.end, q, pieces);
+		const encoding = literalEncoding({
+			kind: double ? 'yamlDoubleQuoted' : 'yamlSingleQuoted',
+			description: `${withQuotes ? 'a' : 'the inside of a'} ${double ? 'double' : 'single'}-quoted YAML string`,
+			open: withQuotes ? q : '',
+			close: withQuotes ? q : '',
+			pieces,
+			encodeChunk: (chunk) => (double ? encodeYamlDoubleQuoted(chunk) : encodeYamlSingleQuoted(chunk)),
+			lineBreak: () => '\n',
+		});
+		if (double || !withQuotes) return encoding;
+		// A whole single-quoted string that needs escapes becomes double-quoted.
+		return {
+			...encoding,
+			decode: (raw) => (raw.startsWith('"') ? joinText(yamlDoubleQuotedPieces(raw.slice(1, -1))) : encoding.decode(raw)),
+			encode: (t, eol, originalRaw) => {
+				try {
+					return encoding.encode(t, eol, originalRaw);
+				} catch {
+					return `"${encodeYamlDoubleQuoted(t)}"`;
+				}
+			},
+		};
+	}
+	if (scalar.type === 'PLAIN') {
+		if (start !== scalar.start || end !== scalar.end) throw new NotInForm('only a whole plain YAML value can be improved (select all of it)');
+		if (/[\r\n]/.test(place.selected)) throw new NotInForm('a plain YAML value over several lines folds its lines');
+		const original = scalar.value;
+		return {
+			kind: 'yamlPlain',
+			description: 'a plain YAML value',
+			decode: (raw) => (raw === place.selected ? original : (loadYaml().parse(`k: ${raw}`) as { k: string }).k),
+			encode: (t, _eol, originalRaw) => (t === original && originalRaw === place.selected ? originalRaw : encodeYamlScalar(t)),
+			lineBreak: () => '\n',
+		};
+	}
+	return yamlBlockEncoding(place, scalar);
+}
+
+function yamlBlockEncoding(place: PromptPlace, scalar: NonNullable<ReturnType<typeof yamlScalarAt>>): PromptEncoding {
+	const { start, end, text } = span(place);
+	const block = yamlBlock(text, scalar);
+	if (start < block.contentStart) throw new NotInForm('the selection starts before the YAML block\'s text');
+	const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+	const column = start - lineStart;
+	const contentBefore = text.slice(block.contentStart, start);
+	const contentAfter = text.slice(end, scalar.end);
+	const afterIsBlank = /^[ \r\n]*$/.test(contentAfter);
+	// The header may need an indentation indicator once the text's first line starts with a space.
+	let header: PromptEncoding['header'];
+	if (!block.explicitIndent) {
+		const lineIndent = /^ */.exec(text.slice(text.lastIndexOf('\n', scalar.start - 1) + 1))?.[0].length ?? 0;
+		const between = text.slice(scalar.start, start);
+		const candidates = [block.indent - lineIndent, ...Array.from({ length: 9 }, (_, k) => k + 1)].filter((d) => d >= 1 && d <= 9);
+		const digit = candidates.find((d) => {
+			try {
+				const probe = text.slice(0, scalar.start) + `|${d}` + text.slice(scalar.start + 1);
+				return yamlScalarAt(probe, start + 1, end + 1)?.value === scalar.value;
+			} catch {
+				return false;
+			}
+		});
+		if (digit !== undefined) {
+			header = {
+				original: between,
+				withIndicator: `|${digit}${between.slice(1)}`,
+				needed: (encoded) => !autoIndentHolds(contentBefore + encoded + contentAfter, block.indent),
+			};
+		}
+	}
+	const decodeRaw = (raw: string): string => joinText(decodeBlockLines(raw, column, block));
 	return {
 		kind: 'yamlBlock',
-		description: `an indented YAML block (${indent.length} ${indent.startsWith('\t') ? 'tabs' : 'spaces'})`,
-		decode: (raw) =>
-			raw
-				.split(/(\r?\n)/)
-				.map((part, i) => (i % 2 === 1 ? part : i === 0 ? part.slice(Math.min(firstLineIndent.length, leading(part))) : part.slice(Math.min(indent.length, leading(part)))))
-				.join(''),
-		encode: (text) =>
-			text
-				.split(/(\r?\n)/)
-				.map((part, i) => (i % 2 === 1 || part === '' ? part : i === 0 ? firstLineIndent + part : indent + part))
-				.join(''),
-		lineBreak: (eol) => eol,
+		description: `the lines of a YAML block (${block.indent} spaces)`,
+		decode: decodeRaw,
+		encode: (t, eol, originalRaw) => reencode(decodeBlockLines(originalRaw, column, block), t, (chunk, atStart) => encodeBlockLines(chunk, atStart ? column : 0, block, eol), decodeRaw),
+		lineBreak: () => '\n',
+		header,
+		fit: (t) => {
+			// The block's final line breaks are its chomping's: the reviewed text keeps the original's.
+			if (!afterIsBlank || block.chomping === 'keep') return t;
+			const originalBreaks = /\n*$/.exec(decodeRaw(place.selected))?.[0] ?? '';
+			return t.replace(/\n*$/, originalBreaks);
+		},
 	};
-}
-
-/** Inside a `…` template literal: backticks, `${` and backslashes are escaped in the file. */
-function templateLiteral({ before }: PromptPlace): PromptEncoding | undefined {
-	const backticks = before.match(/(?<!\\)(?:\\\\)*`/g)?.length ?? 0;
-	if (backticks % 2 === 0) return undefined;
-	return {
-		kind: 'templateLiteral',
-		description: 'a template literal',
-		decode: (raw) => raw.replace(/\\([`\\$])/g, '$1'),
-		encode: (text) => text.replace(/[`\\]|\$\{/g, (m) => `\\${m}`),
-		lineBreak: (eol) => eol,
-	};
-}
-
-function leading(line: string): number {
-	return /^[ \t]*/.exec(line)?.[0].length ?? 0;
-}
-
-function commonPrefix(a: string, b: string): string {
-	let i = 0;
-	while (i < a.length && i < b.length && a[i] === b[i]) i++;
-	return a.slice(0, i);
 }
 
 /** What replaces the prompt in the file: the reviewed text, fitted to where the original stood, in the file's form. */
-export function textForFile(reviewed: string, decodedOriginal: string, encoding: PromptEncoding, documentEol: Eol): string {
-	return encoding.encode(fitToOriginal(reviewed, decodedOriginal, encoding.lineBreak(documentEol)));
+export type ForFile =
+	| {
+			ok: true;
+			/** The text that replaces the selection. */
+			text: string;
+			/** The decoded text the file will hold there: what the last line of defence checks. */
+			expected: string;
+			/** Text just before the selection to replace too (a YAML block header gaining `|2`). */
+			before?: { original: string; replacement: string };
+	  }
+	| { ok: false; reason: string };
+
+export function textForFile(reviewed: string, decodedOriginal: string, encoding: PromptEncoding, documentEol: Eol, originalRaw: string): ForFile {
+	let expected = fitToOriginal(reviewed, decodedOriginal, encoding.lineBreak(documentEol));
+	if (encoding.fit) expected = encoding.fit(expected);
+	try {
+		const text = encoding.encode(expected, documentEol, originalRaw);
+		if (encoding.decode(text) !== expected) return { ok: false, reason: `the improved prompt cannot be written exactly as ${encoding.description}` };
+		const before = encoding.header?.needed(text) ? { original: encoding.header.original, replacement: encoding.header.withIndicator } : undefined;
+		return { ok: true, text, expected, before };
+	} catch (err) {
+		if (err instanceof NotInForm) return { ok: false, reason: `${err.message}, so it cannot be written as ${encoding.description}` };
+		throw err;
+	}
 }

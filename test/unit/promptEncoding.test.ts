@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectEncoding, textForFile, type PromptPlace } from '../../src/core/promptEncoding';
+import { checkApplied } from '../../src/core/applyCheck';
+import { detectEncoding, isRefusal, textForFile, type PromptEncoding, type PromptPlace } from '../../src/core/promptEncoding';
 
 /** Splits a file at the «» markers into the place of a selection. */
 function place(languageId: string, file: string): PromptPlace {
@@ -9,12 +10,27 @@ function place(languageId: string, file: string): PromptPlace {
 	return { languageId, before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1) };
 }
 
-/** Decodes, lets `edit` change the text, writes it back in place and returns the whole new file. */
-function roundTrip(languageId: string, file: string, edit: (text: string) => string, eol: '\n' | '\r\n' = '\n'): { decoded: string; file: string } {
-	const p = place(languageId, file);
+function detected(p: PromptPlace): PromptEncoding {
 	const encoding = detectEncoding(p);
+	assert.ok(!isRefusal(encoding), `refused: ${isRefusal(encoding) ? encoding.reason : ''}`);
+	return encoding;
+}
+
+/**
+ * Decodes, lets `edit` change the text, writes it back in place as Apply does (the last line of defence included)
+ * and returns the whole new file.
+ */
+function roundTrip(languageId: string, file: string, edit: (text: string) => string, eol: '\n' | '\r\n' = '\n'): { decoded: string; file: string; expected: string } {
+	const p = place(languageId, file);
+	const encoding = detected(p);
 	const decoded = encoding.decode(p.selected);
-	return { decoded, file: p.before + textForFile(edit(decoded), decoded, encoding, eol) + p.after };
+	const forFile = textForFile(edit(decoded), decoded, encoding, eol, p.selected);
+	assert.ok(forFile.ok, forFile.ok ? '' : forFile.reason);
+	const before = forFile.before ? p.before.slice(0, -forFile.before.original.length) + forFile.before.replacement : p.before;
+	const written = before + forFile.text + p.after;
+	const check = checkApplied(written, languageId, { start: before.length, end: before.length + forFile.text.length }, forFile.expected);
+	assert.ok(check.ok, check.ok ? '' : check.reason);
+	return { decoded, file: written, expected: forFile.expected };
 }
 
 test('the inside of a JSON string is reviewed as plain text and written back escaped', () => {
@@ -32,9 +48,9 @@ test('a whole JSON string literal, quotes included, keeps its quotes', () => {
 	assert.deepEqual(JSON.parse(written), { p: 'a\nb\nc' });
 });
 
-test('a JSON selection that is not a string stays plain', () => {
-	assert.equal(detectEncoding(place('json', '{«"a": 1»}')).kind, 'plain');
-	assert.equal(detectEncoding(place('json', '{"a": "«x\ny»"}')).kind, 'plain');
+test('a JSON selection that is not inside one string is refused, not taken as plain text', () => {
+	assert.equal(detectEncoding(place('json', '{«"a": 1»}')).kind, 'refused');
+	assert.equal(detectEncoding(place('json', '{"a": "«x\ny»"}')).kind, 'refused');
 });
 
 test('an indented YAML block loses its indentation for review and gets it back', () => {

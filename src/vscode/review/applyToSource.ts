@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { eolOf } from '../documentEol';
 import { errorMessage } from '../../core/errorMessage';
+import { checkApplied } from '../../core/applyCheck';
 import { textForFile } from '../../core/promptEncoding';
 import type { Log } from '../log';
 import type { Ui } from '../userInterface';
@@ -30,8 +31,27 @@ export async function applyToSource(review: Review, improved: string, ui: Ui, lo
 		await offerCopy(ui, improved, `Cekura: ${why}, so the improvement was not applied and your text is kept.`, source.uri);
 		return undefined;
 	}
-	const replacement = textForFile(improved, review.originalText, review.encoding, eolOf(source));
-	const range = new vscode.Range(source.positionAt(found.range.start), source.positionAt(found.range.end));
+	const forFile = textForFile(improved, review.originalText, review.encoding, eolOf(source), review.tracker.raw);
+	// A YAML block header may gain an indentation indicator (`|2`): the edit then starts at the header.
+	const before = forFile.ok ? forFile.before : undefined;
+	const start = found.range.start - (before?.original.length ?? 0);
+	const whole = source.getText();
+	if (before && whole.slice(start, found.range.start) !== before.original) {
+		log.warn(`Review ${review.id}: the YAML block header of the prompt in ${review.sourceUri.toString()} changed; not applied.`);
+		await offerCopy(ui, improved, `Cekura: the YAML block holding the prompt in ${review.sourceName} was edited, so the improvement was not applied and your text is kept.`, source.uri);
+		return undefined;
+	}
+	// The last line of defence: the file as it would be must parse and hold exactly the reviewed text.
+	const replacement = forFile.ok ? (before?.replacement ?? '') + forFile.text : '';
+	const check = forFile.ok
+		? checkApplied(whole.slice(0, start) + replacement + whole.slice(found.range.end), source.languageId, { start: start + replacement.length - forFile.text.length, end: start + replacement.length }, forFile.expected)
+		: forFile;
+	if (!check.ok) {
+		log.warn(`Review ${review.id}: not applied to ${review.sourceUri.toString()} (${review.encoding.description}): ${check.reason}.`);
+		await offerCopy(ui, improved, `Cekura: the improvement was not applied: ${check.reason}. Your file is unchanged; copy the improved prompt instead.`, source.uri);
+		return undefined;
+	}
+	const range = new vscode.Range(source.positionAt(start), source.positionAt(found.range.end));
 	const edit = new vscode.WorkspaceEdit();
 	edit.replace(source.uri, range, replacement);
 	if (!(await vscode.workspace.applyEdit(edit))) {
@@ -40,8 +60,7 @@ export async function applyToSource(review: Review, improved: string, ui: Ui, lo
 		return undefined;
 	}
 	log.info(`Review ${review.id}: applied to ${review.sourceUri.toString()}${found.moved ? ' (the prompt had moved; applied where it stands now)' : ''}.`);
-	const start = source.positionAt(found.range.start);
-	return { source, range: new vscode.Range(start, source.positionAt(found.range.start + replacement.length)) };
+	return { source, range: new vscode.Range(source.positionAt(start), source.positionAt(start + replacement.length)) };
 }
 
 async function offerCopy(ui: Ui, improved: string, message: string, source?: vscode.Uri): Promise<void> {

@@ -1,0 +1,224 @@
+import type * as Yaml from 'yaml';
+import { hex4, isLoneSurrogate, NotInForm, type Piece } from './encodingPieces';
+
+let yamlModule: typeof Yaml | undefined;
+
+/**
+ * The `yaml` package, loaded when a YAML prompt is improved or applied. The extension's build keeps it in a file of
+ * its own (dist/parsers/yaml.js, see esbuild.js), so it costs nothing until then.
+ */
+export function loadYaml(): typeof Yaml {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require keeps the parser out of the extension's main bundle
+	yamlModule ??= require('yaml') as typeof Yaml;
+	return yamlModule;
+}
+
+export interface YamlScalar {
+	type: 'BLOCK_LITERAL' | 'BLOCK_FOLDED' | 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
+	/** Where the scalar is written: from its first character (a quote, `|`) to the end of its value. */
+	start: number;
+	end: number;
+	value: unknown;
+}
+
+/** Parses a YAML file with the real parser; throws NotInForm when it has errors. */
+export function yamlScalars(text: string): YamlScalar[] {
+	const yaml = loadYaml();
+	const scalars: YamlScalar[] = [];
+	for (const doc of yaml.parseAllDocuments(text)) {
+		if (doc.errors.length > 0) throw new NotInForm(`the file is not valid YAML (${doc.errors[0].message.split('\n')[0]})`);
+		yaml.visit(doc, {
+			Scalar(_key, node) {
+				if (node.range && node.type) scalars.push({ type: node.type as YamlScalar['type'], start: node.range[0], end: node.range[1], value: node.value });
+			},
+		});
+	}
+	return scalars;
+}
+
+/** The scalar whose written form holds [start, end), the innermost if several. */
+export function yamlScalarAt(text: string, start: number, end: number): YamlScalar | undefined {
+	return yamlScalars(text)
+		.filter((s) => s.start <= start && end <= s.end)
+		.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+}
+
+/** Characters YAML cannot hold unescaped (c-printable), and lone surrogates, which it cannot hold at all. */
+// eslint-disable-next-line no-control-regex -- these are the characters looked for
+const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+
+function assertRepresentable(text: string): void {
+	for (let i = 0; i < text.length; i++) if (isLoneSurrogate(text, i)) throw new NotInForm('the text has a lone UTF-16 surrogate, which YAML cannot hold');
+}
+
+const DQ_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
+
+/** Pieces of the inside of a one-line double-quoted scalar. */
+export function yamlDoubleQuotedPieces(inside: string): Piece[] {
+	const pieces: Piece[] = [];
+	let i = 0;
+	while (i < inside.length) {
+		const c = inside[i];
+		if (c === '\\') {
+			const e = inside[i + 1] ?? '';
+			if (e in DQ_ESCAPES) {
+				pieces.push({ raw: `\\${e}`, text: DQ_ESCAPES[e] });
+				i += 2;
+				continue;
+			}
+			const len = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+			const digits = inside.slice(i + 2, i + 2 + len);
+			if (len === 0 || !new RegExp(`^[0-9a-fA-F]{${len}}$`).test(digits)) throw new NotInForm('an escape YAML does not know');
+			const code = parseInt(digits, 16);
+			if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw new NotInForm('an escape of a surrogate or beyond Unicode');
+			pieces.push({ raw: inside.slice(i, i + 2 + len), text: String.fromCodePoint(code) });
+			i += 2 + len;
+		} else if (c === '"' || c === '\n' || c === '\r') {
+			throw new NotInForm('a quote or line break that is not escaped');
+		} else {
+			pieces.push({ raw: c, text: c });
+			i++;
+		}
+	}
+	return pieces;
+}
+
+export function encodeYamlDoubleQuoted(text: string): string {
+	assertRepresentable(text);
+	let out = '';
+	for (const c of text) {
+		if (c === '\\') out += '\\\\';
+		else if (c === '"') out += '\\"';
+		else if (c === '\n') out += '\\n';
+		else if (c === '\t') out += '\\t';
+		else if (c === '\r') out += '\\r';
+		else if (c === '\u2028' || c === '\u2029' || c === '\ufeff' || NON_PRINTABLE.test(c)) out += `\\u${hex4(c.charCodeAt(0))}`;
+		else out += c;
+	}
+	return out;
+}
+
+/** Pieces of the inside of a one-line single-quoted scalar: `''` is a quote. */
+export function yamlSingleQuotedPieces(inside: string): Piece[] {
+	const pieces: Piece[] = [];
+	for (let i = 0; i < inside.length; i++) {
+		const c = inside[i];
+		if (c === "'") {
+			if (inside[i + 1] !== "'") throw new NotInForm('a single quote that is not doubled');
+			pieces.push({ raw: "''", text: "'" });
+			i++;
+		} else if (c === '\n' || c === '\r') throw new NotInForm('a line break in a single-quoted scalar');
+		else pieces.push({ raw: c, text: c });
+	}
+	return pieces;
+}
+
+/** Single-quoted inside: only quotes are escaped; text that needs more (line breaks, control characters) cannot be written. */
+export function encodeYamlSingleQuoted(text: string): string {
+	assertRepresentable(text);
+	if (/[\n\r\t\u2028\u2029\ufeff]/.test(text) || NON_PRINTABLE.test(text)) throw new NotInForm('a single-quoted YAML string on one line cannot hold line breaks, tabs or control characters');
+	return text.replace(/'/g, "''");
+}
+
+/** A scalar value written plain when the parser reads it back as that very string, else double-quoted. */
+export function encodeYamlScalar(text: string): string {
+	if (/^[^\s'"`|>&*!%@#,[\]{}?:-][^\n\r\t]*$/.test(text) && !/\s$|:\s|\s#|:$/.test(text) && !NON_PRINTABLE.test(text) && !/[\u2028\u2029\ufeff\x85]/.test(text)) {
+		try {
+			if (loadYaml().parse(`k: ${text}\n`)?.k === text) return text;
+		} catch {
+			// quoted below
+		}
+	}
+	return `"${encodeYamlDoubleQuoted(text)}"`;
+}
+
+export interface YamlBlock {
+	/** The header from `|` to the end of its line (line break excluded). */
+	header: string;
+	/** Whether the header has an indentation indicator. */
+	explicitIndent: boolean;
+	chomping: 'clip' | 'strip' | 'keep';
+	/** Spaces of indentation of the content. */
+	indent: number;
+	/** Offset of the content's first line in the file. */
+	contentStart: number;
+}
+
+/** Reads a literal block scalar (`|`) and checks that its lines, read as below, give the parser's value. */
+export function yamlBlock(text: string, scalar: YamlScalar): YamlBlock {
+	if (scalar.type === 'BLOCK_FOLDED') throw new NotInForm('a folded YAML block (>) joins its lines; only literal blocks (|) are supported');
+	const headerEnd = text.slice(scalar.start).search(/\r?\n|$/) + scalar.start;
+	const header = text.slice(scalar.start, headerEnd);
+	const m = /^\|(?:([1-9])([-+]?)|([-+])([1-9]?)|)[ \t]*(?:#.*)?$/.exec(header);
+	if (!m) throw new NotInForm('a YAML block header that is not understood');
+	const chompChar = m[2] || m[3] || '';
+	const chomping = chompChar === '-' ? 'strip' : chompChar === '+' ? 'keep' : 'clip';
+	const explicitIndent = Boolean(m[1] || m[4]);
+	const contentStart = text.startsWith('\r\n', headerEnd) ? headerEnd + 2 : headerEnd + 1;
+	const content = text.slice(contentStart, scalar.end);
+	for (let indent = 1; indent <= 40; indent++) {
+		const block = { header, explicitIndent, chomping, indent, contentStart } as const;
+		try {
+			if (chomp(decodeBlockLines(content, 0, block).map((p) => p.text).join(''), chomping) === scalar.value) return block;
+		} catch {
+			// another indentation
+		}
+	}
+	throw new NotInForm('the YAML block does not read as expected');
+}
+
+function chomp(text: string, chomping: YamlBlock['chomping']): string {
+	if (chomping === 'keep') return text;
+	const body = text.replace(/\n+$/, '');
+	return chomping === 'strip' || body === '' ? body : `${body}\n`;
+}
+
+/**
+ * Pieces of the lines of a literal block from `column` of its first line: each line without the block's
+ * indentation. Throws NotInForm where a line is less indented than the block (or indented with a tab).
+ */
+export function decodeBlockLines(raw: string, column: number, block: Pick<YamlBlock, 'indent'>): Piece[] {
+	const pieces: Piece[] = [];
+	const parts = raw.split(/(?<=\n)/);
+	parts.forEach((line, index) => {
+		const col = index === 0 ? column : 0;
+		const body = line.replace(/\r?\n$/, '');
+		const lineBreak = line.slice(body.length);
+		const indentLeft = Math.max(0, block.indent - col);
+		const lead = /^ */.exec(body)?.[0].length ?? 0;
+		let text: string;
+		if (/^ *$/.test(body) && lead <= indentLeft) text = '';
+		else if (lead >= indentLeft) text = body.slice(indentLeft);
+		else throw new NotInForm('a line of the YAML block is less indented than the block');
+		pieces.push({ raw: line, text: text + (lineBreak ? '\n' : '') });
+	});
+	return pieces;
+}
+
+/** Lines of text written in the block: indented, empty lines empty. `column`: where the first line starts. */
+export function encodeBlockLines(text: string, column: number, block: Pick<YamlBlock, 'indent'>, eol: '\n' | '\r\n'): string {
+	assertRepresentable(text);
+	if (NON_PRINTABLE.test(text) || /[\r\ufeff]/.test(text)) throw new NotInForm('a YAML block cannot hold control characters such as NUL');
+	return text
+		.split(/(?<=\n)/)
+		.map((line, index) => {
+			const body = line.replace(/\n$/, '');
+			const lineBreak = line.endsWith('\n') ? eol : '';
+			if (body === '') return lineBreak;
+			return ' '.repeat(Math.max(0, block.indent - (index === 0 ? column : 0))) + body + lineBreak;
+		})
+		.join('');
+}
+
+/** Whether the parser, guessing the block's indentation from its first non-empty line, would guess `indent`. */
+export function autoIndentHolds(content: string, indent: number): boolean {
+	for (const line of content.split(/\r?\n/)) {
+		const lead = /^ */.exec(line)?.[0].length ?? 0;
+		if (/^ *$/.test(line)) {
+			if (lead > indent) return false;
+			continue;
+		}
+		return lead === indent;
+	}
+	return true;
+}

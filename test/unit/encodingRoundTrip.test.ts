@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse as parseYaml } from 'yaml';
+import { checkApplied } from '../../src/core/applyCheck';
+import { expressionWarnings } from '../../src/core/jsLiterals';
+import { detectEncoding, isRefusal, textForFile, type PromptPlace } from '../../src/core/promptEncoding';
+
+/** Splits a file at the «» markers into the place of a selection. */
+function place(languageId: string, file: string): PromptPlace {
+	const start = file.indexOf('«');
+	const end = file.indexOf('»');
+	return { languageId, before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1) };
+}
+
+type Applied = { ok: true; decoded: string; expected: string; file: string } | { ok: false; reason: string };
+
+/** Detects, decodes, writes `edit(decoded)` back as Apply does, with the last line of defence. */
+function apply(languageId: string, file: string, edit: (decoded: string) => string, eol: '\n' | '\r\n' = '\n'): Applied {
+	const p = place(languageId, file);
+	const encoding = detectEncoding(p);
+	if (isRefusal(encoding)) return { ok: false, reason: `refused: ${encoding.reason}` };
+	const decoded = encoding.decode(p.selected);
+	const forFile = textForFile(edit(decoded), decoded, encoding, eol, p.selected);
+	if (!forFile.ok) return forFile;
+	const before = forFile.before ? p.before.slice(0, -forFile.before.original.length) + forFile.before.replacement : p.before;
+	const written = before + forFile.text + p.after;
+	const check = checkApplied(written, languageId, { start: before.length, end: before.length + forFile.text.length }, forFile.expected);
+	if (!check.ok) return check;
+	return { ok: true, decoded, expected: forFile.expected, file: written };
+}
+
+function applied(languageId: string, file: string, edit: (decoded: string) => string, eol: '\n' | '\r\n' = '\n'): { decoded: string; expected: string; file: string } {
+	const result = apply(languageId, file, edit, eol);
+	assert.ok(result.ok, result.ok ? '' : result.reason);
+	return result;
+}
+
+/** Evaluates `const p = …` in JavaScript, with `name` defined, and returns p. */
+function jsValue(file: string): string {
+	return new Function('name', `${file.replace(/^(export )?const p/m, 'var p')}; return p;`)('NAME') as string;
+}
+
+// ---- the defects of the issue, each with the file as the old code wrote it ----
+
+test('defect 1: a template literal keeps ${name} as code and its \\n escape on lines the improvement left alone', () => {
+	const file = 'const p = `«You are ${name}.\\nBe brief.»`;\n';
+	const { decoded, file: written } = applied('typescript', file, (t) => `${t}\nAsk one question at a time.`);
+	assert.equal(decoded, 'You are ${name}.\nBe brief.');
+	assert.equal(written, 'const p = `You are ${name}.\\nBe brief.\\nAsk one question at a time.`;\n');
+	assert.equal(jsValue(written), 'You are NAME.\nBe brief.\nAsk one question at a time.');
+	// Unchanged: byte for byte the same file.
+	assert.equal(applied('typescript', file, (t) => t).file, file.replace(/[«»]/g, ''));
+});
+
+test('defect 1: every template escape decodes and encodes exactly (\\t \\\\ \\` \\${ \\u line continuations)', () => {
+	const file = 'const p = `«a\\tb \\\\ \\` \\${x} \\u00e9 \\u{1F600} c\\\nd»`;';
+	const { decoded, file: written } = applied('typescript', file, (t) => `${t}\nmore`);
+	assert.equal(decoded, 'a\tb \\ ` ${x} é 😀 cd');
+	assert.equal(jsValue(written), 'a\tb \\ ` ${x} é 😀 cd\nmore');
+});
+
+test('defect 1: a proposal that drops or invents ${…} is flagged, and Apply keeps the file valid', () => {
+	assert.match(expressionWarnings(['${name}'], 'You are ${name}.', 'You are the agent.').join(' '), /drops or changes the code \$\{name\}/);
+	assert.match(expressionWarnings(['${name}'], 'You are ${name}.', 'You are ${name} at ${city}.').join(' '), /\$\{city\} is new/);
+	assert.deepEqual(expressionWarnings(['${name}'], 'You are ${name}.', 'You are ${name}, always.'), []);
+	const { file: written } = applied('typescript', 'const p = `«You are ${name}.»`;', () => 'You are ${nam} at ${city}.');
+	assert.equal(jsValue(written), 'You are ${nam} at ${city}.');
+});
+
+test('defect 2: single-quoted JS/TS strings, with \\\' and after a backtick, are recognised and stay valid', () => {
+	const file = "// uses `code` in a comment\nconst p = '«It\\'s Tony\\'s line.»';\n";
+	const { decoded, file: written } = applied('typescript', file, (t) => `${t}\nSay "hi" and don't shout.`);
+	assert.equal(decoded, "It's Tony's line.");
+	assert.equal(jsValue(written), 'It\'s Tony\'s line.\nSay "hi" and don\'t shout.');
+	assert.equal(applied('javascript', "const p = «'a'»;", (t) => `${t}\n'b'`).file, "const p = 'a\\n\\'b\\'';");
+});
+
+test('defect 2: a selection that is part of a JSON string is decoded, and may not split an escape', () => {
+	const file = '{"p": "Intro.\\n«Be brief.\\nSay \\"hi\\".»\\nOutro."}';
+	const { decoded, file: written } = applied('json', file, (t) => `${t}\nNew "rule".`);
+	assert.equal(decoded, 'Be brief.\nSay "hi".');
+	assert.equal(JSON.parse(written).p, 'Intro.\nBe brief.\nSay "hi".\nNew "rule".\nOutro.');
+	assert.equal(detectEncoding(place('json', '{"p": "a\\«nb»"}')).kind, 'refused');
+});
+
+test('defect 2: YAML double-quoted, single-quoted and plain scalars are recognised and stay valid', () => {
+	const double = applied('yaml', 'p: "«Say \\"hi\\".\\nBe brief.»"\nq: 1\n', (t) => `${t}\nUse: colons # and hashes`);
+	assert.equal(double.decoded, 'Say "hi".\nBe brief.');
+	assert.deepEqual(parseYaml(double.file), { p: 'Say "hi".\nBe brief.\nUse: colons # and hashes', q: 1 });
+	const single = applied('yaml', "p: «'It''s me.'»\n", (t) => `${t}\nLine two: 'quoted'.`);
+	assert.equal(single.decoded, "It's me.");
+	assert.deepEqual(parseYaml(single.file), { p: "It's me.\nLine two: 'quoted'." });
+	const plain = applied('yaml', 'p: «Be brief»\nq: x\n', (t) => `${t}: #1 rule`);
+	assert.deepEqual(parseYaml(plain.file), { p: 'Be brief: #1 rule', q: 'x' });
+	assert.equal(detectEncoding(place('yaml', 'p: «a: 1»\n')).kind, 'refused');
+});
+
+test('defect 3: a YAML block gains an indentation indicator when the first line is more indented or blank', () => {
+	const file = 'p: |\n«  first\n  second\n»q: 1\n';
+	const indented = applied('yaml', file, (t) => `    indented first\n${t}`);
+	assert.match(indented.file, /^p: \|2\n/);
+	assert.deepEqual(parseYaml(indented.file), { p: '    indented first\nfirst\nsecond\n', q: 1 });
+	const blank = applied('yaml', file, (t) => `\n  \n${t}`);
+	assert.deepEqual(parseYaml(blank.file), { p: '\n  \nfirst\nsecond\n', q: 1 });
+});
+
+test('defect 3: a YAML block refuses NUL and lone surrogates instead of writing an invalid file', () => {
+	const file = 'p: |\n«  first\n»';
+	for (const bad of ['a\0b', 'a\ud800b']) {
+		const result = apply('yaml', file, () => bad);
+		assert.equal(result.ok, false);
+		assert.ok(!result.ok && /cannot/.test(result.reason), !result.ok ? result.reason : '');
+	}
+});
+
+test('defect 4: the last line of defence refuses a file that would not parse or would mean something else', () => {
+	assert.deepEqual(checkApplied('{"p": "a"b"}', 'json', { start: 7, end: 10 }, 'a"b'), { ok: false, reason: 'the file would not read back as reviewed: it would not be valid JSON' });
+	assert.equal(checkApplied('{"p": "a\\nb"}', 'json', { start: 7, end: 11 }, 'a\\nb').ok, false);
+	assert.equal(checkApplied('{"p": "a\\nb"}', 'json', { start: 7, end: 11 }, 'a\nb').ok, true);
+	assert.equal(checkApplied('p: |\n    x\n  y\n', 'yaml', { start: 5, end: 15 }, '  x\ny\n').ok, false);
+	assert.equal(checkApplied('const p = `a ${name}`;', 'typescript', { start: 11, end: 20 }, 'a \\${name}').ok, false);
+	assert.equal(checkApplied('const p = `a ${name}`;', 'typescript', { start: 11, end: 20 }, 'a ${name}').ok, true);
+	assert.equal(checkApplied('const p = "a\nb";', 'javascript', { start: 11, end: 14 }, 'a\nb').ok, false);
+	assert.equal(checkApplied('# any text', 'markdown', { start: 0, end: 1 }, 'x').ok, true);
+});
+
+// ---- property tests: random and adversarial text through every encoding ----
+
+/** mulberry32: a small seeded PRNG, so failures reproduce. */
+function prng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const ATOMS = ['a', 'Be brief.', ' ', '  ', '\t', '\n', '\n', '\r\n', '"', "'", '`', '\\', '\\n', '${', '${name}', '}', '{', '$', '#', ' #', ': ', '---', '- ', '\u2028', '\u2029', '😀', 'é', '\ud800', '\udc00', '\0', '\x7f', '\x85', '\ufeff', '|', '>', '&', '*', '%', '@', '?', ',', '[', ']'];
+
+function randomText(rand: () => number, atoms = ATOMS): string {
+	const n = 1 + Math.floor(rand() * 12);
+	let s = '';
+	for (let i = 0; i < n; i++) s += atoms[Math.floor(rand() * atoms.length)];
+	return s;
+}
+
+interface Context {
+	name: string;
+	languageId: string;
+	file: string;
+	/** The value the file holds for the prompt once `expected` is written, read by a real parser. */
+	read(file: string): string;
+	/** The value the real parser should see for the reviewed text. */
+	value?(expected: string): string;
+	/** Texts the form cannot hold: Apply must refuse them (never write them wrongly). */
+	mayRefuse?: (text: string) => boolean;
+}
+
+// eslint-disable-next-line no-control-regex -- the characters a YAML block cannot hold
+const yamlCannotHold = (t: string): boolean => /[\0\x7f\x85\ufeff\r]|[\ud800-\udfff]/.test(t) || /[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(t);
+const singleQuotedCannotHold = (t: string): boolean => /[\n\r\t\u2028\u2029\ufeff\x7f\x85\0]|[\ud800-\udfff]/.test(t);
+
+const CONTEXTS: Context[] = [
+	{ name: 'JSON string inside', languageId: 'json', file: '{"p": "«x»", "q": 1}', read: (f) => JSON.parse(f).p },
+	{ name: 'JSON string literal', languageId: 'jsonc', file: '// c\n{"p": «"x"»,}', read: (f) => JSON.parse(f.slice('// c\n'.length).replace(/,}$/, '}')).p },
+	{ name: 'JSON part of a string', languageId: 'json', file: '{"p": "a\\n«x»\\tb"}', read: (f) => JSON.parse(f).p, value: (e) => `a\n${e}\tb` },
+	{ name: 'double-quoted TS string', languageId: 'typescript', file: 'const p = "«x»";', read: jsValue },
+	{ name: 'single-quoted JS string', languageId: 'javascript', file: "const p = '«x»';", read: jsValue },
+	{ name: 'template literal', languageId: 'typescript', file: 'const p = `«Hi ${name}.\\nx»`;', read: jsValue, value: (e) => e.split('${name}').join('NAME') },
+	{ name: 'template literal part', languageId: 'typescriptreact', file: 'const p = `${name}: «x»!`;', read: jsValue, value: (e) => `NAME: ${e.split('${name}').join('NAME')}!` },
+	{ name: 'YAML double-quoted', languageId: 'yaml', file: 'p: "«x»"\nq: 1\n', read: (f) => parseYaml(f).p, mayRefuse: (t) => /[\ud800-\udfff]/.test(t) },
+	{ name: 'YAML single-quoted whole', languageId: 'yaml', file: "p: «'x'»\n", read: (f) => parseYaml(f).p, mayRefuse: (t) => /[\ud800-\udfff]/.test(t) },
+	{ name: 'YAML single-quoted inside', languageId: 'yaml', file: "p: 'a «x» b'\n", read: (f) => parseYaml(f).p, value: (e) => `a ${e} b`, mayRefuse: singleQuotedCannotHold },
+	{ name: 'YAML plain', languageId: 'yaml', file: 'p: «x»\nq: 1\n', read: (f) => parseYaml(f).p, mayRefuse: (t) => /[\ud800-\udfff]/.test(t) },
+	{ name: 'YAML block, whole lines', languageId: 'yaml', file: 'a: 1\np: |\n«  x\n  y\n»q: 1\n', read: (f) => parseYaml(f).p, mayRefuse: yamlCannotHold },
+	{ name: 'YAML block, strip, after the indentation', languageId: 'yaml', file: 'list:\n  - p: |-\n      «x\n      y»\n  - 2\n', read: (f) => parseYaml(f).list[0].p, mayRefuse: yamlCannotHold },
+];
+
+for (const context of CONTEXTS) {
+	test(`property: ${context.name}: 1000 random texts apply and read back exactly with a real parser`, () => {
+		const rand = prng(0xc0ffee ^ context.name.length * 7919);
+		let refused = 0;
+		for (let i = 0; i < 1000; i++) {
+			const improved = randomText(rand);
+			if (improved.trim() === '') continue;
+			const result = apply(context.languageId, context.file, () => improved);
+			if (!result.ok) {
+				assert.ok(context.mayRefuse?.(result.reason === '' ? '' : improved), `${context.name}: refused ${JSON.stringify(improved)}: ${result.reason}`);
+				refused++;
+				continue;
+			}
+			let value: string;
+			try {
+				value = context.read(result.file);
+			} catch (err) {
+				assert.fail(`${context.name}: ${JSON.stringify(improved)} gave a file that does not parse: ${JSON.stringify(result.file)} (${String(err)})`);
+			}
+			const expected = context.value ? context.value(result.expected) : result.expected;
+			assert.equal(value, expected, `${context.name}: ${JSON.stringify(improved)} → ${JSON.stringify(result.file)}`);
+		}
+		assert.ok(refused < 1000, 'everything was refused');
+	});
+}
+
+test('property: decode(encode(text)) is the text for 3000 random texts per encoding, and unchanged text leaves the file alone', () => {
+	const rand = prng(42);
+	for (const context of CONTEXTS) {
+		assert.equal(applied(context.languageId, context.file, (t) => t).file, context.file.replace(/[«»]/g, ''), `${context.name}: an unchanged prompt changed the file`);
+		const p = place(context.languageId, context.file);
+		const encoding = detectEncoding(p);
+		assert.ok(!isRefusal(encoding));
+		for (let i = 0; i < 3000; i++) {
+			const text = randomText(rand).replace(/\r\n?/g, '\n');
+			let raw: string;
+			try {
+				raw = encoding.encode(text, '\n', p.selected);
+			} catch {
+				assert.ok(context.mayRefuse?.(text), `${context.name}: cannot encode ${JSON.stringify(text)}`);
+				continue;
+			}
+			assert.equal(encoding.decode(raw), text, `${context.name}: ${JSON.stringify(text)} → ${JSON.stringify(raw)}`);
+		}
+	}
+});
