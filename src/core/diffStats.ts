@@ -38,7 +38,9 @@ export function diffStats(original: string, improved: string, bounds: DiffBounds
 	const stats: DiffStats = { linesAdded: 0, linesRemoved: 0, wordsAdded: 0, wordsRemoved: 0, changes: 0, approximate: false };
 	const a = lines(original);
 	const b = lines(improved);
-	const blocks = diffSequences(a, b, bounds.maxLineEdits);
+	// The lines one side has more copies of than the other must be edited: when they alone are past the bound,
+	// the diff would only give up after its costliest steps, so count cheaply at once.
+	const blocks = lineEditsAtLeast(a, b) <= bounds.maxLineEdits ? diffSequences(a, b, bounds.maxLineEdits) : undefined;
 	if (!blocks) return countCheaply(a, b, bounds.maxWordsCompared);
 
 	let wordBudget = bounds.maxWordEdits;
@@ -161,12 +163,15 @@ function backtrack(trace: readonly Int32Array[], n: number, m: number, start: nu
 	return blocks;
 }
 
-/**
- * The cheap count, linear in the text: between the common first and last lines, a line is removed or added
- * when one side has more copies of it than the other, and the changes are the runs of the improved side's
- * lines that the original does not have.
- */
-function countCheaply(a: readonly string[], b: readonly string[], maxWordsCompared: number): DiffStats {
+/** A lower bound on the line edits, linear in the text: the lines of the changed middle without a copy on the other side. */
+function lineEditsAtLeast(a: readonly string[], b: readonly string[]): number {
+	const [start, endA, endB] = commonEnds(a, b);
+	const [removed, added] = multisetDifference(a.slice(start, endA), b.slice(start, endB));
+	return removed + added;
+}
+
+/** [the first line that differs, the end of the differing lines in a, and in b]. */
+function commonEnds(a: readonly string[], b: readonly string[]): [number, number, number] {
 	let start = 0;
 	while (start < a.length && start < b.length && a[start] === b[start]) start++;
 	let endA = a.length;
@@ -175,6 +180,16 @@ function countCheaply(a: readonly string[], b: readonly string[], maxWordsCompar
 		endA--;
 		endB--;
 	}
+	return [start, endA, endB];
+}
+
+/**
+ * The cheap count, linear in the text: between the common first and last lines, a line is removed or added
+ * when one side has more copies of it than the other, and the changes are the runs of the improved side's
+ * lines that the original does not have.
+ */
+function countCheaply(a: readonly string[], b: readonly string[], maxWordsCompared: number): DiffStats {
+	const [start, endA, endB] = commonEnds(a, b);
 	const available = tally(a.slice(start, endA));
 	const addedLines: string[] = [];
 	let changes = 0;
