@@ -5,6 +5,6 @@ import type { StreamingFetchLike } from '../core/httpTypes';
  * It is loaded on the first request rather than at activation: it pulls in http, https, zlib and stream.
  */
 export const fetchThroughVsCodeProxy: StreamingFetchLike = async (url, init) => {
-	const { default: nodeFetch } = await import('node-fetch');
+	const { nodeFetch } = await import('./nodeFetchModule');
 	return nodeFetch(url, init);
 };
