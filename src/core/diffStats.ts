@@ -40,7 +40,10 @@ export function diffStats(original: string, improved: string, bounds: DiffBounds
 	const b = lines(improved);
 	// The lines one side has more copies of than the other must be edited: when they alone are past the bound,
 	// the diff would only give up after its costliest steps, so count cheaply at once.
-	const blocks = lineEditsAtLeast(a, b) <= bounds.maxLineEdits ? diffSequences(a, b, bounds.maxLineEdits) : undefined;
+	// A few edits are found at once; only past them is the lower bound worth its cost.
+	const blocks =
+		diffSequences(a, b, Math.min(64, bounds.maxLineEdits)) ??
+		(lineEditsAtLeast(a, b) <= bounds.maxLineEdits ? diffSequences(a, b, bounds.maxLineEdits) : undefined);
 	if (!blocks) return countCheaply(a, b, bounds.maxWordsCompared);
 
 	let wordBudget = bounds.maxWordEdits;
