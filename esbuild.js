@@ -24,12 +24,40 @@ function testEntryPoints() {
 	return entries;
 }
 
+/**
+ * node-fetch 3 ships polyfills for what Node 20 has built in: fetch-blob (Blob, File, and through it
+ * web-streams-polyfill, 60 KiB), formdata-polyfill (FormData) and its own multipart parser. This plugin maps
+ * each to Node's built-ins (src/nodeFetchShims/), in the extension and in the tests alike, so the tests
+ * exercise the node-fetch that ships. node-fetch itself stays: it goes through Node's http module, which
+ * VS Code patches for its proxy settings and custom CAs.
+ */
+const nodeFetchOnNodeBuiltins = {
+	name: 'node-fetch-on-node-builtins',
+	setup(build) {
+		const shim = (file) => ({ path: path.join(__dirname, 'src', 'nodeFetchShims', file) });
+		const shims = {
+			'fetch-blob': 'fetch-blob.mjs',
+			'fetch-blob/index.js': 'fetch-blob.mjs',
+			'fetch-blob/file.js': 'fetch-blob-file.mjs',
+			'fetch-blob/from.js': 'fetch-blob-from.mjs',
+			'formdata-polyfill/esm.min.js': 'formdata-polyfill.mjs',
+		};
+		build.onResolve({ filter: /^(fetch-blob|formdata-polyfill)(\/|$)/ }, (args) =>
+			shims[args.path] ? shim(shims[args.path]) : { errors: [{ text: `no Node built-in mapped for ${args.path} (see esbuild.js)` }] },
+		);
+		build.onResolve({ filter: /[\\/]multipart-parser\.js$/ }, (args) =>
+			/[\\/]node-fetch[\\/]/.test(args.importer) ? shim('multipart-parser.mjs') : undefined,
+		);
+	},
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
 	format: 'cjs',
 	target: 'node20',
 	logLevel: 'warning',
+	plugins: [nodeFetchOnNodeBuiltins],
 };
 
 /**
@@ -49,10 +77,12 @@ const builds = [
 		entryPoints: ['src/extension.ts'],
 		outfile: 'dist/extension.js',
 		external: ['vscode'],
-		plugins: [yamlApart],
+		plugins: [nodeFetchOnNodeBuiltins, yamlApart],
 		minify: production,
 		sourcemap: !production,
 		sourcesContent: false,
+		// Bytes by input file, for `npm run bench`.
+		metafile: true,
 	},
 	{
 		...common,
@@ -77,7 +107,9 @@ async function main() {
 		console.log('[watch] watching src/ and test/ …');
 		return;
 	}
-	await Promise.all(builds.map((b) => esbuild.build(b)));
+	const [extension] = await Promise.all(builds.map((b) => esbuild.build(b)));
+	fs.mkdirSync('out', { recursive: true });
+	fs.writeFileSync(path.join('out', 'extension.meta.json'), JSON.stringify(extension.metafile));
 }
 
 main().catch((err) => {

@@ -1,10 +1,6 @@
-import nodeFetch from 'node-fetch';
 import { CekuraClient } from '../core/cekuraClient';
-import type { FetchLike } from '../core/httpTypes';
 import type { Log } from './log';
-
-// node-fetch goes through Node's http module, which VS Code patches for its proxy settings.
-const fetchThroughVsCodeProxy: FetchLike = (url, init) => nodeFetch(url, init);
+import { fetchThroughVsCodeProxy } from './nodeFetch';
 
 export function createCekuraClient(baseUrl: string, apiKey: string, improveTimeoutMs: number, log: Log, version: string): CekuraClient {
 	return new CekuraClient({

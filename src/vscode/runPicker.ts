@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { RunListFilters, RunListItem } from '../core/apiTypes';
+import type { RunListFilters } from '../core/apiTypes';
 import type { CekuraClient } from '../core/cekuraClient';
 import { isCancellation } from '../core/cancellation';
 import { errorMessage } from '../core/errorMessage';
 import { MAX_RUNS } from '../core/runIds';
-import { orderRunsForPicking, runPickView } from '../core/runPickView';
+import { RunPickList } from '../core/runPickList';
 import { inBackground } from './background';
 import type { Log } from './log';
 import { askRunIds } from './manualRunIds';
@@ -29,7 +29,8 @@ const TOO_MANY_RUNS = `At most ${MAX_RUNS} runs: uncheck one first`;
 export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFilters, lastIds: readonly number[], log: Log): Promise<number[] | undefined> {
 	const picker = ui.window.createQuickPick<RunItem>();
 	const loading = new AbortController();
-	const runs: RunListItem[] = [];
+	// Sorted as pages arrive, with each run's item built once: one more page does not redo the ones loaded.
+	const runs = new RunPickList<RunItem>((view) => ({ label: view.label, description: view.description, detail: view.detail, runId: view.id }));
 	let nextPage: string | null = null;
 	let previous: readonly RunItem[] = [];
 
@@ -43,14 +44,10 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 	};
 
 	const render = (selectedIds: readonly number[]): void => {
-		const { failed, other } = orderRunsForPicking(runs);
-		const toItem = (run: RunListItem): RunItem => {
-			const view = runPickView(run);
-			return { label: view.label, description: view.description, detail: view.detail, runId: view.id };
-		};
+		const { failed, other } = runs.items();
 		const items: RunItem[] = [manualItem];
-		if (failed.length) items.push({ label: 'Failed runs', kind: vscode.QuickPickItemKind.Separator }, ...failed.map(toItem));
-		if (other.length) items.push({ label: 'Other runs', kind: vscode.QuickPickItemKind.Separator }, ...other.map(toItem));
+		if (failed.length) items.push({ label: 'Failed runs', kind: vscode.QuickPickItemKind.Separator }, ...failed);
+		if (other.length) items.push({ label: 'Other runs', kind: vscode.QuickPickItemKind.Separator }, ...other);
 		if (nextPage) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, loadMoreItem);
 		picker.keepScrollPosition = true;
 		picker.items = items;
@@ -58,17 +55,16 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 		previous = items.filter((i) => i.runId !== undefined && selectedIds.includes(i.runId));
 		picker.selectedItems = previous;
 		setCountTitle(previous.length);
-		if (runs.length === 0) picker.placeholder = 'No runs found for this account and filter. Choose “Enter run IDs manually…”.';
+		if (runs.size === 0) picker.placeholder = 'No runs found for this account and filter. Choose “Enter run IDs manually…”.';
 	};
 
 	const load = async (next: boolean, settle: (outcome: Outcome) => void): Promise<void> => {
 		picker.busy = true;
 		try {
 			const page = next && nextPage ? await client.nextRunsPage(nextPage, loading.signal) : await client.listRuns(filters, loading.signal);
-			const known = new Set(runs.map((r) => r.id));
-			runs.push(...page.results.filter((r) => !known.has(r.id)));
+			runs.add(page.results);
 			nextPage = page.next;
-			log.info(`Run list: ${runs.length} of ${page.count} runs loaded.`);
+			log.info(`Run list: ${runs.size} of ${page.count} runs loaded.`);
 			render(next ? chosenIds(picker.selectedItems) : lastIds);
 		} catch (err) {
 			if (isCancellation(err)) return;

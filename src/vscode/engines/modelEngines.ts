@@ -1,21 +1,17 @@
-import nodeFetch from 'node-fetch';
 import * as vscode from 'vscode';
 import type { CekuraClient } from '../../core/cekuraClient';
 import { ModelEngine } from '../../core/engines/modelEngine';
 import { errorMessage } from '../../core/errorMessage';
 import { OpenAiChatModel } from '../../core/engines/openAiChatModel';
-import type { StreamingFetchLike } from '../../core/httpTypes';
 import { ModelError } from '../../core/modelError';
 import { OpenAiCompatibleClient } from '../../core/openAiCompatibleClient';
 import { Settings } from '../../constants';
 import type { ApiKeyStore } from '../apiKeyStore';
 import type { Log } from '../log';
+import { fetchThroughVsCodeProxy } from '../nodeFetch';
 import { writeUserSetting, type CekuraSettings } from '../settings';
 import type { Ui } from '../userInterface';
 import { VscodeLmChatModel } from './vscodeLmChatModel';
-
-// node-fetch goes through Node's http module, which VS Code patches for its proxy settings.
-const fetchThroughVsCodeProxy: StreamingFetchLike = (url, init) => nodeFetch(url, init);
 
 export interface ModelEngineDeps {
 	log: Log;
