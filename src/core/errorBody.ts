@@ -37,11 +37,25 @@ export function shorten(text: string, max: number): string {
 	return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** Parses a response body as JSON when it is JSON; otherwise returns the text, shortened. */
+/**
+ * Parses a response body as JSON when it is JSON; otherwise returns the text, shortened. A JSON object cut short
+ * (only the start of a long error answer is read) still gives its first `detail`, `message` or `error` text.
+ */
 export function parseBody(text: string): unknown {
 	try {
 		return JSON.parse(text);
 	} catch {
-		return shorten(text, MAX_DETAIL_LINE_CHARS);
+		return salvage(text) ?? shorten(text, MAX_DETAIL_LINE_CHARS);
+	}
+}
+
+function salvage(text: string): string | undefined {
+	if (!/^\s*\{/.test(text)) return undefined;
+	const m = /"(?:detail|message|error|non_field_errors)"\s*:\s*(?:\[\s*|\{\s*"message"\s*:\s*)?"((?:[^"\\]|\\.){0,2000})/.exec(text);
+	if (!m) return undefined;
+	try {
+		return JSON.parse(`"${m[1].replace(/\\(u[0-9a-fA-F]{0,3})?$/, '')}"`) as string;
+	} catch {
+		return m[1];
 	}
 }

@@ -60,3 +60,10 @@ test('a deeply nested error body does not overflow the stack', () => {
 	for (let i = 0; i < 100_000; i++) body = [body];
 	assert.doesNotThrow(() => errorBodyLines(body));
 });
+
+test('a JSON error body cut short still gives its detail', () => {
+	const salvaged = parseBody(`{"detail": "Too many \\"runs\\" ${'z'.repeat(5000)}`) as string;
+	assert.ok(salvaged.startsWith('Too many "runs" zzz') && salvaged.length <= 2000, salvaged.slice(0, 40));
+	assert.equal(parseBody('{"error": {"message": "model overloaded'), 'model overloaded');
+	assert.equal(parseBody('{"other": 1, '), '{"other": 1, ');
+});
