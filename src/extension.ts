@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		log,
 		files,
 		reviews,
-		new ReviewStatusBar(reviews),
+		new ReviewStatusBar(reviews, ui),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
 		command(Commands.improvePrompt, () => improvePrompt({ keys, modelKeys, engines, reviews, log, ui, workspaceState: context.workspaceState, version })),

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
 /**
- * `npm test`: type-check, lint, unit tests, packaging, integration tests in VS Code, UI tests in the workbench.
+ * `npm test`: type-check, lint, unit tests, the fault suite, packaging, integration tests in VS Code, UI tests in the workbench.
  * Every stage runs even after one fails. The last line sums every suite: `N passed, M failed`.
  */
 interface Stage {
@@ -23,6 +23,7 @@ const stages: Stage[] = [
 	{ name: 'typecheck', command: bin('tsc'), args: ['--noEmit', '-p', root], reportsCounts: false },
 	{ name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', root], reportsCounts: false },
 	{ name: 'unit', command: node, args: [path.join(root, 'out/test/run-unit.js')], reportsCounts: true },
+	{ name: 'faults', command: node, args: [path.join(root, 'out/test/faults/run-faults.js')], reportsCounts: true },
 	// What a publisher runs: `vsce package`, with its prepublish script (type-check, lint, production build); a warning fails it.
 	{ name: 'package', command: 'npm', args: ['run', '--silent', 'package'], reportsCounts: false, failsOn: /\bWARNING\b/ },
 	{ name: 'integration', command: node, args: [path.join(root, 'out/test/e2e/run-integration.js')], reportsCounts: true },

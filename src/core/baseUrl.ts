@@ -12,6 +12,11 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function checkBaseUrl(raw: string, settingName = 'cekura.apiBaseUrl'): BaseUrlCheck {
 	const trimmed = raw.trim();
+	// URL parsing drops tabs and line breaks inside (`https://api.ceku\tra.ai` is api.cekura.ai): refuse them instead.
+	// eslint-disable-next-line no-control-regex
+	if (/[\s\u0000-\u001f\u007f]/.test(trimmed)) {
+		return { ok: false, message: `The setting ${settingName} must not contain white space or control characters; it is ${JSON.stringify(trimmed)}.` };
+	}
 	let url: URL;
 	try {
 		url = new URL(trimmed);

@@ -1,9 +1,11 @@
 import type { ImproveRequest, ImproveResponse, Paginated, Run, RunListFilters, RunListItem } from './apiTypes';
 import { cancellableSleep } from './cancellableSleep';
 import { CekuraError } from './cekuraError';
-import { errorBodyLines, parseBody } from './errorBody';
+import { errorBodyLines, parseBody, shorten, shortenLines } from './errorBody';
+import { BodyCharsetError, BodyCutError, BodyTooLargeError, decodeBody, formatBytes, MAX_ERROR_BODY_BYTES, MAX_RESPONSE_BYTES, readBodyBytes } from './httpBody';
 import type { FetchLike, HttpResponse } from './httpTypes';
 import type { Logger } from './logger';
+import { redact } from './redact';
 import { parseRetryAfter } from './retryAfter';
 import { MAX_RUNS } from './runIds';
 
@@ -12,24 +14,33 @@ export const RUNS_PATH = '/test_framework/v2/runs/';
 export const RUNS_BULK_PATH = '/test_framework/v2/runs/bulk/';
 export const API_KEY_HEADER = 'X-CEKURA-API-KEY';
 
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** A GET can be sent again after any of these. */
+const RETRYABLE_GET_STATUSES = new Set([429, 502, 503, 504]);
+/**
+ * A POST only after these, which say the server did not process it: a 502 or 504 may come from a gateway whose
+ * server went on to start the LLM job, and sending it again would start a second one.
+ */
+const RETRYABLE_POST_STATUSES = new Set([429, 503]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 
 export interface CekuraClientOptions {
 	/** Already checked by `checkBaseUrl`, without a trailing slash. */
 	baseUrl: string;
 	apiKey: string;
 	fetch: FetchLike;
-	/** Per attempt, for improve_prompt (an LLM job). */
+	/** One deadline for the whole improve_prompt (an LLM job): every attempt, redirect, retry and wait. */
 	improveTimeoutMs: number;
-	/** Per attempt, for the run list and run details. */
+	/** One deadline for a run list page or the run details, retries included; default 30 s. */
 	readTimeoutMs?: number;
-	/** Retries of 429/502/503/504 answers. */
+	/** Retries of 429/503 answers, and of 502/504 to a GET. */
 	maxRetries?: number;
 	/** A Retry-After longer than this is not waited for: the error says when to try again. */
 	maxRetryWaitSeconds?: number;
 	/** Wait before a retry when the server sends no Retry-After, doubled each time. */
 	retryBaseDelayMs?: number;
+	/** A larger answer (after decompression) is refused; default `MAX_RESPONSE_BYTES`, 8 MiB. */
+	maxResponseBytes?: number;
 	userAgent?: string;
 	log?: Logger;
 	sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -50,6 +61,7 @@ export class CekuraClient {
 	private readonly maxRetries: number;
 	private readonly maxRetryWaitSeconds: number;
 	private readonly retryBaseDelayMs: number;
+	private readonly maxResponseBytes: number;
 	private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 
 	constructor(private readonly options: CekuraClientOptions) {
@@ -57,6 +69,7 @@ export class CekuraClient {
 		this.maxRetries = options.maxRetries ?? 3;
 		this.maxRetryWaitSeconds = options.maxRetryWaitSeconds ?? 60;
 		this.retryBaseDelayMs = options.retryBaseDelayMs ?? 1000;
+		this.maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
 		this.sleep = options.sleep ?? cancellableSleep;
 	}
 
@@ -71,7 +84,9 @@ export class CekuraClient {
 			{ name: 'improve_prompt', method: 'POST', url: this.options.baseUrl + IMPROVE_PROMPT_PATH, body: JSON.stringify(body), timeoutMs: this.options.improveTimeoutMs },
 			signal,
 		);
-		return checkImproveResponse(json);
+		const answer = checkImproveResponse(json);
+		// The summary is shown in notifications and tooltips: a server that echoes the key must not get it there.
+		return { ...answer, summary_of_changes: this.clean(answer.summary_of_changes) };
 	}
 
 	async listRuns(filters: RunListFilters, signal: AbortSignal): Promise<Paginated<RunListItem>> {
@@ -84,9 +99,17 @@ export class CekuraClient {
 
 	/** Follows a page's `next` link. It must point at the configured server, or the key would go elsewhere. */
 	async nextRunsPage(nextUrl: string, signal: AbortSignal): Promise<Paginated<RunListItem>> {
-		const url = new URL(nextUrl, this.options.baseUrl);
+		let url: URL;
+		try {
+			url = new URL(nextUrl, this.options.baseUrl);
+		} catch {
+			throw new CekuraError('invalidResponse', `Cekura's run list gave a next page link that is not a valid URL ("${this.clean(shorten(nextUrl, 100))}"), so no more runs could be loaded.`);
+		}
+		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+			throw new CekuraError('invalidResponse', `Cekura's run list gave a next page link that is not a web address (${this.clean(shorten(url.protocol, 40))}), so no more runs could be loaded.`);
+		}
 		if (url.origin !== this.origin) {
-			throw new CekuraError('redirect', `The run list's next page is on another server (${url.origin}); it was not requested so that your API key stays with ${this.origin}.`);
+			throw new CekuraError('redirect', `The run list's next page is on another server (${this.clean(url.origin)}); it was not requested so that your API key stays with ${this.origin}.`);
 		}
 		return this.runsPage(url.toString(), signal);
 	}
@@ -118,82 +141,182 @@ export class CekuraClient {
 		};
 	}
 
-	/** Sends with retries of 429/502/503/504, then checks the status and parses the JSON body. */
+	/**
+	 * Sends under one deadline (`op.timeoutMs`) for every attempt, redirect, retry and wait: retries 429 and 503
+	 * (and 502/504 of a GET) while the wait fits before the deadline, then checks the status and parses the JSON body.
+	 */
 	private async send(op: Operation, signal: AbortSignal): Promise<unknown> {
-		for (let attempt = 0; ; attempt++) {
-			const { response, text } = await this.attempt(op, signal);
-			if (RETRYABLE_STATUSES.has(response.status) && attempt < this.maxRetries) {
-				const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-				if (retryAfter !== undefined && retryAfter > this.maxRetryWaitSeconds) {
-					throw statusError(op, response.status, text, retryAfter);
+		if (signal.aborted) throw new CekuraError('cancelled', 'Cancelled.');
+		const deadline = Date.now() + op.timeoutMs;
+		const timeout = AbortSignal.timeout(op.timeoutMs);
+		const combined = AbortSignal.any([signal, timeout]);
+		const retryable = op.method === 'POST' ? RETRYABLE_POST_STATUSES : RETRYABLE_GET_STATUSES;
+		let url = op.url;
+		let retries = 0;
+		try {
+			for (let attempt = 0; ; attempt++) {
+				const result = await this.attempt(op, combined);
+				url = result.url;
+				const { response, text } = result;
+				if (retryable.has(response.status) && attempt < this.maxRetries) {
+					const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+					const waitMs = retryAfter !== undefined ? retryAfter * 1000 : this.retryBaseDelayMs * 2 ** attempt;
+					// A wait longer than allowed, or past the deadline, is not waited for: the error says when to try again.
+					if ((retryAfter === undefined || retryAfter <= this.maxRetryWaitSeconds) && Date.now() + waitMs < deadline) {
+						this.options.log?.warn(`${op.method} ${redactUrl(url)} answered ${response.status}; retry ${attempt + 1} of ${this.maxRetries} in ${(waitMs / 1000).toFixed(1)} s`);
+						await this.sleep(waitMs, combined);
+						retries++;
+						continue;
+					}
 				}
-				const waitMs = retryAfter !== undefined ? retryAfter * 1000 : this.retryBaseDelayMs * 2 ** attempt;
-				this.options.log?.warn(`${op.method} ${redactUrl(op.url)} answered ${response.status}; retry ${attempt + 1} of ${this.maxRetries} in ${(waitMs / 1000).toFixed(1)} s`);
-				await this.sleep(waitMs, signal);
-				continue;
+				if (response.status < 200 || response.status > 299) {
+					throw this.statusError(op, response.status, text, parseRetryAfter(response.headers.get('retry-after')));
+				}
+				if (text.trim() === '') {
+					throw new CekuraError('invalidResponse', `Cekura answered ${op.name} with an empty body (HTTP ${response.status}). A proxy may be in the way, or cekura.apiBaseUrl points at the wrong server.`, {
+						status: response.status,
+					});
+				}
+				try {
+					return JSON.parse(text);
+				} catch {
+					const type = response.headers.get('content-type') ?? 'no content type';
+					throw new CekuraError('invalidResponse', `Cekura answered ${op.name} with something that is not JSON (${this.clean(shorten(type, 80))}). A proxy or a login page may be in the way, or cekura.apiBaseUrl points at the wrong server.`, {
+						status: response.status,
+					});
+				}
 			}
-			if (response.status < 200 || response.status > 299) {
-				throw statusError(op, response.status, text, parseRetryAfter(response.headers.get('retry-after')));
+		} catch (err) {
+			if (signal.aborted) throw err instanceof CekuraError && err.kind === 'cancelled' ? err : new CekuraError('cancelled', 'Cancelled.', { cause: err });
+			if (timeout.aborted && (!(err instanceof CekuraError) || err.kind === 'cancelled')) {
+				const tries = retries ? ` (${retries + 1} attempts)` : '';
+				throw new CekuraError('timeout', `Cekura did not answer ${op.name} within ${Math.round(op.timeoutMs / 1000)} s${tries}. Try again, or raise cekura.requestTimeoutSeconds.`, { cause: err });
 			}
-			try {
-				return JSON.parse(text);
-			} catch {
-				const type = response.headers.get('content-type') ?? 'no content type';
-				throw new CekuraError('invalidResponse', `Cekura answered ${op.name} with something that is not JSON (${type}). A proxy or a login page may be in the way, or cekura.apiBaseUrl points at the wrong server.`, {
-					status: response.status,
-				});
-			}
+			if (err instanceof CekuraError) throw err;
+			throw this.networkError(op, url, err);
 		}
 	}
 
-	/** One request, following same-origin redirects only, under the operation's timeout and the caller's signal. */
-	private async attempt(op: Operation, signal: AbortSignal): Promise<{ response: HttpResponse; text: string }> {
-		if (signal.aborted) throw new CekuraError('cancelled', 'Cancelled.');
-		const timeout = AbortSignal.timeout(op.timeoutMs);
-		const combined = AbortSignal.any([signal, timeout]);
+	/**
+	 * One request, following same-origin redirects only, under `signal` (the caller's and the deadline). A 2xx body
+	 * is read whole up to the size cap; of an error answer, only the start. Errors other than CekuraErrors are the
+	 * transport's, for `send` to name.
+	 */
+	private async attempt(op: Operation, signal: AbortSignal): Promise<{ response: HttpResponse; text: string; url: string }> {
 		let url = op.url;
 		let method = op.method;
 		let body = op.body;
 		const started = Date.now();
-		try {
-			for (let hops = 0; ; hops++) {
-				const headers: Record<string, string> = {
-					Accept: 'application/json',
-					[API_KEY_HEADER]: this.options.apiKey,
-					'User-Agent': this.options.userAgent ?? 'cekura-prompt-improver',
-				};
-				if (body !== undefined) headers['Content-Type'] = 'application/json';
-				this.options.log?.debug(`${method} ${redactUrl(url)}`);
-				const response = await this.options.fetch(url, { method, headers, body, signal: combined, redirect: 'manual' });
-				if (REDIRECT_STATUSES.has(response.status)) {
-					const location = response.headers.get('location');
-					const target = location ? new URL(location, url) : undefined;
-					if (!target || target.origin !== this.origin || hops >= 5) {
-						throw new CekuraError(
-							'redirect',
-							`Cekura's server redirected ${op.name} to ${target ? target.origin : 'an unknown place'}. The redirect was not followed, so your API key was not sent there. Check cekura.apiBaseUrl.`,
-							{ status: response.status },
-						);
-					}
-					if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
-						method = 'GET';
-						body = undefined;
-					}
-					url = target.toString();
-					continue;
+		const visited = new Set<string>([url]);
+		for (let hops = 0; ; hops++) {
+			const headers: Record<string, string> = {
+				Accept: 'application/json',
+				[API_KEY_HEADER]: this.options.apiKey,
+				'User-Agent': this.options.userAgent ?? 'cekura-prompt-improver',
+			};
+			if (body !== undefined) headers['Content-Type'] = 'application/json';
+			this.options.log?.debug(`${method} ${redactUrl(url)}`);
+			const response = await this.options.fetch(url, { method, headers, body, signal, redirect: 'manual' });
+			if (REDIRECT_STATUSES.has(response.status)) {
+				const target = this.redirectTarget(op, response, url, hops, visited);
+				// 303 means "see the answer there": a GET. 301/302/307/308 repeat the request as it was (RFC 9110 §15.4).
+				if (response.status === 303) {
+					method = 'GET';
+					body = undefined;
 				}
-				const text = await response.text();
-				this.options.log?.debug(`${method} ${redactUrl(url)} → ${response.status} in ${Date.now() - started} ms`);
-				return { response, text };
+				url = target;
+				visited.add(url);
+				continue;
 			}
-		} catch (err) {
-			if (err instanceof CekuraError) throw err;
-			if (signal.aborted) throw new CekuraError('cancelled', 'Cancelled.', { cause: err });
-			if (timeout.aborted) {
-				throw new CekuraError('timeout', `Cekura did not answer ${op.name} within ${Math.round(op.timeoutMs / 1000)} s. Try again, or raise cekura.requestTimeoutSeconds.`, { cause: err });
+			const ok = response.status >= 200 && response.status <= 299;
+			let text: string;
+			try {
+				const bytes = await readBodyBytes(response, ok ? this.maxResponseBytes : MAX_ERROR_BODY_BYTES, signal, { truncate: !ok });
+				const decoded = decodeBody(bytes, response.headers.get('content-type'), ok);
+				if (decoded.unknownCharset) this.options.log?.warn(`${method} ${redactUrl(url)}: unknown charset "${shorten(decoded.unknownCharset, 40)}", read as UTF-8`);
+				text = decoded.text;
+			} catch (err) {
+				throw this.bodyError(op, response.status, url, err);
 			}
-			throw networkError(op, url, err);
+			this.options.log?.debug(`${method} ${redactUrl(url)} → ${response.status} in ${Date.now() - started} ms, ${text.length} characters`);
+			return { response, text, url };
 		}
+	}
+
+	/** Where a redirect leads, if it may be followed; otherwise the CekuraError that says why it is not. */
+	private redirectTarget(op: Operation, response: HttpResponse, from: string, hops: number, visited: Set<string>): string {
+		const init = { status: response.status };
+		const location = response.headers.get('location');
+		if (!location || location.trim() === '') {
+			throw new CekuraError('redirect', `Cekura's server answered ${op.name} with a redirect (HTTP ${response.status}) but did not say where to (no Location header). Check cekura.apiBaseUrl.`, init);
+		}
+		let target: URL;
+		try {
+			target = new URL(location, from);
+		} catch {
+			throw new CekuraError(
+				'redirect',
+				`Cekura's server redirected ${op.name} (HTTP ${response.status}) to an address that is not a valid URL ("${this.clean(shorten(location, 100))}"). It was not followed. Check cekura.apiBaseUrl.`,
+				init,
+			);
+		}
+		if (target.origin !== this.origin || (target.protocol !== 'http:' && target.protocol !== 'https:')) {
+			const where = target.origin !== 'null' ? target.origin : `a ${shorten(target.protocol, 40)} address`;
+			throw new CekuraError(
+				'redirect',
+				`Cekura's server redirected ${op.name} to ${this.clean(where)}. The redirect was not followed, so your API key was not sent there. Check cekura.apiBaseUrl.`,
+				init,
+			);
+		}
+		const next = target.toString();
+		if (visited.has(next) || hops >= MAX_REDIRECTS) {
+			const loop = visited.has(next) ? 'back to an address it had already redirected from (a redirect loop)' : `more than ${MAX_REDIRECTS} times`;
+			throw new CekuraError('redirect', `Cekura's server redirected ${op.name} ${loop}, on ${this.origin}; it was not followed further. Check cekura.apiBaseUrl.`, init);
+		}
+		return next;
+	}
+
+	private bodyError(op: Operation, status: number, url: string, err: unknown): unknown {
+		const init = { status, cause: err };
+		if (err instanceof BodyTooLargeError) {
+			return new CekuraError(
+				'invalidResponse',
+				`Cekura's answer to ${op.name} is larger than ${formatBytes(err.limitBytes)} (the most the extension reads), so it was not read to the end. Check cekura.apiBaseUrl; a proxy may be in the way.`,
+				init,
+			);
+		}
+		if (err instanceof BodyCharsetError) {
+			return new CekuraError('invalidResponse', `Cekura's answer to ${op.name} is not valid ${err.charset} text (the character set it declares, or UTF-8), so it was not used.`, init);
+		}
+		if (err instanceof BodyCutError) {
+			return new CekuraError(
+				'network',
+				`The connection to Cekura at ${new URL(url).host} broke while its answer to ${op.name} was arriving (${err.receivedBytes} bytes received), so the answer is incomplete. Try again.`,
+				init,
+			);
+		}
+		return err;
+	}
+
+	private statusError(op: Operation, status: number, text: string, retryAfterSeconds: number | undefined): CekuraError {
+		const details = shortenLines(errorBodyLines(parseBody(text)).map((line) => this.clean(line)));
+		return statusError(op, status, details, retryAfterSeconds);
+	}
+
+	private networkError(op: Operation, url: string, err: unknown): CekuraError {
+		const code = errorCode(err);
+		const reason = this.clean(shorten(err instanceof Error ? err.message : String(err), 300));
+		const host = new URL(url).host;
+		const proxy = "Check your connection, and VS Code's proxy settings (http.proxy) if you are behind a proxy.";
+		if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(reason)) {
+			return new CekuraError('network', `The connection to Cekura at ${host} broke before it answered ${op.name}${code ? ` (${code})` : ''}: ${reason}. Try again. ${proxy}`, { cause: err });
+		}
+		return new CekuraError('network', `Could not reach Cekura at ${host} for ${op.name}${code ? ` (${code})` : ''}: ${reason}. ${proxy}`, { cause: err });
+	}
+
+	/** Takes the key out of anything a server wrote that goes into a message. */
+	private clean(text: string): string {
+		return redact(text, [this.options.apiKey]);
 	}
 }
 
@@ -210,8 +333,7 @@ function checkImproveResponse(json: unknown): ImproveResponse {
 	};
 }
 
-function statusError(op: Operation, status: number, text: string, retryAfterSeconds: number | undefined): CekuraError {
-	const details = errorBodyLines(parseBody(text));
+function statusError(op: Operation, status: number, details: string[], retryAfterSeconds: number | undefined): CekuraError {
 	const init = { status, details, retryAfterSeconds };
 	const said = details.length ? `: ${details.join(' ')}` : '.';
 	switch (status) {
@@ -241,15 +363,11 @@ function statusError(op: Operation, status: number, text: string, retryAfterSeco
 	}
 }
 
-function networkError(op: Operation, url: string, err: unknown): CekuraError {
-	const code = isObject(err) && typeof err.code === 'string' ? err.code : undefined;
-	const reason = err instanceof Error ? err.message : String(err);
-	const host = new URL(url).host;
-	return new CekuraError(
-		'network',
-		`Could not reach Cekura at ${host} for ${op.name}${code ? ` (${code})` : ''}: ${reason}. Check your connection, and VS Code's proxy settings (http.proxy) if you are behind a proxy.`,
-		{ cause: err },
-	);
+function errorCode(err: unknown): string | undefined {
+	if (!isObject(err)) return undefined;
+	if (typeof err.code === 'string') return err.code;
+	if (typeof err.errno === 'string') return err.errno;
+	return isObject(err.cause) && typeof err.cause.code === 'string' ? err.cause.code : undefined;
 }
 
 /** Query strings carry nothing secret, but keep logs short and free of accidental tokens. */

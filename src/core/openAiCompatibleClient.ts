@@ -1,4 +1,6 @@
 import { cancellableSleep } from './cancellableSleep';
+import { shorten } from './errorBody';
+import { BodyCharsetError, BodyCutError, BodyTooLargeError, decodeBody, formatBytes, MAX_ERROR_BODY_BYTES, MAX_RESPONSE_BYTES, readBodyBytes } from './httpBody';
 import type { HttpResponse, StreamingFetchLike } from './httpTypes';
 import { ModelError } from './modelError';
 import { redact } from './redact';
@@ -28,7 +30,7 @@ export interface OpenAiCompatibleOptions {
 	maxRetryWaitSeconds?: number;
 	/** Wait before a retry without Retry-After, doubled each time; default 1000. */
 	retryBaseDelayMs?: number;
-	/** A larger answer is refused; default 8 MiB. */
+	/** A larger answer (after decompression) is refused; default `MAX_RESPONSE_BYTES`, 8 MiB. */
 	maxResponseBytes?: number;
 }
 
@@ -46,7 +48,6 @@ export const SETTING_MODEL = 'cekura.openaiCompatible.model';
 const RETRYABLE_STATUSES = new Set([429, 503]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 type Mode = 'chat' | 'models';
 
@@ -63,7 +64,7 @@ export class OpenAiCompatibleClient {
 	constructor(private readonly options: OpenAiCompatibleOptions) {
 		this.origin = new URL(options.baseUrl).origin;
 		this.sleep = options.sleep ?? cancellableSleep;
-		this.maxResponseBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
+		this.maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
 	}
 
 	/**
@@ -73,9 +74,9 @@ export class OpenAiCompatibleClient {
 	 */
 	async complete(messages: ChatMessage[], signal: AbortSignal, onText?: (delta: string, receivedChars: number) => void): Promise<ChatCompletion> {
 		const body = JSON.stringify({ model: this.options.model, messages, stream: true });
-		return this.call('chat', signal, async (response, started) => {
+		return this.call('chat', signal, async (response, started, combined) => {
 			const type = response.headers.get('content-type') ?? '';
-			const result = /text\/event-stream/i.test(type) ? await this.readStream(response, onText) : this.readJsonCompletion(await this.readText(response, this.maxResponseBytes), type, onText);
+			const result = /text\/event-stream/i.test(type) ? await this.readStream(response, onText) : this.readJsonCompletion(await this.readText(response, combined), type, onText);
 			this.options.log?.info(`POST ${this.url('chat')} → ${response.status}, ${result.text.length} characters in ${Date.now() - started} ms (finish: ${result.finishReason})`);
 			return checkFinish(result);
 		}, body);
@@ -83,8 +84,8 @@ export class OpenAiCompatibleClient {
 
 	/** The model IDs the server offers (`GET {baseUrl}/models` → `data[].id`). */
 	async listModels(signal: AbortSignal): Promise<string[]> {
-		return this.call('models', signal, async (response) => {
-			const text = await this.readText(response, this.maxResponseBytes);
+		return this.call('models', signal, async (response, _started, combined) => {
+			const text = await this.readText(response, combined);
 			let json: unknown;
 			try {
 				json = JSON.parse(text);
@@ -102,7 +103,7 @@ export class OpenAiCompatibleClient {
 	}
 
 	/** Sends with retries of 429/503 under one deadline, then hands a 2xx answer to `read`. */
-	private async call<T>(mode: Mode, signal: AbortSignal, read: (response: HttpResponse, started: number) => Promise<T>, body?: string): Promise<T> {
+	private async call<T>(mode: Mode, signal: AbortSignal, read: (response: HttpResponse, started: number, combined: AbortSignal) => Promise<T>, body?: string): Promise<T> {
 		if (signal.aborted) throw cancelled();
 		const timeout = AbortSignal.timeout(this.options.timeoutMs);
 		const combined = AbortSignal.any([signal, timeout]);
@@ -116,8 +117,8 @@ export class OpenAiCompatibleClient {
 				const opened = await this.open(mode, body, combined);
 				url = opened.url;
 				const response = opened.response;
-				if (response.status >= 200 && response.status <= 299) return await read(response, started);
-				const text = await this.readText(response, MAX_ERROR_BODY_BYTES).catch(() => '');
+				if (response.status >= 200 && response.status <= 299) return await read(response, started, combined);
+				const text = await this.readErrorText(response, combined);
 				this.options.log?.warn(`${body === undefined ? 'GET' : 'POST'} ${url} → ${response.status} in ${Date.now() - started} ms, ${text.length} characters`);
 				const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
 				if (RETRYABLE_STATUSES.has(response.status) && attempt < maxRetries && (retryAfter === undefined || retryAfter <= maxWait)) {
@@ -144,6 +145,7 @@ export class OpenAiCompatibleClient {
 	private async open(mode: Mode, body: string | undefined, signal: AbortSignal): Promise<{ response: HttpResponse & { body: AsyncIterable<Uint8Array | string> | null }; url: string }> {
 		let url = this.url(mode);
 		let method: 'GET' | 'POST' = body === undefined ? 'GET' : 'POST';
+		const visited = new Set<string>([url]);
 		for (let hops = 0; ; hops++) {
 			const headers: Record<string, string> = {
 				Accept: mode === 'chat' ? 'text/event-stream, application/json' : 'application/json',
@@ -154,35 +156,67 @@ export class OpenAiCompatibleClient {
 			this.options.log?.debug(`${method} ${url}${body !== undefined ? ` (${body.length} characters)` : ''}`);
 			const response = await this.options.fetch(url, { method, headers, body, signal, redirect: 'manual' });
 			if (!REDIRECT_STATUSES.has(response.status)) return { response, url };
-			const location = response.headers.get('location');
-			const target = location ? new URL(location, url) : undefined;
-			if (!target || target.origin !== this.origin || hops >= MAX_REDIRECTS) {
-				const where = !target ? 'an unknown place' : target.origin !== this.origin ? target.origin : `${target.origin} once more (more than ${MAX_REDIRECTS} redirects)`;
-				throw new ModelError('redirect', `The model server redirected the request to ${where}. The redirect was not followed, so your model API key was not sent there. Check ${SETTING_BASE_URL}.`, {
-					status: response.status,
-				});
-			}
-			if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+			url = this.redirectTarget(response, url, hops, visited);
+			visited.add(url);
+			// 303 means "see the answer there": a GET. 301/302/307/308 repeat the request as it was (RFC 9110 §15.4).
+			if (response.status === 303) {
 				method = 'GET';
 				body = undefined;
 			}
-			url = target.toString();
 		}
 	}
 
-	/** The body as text, refused past `maxBytes`. */
-	private async readText(response: HttpResponse, maxBytes: number): Promise<string> {
-		if (!response.body) return response.text();
-		const decoder = new TextDecoder('utf-8');
-		let text = '';
-		let bytes = 0;
-		for await (const chunk of response.body) {
-			bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-			if (bytes > maxBytes) throw this.tooLong(maxBytes);
-			text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+	/** Where a redirect leads, if it may be followed; otherwise the ModelError that says why it is not. */
+	private redirectTarget(response: HttpResponse, from: string, hops: number, visited: Set<string>): string {
+		const init = { status: response.status };
+		const location = response.headers.get('location');
+		if (!location || location.trim() === '') {
+			throw new ModelError('redirect', `The model server answered with a redirect (HTTP ${response.status}) but did not say where to (no Location header). Check ${SETTING_BASE_URL}.`, init);
 		}
-		return text + decoder.decode();
+		let target: URL;
+		try {
+			target = new URL(location, from);
+		} catch {
+			throw new ModelError('redirect', `The model server redirected the request (HTTP ${response.status}) to an address that is not a valid URL ("${this.clean(shorten(location, 100))}"). It was not followed. Check ${SETTING_BASE_URL}.`, init);
+		}
+		if (target.origin !== this.origin || (target.protocol !== 'http:' && target.protocol !== 'https:')) {
+			const where = target.origin !== 'null' ? target.origin : `a ${shorten(target.protocol, 40)} address`;
+			throw new ModelError('redirect', `The model server redirected the request to ${this.clean(where)}. The redirect was not followed, so your model API key was not sent there. Check ${SETTING_BASE_URL}.`, init);
+		}
+		const next = target.toString();
+		if (visited.has(next) || hops >= MAX_REDIRECTS) {
+			const loop = visited.has(next) ? 'back to an address it had already redirected from (a redirect loop)' : `more than ${MAX_REDIRECTS} times`;
+			throw new ModelError('redirect', `The model server redirected the request ${loop}, on ${this.origin}; it was not followed further. Check ${SETTING_BASE_URL}.`, init);
+		}
+		return next;
 	}
+
+	/** A 2xx body as text in its declared charset, refused past the size cap or when its bytes are not text. */
+	private async readText(response: HttpResponse, signal: AbortSignal): Promise<string> {
+		try {
+			const decoded = decodeBody(await readBodyBytes(response, this.maxResponseBytes, signal), response.headers.get('content-type'), true);
+			if (decoded.unknownCharset) this.options.log?.warn(`The model server declared an unknown charset "${shorten(decoded.unknownCharset, 40)}"; read as UTF-8.`);
+			return decoded.text;
+		} catch (err) {
+			if (err instanceof BodyTooLargeError) throw this.tooLong(err.limitBytes);
+			if (err instanceof BodyCharsetError) throw new ModelError('invalidResponse', `The model server's answer is not valid ${err.charset} text (the character set it declares, or UTF-8), so it was not used.`, { cause: err });
+			if (err instanceof BodyCutError) {
+				throw new ModelError('network', `The connection to the model server broke while its answer was arriving (${err.receivedBytes} bytes received), so the answer is incomplete. Try again.`, { cause: err });
+			}
+			throw err;
+		}
+	}
+
+	/** The start of an error answer, for the server's message; empty when even that cannot be read. */
+	private async readErrorText(response: HttpResponse, signal: AbortSignal): Promise<string> {
+		try {
+			return decodeBody(await readBodyBytes(response, MAX_ERROR_BODY_BYTES, signal, { truncate: true }), response.headers.get('content-type'), false).text;
+		} catch (err) {
+			if (signal.aborted) throw err;
+			return '';
+		}
+	}
+
 
 	private async readStream(response: HttpResponse, onText?: (delta: string, receivedChars: number) => void): Promise<ChatCompletion> {
 		const events = new ServerSentEvents();
@@ -263,8 +297,13 @@ export class OpenAiCompatibleClient {
 		}
 		if (said === undefined && text.trim() !== '' && !/^\s*</.test(text)) said = text.trim();
 		if (!said) return '';
-		const short = said.length > 300 ? `${said.slice(0, 300)}…` : said;
-		return redact(short, [this.options.apiKey]);
+		// Redacted before it is shortened, so that a key cut in two at the end cannot slip through.
+		return shorten(this.clean(said).replace(/\s+/g, ' '), 300);
+	}
+
+	/** Takes the model key out of anything a server wrote that goes into a message. */
+	private clean(text: string): string {
+		return redact(text, [this.options.apiKey]);
 	}
 
 	private statusError(mode: Mode, status: number, text: string, retryAfterSeconds: number | undefined): ModelError {
@@ -301,7 +340,7 @@ export class OpenAiCompatibleClient {
 	/** An error object inside a 2xx answer (OpenRouter and others report failures mid-stream). */
 	private streamError(error: unknown): ModelError {
 		const message = typeof error === 'string' ? error : isObject(error) && typeof error.message === 'string' ? error.message : 'unknown error';
-		return new ModelError('server', `The model server reported an error while answering: ${redact(message.slice(0, 300), [this.options.apiKey])} Try again.`);
+		return new ModelError('server', `The model server reported an error while answering: ${shorten(this.clean(message), 300)} Try again.`);
 	}
 
 	private notJson(response: HttpResponse, what: string): ModelError {
@@ -310,16 +349,16 @@ export class OpenAiCompatibleClient {
 	}
 
 	private tooLong(maxBytes: number): ModelError {
-		return new ModelError('invalidResponse', `The model server's answer is larger than ${Math.round(maxBytes / 1024 / 1024) || maxBytes / 1024 / 1024} MiB and was not read to the end. Check ${SETTING_BASE_URL} and ${SETTING_MODEL}.`);
+		return new ModelError('invalidResponse', `The model server's answer is larger than ${formatBytes(maxBytes)} (the most the extension reads) and was not read to the end. Check ${SETTING_BASE_URL} and ${SETTING_MODEL}.`);
 	}
 
 	private networkError(url: string, err: unknown): ModelError {
 		const cause = isObject(err) && isObject(err.cause) ? err.cause : undefined;
 		const code = isObject(err) && typeof err.code === 'string' ? err.code : cause && typeof cause.code === 'string' ? cause.code : undefined;
-		const reason = err instanceof Error ? err.message : String(err);
+		const reason = shorten(this.clean(err instanceof Error ? err.message : String(err)), 300);
 		return new ModelError(
 			'network',
-			`Could not reach the model server at ${new URL(url).host}${code ? ` (${code})` : ''}: ${redact(reason, [this.options.apiKey])}. Check that it is running and that ${SETTING_BASE_URL} is right; behind a proxy, check VS Code's proxy settings (http.proxy).`,
+			`Could not reach the model server at ${new URL(url).host}${code ? ` (${code})` : ''}: ${reason}. Check that it is running and that ${SETTING_BASE_URL} is right; behind a proxy, check VS Code's proxy settings (http.proxy).`,
 			{ cause: err },
 		);
 	}

@@ -1,6 +1,9 @@
 /** Cekura's improve_prompt accepts at most this many runs (`run_ids` has `maxItems: 3`). */
 export const MAX_RUNS = 3;
 
+/** More entries than this are refused before any is checked: a paste of thousands is not a choice of runs. */
+const MAX_ENTRIES = 100;
+
 export type RunIdsParse = { ok: true; ids: number[] } | { ok: false; message: string };
 
 /** Parses what a person types for run IDs: "12, 34 56", "#12;34", newlines. Duplicates are dropped, order kept. */
@@ -12,18 +15,21 @@ export function parseRunIds(text: string): RunIdsParse {
 	if (tokens.length === 0) {
 		return { ok: false, message: 'Enter at least one run ID, for example 5546, 5547.' };
 	}
-	const ids: number[] = [];
+	if (tokens.length > MAX_ENTRIES) {
+		return { ok: false, message: `At most ${MAX_RUNS} runs can be used at once; you entered ${tokens.length}.` };
+	}
+	const ids = new Set<number>();
 	for (const token of tokens) {
 		if (!/^\d+$/.test(token) || Number(token) < 1 || !Number.isSafeInteger(Number(token))) {
-			return { ok: false, message: `"${token}" is not a run ID: run IDs are positive whole numbers.` };
+			const shown = token.length > 40 ? `${token.slice(0, 40)}…` : token;
+			return { ok: false, message: `"${shown}" is not a run ID: run IDs are positive whole numbers.` };
 		}
-		const id = Number(token);
-		if (!ids.includes(id)) ids.push(id);
+		ids.add(Number(token));
 	}
-	if (ids.length > MAX_RUNS) {
-		return { ok: false, message: `At most ${MAX_RUNS} runs can be used at once; you entered ${ids.length}.` };
+	if (ids.size > MAX_RUNS) {
+		return { ok: false, message: `At most ${MAX_RUNS} runs can be used at once; you entered ${ids.size}.` };
 	}
-	return { ok: true, ids };
+	return { ok: true, ids: [...ids] };
 }
 
 export function formatRunIds(ids: readonly number[]): string {

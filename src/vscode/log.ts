@@ -34,7 +34,15 @@ export class Log implements Logger, vscode.Disposable {
 		this.channel.dispose();
 	}
 
+	/**
+	 * `text` without any key seen in this session (any letter case, URL-encoded): every line of the log, and
+	 * everything `Ui` shows, passes through here.
+	 */
+	redact(text: string): string {
+		return this.secrets.size ? redact(text, [...this.secrets]) : text;
+	}
+
 	private clean(message: string): string {
-		return redact(message, [...this.secrets]);
+		return this.redact(message);
 	}
 }

@@ -52,36 +52,88 @@ export const vscodeWindow: UserInterface = {
 	createQuickPick: () => vscode.window.createQuickPick(),
 };
 
+/**
+ * The one place where what the user is shown loses the API keys: every message, input box (title, prompt,
+ * placeholder, value, validation message) and quick pick (title, placeholder, items) goes through `redact`, so a
+ * server that echoes a key in an error body or a summary cannot get it onto the screen. Quick pick items are shown
+ * as redacted copies; the item picked is handed back as the caller's own.
+ */
+export function redactingWindow(inner: UserInterface, redact: (text: string) => string): UserInterface {
+	const opt = (text: string | undefined): string | undefined => (text === undefined ? undefined : redact(text));
+	return {
+		showMessage(severity, text, options, ...actions) {
+			return inner.showMessage(severity, redact(text), options.detail === undefined ? options : { ...options, detail: redact(options.detail) }, ...actions);
+		},
+		showInputBox(options) {
+			const validate = options.validateInput;
+			return inner.showInputBox({
+				...options,
+				title: opt(options.title),
+				prompt: opt(options.prompt),
+				placeHolder: opt(options.placeHolder),
+				value: options.password ? options.value : opt(options.value),
+				validateInput: validate
+					? async (value) => {
+							const result = await validate(value);
+							if (typeof result === 'string') return redact(result);
+							return result ? { ...result, message: redact(result.message) } : result;
+						}
+					: undefined,
+			});
+		},
+		async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
+			const copies = items.map((item) => ({ ...item, label: redact(item.label), description: opt(item.description), detail: opt(item.detail) }));
+			const picked = await inner.showQuickPick(copies, { ...options, title: opt(options.title), placeHolder: opt(options.placeHolder) });
+			return picked === undefined ? undefined : items[copies.indexOf(picked)];
+		},
+		createQuickPick: () => inner.createQuickPick(),
+	};
+}
+
 /** The extension's handle on the user: messages and questions, through a `UserInterface` tests can replace. */
 export class Ui {
 	private current: UserInterface = vscodeWindow;
+	private shown: UserInterface;
 
-	constructor(private readonly log: Log) {}
+	constructor(private readonly log: Log) {
+		this.shown = redactingWindow(this.current, (text) => log.redact(text));
+	}
+
+	/** `text` without the API keys seen in this session: for what reaches the screen by other ways (the status bar). */
+	redact(text: string): string {
+		return this.log.redact(text);
+	}
 
 	/** Test mode only (through the test API): answer as `replacement` until the returned disposable is disposed. */
 	replaceWith(replacement: UserInterface): vscode.Disposable {
-		this.current = replacement;
+		this.use(replacement);
 		return new vscode.Disposable(() => {
-			if (this.current === replacement) this.current = vscodeWindow;
+			if (this.current === replacement) this.use(vscodeWindow);
 		});
 	}
 
+	/** VS Code's window (or the test's user), behind the redaction of the API keys. */
 	get window(): UserInterface {
-		return this.current;
+		return this.shown;
 	}
 
 	/** A notification with buttons; resolves the one pressed, undefined when closed. */
 	message(severity: Severity, text: string, ...actions: string[]): Thenable<string | undefined> {
-		return this.current.showMessage(severity, text, {}, ...actions);
+		return this.shown.showMessage(severity, text, {}, ...actions);
 	}
 
 	/** A notification to read, without waiting for it to be closed. */
 	notify(severity: Severity, text: string): void {
-		inBackground(this.current.showMessage(severity, text, {}), 'Showing a notification', this.log);
+		inBackground(this.shown.showMessage(severity, text, {}), 'Showing a notification', this.log);
 	}
 
 	/** A modal question; true when the user chose `action`. */
 	async confirm(text: string, action: string): Promise<boolean> {
-		return (await this.current.showMessage('warning', text, { modal: true }, action)) === action;
+		return (await this.shown.showMessage('warning', text, { modal: true }, action)) === action;
+	}
+
+	private use(next: UserInterface): void {
+		this.current = next;
+		this.shown = redactingWindow(next, (text) => this.log.redact(text));
 	}
 }

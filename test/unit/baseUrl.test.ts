@@ -40,3 +40,15 @@ test('names the setting it checks, so a model server URL is not blamed on cekura
 	const defaultName = checkBaseUrl('nonsense');
 	assert.match(!defaultName.ok ? defaultName.message : '', /cekura\.apiBaseUrl/);
 });
+
+test('refuses a base URL with white space or control characters inside, which URL parsing would silently drop', () => {
+	for (const url of ['https://api.ceku\tra.ai', 'https://api.cekura.ai/v\n1', 'https://api.cekura.ai/a b', 'https://api.cekura.ai\u0000/']) {
+		const check = checkBaseUrl(url);
+		assert.equal(check.ok, false, JSON.stringify(url));
+		assert.match(!check.ok ? check.message : '', /white space or control characters/);
+	}
+	for (const url of ['https://api.cekura.ai/?', 'https://api.cekura.ai/#', 'https://api.cekura.ai?', 'https://api.cekura.ai/v1/#top']) {
+		const check = checkBaseUrl(url);
+		assert.match(!check.ok ? check.message : '', /without credentials, query or fragment/, url);
+	}
+});

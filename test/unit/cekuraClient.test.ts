@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import * as zlib from 'node:zlib';
 import nodeFetch from 'node-fetch';
 import { CekuraClient, type CekuraClientOptions } from '../../src/core/cekuraClient';
 import { CekuraError, type CekuraErrorKind } from '../../src/core/cekuraError';
 import type { FetchLike } from '../../src/core/httpTypes';
+import { json, startFaultServer, type FaultServer } from '../faults/faultServer';
 import { DEMO_API_KEY, startCekuraServer, type CekuraServer } from '../server/cekuraServer';
 import { expectRejection } from '../support/expectRejection';
 
@@ -224,5 +226,170 @@ describe('run list and run details', () => {
 		assert.ok(runs[0].evaluation?.metrics?.some((m) => m.id === 7));
 		assert.ok(runs[0].critical_categories?.some((c) => c.category_id === 311));
 		assert.equal(server.requests[0].query.run_ids, '5546');
+	});
+});
+
+describe('against servers that misbehave', () => {
+	const KEY = 'ck_live_Secret/Key+42';
+	let faulty: FaultServer;
+	const hardened = (options: Partial<CekuraClientOptions> = {}): CekuraClient => client({ baseUrl: faulty.url, apiKey: KEY, ...options });
+	const improve = (c: CekuraClient = hardened()): Promise<unknown> => c.improvePrompt({ prompt: 'p', run_ids: [1] }, never);
+	const noKey = (text: string): void => {
+		for (const form of [KEY, KEY.toLowerCase(), KEY.toUpperCase(), encodeURIComponent(KEY), encodeURIComponent(KEY).toLowerCase()]) {
+			assert.ok(!text.includes(form), `the key (${form}) is in: ${text.slice(0, 500)}`);
+		}
+	};
+
+	before(async () => {
+		faulty = await startFaultServer();
+	});
+	after(() => faulty.close());
+	beforeEach(() => {
+		faulty.requests.length = 0;
+	});
+
+	test('a key echoed in an error body, in any case or URL-encoded, never reaches the message', async () => {
+		const echoes: [number, string, string][] = [
+			[400, 'application/json', JSON.stringify({ detail: `bad key ${KEY}` })],
+			[400, 'application/json', JSON.stringify({ api_key: [`${KEY.toUpperCase()} is not valid`] })],
+			[401, 'text/html', `<html><body><h1>401</h1><p>key=${encodeURIComponent(KEY)}</p></body></html>`],
+			[403, 'application/json', JSON.stringify({ detail: `forbidden for ${encodeURIComponent(KEY).toLowerCase()}` })],
+			[500, 'text/plain', `Traceback\nheaders: {'x-cekura-api-key': '${KEY}', 'accept': 'application/json'}`],
+		];
+		for (const [status, type, body] of echoes) {
+			faulty.handle((_req, res) => res.writeHead(status, { 'Content-Type': type }).end(body));
+			const err = await rejection(improve(), status === 400 ? 'badRequest' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'server');
+			noKey(err.message);
+			noKey(err.details.join(' '));
+		}
+		faulty.handle((_req, res) => json(res, 403, { detail: `runs of ${KEY} are private` }));
+		const listErr = await rejection(hardened().listRuns({}, never), 'forbidden');
+		noKey(listErr.message);
+	});
+
+	test('a key echoed in summary_of_changes is taken out', async () => {
+		faulty.handle((_req, res) => json(res, 200, { improved_prompt: 'better', summary_of_changes: `Used key ${KEY.toLowerCase()} to read the runs.` }));
+		const answer = (await improve()) as { summary_of_changes: string };
+		noKey(answer.summary_of_changes);
+		assert.match(answer.summary_of_changes, /Used key «redacted» to read the runs\./);
+	});
+
+	test('an answer larger than 8 MiB is refused without being read whole', async () => {
+		faulty.handle((_req, res) => json(res, 200, { improved_prompt: 'x'.repeat(50 * 1024 * 1024), summary_of_changes: '' }));
+		const err = await rejection(improve(), 'invalidResponse');
+		assert.match(err.message, /larger than 8 MiB .*not read to the end/);
+	});
+
+	test('a gzip bomb is refused once 8 MiB have inflated, with bounded memory', async () => {
+		const bomb = zlib.gzipSync(Buffer.alloc(400 * 1024 * 1024, 0x20));
+		faulty.handle((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': bomb.length }).end(bomb));
+		const before = process.memoryUsage().rss;
+		const started = Date.now();
+		const err = await rejection(improve(), 'invalidResponse');
+		assert.match(err.message, /larger than 8 MiB/);
+		assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+		assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, `memory grew by ${(process.memoryUsage().rss - before) / 1024 / 1024} MiB`);
+	});
+
+	test('the charset of the answer is honoured', async () => {
+		const latin1 = Buffer.from(JSON.stringify({ improved_prompt: 'Café crème', summary_of_changes: 'Ça va' }), 'latin1');
+		faulty.handle((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json; charset=ISO-8859-1' }).end(latin1));
+		assert.deepEqual(await improve(), { improved_prompt: 'Café crème', summary_of_changes: 'Ça va' });
+	});
+
+	test('bytes that are not UTF-8 are refused rather than turned into replacement characters', async () => {
+		const latin1 = Buffer.from(JSON.stringify({ improved_prompt: 'Café crème', summary_of_changes: '' }), 'latin1');
+		faulty.handle((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(latin1));
+		const err = await rejection(improve(), 'invalidResponse');
+		assert.match(err.message, /not valid utf-8 text/);
+	});
+
+	test('a 1 MB error detail is shortened in the message', async () => {
+		faulty.handle((_req, res) => json(res, 400, { detail: 'y'.repeat(1024 * 1024) }));
+		const err = await rejection(improve(), 'badRequest');
+		assert.ok(err.message.length < 1000, String(err.message.length));
+	});
+
+	for (const value of ['-5', '1.5', '3, 3']) {
+		test(`Retry-After: ${value} is not read as a date: the client backs off on its own`, async () => {
+			faulty.handle((_req, res) => json(res, 429, { detail: 'slow down' }, { 'Retry-After': value }));
+			await rejection(improve(), 'throttled');
+			assert.deepEqual(waits, [1000, 2000, 4000]);
+		});
+	}
+
+	for (const status of [502, 504]) {
+		test(`${status} on improve_prompt is not retried (the job may have started); on a GET it is`, async () => {
+			faulty.handle((_req, res) => json(res, status, { detail: 'gateway' }));
+			await rejection(improve(), 'server');
+			assert.equal(faulty.requests.length, 1);
+			faulty.requests.length = 0;
+			await rejection(hardened().listRuns({}, never), 'server');
+			assert.equal(faulty.requests.length, 4);
+		});
+	}
+
+	test('one deadline for the whole improve: retries stop when the next wait would pass it', async () => {
+		faulty.handle((_req, res) => json(res, 503, { detail: 'busy' }, { 'Retry-After': '1' }));
+		const started = Date.now();
+		const err = await rejection(hardened({ improveTimeoutMs: 1500, sleep: undefined }).improvePrompt({ prompt: 'p', run_ids: [1] }, never), 'server');
+		assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
+		assert.equal(faulty.requests.length, 2);
+		assert.equal(err.status, 503);
+	});
+
+	test('one deadline for the whole improve: a stall after a retry ends at the deadline, not a fresh timeout', async () => {
+		faulty.handle((_req, res) => {
+			if (faulty.requests.length === 1) json(res, 429, {}, { 'Retry-After': '0' });
+			// later requests stall
+		});
+		const started = Date.now();
+		const err = await rejection(hardened({ improveTimeoutMs: 800, sleep: (ms) => new Promise((r) => setTimeout(r, Math.max(ms, 500))) }).improvePrompt({ prompt: 'p', run_ids: [1] }, never), 'timeout');
+		const elapsed = Date.now() - started;
+		assert.ok(elapsed < 1200, `took ${elapsed} ms`);
+		assert.match(err.message, /did not answer improve_prompt within 1 s \(2 attempts\)/);
+	});
+
+	test('an unparsable next page link, or one that is not a web address, is an invalid answer, not a TypeError', async () => {
+		const bad = await rejection(hardened().nextRunsPage('http://[::1', never), 'invalidResponse');
+		assert.match(bad.message, /next page link that is not a valid URL \("http:\/\/\[::1"\)/);
+		const js = await rejection(hardened().nextRunsPage('javascript:alert(1)', never), 'invalidResponse');
+		assert.match(js.message, /not a web address \(javascript:\)/);
+		assert.equal(faulty.requests.length, 0);
+	});
+
+	test('a same-origin redirect loop says it is a loop (the key stayed on the configured server)', async () => {
+		faulty.handle((req, res) => res.writeHead(307, { Location: req.url === '/a' ? '/b' : '/a' }).end());
+		const err = await rejection(hardened({ baseUrl: `${faulty.url}` }).improvePrompt({ prompt: 'p', run_ids: [1] }, never), 'redirect');
+		assert.match(err.message, /redirect loop/);
+		assert.doesNotMatch(err.message, /not sent there/);
+		faulty.handle((_req, res) => res.writeHead(302, { Location: `/hop${faulty.requests.length}` }).end());
+		const many = await rejection(improve(), 'redirect');
+		assert.match(many.message, /more than 5 times/);
+		assert.doesNotMatch(many.message, /not sent there/);
+	});
+
+	test('a redirect to an invalid address, or without Location, is said as such, not as a network problem', async () => {
+		faulty.handle((_req, res) => res.writeHead(302, { Location: 'http://[::1' }).end());
+		const bad = await rejection(improve(), 'redirect');
+		assert.match(bad.message, /to an address that is not a valid URL \("http:\/\/\[::1"\)/);
+		faulty.handle((_req, res) => res.writeHead(301).end());
+		const none = await rejection(improve(), 'redirect');
+		assert.match(none.message, /no Location header/);
+	});
+
+	test('a same-origin 302 repeats the POST with its body; a 303 fetches the answer with GET', async () => {
+		faulty.handle((req, res, body) => {
+			if (req.url === '/test_framework/v1/runs/improve_prompt/') {
+				res.writeHead(faulty.requests.length === 1 ? 302 : 303, { Location: '/moved/' }).end();
+				return;
+			}
+			json(res, 200, { improved_prompt: `${req.method} ${body}`, summary_of_changes: '' });
+		});
+		const kept = (await improve()) as { improved_prompt: string };
+		assert.equal(kept.improved_prompt, 'POST {"prompt":"p","run_ids":[1]}');
+		faulty.requests.length = 1;
+		const seeOther = (await improve()) as { improved_prompt: string };
+		assert.equal(seeOther.improved_prompt, 'GET ');
 	});
 });

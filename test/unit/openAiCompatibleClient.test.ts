@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import * as zlib from 'node:zlib';
 import nodeFetch from 'node-fetch';
 import type { StreamingFetchLike } from '../../src/core/httpTypes';
 import { parseModelAnswer } from '../../src/core/modelAnswer';
 import { ModelError, type ModelErrorKind } from '../../src/core/modelError';
 import { buildModelRequest, charBudget } from '../../src/core/modelPrompt';
 import { OpenAiCompatibleClient, type ChatMessage, type OpenAiCompatibleOptions } from '../../src/core/openAiCompatibleClient';
+import { json as faultJson, startFaultServer, type FaultServer } from '../faults/faultServer';
 import { RULES_HEADING } from '../server/improver';
 import { NOT_JSON_ANSWER, startOpenAiServer, type OpenAiServer } from '../server/openAiServer';
 import { findRun, SAMPLE_PROMPTS } from '../server/seedData';
@@ -239,7 +241,7 @@ describe('OpenAiCompatibleClient against the local server', () => {
 
 	test('an answer larger than the cap is refused', async () => {
 		const err = await rejection(client({ maxResponseBytes: 2048 }).complete(await improveMessages(), never), 'invalidResponse');
-		assert.match(err.message, /larger than .* MiB and was not read to the end/);
+		assert.match(err.message, /larger than 2 KiB .*not read to the end/);
 	});
 
 	test('a stream delivered 1–3 bytes at a time, splitting lines and UTF-8 characters, reads the same', async () => {
@@ -305,5 +307,66 @@ describe('OpenAiCompatibleClient against the local server', () => {
 			(err: unknown) => err instanceof ModelError && err.kind === 'tooLarge' && /accepts 4096/.test(err.message),
 		);
 		assert.equal(server.requests.length, 0);
+	});
+});
+
+describe('OpenAiCompatibleClient against servers that misbehave', () => {
+	const MODEL_KEY = 'sk-proj-Model/Key+77';
+	let faulty: FaultServer;
+	const hardened = (options: Partial<OpenAiCompatibleOptions> = {}): OpenAiCompatibleClient =>
+		new OpenAiCompatibleClient({ baseUrl: `${faulty.url}/v1`, apiKey: MODEL_KEY, model: 'm', fetch, timeoutMs: 5000, sleep: async (ms) => void waits.push(ms), ...options });
+	const ask = (c: OpenAiCompatibleClient = hardened()): Promise<unknown> => c.complete([{ role: 'user', content: 'hi' }], never);
+	const answer = (text: string): unknown => ({ choices: [{ message: { content: text }, finish_reason: 'stop' }] });
+
+	before(async () => {
+		faulty = await startFaultServer();
+	});
+	after(() => faulty.close());
+	beforeEach(() => {
+		faulty.requests.length = 0;
+	});
+
+	test('the charset of a JSON answer is honoured; bytes that are not text are refused', async () => {
+		faulty.handle((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json; charset=iso-8859-1' }).end(Buffer.from(JSON.stringify(answer('Café crème')), 'latin1')));
+		assert.equal(((await ask()) as { text: string }).text, 'Café crème');
+		faulty.handle((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(Buffer.from(JSON.stringify(answer('Café crème')), 'latin1')));
+		const err = await rejection(ask(), 'invalidResponse');
+		assert.match(err.message, /not valid utf-8 text/);
+	});
+
+	test('Retry-After: -5 is not read as a date in 2001: the client backs off on its own', async () => {
+		faulty.handle((_req, res) => faultJson(res, 429, { error: { message: 'slow down' } }, { 'Retry-After': '-5' }));
+		await rejection(ask(), 'throttled');
+		assert.deepEqual(waits, [1000, 2000, 4000]);
+	});
+
+	test('a model key echoed upper-cased or URL-encoded, at any length of body, stays out of the message', async () => {
+		for (const echo of [MODEL_KEY.toUpperCase(), encodeURIComponent(MODEL_KEY).toLowerCase(), `${'x'.repeat(260)}${MODEL_KEY}`]) {
+			faulty.handle((_req, res) => faultJson(res, 401, { error: { message: `Incorrect API key provided: ${echo}` } }));
+			const err = await rejection(ask(), 'unauthorized');
+			for (const form of [MODEL_KEY.toLowerCase(), encodeURIComponent(MODEL_KEY).toLowerCase(), MODEL_KEY.slice(0, 12).toLowerCase()]) {
+				assert.ok(!err.message.toLowerCase().includes(form), err.message);
+			}
+		}
+	});
+
+	test('a redirect loop, a redirect without Location and one to an invalid address each say what happened', async () => {
+		faulty.handle((req, res) => res.writeHead(308, { Location: req.url === '/v1/chat/completions' ? '/v1/x' : '/v1/chat/completions' }).end());
+		const loop = await rejection(ask(), 'redirect');
+		assert.match(loop.message, /redirect loop/);
+		assert.doesNotMatch(loop.message, /not sent there/);
+		faulty.handle((_req, res) => res.writeHead(302, { Location: 'http://[::1' }).end());
+		assert.match((await rejection(ask(), 'redirect')).message, /not a valid URL/);
+		faulty.handle((_req, res) => res.writeHead(307).end());
+		assert.match((await rejection(ask(), 'redirect')).message, /no Location header/);
+	});
+
+	test('a gzip bomb is refused at the cap, quickly', async () => {
+		const bomb = zlib.gzipSync(Buffer.alloc(200 * 1024 * 1024, 0x20));
+		faulty.handle((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(bomb));
+		const started = Date.now();
+		const err = await rejection(ask(), 'invalidResponse');
+		assert.match(err.message, /larger than 8 MiB/);
+		assert.ok(Date.now() - started < 2000);
 	});
 });

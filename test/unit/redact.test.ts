@@ -14,3 +14,32 @@ test('replaces every known secret and any X-CEKURA-API-KEY header value', () => 
 test('leaves text without secrets alone and ignores empty or very short secrets', () => {
 	assert.equal(redact('nothing here', ['', undefined, 'ab']), 'nothing here');
 });
+
+test('catches the key in upper or lower case, and URL-encoded (either hex case, or encoded twice)', () => {
+	const key = 'ck_Live/ab+cd=EF';
+	const shown = [
+		key,
+		key.toUpperCase(),
+		key.toLowerCase(),
+		encodeURIComponent(key),
+		encodeURIComponent(key).toLowerCase(),
+		encodeURIComponent(encodeURIComponent(key)),
+		`key=${encodeURIComponent(key).replace(/%2B/g, '%2b')}`,
+	];
+	for (const text of shown) {
+		const out = redact(`bad key ${text} here`, [key]);
+		assert.ok(!out.toLowerCase().includes(key.toLowerCase()), `${text} → ${out}`);
+		assert.ok(!out.toLowerCase().includes(encodeURIComponent(key).toLowerCase()), `${text} → ${out}`);
+		assert.match(out, /^bad key .*«redacted» here$/, `${text} → ${out}`);
+	}
+});
+
+test('catches a key with regex characters, and stays fast on a megabyte of text', () => {
+	const key = 'a.b*c(d)[e]$^';
+	assert.equal(redact(`x ${key} y axbxc`, [key]), 'x «redacted» y axbxc');
+	const big = `${'z'.repeat(1_000_000)} ${'ck_live_abcdef'.toUpperCase()}`;
+	const started = Date.now();
+	const out = redact(big, ['ck_live_abcdef', 'sk-other-1234']);
+	assert.ok(out.endsWith('«redacted»'));
+	assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+});

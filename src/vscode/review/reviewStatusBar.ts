@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../constants';
 import type { ReviewManager } from './reviewManager';
+import type { Ui } from '../userInterface';
 
 /**
  * While a review diff is the active editor, the status bar keeps its size and Cekura's summary (in the tooltip)
@@ -10,7 +11,10 @@ export class ReviewStatusBar implements vscode.Disposable {
 	private readonly item = vscode.window.createStatusBarItem('cekura.review', vscode.StatusBarAlignment.Left, 100);
 	private readonly disposables: vscode.Disposable[];
 
-	constructor(private readonly reviews: ReviewManager) {
+	constructor(
+		private readonly reviews: ReviewManager,
+		private readonly ui: Ui,
+	) {
 		this.item.name = 'Cekura Review';
 		this.disposables = [
 			this.item,
@@ -34,10 +38,11 @@ export class ReviewStatusBar implements vscode.Disposable {
 		this.item.text = `$(git-compare) Cekura: ${review.stats}`;
 		const tooltip = new vscode.MarkdownString(undefined, true);
 		tooltip.appendMarkdown('**Summary of changes by ');
-		tooltip.appendText(review.author);
+		// The tooltip is shown without Ui's messages: it is redacted here, through the same function.
+		tooltip.appendText(this.ui.redact(review.author));
 		tooltip.appendMarkdown('**\n\n');
-		for (const warning of review.warnings) tooltip.appendText(`⚠ ${warning}\n\n`);
-		tooltip.appendText(review.summary.trim() || 'No summary of the changes was sent.');
+		for (const warning of review.warnings) tooltip.appendText(`⚠ ${this.ui.redact(warning)}\n\n`);
+		tooltip.appendText(this.ui.redact(review.summary.trim() || 'No summary of the changes was sent.'));
 		tooltip.appendMarkdown(`\n\n${review.stats}. Edit the right side or revert single changes, then $(check) Apply or $(discard) Discard in the title bar.`);
 		this.item.tooltip = tooltip;
 		this.item.command = { title: 'Show Summary of Changes', command: Commands.showReviewSummary, arguments: [review.improvedUri] };

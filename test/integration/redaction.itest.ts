@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands, Settings } from '../../src/constants';
+import type { TestApi } from '../../src/extension';
+import { json, startFaultServer, type FaultServer } from '../faults/faultServer';
+import type { FakeUser } from './fakeUser';
+import { openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, storeKey, useCekuraSuite } from './support';
+
+const CEKURA_KEY = 'ck_live_Echoed/Key+2026';
+const MODEL_KEY = 'sk-proj-Echoed/Model+Key';
+
+/** Every form in which a server may echo `key`: as is, upper and lower case, URL-encoded. */
+function forms(key: string): string[] {
+	return [key, key.toUpperCase(), key.toLowerCase(), encodeURIComponent(key), encodeURIComponent(key).toLowerCase()];
+}
+
+function assertNoKey(shown: string[], what: string): void {
+	for (const text of shown) {
+		for (const form of [...forms(CEKURA_KEY), ...forms(MODEL_KEY)]) {
+			assert.ok(!text.includes(form), `${what} shows a key (${form}): ${text}`);
+		}
+	}
+}
+
+/** Servers that echo the keys they are sent, in every place a user could read them. */
+suite('A key echoed by a server never reaches the screen', () => {
+	let api: TestApi;
+	let user: FakeUser;
+	let echo: FaultServer;
+
+	suiteSetup(async () => {
+		echo = await startFaultServer();
+	});
+	suiteTeardown(() => echo.close());
+
+	useCekuraSuite(async (state) => {
+		({ api, user } = state);
+		echo.requests.length = 0;
+	});
+
+	const shownToUser = (): string[] => [
+		...user.messages.map((m) => m.text),
+		...user.inputBoxes.flatMap((b) => [b.title, b.prompt, b.value, b.validation ?? '']),
+	];
+
+	test('Cekura: the run list error in the manual run-ID box, and the improve error notification', async () => {
+		await storeKey(user, CEKURA_KEY);
+		await setSetting(Settings.apiBaseUrl, echo.url);
+		echo.handle((req, res) => {
+			const key = String(req.headers['x-cekura-api-key']);
+			if (req.method === 'GET') json(res, 400, { detail: `bad key ${key.toUpperCase()}` });
+			else json(res, 401, { detail: `bad key ${encodeURIComponent(key)}` });
+		});
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+
+		const box = user.inputBoxes.find((b) => /Could not list your runs/.test(b.prompt));
+		assert.ok(box, `the run-ID box did not give the reason: ${JSON.stringify(user.inputBoxes)}`);
+		assert.match(box.prompt, /bad key «redacted»/);
+		const error = await user.waitForMessage(/rejected the API key \(401\)/);
+		assert.match(error.text, /bad key «redacted»/);
+		assertNoKey(shownToUser(), 'the screen');
+		assertNoKey([readExtensionLog(api)], 'the log');
+	});
+
+	test('a model server: the summary of changes in the review notification', async () => {
+		user.onInputBox = (options) => (/Set Model API Key/.test(options.title ?? '') ? MODEL_KEY : undefined);
+		await vscode.commands.executeCommand(Commands.setModelApiKey);
+		echo.handle((req, res) => {
+			const key = String(req.headers.authorization).replace(/^Bearer /, '');
+			const content = JSON.stringify({ improved_prompt: `${SAMPLE_PROMPT}\nAlways confirm the date.`, summary_of_changes: `Added a rule (key ${key.toLowerCase()}).` });
+			json(res, 200, { choices: [{ message: { content }, finish_reason: 'stop' }] });
+		});
+		await setSetting(Settings.openaiBaseUrl, `${echo.url}/v1`);
+		await setSetting(Settings.openaiModel, 'echo-model');
+		await setSetting(Settings.improveEngine, 'openaiCompatible');
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+
+		assert.ok(echo.requests.some((r) => r.headers.authorization === `Bearer ${MODEL_KEY}`), 'the model key was not sent to the model server');
+		const summary = await user.waitForMessage(/^Proposal by echo-model at /);
+		assert.match(summary.text, /Added a rule \(key «redacted»\)/);
+		await vscode.commands.executeCommand(Commands.showReviewSummary);
+		assertNoKey(shownToUser(), 'the screen');
+		assertNoKey([readExtensionLog(api)], 'the log');
+	});
+});
