@@ -30,7 +30,7 @@ export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly n
 	picker.busy = true;
 
 	const showOptions = (options: readonly FocusOption[]): void => {
-		const item = (o: FocusOption): FocusItem => ({ label: o.name, description: `#${o.id} · failed in run ${o.runIds.join(', ')}`, option: o });
+		const item = (o: FocusOption): FocusItem => ({ label: ui.redact(o.name), description: `#${o.id} · failed in run ${o.runIds.join(', ')}`, option: o });
 		const metrics = options.filter((o) => o.kind === 'workflowMetric').map(item);
 		const categories = options.filter((o) => o.kind === 'category').map(item);
 		const items: FocusItem[] = [];

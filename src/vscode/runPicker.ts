@@ -30,7 +30,8 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 	const picker = ui.window.createQuickPick<RunItem>();
 	const loading = new AbortController();
 	// Sorted as pages arrive, with each run's item built once: one more page does not redo the ones loaded.
-	const runs = new RunPickList<RunItem>((view) => ({ label: view.label, description: view.description, detail: view.detail, runId: view.id }));
+	// A server that echoes the key into a scenario name or an error message shows it redacted here too.
+	const runs = new RunPickList<RunItem>((view) => ({ label: ui.redact(view.label), description: ui.redact(view.description), detail: ui.redact(view.detail), runId: view.id }));
 	let nextPage: string | null = null;
 	let previous: readonly RunItem[] = [];
 

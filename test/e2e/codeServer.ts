@@ -30,7 +30,7 @@ export interface VersionInfo {
 }
 
 export interface StartOptions {
-	/** Merged over the offline-noise defaults; written so the extension host sees `machine`-scoped values too. */
+	/** Merged over the offline-noise defaults into the User settings file, the only one written. */
 	userSettings?: Record<string, unknown>;
 	/** Only recorded for callers; the folder is chosen by the URL the browser opens. */
 	workspace?: string;
@@ -250,19 +250,13 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
 }
 
 /**
- * Writes User/settings.json (offline defaults + caller's settings) and Machine/settings.json (caller's
- * settings). code-server's extension host is remote: for an installed extension a `machine`-scoped value
- * in the User file is ignored (the extension sees the default) and only the Machine file counts, while
- * `application`-scoped values (e.g. telemetry) belong in the User file. Writing the caller's settings to
- * both covers every scope.
+ * Writes only the User settings file (offline defaults + the caller's settings), as a user sets the extension up:
+ * its settings that say where data goes are application-scoped, so the remote extension host reads them from there.
  */
 function writeSettings(userDataDir: string, userSettings: Record<string, unknown>): void {
 	const userDir = path.join(userDataDir, 'User');
-	const machineDir = path.join(userDataDir, 'Machine');
 	fs.mkdirSync(userDir, { recursive: true });
-	fs.mkdirSync(machineDir, { recursive: true });
 	fs.writeFileSync(path.join(userDir, 'settings.json'), `${JSON.stringify({ ...OFFLINE_SETTINGS, ...userSettings }, null, '\t')}\n`);
-	fs.writeFileSync(path.join(machineDir, 'settings.json'), `${JSON.stringify(userSettings, null, '\t')}\n`);
 }
 
 export async function launchBrowser(tools?: Pick<ToolPaths, 'chromiumPath'>): Promise<LaunchedBrowser> {
