@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
+import { reviewShortcuts } from '../../src/vscode/review/reviewShortcuts';
 
 interface Manifest {
 	name: string;
@@ -46,4 +47,15 @@ test('the manifest declares exactly the settings in Settings', () => {
 		.map(([, key]) => `${Settings.section}.${key}`)
 		.sort();
 	assert.deepEqual(declared, constants);
+});
+
+test('the shortcuts the review shows are the keybindings the manifest declares', () => {
+	const keyOf = (command: string, platform: 'key' | 'mac'): string | undefined =>
+		(manifest.contributes.keybindings as { command: string; key: string; mac?: string }[]).find((k) => k.command === command)?.[platform];
+	const spelled = (key: string | undefined): string => (key ?? '').replace(/\b\w/g, (c) => c.toUpperCase());
+	for (const [platform, field] of [['linux', 'key'], ['darwin', 'mac']] as const) {
+		const shown = reviewShortcuts(platform);
+		assert.equal(shown.apply, spelled(keyOf(Commands.applyImprovement, field)));
+		assert.equal(shown.discard, spelled(keyOf(Commands.discardImprovement, field)));
+	}
 });

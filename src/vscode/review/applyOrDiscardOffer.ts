@@ -1,5 +1,6 @@
 import type { Ui } from '../userInterface';
 import type { Review } from './review';
+import { reviewShortcuts } from './reviewShortcuts';
 import type { ReviewManager } from './reviewManager';
 
 /** The summary of changes next to the diff, with the two ways out. */
@@ -19,5 +20,6 @@ export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review
 export function summaryText(review: Review): string {
 	const summary = review.summary.trim() || 'no summary of the changes was sent.';
 	const warnings = review.warnings.map((w) => `⚠ ${w} `).join('');
-	return `${warnings}Proposal by ${review.author}: ${summary} (${review.stats})`;
+	const keys = reviewShortcuts();
+	return `${warnings}Proposal by ${review.author}: ${summary} (${review.stats}) Keys: ${keys.apply} applies, ${keys.discard} discards.`;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../constants';
 import type { ReviewManager } from './reviewManager';
 import type { Ui } from '../userInterface';
+import { reviewShortcuts } from './reviewShortcuts';
 
 /**
  * While a review diff is the active editor, the status bar keeps its size and Cekura's summary (in the tooltip)
@@ -43,7 +44,8 @@ export class ReviewStatusBar implements vscode.Disposable {
 		tooltip.appendMarkdown('**\n\n');
 		for (const warning of review.warnings) tooltip.appendText(`⚠ ${this.ui.redact(warning)}\n\n`);
 		tooltip.appendText(this.ui.redact(review.summary.trim() || 'No summary of the changes was sent.'));
-		tooltip.appendMarkdown(`\n\n${review.stats}. Edit the right side or revert single changes, then $(check) Apply or $(discard) Discard in the title bar.`);
+		const keys = reviewShortcuts();
+		tooltip.appendMarkdown(`\n\n${review.stats}. Edit the right side or revert single changes, then $(check) Apply (${keys.apply}) or $(discard) Discard (${keys.discard}) in the title bar.`);
 		this.item.tooltip = tooltip;
 		this.item.command = { title: 'Show Summary of Changes', command: Commands.showReviewSummary, arguments: [review.improvedUri] };
 		this.item.show();
