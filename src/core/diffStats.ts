@@ -26,7 +26,7 @@ export interface DiffBounds {
  * Bounds that keep a 1 MB proposal well under 50 ms of synchronous work. A diff costs about the length of the
  * text plus the square of the number of edits, so a proposal that rewrites most lines is counted, not diffed.
  */
-export const DEFAULT_DIFF_BOUNDS: DiffBounds = { maxLineEdits: 1000, maxWordEditsPerBlock: 500, maxWordEdits: 10_000, maxWordsCompared: 20_000 };
+export const DEFAULT_DIFF_BOUNDS: DiffBounds = { maxLineEdits: 400, maxWordEditsPerBlock: 500, maxWordEdits: 10_000, maxWordsCompared: 20_000 };
 
 const WORD = /\S+/g;
 
