@@ -56,8 +56,9 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 	}
 	const baseUrl = settings.baseUrl.url;
 
-	let apiKey = (await keys.get()) ?? (await keys.prompt('No Cekura API key is set yet.'));
-	if (!apiKey) return;
+	const storedKey = (await keys.get()) ?? (await keys.prompt('No Cekura API key is set yet.'));
+	if (!storedKey) return;
+	let apiKey: string = storedKey;
 	const clientFor = (key: string) => createCekuraClient(baseUrl, key, settings.improveTimeoutMs, log, deps.version);
 
 	const lastIds = deps.workspaceState.get<number[]>(LAST_RUN_IDS_KEY, []);
@@ -79,10 +80,14 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 	});
 	let handedOver = false;
 	try {
-		let engine = await deps.engines.configured(settings, clientFor(apiKey));
-		while (engine) {
-			const current: ImproveEngine = engine;
+		// Setting an engine up can ask the user, or fail with an error that offers what helps: it happens in the loop.
+		let nextEngine = (): Promise<ImproveEngine | undefined> => deps.engines.configured(settings, clientFor(apiKey));
+		let engine: ImproveEngine | undefined;
+		for (;;) {
 			try {
+				engine ??= await nextEngine();
+				if (!engine) return;
+				const current = engine;
 				log.info(`Engine: ${current.author} (${current.kind}).`);
 				const proposal = await withCancellableProgress(`Cekura: improving the prompt with ${current.author}`, (signal, report) => current.improve(input, signal, report));
 				handedOver = await showProposal(deps, target, tracker, runIds, proposal);
@@ -92,13 +97,14 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 					log.info('Improvement cancelled; nothing was changed.');
 					return;
 				}
-				if (settings.engine === 'auto' && current.kind === 'cekura' && err instanceof CekuraError && err.kind === 'notOffered') {
-					engine = await deps.engines.fallback(settings, clientFor(apiKey), err.status);
-					// The question may have led to Choose Improvement Engine…, which changes the settings.
-					settings = readSettings();
+				if (settings.engine === 'auto' && engine?.kind === 'cekura' && err instanceof CekuraError && err.kind === 'notOffered') {
+					const status = err.status;
+					const asked = settings;
+					nextEngine = () => deps.engines.fallback(asked, clientFor(apiKey), status);
+					engine = undefined;
 					continue;
 				}
-				const action = await showError(err, log, ui, current.kind === 'openaiCompatible');
+				const action = await showError(err, log, ui, (engine?.kind ?? settings.engine) === 'openaiCompatible');
 				if (action === 'setApiKey') {
 					const key = await keys.prompt();
 					if (!key) return;
@@ -111,7 +117,8 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 					return;
 				}
 				settings = readSettings();
-				engine = await deps.engines.configured(settings, clientFor(apiKey));
+				nextEngine = () => deps.engines.configured(settings, clientFor(apiKey));
+				engine = undefined;
 			}
 		}
 	} finally {

@@ -276,4 +276,15 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		const requests = (await vscode.commands.executeCommand('cekuraTest.lm.requests')) as LmRequest[];
 		assert.equal(requests.length, 0, 'a request was sent for a prompt that does not fit');
 	});
+
+	test('vscodeLm naming a model VS Code does not offer: a clear error that offers another engine, nothing sent', async () => {
+		await setSetting(Settings.improveEngine, 'vscodeLm');
+		await setSetting(Settings.vscodeLmModel, 'no-such-model');
+		await improveSample();
+		const error = user.messages.find((m) => m.severity === 'error');
+		assert.ok(error, 'no error shown');
+		assert.match(error.text, /"no-such-model" \(cekura\.vscodeLm\.model\) is not available in VS Code\. VS Code offers: .*cekura-test-model/);
+		assert.deepEqual(error.actions, ['Choose Improvement Engine…', 'Show Log']);
+		assert.equal(activeDiffTab(), undefined);
+	});
 });
