@@ -5,7 +5,7 @@
  */
 import type * as http from 'node:http';
 import { improvePrompt, NO_CHANGES_SUMMARY } from './improver';
-import { LoopbackServer, markAbortedOnClose, parseRecordedBody, type ApiRequest, type LoopbackListenOptions } from './loopbackServer';
+import { LoopbackServer, trackResponse, parseRecordedBody, type ApiRequest, type LoopbackListenOptions } from './loopbackServer';
 import { findRun, listRunItem, projectOfAgent, SEED_RUNS, type SeedRun } from './seedData';
 
 export const DEMO_API_KEY = 'ck_demo_local';
@@ -42,6 +42,8 @@ export interface RecordedRequest {
 	apiKeyPresent: boolean;
 	aborted: boolean;
 	at: number;
+	/** When the answer was sent in full (Date.now()). */
+	answeredAt?: number;
 }
 
 /** The body improve_prompt takes. */
@@ -304,7 +306,7 @@ class LocalCekuraServer implements CekuraServer {
 			at,
 		};
 		this.log.push(record);
-		markAbortedOnClose(record, res);
+		trackResponse(record, res);
 
 		const reply = await this.api(method, url, raw, record, headers.host ?? this.loopback.hostHeader, res);
 		if (reply) send(res, reply);

@@ -79,8 +79,11 @@ export function parseRecordedBody(raw: string): unknown {
 	}
 }
 
-/** Sets `record.aborted` when the connection closes before the answer was sent in full. */
-export function markAbortedOnClose(record: { aborted: boolean }, res: http.ServerResponse): void {
+/** Records when the answer was sent in full (`answeredAt`), or that the client went away before (`aborted`). */
+export function trackResponse(record: { aborted: boolean; answeredAt?: number }, res: http.ServerResponse): void {
+	res.on('finish', () => {
+		record.answeredAt = Date.now();
+	});
 	res.on('close', () => {
 		if (!res.writableFinished) record.aborted = true;
 	});

@@ -7,7 +7,7 @@
 import type * as http from 'node:http';
 import { PROMPT_BEGIN, PROMPT_END } from '../../src/core/modelPrompt';
 import { improvePrompt } from './improver';
-import { LoopbackServer, markAbortedOnClose, parseRecordedBody, sendJson, type ApiRequest, type JsonReply, type LoopbackListenOptions } from './loopbackServer';
+import { LoopbackServer, trackResponse, parseRecordedBody, sendJson, type ApiRequest, type JsonReply, type LoopbackListenOptions } from './loopbackServer';
 import { findRun, type SeedRun } from './seedData';
 
 export type OpenAiMode =
@@ -70,6 +70,8 @@ export interface RecordedOpenAiRequest {
 	body: unknown;
 	aborted: boolean;
 	at: number;
+	/** When the answer was sent in full (Date.now()). */
+	answeredAt?: number;
 }
 
 export interface OpenAiServer {
@@ -223,7 +225,7 @@ class LocalOpenAiServer implements OpenAiServer {
 			at,
 		};
 		this.log.push(record);
-		markAbortedOnClose(record, res);
+		trackResponse(record, res);
 		await this.api(method, url.pathname, record, res);
 	}
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
 import { waitFor } from '../../support/waitFor';
+import { recordResponseToDiff } from './responseToDiff';
 import { acceptFocus, clickEditorAction, improveRequests, improveSelection, pickRuns, setApiKey, waitForRunList } from './steps';
 
 /** The main path: key, right-click, runs (failed first), focus, diff with summary, Apply from the title bar, Undo. */
@@ -26,6 +27,8 @@ export const improveAndApply: Flow = {
 		assert.ok(focus.some((r) => r.includes('Booking confirmed')), `focus rows ${JSON.stringify(focus)}`);
 
 		await wb.waitForDiffEditor('Original ↔ Improved (runs 5546)');
+		const shownIn = recordResponseToDiff(shotsDir, improveRequests(ctx)[0]?.answeredAt, Date.now(), 'improveAndApply');
+		log(`Cekura's answer → review diff visible: ${shownIn} ms`);
 		const summary = await wb.waitForNotification(/Rules learned from test runs|Added/);
 		assert.match(summary, /\+\d+ −\d+ lines/);
 		const improved = await wb.readDiffSide('modified');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { waitFor } from '../../support/waitFor';
 import type { FlowContext, Flow, Workbench } from '../workbench';
+import { recordResponseToDiff } from './responseToDiff';
 import { acceptFocus, clickEditorAction, improveRequests, improveSelection, pickRuns, setApiKey, waitForQuickInputTitle } from './steps';
 
 const MODEL = 'local-improver';
@@ -39,6 +40,8 @@ export const fallbackToModel: Flow = {
 		await wb.clickDialogButton(use);
 
 		await wb.waitForDiffEditor(`by ${MODEL} at 127.0.0.1`);
+		const answer = ctx.model.requests.find((r) => r.path === '/v1/chat/completions');
+		log(`the model's answer → review diff visible: ${recordResponseToDiff(shotsDir, answer?.answeredAt, Date.now(), 'fallbackToModel')} ms`);
 		const summary = await wb.waitForNotification(/Proposal by local-improver at/);
 		assert.match(summary, /\+\d+ −\d+ lines/);
 		assert.match(await wb.readDiffSide('modified'), /Rules learned from test runs/);
