@@ -71,17 +71,42 @@ const yamlApart = {
 	},
 };
 
+/**
+ * Everything behind Improve Prompt from Runs… and Choose Improvement Engine… (src/improve.ts: pickers, engines,
+ * clients, node-fetch, evidence, prompt encodings, jsonc-parser) is bundled into a file of its own, dist/improve.js,
+ * which src/vscode/lazyImprove.ts require()s on first use; activation does not load it. The tests bundle it inline.
+ */
+const improveApart = {
+	name: 'improve-apart',
+	setup(build) {
+		build.onResolve({ filter: /^\.\.\/improve$/ }, (args) =>
+			/[\\/]src[\\/]vscode[\\/]lazyImprove\.ts$/.test(args.importer) ? { path: './improve.js', external: true } : undefined,
+		);
+	},
+};
+
 const builds = [
 	{
 		...common,
 		entryPoints: ['src/extension.ts'],
 		outfile: 'dist/extension.js',
 		external: ['vscode'],
-		plugins: [nodeFetchOnNodeBuiltins, yamlApart],
+		plugins: [nodeFetchOnNodeBuiltins, yamlApart, improveApart],
 		minify: production,
 		sourcemap: !production,
 		sourcesContent: false,
 		// Bytes by input file, for `npm run bench`.
+		metafile: true,
+	},
+	{
+		...common,
+		entryPoints: { improve: 'src/improve.ts' },
+		outdir: 'dist',
+		external: ['vscode'],
+		plugins: [nodeFetchOnNodeBuiltins, yamlApart],
+		minify: production,
+		sourcemap: !production,
+		sourcesContent: false,
 		metafile: true,
 	},
 	{
@@ -107,9 +132,10 @@ async function main() {
 		console.log('[watch] watching src/ and test/ …');
 		return;
 	}
-	const [extension] = await Promise.all(builds.map((b) => esbuild.build(b)));
+	const [extension, improve] = await Promise.all(builds.map((b) => esbuild.build(b)));
 	fs.mkdirSync('out', { recursive: true });
 	fs.writeFileSync(path.join('out', 'extension.meta.json'), JSON.stringify(extension.metafile));
+	fs.writeFileSync(path.join('out', 'improve.meta.json'), JSON.stringify(improve.metafile));
 }
 
 main().catch((err) => {
