@@ -27,7 +27,8 @@ function testEntryPoints() {
 /**
  * node-fetch 3 ships polyfills for what Node 20 has built in: fetch-blob (Blob, File, and through it
  * web-streams-polyfill, 60 KiB), formdata-polyfill (FormData) and its own multipart parser. This plugin maps
- * each to Node's built-ins (src/nodeFetchShims/), in the extension and in the tests alike, so the tests
+ * each to Node's built-ins (src/nodeFetchShims/), and data-uri-to-buffer (for `data:` URLs, which the extension never
+ * fetches) to a refusal, in the extension and in the tests alike, so the tests
  * exercise the node-fetch that ships. node-fetch itself stays: it goes through Node's http module, which
  * VS Code patches for its proxy settings and custom CAs.
  */
@@ -41,8 +42,9 @@ const nodeFetchOnNodeBuiltins = {
 			'fetch-blob/file.js': 'fetch-blob-file.mjs',
 			'fetch-blob/from.js': 'fetch-blob-from.mjs',
 			'formdata-polyfill/esm.min.js': 'formdata-polyfill.mjs',
+			'data-uri-to-buffer': 'data-uri-to-buffer.mjs',
 		};
-		build.onResolve({ filter: /^(fetch-blob|formdata-polyfill)(\/|$)/ }, (args) =>
+		build.onResolve({ filter: /^(fetch-blob|formdata-polyfill|data-uri-to-buffer)(\/|$)/ }, (args) =>
 			shims[args.path] ? shim(shims[args.path]) : { errors: [{ text: `no Node built-in mapped for ${args.path} (see esbuild.js)` }] },
 		);
 		build.onResolve({ filter: /[\\/]multipart-parser\.js$/ }, (args) =>
