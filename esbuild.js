@@ -27,7 +27,8 @@ function testEntryPoints() {
 /**
  * node-fetch 3 ships polyfills for what Node 20 has built in: fetch-blob (Blob, File, and through it
  * web-streams-polyfill, 60 KiB), formdata-polyfill (FormData) and its own multipart parser. This plugin maps
- * each to Node's built-ins (src/nodeFetchShims/), in the extension and in the tests alike, so the tests
+ * each to Node's built-ins (src/nodeFetchShims/), and data-uri-to-buffer (for `data:` URLs, which the extension never
+ * fetches) to a refusal, in the extension and in the tests alike, so the tests
  * exercise the node-fetch that ships. node-fetch itself stays: it goes through Node's http module, which
  * VS Code patches for its proxy settings and custom CAs.
  */
@@ -41,8 +42,9 @@ const nodeFetchOnNodeBuiltins = {
 			'fetch-blob/file.js': 'fetch-blob-file.mjs',
 			'fetch-blob/from.js': 'fetch-blob-from.mjs',
 			'formdata-polyfill/esm.min.js': 'formdata-polyfill.mjs',
+			'data-uri-to-buffer': 'data-uri-to-buffer.mjs',
 		};
-		build.onResolve({ filter: /^(fetch-blob|formdata-polyfill)(\/|$)/ }, (args) =>
+		build.onResolve({ filter: /^(fetch-blob|formdata-polyfill|data-uri-to-buffer)(\/|$)/ }, (args) =>
 			shims[args.path] ? shim(shims[args.path]) : { errors: [{ text: `no Node built-in mapped for ${args.path} (see esbuild.js)` }] },
 		);
 		build.onResolve({ filter: /[\\/]multipart-parser\.js$/ }, (args) =>
@@ -71,17 +73,42 @@ const yamlApart = {
 	},
 };
 
+/**
+ * Everything behind Improve Prompt from Runs… and Choose Improvement Engine… (src/improve.ts: pickers, engines,
+ * clients, node-fetch, evidence, prompt encodings, jsonc-parser) is bundled into a file of its own, dist/improve.js,
+ * which src/vscode/lazyImprove.ts require()s on first use; activation does not load it. The tests bundle it inline.
+ */
+const improveApart = {
+	name: 'improve-apart',
+	setup(build) {
+		build.onResolve({ filter: /^\.\.\/improve$/ }, (args) =>
+			/[\\/]src[\\/]vscode[\\/]lazyImprove\.ts$/.test(args.importer) ? { path: './improve.js', external: true } : undefined,
+		);
+	},
+};
+
 const builds = [
 	{
 		...common,
 		entryPoints: ['src/extension.ts'],
 		outfile: 'dist/extension.js',
 		external: ['vscode'],
-		plugins: [nodeFetchOnNodeBuiltins, yamlApart],
+		plugins: [nodeFetchOnNodeBuiltins, yamlApart, improveApart],
 		minify: production,
 		sourcemap: !production,
 		sourcesContent: false,
 		// Bytes by input file, for `npm run bench`.
+		metafile: true,
+	},
+	{
+		...common,
+		entryPoints: { improve: 'src/improve.ts' },
+		outdir: 'dist',
+		external: ['vscode'],
+		plugins: [nodeFetchOnNodeBuiltins, yamlApart],
+		minify: production,
+		sourcemap: !production,
+		sourcesContent: false,
 		metafile: true,
 	},
 	{
@@ -107,9 +134,10 @@ async function main() {
 		console.log('[watch] watching src/ and test/ …');
 		return;
 	}
-	const [extension] = await Promise.all(builds.map((b) => esbuild.build(b)));
+	const [extension, improve] = await Promise.all(builds.map((b) => esbuild.build(b)));
 	fs.mkdirSync('out', { recursive: true });
 	fs.writeFileSync(path.join('out', 'extension.meta.json'), JSON.stringify(extension.metafile));
+	fs.writeFileSync(path.join('out', 'improve.meta.json'), JSON.stringify(improve.metafile));
 }
 
 main().catch((err) => {

@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
 import { applyImprovement } from './commands/applyImprovement';
-import { chooseEngine } from './commands/chooseEngine';
 import { clearApiKey } from './commands/clearApiKey';
 import { discardImprovement } from './commands/discardImprovement';
-import { improvePrompt } from './commands/improvePrompt';
 import { setApiKey } from './commands/setApiKey';
 import { setModelApiKey } from './commands/setModelApiKey';
 import { showReviewSummary } from './commands/showReviewSummary';
 import { Commands, FALLBACK_ENGINE_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
 import { ApiKeyStore, CEKURA_KEY, MODEL_KEY } from './vscode/apiKeyStore';
 import { registerCommand } from './vscode/commandRegistration';
-import { ImproveEngines } from './vscode/engines/improveEngines';
+import type { ImproveCommands } from './improve';
+import { loadImprove } from './vscode/lazyImprove';
 import { Log } from './vscode/log';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
@@ -36,9 +35,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const keys = new ApiKeyStore(context.secrets, log, ui, CEKURA_KEY);
 	const modelKeys = new ApiKeyStore(context.secrets, log, ui, MODEL_KEY);
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
-	const modelDeps = { log, ui, modelKeys, version, globalState: context.globalState };
-	const choose = (): Promise<boolean> => chooseEngine(modelDeps);
-	const engines = new ImproveEngines(modelDeps, context.globalState, choose);
+	// The improve flow and Choose Improvement Engine… live in dist/improve.js, loaded when one of them first runs.
+	let improve: ImproveCommands | undefined;
+	const host = { log, ui, keys, modelKeys, reviews, version, globalState: context.globalState, workspaceState: context.workspaceState };
+	const commands = (): ImproveCommands => (improve ??= loadImprove().connect(host));
 	const command = (id: CommandId, handler: (...args: unknown[]) => unknown): vscode.Disposable => registerCommand(id, handler, log, ui);
 
 	context.subscriptions.push(
@@ -48,11 +48,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		new ReviewStatusBar(reviews, ui),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
-		command(Commands.improvePrompt, () => improvePrompt({ keys, modelKeys, engines, reviews, log, ui, workspaceState: context.workspaceState, version })),
+		command(Commands.improvePrompt, () => commands().improvePrompt()),
 		command(Commands.setApiKey, () => setApiKey(keys)),
 		command(Commands.clearApiKey, () => clearApiKey(keys, ui)),
 		command(Commands.setModelApiKey, () => setModelApiKey(modelKeys)),
-		command(Commands.chooseEngine, choose),
+		command(Commands.chooseEngine, () => commands().chooseEngine()),
 		command(Commands.applyImprovement, (uri) => applyImprovement(reviews, uri)),
 		command(Commands.discardImprovement, (uri) => discardImprovement(reviews, uri)),
 		command(Commands.showReviewSummary, (uri) => showReviewSummary(reviews, ui, log, uri)),

@@ -1,7 +1,11 @@
-import { CekuraError } from './cekuraError';
-import { ModelError } from './modelError';
+import type { CekuraError } from './cekuraError';
+import type { ModelError } from './modelError';
 
-/** The user cancelled (or the request was aborted on their behalf): never an error to show. */
+/**
+ * The user cancelled (or the request was aborted on their behalf): never an error to show. Checked by name rather
+ * than `instanceof`: the command wrappers live in the main bundle, while the errors are thrown by the lazily loaded
+ * dist/improve.js, whose classes are its own.
+ */
 export function isCancellation(err: unknown): boolean {
-	return (err instanceof CekuraError || err instanceof ModelError) && err.kind === 'cancelled';
+	return err instanceof Error && (err.name === 'CekuraError' || err.name === 'ModelError') && (err as CekuraError | ModelError).kind === 'cancelled';
 }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { eolOf } from '../documentEol';
 import { errorMessage } from '../../core/errorMessage';
-import { checkApplied } from '../../core/applyCheck';
-import { textForFile } from '../../core/promptEncoding';
+import { loadImprove } from '../lazyImprove';
 import type { Log } from '../log';
 import type { Ui } from '../userInterface';
 import type { Review } from './review';
@@ -31,6 +30,7 @@ export async function applyToSource(review: Review, improved: string, ui: Ui, lo
 		await offerCopy(ui, improved, `Cekura: ${why}, so the improvement was not applied and your text is kept.`, source.uri);
 		return undefined;
 	}
+	const { textForFile, checkApplied } = loadImprove(); // loaded already: a review comes from an improvement
 	const forFile = textForFile(improved, review.originalText, review.encoding, eolOf(source), review.tracker.raw);
 	// A YAML block header may gain an indentation indicator (`|2`): the edit then starts at the header.
 	const before = forFile.ok ? forFile.before : undefined;

@@ -1,0 +1,50 @@
+/**
+ * The lazily loaded half of the extension: everything behind Improve Prompt from Runs… and Choose Improvement
+ * Engine… (pickers, engines, the Cekura and model clients, node-fetch, run evidence, the prompt encodings and
+ * jsonc-parser). The build makes it a file of its own, dist/improve.js, which `src/vscode/lazyImprove.ts`
+ * require()s when one of these is first used; activation never loads it.
+ *
+ * Keep the boundary clean: the main bundle imports this file only through `lazyImprove.ts` (and `import type`),
+ * and what this file needs of the main bundle's objects (log, UI, key stores, reviews) is handed to `connect()`.
+ */
+import type * as vscode from 'vscode';
+import { chooseEngine } from './commands/chooseEngine';
+import { improvePrompt } from './commands/improvePrompt';
+import type { ApiKeyStore } from './vscode/apiKeyStore';
+import { ImproveEngines } from './vscode/engines/improveEngines';
+import type { Log } from './vscode/log';
+import type { ReviewManager } from './vscode/review/reviewManager';
+import type { Ui } from './vscode/userInterface';
+
+export { checkApplied } from './core/applyCheck';
+export { textForFile } from './core/promptEncoding';
+
+/** The main bundle's objects the commands work with. */
+export interface ImproveHost {
+	log: Log;
+	ui: Ui;
+	keys: ApiKeyStore;
+	modelKeys: ApiKeyStore;
+	reviews: ReviewManager;
+	version: string;
+	globalState: vscode.Memento;
+	workspaceState: vscode.Memento;
+}
+
+export interface ImproveCommands {
+	improvePrompt(): Promise<void>;
+	/** Resolves whether the user chose an engine. */
+	chooseEngine(): Promise<boolean>;
+}
+
+/** The commands, bound to the host's objects; called once. */
+export function connect(host: ImproveHost): ImproveCommands {
+	const { log, ui, keys, modelKeys, reviews, version, globalState, workspaceState } = host;
+	const modelDeps = { log, ui, modelKeys, version, globalState };
+	const choose = (): Promise<boolean> => chooseEngine(modelDeps);
+	const engines = new ImproveEngines(modelDeps, globalState, choose);
+	return {
+		improvePrompt: () => improvePrompt({ keys, modelKeys, engines, reviews, log, ui, workspaceState, version }),
+		chooseEngine: choose,
+	};
+}

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+
+// The split between dist/extension.js (loaded at activation) and dist/improve.js (loaded on the first improvement;
+// see src/improve.ts and esbuild.js), read from the esbuild metafiles that `node esbuild.js` writes to out/.
+const root = path.resolve(__dirname, '..', '..', '..');
+function inputs(metafile: string): Set<string> {
+	const meta = JSON.parse(fs.readFileSync(path.join(root, 'out', metafile), 'utf8')) as { outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown> }> };
+	const output = Object.values(meta.outputs).find((o) => o.entryPoint);
+	assert.ok(output, `${metafile} names an entry point`);
+	return new Set(Object.keys(output.inputs));
+}
+const main = inputs('extension.meta.json');
+const improve = inputs('improve.meta.json');
+
+/** Modules both files may hold: stateless helpers, whose second copy costs bytes but never behaviour. */
+const MAY_BE_IN_BOTH = new Set([
+	'src/constants.ts',
+	'src/core/cancellation.ts',
+	'src/core/eol.ts',
+	'src/core/errorMessage.ts',
+	'src/core/redact.ts',
+	'src/vscode/background.ts',
+	'src/vscode/review/applyOrDiscardOffer.ts',
+	'src/vscode/review/reviewShortcuts.ts',
+	'node_modules/diff/libesm/diff/base.js',
+	'node_modules/diff/libesm/diff/array.js',
+]);
+
+test('dist/extension.js leaves the engines, clients, node-fetch and encodings to dist/improve.js', () => {
+	const eager = [...main].filter((f) => /node_modules\/(node-fetch|jsonc-parser|data-uri-to-buffer)\/|src\/nodeFetchShims\/|src\/core\/(engines\/|cekuraClient|openAiCompatibleClient|promptEncoding|applyCheck|evidence|modelPrompt|modelAnswer|jsLiterals|yamlScalars)|src\/commands\/(improvePrompt|chooseEngine)/.test(f));
+	assert.deepEqual(eager, []);
+	assert.ok(improve.has('src/commands/improvePrompt.ts') && improve.has('node_modules/node-fetch/src/index.js'));
+});
+
+test('the two files share only stateless helpers (a class or a module with state would exist twice)', () => {
+	const shared = [...main].filter((f) => improve.has(f) && !MAY_BE_IN_BOTH.has(f));
+	assert.deepEqual(shared, []);
+});
