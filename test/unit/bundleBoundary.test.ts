@@ -10,7 +10,8 @@ function inputs(metafile: string): Set<string> {
 	const meta = JSON.parse(fs.readFileSync(path.join(root, 'out', metafile), 'utf8')) as { outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown> }> };
 	const output = Object.values(meta.outputs).find((o) => o.entryPoint);
 	assert.ok(output, `${metafile} names an entry point`);
-	return new Set(Object.keys(output.inputs));
+	// A package's path starts at node_modules/, wherever that folder is (a worktree may link to another one).
+	return new Set(Object.keys(output.inputs).map((input) => input.replace(/^(?:\.\.\/)+[^/]+\/(?=node_modules\/)/, '')));
 }
 const main = inputs('extension.meta.json');
 const improve = inputs('improve.meta.json');
