@@ -73,8 +73,9 @@ export class ReviewManager implements vscode.Disposable {
 		this.files.put(review.originalUri, originalText, true);
 		this.files.put(review.improvedUri, fitToOriginal(proposal.improved_prompt, originalText, eolOf(source)), false);
 		this.reviews.set(id, review);
-		await this.updateContext();
-		await vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false });
+		// The context key and the diff travel to the workbench together: waiting for one before sending the other
+		// only delays the diff.
+		await Promise.all([this.updateContext(), vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false })]);
 		// Apply or Discard right away must still find the tab to close.
 		await waitForReviewTab(review.improvedUri);
 		this.log.info(`Review ${id} opened for ${source.uri.toString()} (runs ${runs}, proposal by ${proposal.author}, prompt written as ${encoding.description}): ${review.stats}.`);
