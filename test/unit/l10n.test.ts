@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 
@@ -25,6 +27,9 @@ function manifestKeys(): string[] {
 	visit(readJson('package.json'));
 	return [...keys].sort();
 }
+
+/** `{0}`, `{1}` … in a message, sorted, so that a translation is checked for using exactly the same values. */
+const placeholders = (message: string): string[] => [...new Set(message.match(/\{\d+\}/g) ?? [])].sort();
 
 test('every user-facing manifest string is a %key%', () => {
 	const manifest = readJson('package.json') as {
@@ -62,4 +67,29 @@ test('package.nls.de.json keeps the English text\'s command links and code', () 
 	const de = stringsOf(readJson('package.nls.de.json'));
 	const kept = (s: string): string[] => [...(s.match(/\(command:[^)]+\)|`[^`]+`|#[\w.]+#/g) ?? [])].sort();
 	for (const key of Object.keys(en)) assert.deepEqual(kept(de[key] ?? ''), kept(en[key]), key);
+});
+
+test('l10n/bundle.l10n.json is what @vscode/l10n-dev exports from src/ now (run `npm run l10n` after changing a message)', () => {
+	const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cekura-l10n-'));
+	try {
+		const cli = path.join(root, 'node_modules', '@vscode', 'l10n-dev', 'dist', 'cli.js');
+		const run = spawnSync(process.execPath, [cli, 'export', '--outDir', outDir, path.join(root, 'src')], { encoding: 'utf8' });
+		assert.equal(run.status, 0, `l10n-dev export failed: ${run.stderr}`);
+		const exported = stringsOf(readJson(path.relative(root, path.join(outDir, 'bundle.l10n.json'))));
+		const committed = stringsOf(readJson('l10n', 'bundle.l10n.json'));
+		assert.deepEqual(Object.keys(committed).sort(), Object.keys(exported).sort());
+		assert.ok(Object.keys(exported).length > 100, `only ${Object.keys(exported).length} messages found in src/`);
+	} finally {
+		fs.rmSync(outDir, { recursive: true, force: true });
+	}
+});
+
+test('l10n/bundle.l10n.de.json translates every message with the same {n} placeholders, and nothing else', () => {
+	const en = stringsOf(readJson('l10n', 'bundle.l10n.json'));
+	const de = stringsOf(readJson('l10n', 'bundle.l10n.de.json'));
+	assert.deepEqual(Object.keys(de).sort(), Object.keys(en).sort());
+	for (const [key, message] of Object.entries(en)) {
+		assert.deepEqual(placeholders(de[key]), placeholders(message), key);
+		assert.ok(de[key].trim() !== '', `${key} is empty`);
+	}
 });
