@@ -10,6 +10,7 @@ import { showReviewSummary } from './commands/showReviewSummary';
 import { Commands, FALLBACK_ENGINE_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
 import { ApiKeyStore, CEKURA_KEY, MODEL_KEY } from './vscode/apiKeyStore';
 import { registerCommand } from './vscode/commandRegistration';
+import { localizeCore } from './vscode/coreL10n';
 import { ImproveEngines } from './vscode/engines/improveEngines';
 import { Log } from './vscode/log';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
@@ -29,6 +30,7 @@ export interface TestApi {
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+	localizeCore();
 	const log = new Log();
 	const ui = new Ui(log);
 	const files = new ReviewFileSystem();

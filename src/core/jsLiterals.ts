@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { hex4, isLoneSurrogate, NotInForm, type Piece } from './encodingPieces';
 
 /** A string or template literal in JavaScript or TypeScript source: `start`/`end` include the quotes. */
@@ -251,8 +252,8 @@ export function expressionWarnings(expressions: readonly string[], original: str
 	const added = [...new Set(improved.match(/\$\{[^{}\n]*\}/g) ?? [])].filter((e) => !known.has(e) && ![...known].some((k) => k.includes(e)));
 	const warnings: string[] = [];
 	if (dropped.length) {
-		warnings.push(`The proposal drops or changes the code ${dropped.join(', ')} of the template literal; Apply keeps the file valid, but check the prompt still says what it should.`);
+		warnings.push(l10n.t('The proposal drops or changes the code {0} of the template literal; Apply keeps the file valid, but check the prompt still says what it should.', dropped.join(', ')));
 	}
-	if (added.length) warnings.push(`${added.join(', ')} is new in the proposal: it is written into the template literal as text (escaped), not as code.`);
+	if (added.length) warnings.push(l10n.t('{0} is new in the proposal: it is written into the template literal as text (escaped), not as code.', added.join(', ')));
 	return warnings;
 }

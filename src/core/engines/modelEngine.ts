@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Run } from '../apiTypes';
 import type { Logger } from '../logger';
 import { parseModelAnswer } from '../modelAnswer';
@@ -37,7 +38,7 @@ export class ModelEngine implements ImproveEngine {
 				`${stats.trimmed.length ? ` (${stats.trimmed.join('; ')})` : ''}${input.note ? '; with the user\'s note' : ''}.`,
 		);
 		report(`asking ${label}…`);
-		const answer = await this.model.complete(request.instructions, request.request, signal, (received) => report(`${label}: ${received.toLocaleString('en-US')} characters received…`));
+		const answer = await this.model.complete(request.instructions, request.request, signal, (received) => report(l10n.t('{0}: {1} characters received…', label, received.toLocaleString('en-US'))));
 		let parsed;
 		try {
 			parsed = parseModelAnswer(answer.text);
@@ -49,7 +50,9 @@ export class ModelEngine implements ImproveEngine {
 		this.log.info(`${label}: proposal of ${parsed.improved_prompt.length} characters in ${((Date.now() - started) / 1000).toFixed(1)} s${tokens}.`);
 		const missing = missingPlaceholders(input.prompt, parsed.improved_prompt);
 		const warnings = missing.length
-			? [`The proposal drops the template placeholder${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; put ${missing.length > 1 ? 'them' : 'it'} back before applying.`]
+			? [missing.length > 1
+				? l10n.t('The proposal drops the template placeholders {0}; put them back before applying.', missing.join(', '))
+				: l10n.t('The proposal drops the template placeholder {0}; put it back before applying.', missing.join(', '))]
 			: [];
 		return { ...parsed, author: label, warnings };
 	}
