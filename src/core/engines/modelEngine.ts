@@ -29,7 +29,7 @@ export class ModelEngine implements ImproveEngine {
 	async improve(input: ImproveInput, signal: AbortSignal, report: (message: string) => void): Promise<Proposal> {
 		const started = Date.now();
 		const label = this.model.label;
-		report(`reading what happened in run${input.runIds.length > 1 ? 's' : ''} ${input.runIds.join(', ')}…`);
+		report(input.runIds.length > 1 ? l10n.t('reading what happened in runs {0}…', input.runIds.join(', ')) : l10n.t('reading what happened in run {0}…', input.runIds.join(', ')));
 		const runs = await this.readRuns(input.runIds, signal);
 		const request = await buildModelRequest({ prompt: input.prompt, runs, focus: input.focus, note: input.note }, this.budget(signal));
 		const { stats } = request;
@@ -37,7 +37,7 @@ export class ModelEngine implements ImproveEngine {
 			`${label}: evidence of ${stats.runs} run(s), ${stats.transcriptTurns} transcript turns, about ${stats.tokens} tokens of ${this.model.maxInputTokens}` +
 				`${stats.trimmed.length ? ` (${stats.trimmed.join('; ')})` : ''}${input.note ? '; with the user\'s note' : ''}.`,
 		);
-		report(`asking ${label}…`);
+		report(l10n.t('asking {0}…', label));
 		const answer = await this.model.complete(request.instructions, request.request, signal, (received) => report(l10n.t('{0}: {1} characters received…', label, received.toLocaleString('en-US'))));
 		let parsed;
 		try {

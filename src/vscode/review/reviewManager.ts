@@ -63,7 +63,7 @@ export class ReviewManager implements vscode.Disposable {
 			tracker,
 			originalUri: ReviewFileSystem.uri(ORIGINAL_SCHEME, `/review-${id}/original/${name}`),
 			improvedUri: ReviewFileSystem.uri(REVIEW_SCHEME, `/review-${id}/improved/${name}`),
-			title: `${name}: Original ↔ Improved (runs ${runs}) · by ${proposal.author}`,
+			title: vscode.l10n.t('{0}: Original ↔ Improved (runs {1}) · by {2}', name, runs, proposal.author),
 			author: proposal.author,
 			summary: proposal.summary_of_changes,
 			warnings: proposal.warnings,
