@@ -11,6 +11,7 @@ import type * as vscode from 'vscode';
 import { chooseEngine } from './commands/chooseEngine';
 import { improvePrompt } from './commands/improvePrompt';
 import type { ApiKeyStore } from './vscode/apiKeyStore';
+import { localizeCore } from './vscode/coreL10n';
 import { ImproveEngines } from './vscode/engines/improveEngines';
 import type { Log } from './vscode/log';
 import type { ReviewManager } from './vscode/review/reviewManager';
@@ -39,6 +40,8 @@ export interface ImproveCommands {
 
 /** The commands, bound to the host's objects; called once. */
 export function connect(host: ImproveHost): ImproveCommands {
+	// This file bundles its own copy of @vscode/l10n, which core's messages here use: it needs the bundle too.
+	localizeCore();
 	const { log, ui, keys, modelKeys, reviews, version, globalState, workspaceState } = host;
 	const modelDeps = { log, ui, modelKeys, version, globalState };
 	const choose = (): Promise<boolean> => chooseEngine(modelDeps);

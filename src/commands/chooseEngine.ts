@@ -21,43 +21,43 @@ export async function chooseEngine(deps: ModelEngineDeps & { modelKeys: ApiKeySt
 	const { ui, log } = deps;
 	const settings = readSettings();
 	// The current choice is said in words, which screen readers read too (an icon in the label is read as "check").
-	const current = (engine: EngineSetting): string => (settings.engine === engine ? 'current · ' : '');
+	const current = (engine: EngineSetting): string => (settings.engine === engine ? vscode.l10n.t('current · ') : '');
 	const cekuraHost = settings.baseUrl.ok ? new URL(settings.baseUrl.url).host : 'cekura.apiBaseUrl';
 	const models = await availableChatModels();
 	const items: EngineItem[] = [
-		{ label: 'Automatic', description: `${current('auto')}Cekura first; a model you have when Cekura does not offer improve_prompt`, engine: 'auto' },
-		{ label: 'Cekura', description: `${current('cekura')}improve_prompt at ${cekuraHost}`, detail: 'The prompt and run IDs go to Cekura, which rewrites the prompt.', engine: 'cekura' },
-		{ label: 'Language models in VS Code', kind: vscode.QuickPickItemKind.Separator },
+		{ label: vscode.l10n.t('Automatic'), description: current('auto') + vscode.l10n.t('Cekura first; a model you have when Cekura does not offer improve_prompt'), engine: 'auto' },
+		{ label: 'Cekura', description: current('cekura') + vscode.l10n.t('improve_prompt at {0}', cekuraHost), detail: vscode.l10n.t('The prompt and run IDs go to Cekura, which rewrites the prompt.'), engine: 'cekura' },
+		{ label: vscode.l10n.t('Language models in VS Code'), kind: vscode.QuickPickItemKind.Separator },
 	];
 	if (models.length === 0) {
-		items.push({ label: 'No language model is available in VS Code', description: 'GitHub Copilot, or an extension that provides models, offers them here' });
+		items.push({ label: vscode.l10n.t('No language model is available in VS Code'), description: vscode.l10n.t('GitHub Copilot, or an extension that provides models, offers them here') });
 	}
 	for (const model of models) {
 		const chosen = settings.engine === 'vscodeLm' && settings.vscodeLmModel === model.id;
 		items.push({
 			label: model.name,
-			description: `${chosen ? 'current · ' : ''}${model.vendor} · ${model.family} · ${model.maxInputTokens.toLocaleString('en-US')} input tokens`,
-			detail: `The prompt and the runs' evidence go to ${model.vendor} through VS Code.`,
+			description: (chosen ? vscode.l10n.t('current · ') : '') + vscode.l10n.t('{0} · {1} · {2} input tokens', model.vendor, model.family, model.maxInputTokens.toLocaleString(vscode.env.language)),
+			detail: vscode.l10n.t('The prompt and the runs\' evidence go to {0} through VS Code.', model.vendor),
 			engine: 'vscodeLm',
 			lmModel: model,
 		});
 	}
-	items.push({ label: 'OpenAI-compatible server', kind: vscode.QuickPickItemKind.Separator });
+	items.push({ label: vscode.l10n.t('OpenAI-compatible server'), kind: vscode.QuickPickItemKind.Separator });
 	const server = settings.openai.baseUrl;
 	if (server?.ok && settings.openai.model) {
 		items.push({
-			label: `${settings.openai.model} at ${new URL(server.url).host}`,
+			label: vscode.l10n.t('{0} at {1}', settings.openai.model, new URL(server.url).host),
 			description: current('openaiCompatible').replace(/ · $/, ''),
-			detail: `The prompt and the runs' evidence go to ${server.url}.`,
+			detail: vscode.l10n.t('The prompt and the runs\' evidence go to {0}.', server.url),
 			engine: 'openaiCompatible',
 		});
 	}
-	items.push({ label: 'Set up an OpenAI-compatible server…', description: 'OpenAI, Azure OpenAI, OpenRouter, Ollama, LM Studio', setUpServer: true });
+	items.push({ label: vscode.l10n.t('Set up an OpenAI-compatible server…'), description: 'OpenAI, Azure OpenAI, OpenRouter, Ollama, LM Studio', setUpServer: true });
 
-	const picked = await ui.window.showQuickPick(items, { title: 'Cekura: Choose Improvement Engine', placeHolder: 'Who rewrites your prompts? Run evidence always comes from Cekura.', ignoreFocusOut: true });
+	const picked = await ui.window.showQuickPick(items, { title: vscode.l10n.t('Cekura: Choose Improvement Engine'), placeHolder: vscode.l10n.t('Who rewrites your prompts? Run evidence always comes from Cekura.'), ignoreFocusOut: true });
 	if (!picked) return false;
 	if (!picked.engine && !picked.setUpServer) {
-		ui.notify('info', 'Cekura: no language model is available in VS Code. Install and sign in to GitHub Copilot (or an extension that provides models), or set up an OpenAI-compatible server.');
+		ui.notify('info', vscode.l10n.t('Cekura: no language model is available in VS Code. Install and sign in to GitHub Copilot (or an extension that provides models), or set up an OpenAI-compatible server.'));
 		return false;
 	}
 	let name = picked.label;
@@ -72,7 +72,7 @@ export async function chooseEngine(deps: ModelEngineDeps & { modelKeys: ApiKeySt
 	// An explicit choice replaces the one remembered for when Cekura does not offer improve_prompt.
 	if (engine === 'vscodeLm' || engine === 'openaiCompatible') await deps.globalState.update(FALLBACK_ENGINE_KEY, engine);
 	log.info(`Improvement engine: ${engine}${picked.lmModel ? ` (${picked.lmModel.id})` : ''}.`);
-	vscode.window.setStatusBarMessage(`$(check) Cekura: prompts are improved by ${name}.`, 5000);
+	vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Cekura: prompts are improved by {0}.', name), 5000);
 	return true;
 }
 
@@ -80,8 +80,8 @@ export async function chooseEngine(deps: ModelEngineDeps & { modelKeys: ApiKeySt
 async function setUpServer(deps: ModelEngineDeps & { modelKeys: ApiKeyStore }, current: string): Promise<string | undefined> {
 	const setting = `${Settings.section}.${Settings.openaiBaseUrl}`;
 	const typed = await deps.ui.window.showInputBox({
-		title: 'Cekura: OpenAI-compatible server (1/3): base URL',
-		prompt: 'e.g. https://api.openai.com/v1, https://openrouter.ai/api/v1, http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:1234/v1 (LM Studio)',
+		title: vscode.l10n.t('Cekura: OpenAI-compatible server (1/3): base URL'),
+		prompt: vscode.l10n.t('e.g. https://api.openai.com/v1, https://openrouter.ai/api/v1, http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:1234/v1 (LM Studio)'),
 		value: current || DEFAULT_SERVER,
 		ignoreFocusOut: true,
 		validateInput: (value) => {
@@ -98,5 +98,5 @@ async function setUpServer(deps: ModelEngineDeps & { modelKeys: ApiKeyStore }, c
 	if (!model) return undefined;
 	await writeUserSetting(Settings.openaiBaseUrl, check.url);
 	await writeUserSetting(Settings.openaiModel, model);
-	return `${model} at ${new URL(check.url).host}`;
+	return vscode.l10n.t('{0} at {1}', model, new URL(check.url).host);
 }

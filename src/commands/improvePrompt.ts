@@ -51,12 +51,13 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 	let settings = readSettings();
 	if (!settings.baseUrl.ok) {
 		log.error(settings.baseUrl.message);
-		if ((await ui.message('error', `Cekura: ${settings.baseUrl.message}`, 'Open Settings')) === 'Open Settings') await openSettings();
+		const open = vscode.l10n.t('Open Settings');
+		if ((await ui.message('error', vscode.l10n.t('Cekura: {0}', settings.baseUrl.message), open)) === open) await openSettings();
 		return;
 	}
 	const baseUrl = settings.baseUrl.url;
 
-	const storedKey = (await keys.get()) ?? (await keys.prompt('No Cekura API key is set yet.'));
+	const storedKey = (await keys.get()) ?? (await keys.prompt(vscode.l10n.t('No Cekura API key is set yet.')));
 	if (!storedKey) return;
 	let apiKey: string = storedKey;
 	const clientFor = (key: string) => createCekuraClient(baseUrl, key, settings.improveTimeoutMs, log, deps.version);
@@ -89,7 +90,7 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 				if (!engine) return;
 				const current = engine;
 				log.info(`Engine: ${current.author} (${current.kind}).`);
-				const proposal = await withCancellableProgress(`Cekura: improving the prompt with ${current.author}`, (signal, report) => current.improve(input, signal, report));
+				const proposal = await withCancellableProgress(vscode.l10n.t('Cekura: improving the prompt with {0}', current.author), (signal, report) => current.improve(input, signal, report));
 				handedOver = await showProposal(deps, target, tracker, runIds, proposal);
 				return;
 			} catch (err) {
@@ -129,7 +130,7 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 	const editor = vscode.window.activeTextEditor;
 	if (!editor || editor.document.uri.scheme === REVIEW_SCHEME || editor.document.uri.scheme === ORIGINAL_SCHEME) {
-		ui.notify('info', 'Cekura: open the file that holds your prompt and select the prompt, then run Improve Prompt from Runs… again.');
+		ui.notify('info', vscode.l10n.t('Cekura: open the file that holds your prompt and select the prompt, then run Improve Prompt from Runs… again.'));
 		return undefined;
 	}
 	const { document, selection } = editor;
@@ -137,7 +138,7 @@ async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 	const end = document.lineAt(document.lineCount - 1).range.end;
 	let range: vscode.Range = selection;
 	if (selection.isEmpty) {
-		if (!(await ui.confirm('No text is selected. Improve the whole document as the prompt?', 'Use Whole Document'))) return undefined;
+		if (!(await ui.confirm(vscode.l10n.t('No text is selected. Improve the whole document as the prompt?'), vscode.l10n.t('Use Whole Document')))) return undefined;
 		range = new vscode.Range(start, end);
 	}
 	const raw = document.getText(range);
@@ -150,7 +151,7 @@ async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
 	if (isRefusal(encoding)) return plainCopyTarget(ui, document, raw, encoding.reason);
 	const text = encoding.decode(raw);
 	if (text.trim() === '') {
-		ui.notify('warning', 'Cekura: the selected prompt is empty. Select the prompt text first; nothing was sent.');
+		ui.notify('warning', vscode.l10n.t('Cekura: the selected prompt is empty. Select the prompt text first; nothing was sent.'));
 		return undefined;
 	}
 	return { document, raw, range, text, encoding };
@@ -161,9 +162,9 @@ async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
  * means another thing, offer to improve the selected text as plain text in an untitled copy, where Apply is harmless.
  */
 async function plainCopyTarget(ui: Ui, source: vscode.TextDocument, raw: string, reason: string): Promise<PromptTarget | undefined> {
-	const action = 'Improve as Plain Text in a Copy';
-	const name = source.uri.path.split('/').pop() ?? 'the file';
-	const choice = await ui.message('warning', `Cekura cannot tell for sure how the selected prompt is written in ${name} (${reason}), so it will not change that file. Improve the selected text as plain text in a copy instead?`, action);
+	const action = vscode.l10n.t('Improve as Plain Text in a Copy');
+	const name = source.uri.path.split('/').pop() ?? vscode.l10n.t('the file');
+	const choice = await ui.message('warning', vscode.l10n.t('Cekura cannot tell for sure how the selected prompt is written in {0} ({1}), so it will not change that file. Improve the selected text as plain text in a copy instead?', name, reason), action);
 	if (choice !== action || raw.trim() === '') return undefined;
 	const document = await vscode.workspace.openTextDocument({ content: raw, language: 'plaintext' });
 	await vscode.window.showTextDocument(document, { preview: false });
@@ -176,7 +177,7 @@ async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, track
 	const summary = proposal.summary_of_changes;
 	if (sameText(proposal.improved_prompt, target.text)) {
 		deps.log.info(`No changes proposed by ${proposal.author}. ${summary}`);
-		deps.ui.notify('info', `${proposal.author} proposes no changes to this prompt.${summary ? ` ${summary}` : ''}`);
+		deps.ui.notify('info', vscode.l10n.t('{0} proposes no changes to this prompt.', proposal.author) + (summary ? ` ${summary}` : ''));
 		return false;
 	}
 	if (target.encoding.expressions?.length) {

@@ -3,6 +3,6 @@ import type { ApiKeyStore } from '../vscode/apiKeyStore';
 
 export async function setApiKey(keys: ApiKeyStore): Promise<void> {
 	if (await keys.prompt()) {
-		vscode.window.setStatusBarMessage('$(key) Cekura: API key saved in secret storage.', 5000);
+		vscode.window.setStatusBarMessage(vscode.l10n.t('$(key) Cekura: API key saved in secret storage.'), 5000);
 	}
 }

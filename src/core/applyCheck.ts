@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build: its UMD build require()s files a bundle does not hold
 import { joinText, NotInForm, type Piece } from './encodingPieces';
 import { jsPieces, scanJsLiterals } from './jsLiterals';
@@ -20,40 +21,40 @@ export function checkApplied(fileAfter: string, languageId: string, where: { sta
 		else if (family === 'yaml') value = yamlValueAt(fileAfter, where);
 		else if (family === 'js') value = jsValueAt(fileAfter, where);
 		else return { ok: true };
-		if (value !== expected) return { ok: false, reason: 'the file would hold a different text than the one reviewed' };
+		if (value !== expected) return { ok: false, reason: l10n.t('the file would hold a different text than the one reviewed') };
 		return { ok: true };
 	} catch (err) {
-		if (err instanceof NotInForm) return { ok: false, reason: `the file would not read back as reviewed: ${err.message}` };
+		if (err instanceof NotInForm) return { ok: false, reason: l10n.t('the file would not read back as reviewed: {0}', err.message) };
 		throw err;
 	}
 }
 
 /** The decoded text of `where` inside a literal whose inside spans [insideStart, insideEnd); the pieces before and after must decode too. */
 function partOf(text: string, insideStart: number, insideEnd: number, where: { start: number; end: number }, pieces: (raw: string) => Piece[]): string {
-	if (where.start < insideStart || where.end > insideEnd) throw new NotInForm('the edit is not inside one string');
+	if (where.start < insideStart || where.end > insideEnd) throw new NotInForm(l10n.t('the edit is not inside one string'));
 	joinText(pieces(text.slice(insideStart, where.start)));
 	joinText(pieces(text.slice(where.end, insideEnd)));
 	const all = joinText(pieces(text.slice(insideStart, insideEnd)));
 	const part = joinText(pieces(text.slice(where.start, where.end)));
 	const before = joinText(pieces(text.slice(insideStart, where.start)));
 	const after = joinText(pieces(text.slice(where.end, insideEnd)));
-	if (before + part + after !== all) throw new NotInForm('an escape joins the edit to its neighbours');
+	if (before + part + after !== all) throw new NotInForm(l10n.t('an escape joins the edit to its neighbours'));
 	return part;
 }
 
 function jsonValueAt(text: string, where: { start: number; end: number }): string {
 	const errors: ParseError[] = [];
 	const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-	if (!root || errors.length > 0) throw new NotInForm('it would not be valid JSON');
+	if (!root || errors.length > 0) throw new NotInForm(l10n.t('it would not be valid JSON'));
 	const node = findNodeAtOffset(root, where.start, true);
-	if (!node || node.type !== 'string' || where.start < node.offset || where.end > node.offset + node.length) throw new NotInForm('the edit is not one JSON string');
+	if (!node || node.type !== 'string' || where.start < node.offset || where.end > node.offset + node.length) throw new NotInForm(l10n.t('the edit is not one JSON string'));
 	const value = node.value as string;
 	if (where.start === node.offset && where.end === node.offset + node.length) return value;
 	const part = partOf(text, node.offset + 1, node.offset + node.length - 1, where, jsonInsidePieces);
 	// The parser's value, not only ours, must hold the reviewed text there.
 	const before = joinText(jsonInsidePieces(text.slice(node.offset + 1, where.start)));
 	if (value.slice(before.length, before.length + part.length) !== part || JSON.parse(text.slice(node.offset, node.offset + node.length)) !== value) {
-		throw new NotInForm('the JSON string reads differently');
+		throw new NotInForm(l10n.t('the JSON string reads differently'));
 	}
 	return part;
 }
@@ -63,27 +64,27 @@ function jsonInsidePieces(inside: string): Piece[] {
 	try {
 		value = JSON.parse(`"${inside}"`) as string;
 	} catch {
-		throw new NotInForm('an escape is cut');
+		throw new NotInForm(l10n.t('an escape is cut'));
 	}
 	return [{ raw: inside, text: value }];
 }
 
 function yamlValueAt(text: string, where: { start: number; end: number }): string {
 	const scalar = yamlScalarAt(text, where.start, where.end);
-	if (!scalar || typeof scalar.value !== 'string') throw new NotInForm('the edit is not one YAML string');
+	if (!scalar || typeof scalar.value !== 'string') throw new NotInForm(l10n.t('the edit is not one YAML string'));
 	const value = scalar.value;
 	if (scalar.type === 'PLAIN' || scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') {
 		if (where.start === scalar.start && where.end === scalar.end) return value;
-		if (scalar.type === 'PLAIN') throw new NotInForm('the edit is part of a plain YAML value');
+		if (scalar.type === 'PLAIN') throw new NotInForm(l10n.t('the edit is part of a plain YAML value'));
 		const pieces = scalar.type === 'QUOTE_DOUBLE' ? yamlDoubleQuotedPieces : yamlSingleQuotedPieces;
 		const part = partOf(text, scalar.start + 1, scalar.end - 1, where, pieces);
 		const before = joinText(pieces(text.slice(scalar.start + 1, where.start)));
 		const after = joinText(pieces(text.slice(where.end, scalar.end - 1)));
-		if (before + part + after !== value) throw new NotInForm('the YAML string reads differently');
+		if (before + part + after !== value) throw new NotInForm(l10n.t('the YAML string reads differently'));
 		return part;
 	}
 	const block = yamlBlock(text, scalar);
-	if (where.start < block.contentStart) throw new NotInForm('the edit starts before the YAML block\'s text');
+	if (where.start < block.contentStart) throw new NotInForm(l10n.t('the edit starts before the YAML block\'s text'));
 	const column = where.start - (text.lastIndexOf('\n', where.start - 1) + 1);
 	const endColumn = where.end - (text.lastIndexOf('\n', where.end - 1) + 1);
 	const before = joinText(decodeBlockLines(text.slice(block.contentStart, where.start), 0, block));
@@ -92,7 +93,7 @@ function yamlValueAt(text: string, where: { start: number; end: number }): strin
 	// The parser's value must hold the reviewed text where it was written; only the block's final line breaks are its chomping's.
 	const atEnd = after.replace(/\n/g, '') === '';
 	const held = atEnd ? value.startsWith(before + part.replace(/\n+$/, '')) && value.length <= (before + part + after).length : value.startsWith(before + part);
-	if (!held) throw new NotInForm('the YAML block reads differently (its indentation or final line breaks)');
+	if (!held) throw new NotInForm(l10n.t('the YAML block reads differently (its indentation or final line breaks)'));
 	return part;
 }
 
@@ -100,8 +101,8 @@ function jsValueAt(text: string, where: { start: number; end: number }): string 
 	const literal = scanJsLiterals(text)
 		.filter((l) => l.start <= where.start && where.end <= l.end)
 		.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-	if (!literal) throw new NotInForm('the edit is not inside one string or template literal');
-	if (literal.tagged) throw new NotInForm('the template literal is tagged');
+	if (!literal) throw new NotInForm(l10n.t('the edit is not inside one string or template literal'));
+	if (literal.tagged) throw new NotInForm(l10n.t('the template literal is tagged'));
 	const pieces = (raw: string): Piece[] => jsPieces(raw, literal.quote);
 	if (where.start === literal.start && where.end === literal.end) return joinText(pieces(text.slice(literal.start + 1, literal.end - 1)));
 	const insideStart = literal.start + 1;
@@ -114,11 +115,11 @@ function jsValueAt(text: string, where: { start: number; end: number }): string 
 	let endSeen = where.end === insideStart;
 	for (const piece of all) {
 		if (offset >= where.start && offset + piece.raw.length <= where.end) part += piece.text;
-		else if (offset < where.end && offset + piece.raw.length > where.start) throw new NotInForm('an escape or `${…}` crosses the edge of the edit');
+		else if (offset < where.end && offset + piece.raw.length > where.start) throw new NotInForm(l10n.t('an escape or `${…}` crosses the edge of the edit'));
 		offset += piece.raw.length;
 		if (offset === where.start) startSeen = true;
 		if (offset === where.end) endSeen = true;
 	}
-	if (!startSeen || !endSeen) throw new NotInForm('an escape or `${…}` crosses the edge of the edit');
+	if (!startSeen || !endSeen) throw new NotInForm(l10n.t('an escape or `${…}` crosses the edge of the edit'));
 	return part;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ImproveRequest, ImproveResponse, Paginated, Run, RunListFilters, RunListItem } from './apiTypes';
 import { cancellableSleep } from './cancellableSleep';
 import { CekuraError } from './cekuraError';
@@ -75,7 +76,7 @@ export class CekuraClient {
 
 	async improvePrompt(request: ImproveRequest, signal: AbortSignal): Promise<ImproveResponse> {
 		if (request.run_ids.length === 0 || request.run_ids.length > MAX_RUNS) {
-			throw new CekuraError('badRequest', `Choose between 1 and ${MAX_RUNS} runs.`);
+			throw new CekuraError('badRequest', l10n.t('Choose between 1 and {0} runs.', MAX_RUNS));
 		}
 		const body: ImproveRequest = { prompt: request.prompt, run_ids: request.run_ids };
 		if (request.category_ids?.length) body.category_ids = request.category_ids;
@@ -103,13 +104,13 @@ export class CekuraClient {
 		try {
 			url = new URL(nextUrl, this.options.baseUrl);
 		} catch {
-			throw new CekuraError('invalidResponse', `Cekura's run list gave a next page link that is not a valid URL ("${this.clean(shorten(nextUrl, 100))}"), so no more runs could be loaded.`);
+			throw new CekuraError('invalidResponse', l10n.t('Cekura\'s run list gave a next page link that is not a valid URL ("{0}"), so no more runs could be loaded.', this.clean(shorten(nextUrl, 100))));
 		}
 		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-			throw new CekuraError('invalidResponse', `Cekura's run list gave a next page link that is not a web address (${this.clean(shorten(url.protocol, 40))}), so no more runs could be loaded.`);
+			throw new CekuraError('invalidResponse', l10n.t('Cekura\'s run list gave a next page link that is not a web address ({0}), so no more runs could be loaded.', this.clean(shorten(url.protocol, 40))));
 		}
 		if (url.origin !== this.origin) {
-			throw new CekuraError('redirect', `The run list's next page is on another server (${this.clean(url.origin)}); it was not requested so that your API key stays with ${this.origin}.`);
+			throw new CekuraError('redirect', l10n.t('The run list\'s next page is on another server ({0}); it was not requested so that your API key stays with {1}.', this.clean(url.origin), this.origin));
 		}
 		return this.runsPage(url.toString(), signal);
 	}
@@ -117,9 +118,9 @@ export class CekuraClient {
 	async bulkRuns(ids: readonly number[], signal: AbortSignal): Promise<Run[]> {
 		const url = new URL(this.options.baseUrl + RUNS_BULK_PATH);
 		url.searchParams.set('run_ids', ids.join(','));
-		const json = await this.send({ name: 'run details', method: 'GET', url: url.toString(), timeoutMs: this.readTimeoutMs }, signal);
+		const json = await this.send({ name: l10n.t('run details'), method: 'GET', url: url.toString(), timeoutMs: this.readTimeoutMs }, signal);
 		if (!Array.isArray(json) || !json.every(isRunLike)) {
-			throw new CekuraError('invalidResponse', 'Cekura answered the run details request with an unexpected shape (expected a list of runs).');
+			throw new CekuraError('invalidResponse', l10n.t('Cekura answered the run details request with an unexpected shape (expected a list of runs).'));
 		}
 		return json as Run[];
 	}
@@ -129,9 +130,9 @@ export class CekuraClient {
 	}
 
 	private async runsPage(url: string, signal: AbortSignal): Promise<Paginated<RunListItem>> {
-		const json = await this.send({ name: 'the run list', method: 'GET', url, timeoutMs: this.readTimeoutMs }, signal);
+		const json = await this.send({ name: l10n.t('the run list'), method: 'GET', url, timeoutMs: this.readTimeoutMs }, signal);
 		if (!isObject(json) || !Array.isArray(json.results) || !json.results.every(isRunLike)) {
-			throw new CekuraError('invalidResponse', 'Cekura answered the run list request with an unexpected shape (expected {count, next, previous, results}).');
+			throw new CekuraError('invalidResponse', l10n.t('Cekura answered the run list request with an unexpected shape (expected {0}).', '{count, next, previous, results}'));
 		}
 		return {
 			count: typeof json.count === 'number' ? json.count : json.results.length,
@@ -173,24 +174,24 @@ export class CekuraClient {
 					throw this.statusError(op, response.status, text, parseRetryAfter(response.headers.get('retry-after')));
 				}
 				if (text.trim() === '') {
-					throw new CekuraError('invalidResponse', `Cekura answered ${op.name} with an empty body (HTTP ${response.status}). A proxy may be in the way, or cekura.apiBaseUrl points at the wrong server.`, {
+					throw new CekuraError('invalidResponse', l10n.t('Cekura answered {0} with an empty body (HTTP {1}). A proxy may be in the way, or cekura.apiBaseUrl points at the wrong server.', op.name, response.status), {
 						status: response.status,
 					});
 				}
 				try {
 					return JSON.parse(text);
 				} catch {
-					const type = response.headers.get('content-type') ?? 'no content type';
-					throw new CekuraError('invalidResponse', `Cekura answered ${op.name} with something that is not JSON (${this.clean(shorten(type, 80))}). A proxy or a login page may be in the way, or cekura.apiBaseUrl points at the wrong server.`, {
+					const type = response.headers.get('content-type') ?? l10n.t('no content type');
+					throw new CekuraError('invalidResponse', l10n.t('Cekura answered {0} with something that is not JSON ({1}). A proxy or a login page may be in the way, or cekura.apiBaseUrl points at the wrong server.', op.name, this.clean(shorten(type, 80))), {
 						status: response.status,
 					});
 				}
 			}
 		} catch (err) {
-			if (signal.aborted) throw err instanceof CekuraError && err.kind === 'cancelled' ? err : new CekuraError('cancelled', 'Cancelled.', { cause: err });
+			if (signal.aborted) throw err instanceof CekuraError && err.kind === 'cancelled' ? err : new CekuraError('cancelled', l10n.t('Cancelled.'), { cause: err });
 			if (timeout.aborted && (!(err instanceof CekuraError) || err.kind === 'cancelled')) {
-				const tries = retries ? ` (${retries + 1} attempts)` : '';
-				throw new CekuraError('timeout', `Cekura did not answer ${op.name} within ${Math.round(op.timeoutMs / 1000)} s${tries}. Try again, or raise cekura.requestTimeoutSeconds.`, { cause: err });
+				const tries = retries ? ` ${l10n.t('({0} attempts)', retries + 1)}` : '';
+				throw new CekuraError('timeout', l10n.t('Cekura did not answer {0} within {1} s{2}. Try again, or raise cekura.requestTimeoutSeconds.', op.name, Math.round(op.timeoutMs / 1000), tries), { cause: err });
 			}
 			if (err instanceof CekuraError) throw err;
 			throw this.networkError(op, url, err);
@@ -248,7 +249,7 @@ export class CekuraClient {
 		const init = { status: response.status };
 		const location = response.headers.get('location');
 		if (!location || location.trim() === '') {
-			throw new CekuraError('redirect', `Cekura's server answered ${op.name} with a redirect (HTTP ${response.status}) but did not say where to (no Location header). Check cekura.apiBaseUrl.`, init);
+			throw new CekuraError('redirect', l10n.t('Cekura\'s server answered {0} with a redirect (HTTP {1}) but did not say where to (no Location header). Check cekura.apiBaseUrl.', op.name, response.status), init);
 		}
 		let target: URL;
 		try {
@@ -256,22 +257,24 @@ export class CekuraClient {
 		} catch {
 			throw new CekuraError(
 				'redirect',
-				`Cekura's server redirected ${op.name} (HTTP ${response.status}) to an address that is not a valid URL ("${this.clean(shorten(location, 100))}"). It was not followed. Check cekura.apiBaseUrl.`,
+				l10n.t('Cekura\'s server redirected {0} (HTTP {1}) to an address that is not a valid URL ("{2}"). It was not followed. Check cekura.apiBaseUrl.', op.name, response.status, this.clean(shorten(location, 100))),
 				init,
 			);
 		}
 		if (target.origin !== this.origin || (target.protocol !== 'http:' && target.protocol !== 'https:')) {
-			const where = target.origin !== 'null' ? target.origin : `a ${shorten(target.protocol, 40)} address`;
+			const where = target.origin !== 'null' ? target.origin : l10n.t('a {0} address', shorten(target.protocol, 40));
 			throw new CekuraError(
 				'redirect',
-				`Cekura's server redirected ${op.name} to ${this.clean(where)}. The redirect was not followed, so your API key was not sent there. Check cekura.apiBaseUrl.`,
+				l10n.t('Cekura\'s server redirected {0} to {1}. The redirect was not followed, so your API key was not sent there. Check cekura.apiBaseUrl.', op.name, this.clean(where)),
 				init,
 			);
 		}
 		const next = target.toString();
 		if (visited.has(next) || hops >= MAX_REDIRECTS) {
-			const loop = visited.has(next) ? 'back to an address it had already redirected from (a redirect loop)' : `more than ${MAX_REDIRECTS} times`;
-			throw new CekuraError('redirect', `Cekura's server redirected ${op.name} ${loop}, on ${this.origin}; it was not followed further. Check cekura.apiBaseUrl.`, init);
+			const message = visited.has(next)
+				? l10n.t('Cekura\'s server redirected {0} back to an address it had already redirected from (a redirect loop), on {1}; it was not followed further. Check cekura.apiBaseUrl.', op.name, this.origin)
+				: l10n.t('Cekura\'s server redirected {0} more than {1} times, on {2}; it was not followed further. Check cekura.apiBaseUrl.', op.name, MAX_REDIRECTS, this.origin);
+			throw new CekuraError('redirect', message, init);
 		}
 		return next;
 	}
@@ -281,17 +284,17 @@ export class CekuraClient {
 		if (err instanceof BodyTooLargeError) {
 			return new CekuraError(
 				'invalidResponse',
-				`Cekura's answer to ${op.name} is larger than ${formatBytes(err.limitBytes)} (the most the extension reads), so it was not read to the end. Check cekura.apiBaseUrl; a proxy may be in the way.`,
+				l10n.t('Cekura\'s answer to {0} is larger than {1} (the most the extension reads), so it was not read to the end. Check cekura.apiBaseUrl; a proxy may be in the way.', op.name, formatBytes(err.limitBytes)),
 				init,
 			);
 		}
 		if (err instanceof BodyCharsetError) {
-			return new CekuraError('invalidResponse', `Cekura's answer to ${op.name} is not valid ${err.charset} text (the character set it declares, or UTF-8), so it was not used.`, init);
+			return new CekuraError('invalidResponse', l10n.t('Cekura\'s answer to {0} is not valid {1} text (the character set it declares, or UTF-8), so it was not used.', op.name, err.charset), init);
 		}
 		if (err instanceof BodyCutError) {
 			return new CekuraError(
 				'network',
-				`The connection to Cekura at ${new URL(url).host} broke while its answer to ${op.name} was arriving (${err.receivedBytes} bytes received), so the answer is incomplete. Try again.`,
+				l10n.t('The connection to Cekura at {0} broke while its answer to {1} was arriving ({2} bytes received), so the answer is incomplete. Try again.', new URL(url).host, op.name, err.receivedBytes),
 				init,
 			);
 		}
@@ -307,11 +310,11 @@ export class CekuraClient {
 		const code = errorCode(err);
 		const reason = this.clean(shorten(err instanceof Error ? err.message : String(err), 300));
 		const host = new URL(url).host;
-		const proxy = "Check your connection, and VS Code's proxy settings (http.proxy) if you are behind a proxy.";
+		const proxy = l10n.t('Check your connection, and VS Code\'s proxy settings (http.proxy) if you are behind a proxy.');
 		if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(reason)) {
-			return new CekuraError('network', `The connection to Cekura at ${host} broke before it answered ${op.name}${code ? ` (${code})` : ''}: ${reason}. Try again. ${proxy}`, { cause: err });
+			return new CekuraError('network', `${l10n.t('The connection to Cekura at {0} broke before it answered {1}{2}: {3}. Try again.', host, op.name, code ? ` (${code})` : '', reason)} ${proxy}`, { cause: err });
 		}
-		return new CekuraError('network', `Could not reach Cekura at ${host} for ${op.name}${code ? ` (${code})` : ''}: ${reason}. ${proxy}`, { cause: err });
+		return new CekuraError('network', `${l10n.t('Could not reach Cekura at {0} for {1}{2}: {3}.', host, op.name, code ? ` (${code})` : '', reason)} ${proxy}`, { cause: err });
 	}
 
 	/** Takes the key out of anything a server wrote that goes into a message. */
@@ -322,10 +325,10 @@ export class CekuraClient {
 
 function checkImproveResponse(json: unknown): ImproveResponse {
 	if (!isObject(json)) {
-		throw new CekuraError('invalidResponse', 'Cekura answered improve_prompt with an unexpected shape (expected a JSON object).');
+		throw new CekuraError('invalidResponse', l10n.t('Cekura answered improve_prompt with an unexpected shape (expected a JSON object).'));
 	}
 	if (typeof json.improved_prompt !== 'string' || json.improved_prompt.trim() === '') {
-		throw new CekuraError('invalidResponse', 'Cekura answered improve_prompt without an improved prompt (the field improved_prompt is missing or empty).');
+		throw new CekuraError('invalidResponse', l10n.t('Cekura answered improve_prompt without an improved prompt (the field improved_prompt is missing or empty).'));
 	}
 	return {
 		improved_prompt: json.improved_prompt,
@@ -338,28 +341,28 @@ function statusError(op: Operation, status: number, details: string[], retryAfte
 	const said = details.length ? `: ${details.join(' ')}` : '.';
 	switch (status) {
 		case 400:
-			return new CekuraError('badRequest', `Cekura rejected ${op.name} (400)${said}`, init);
+			return new CekuraError('badRequest', l10n.t('Cekura rejected {0} (400){1}', op.name, said), init);
 		case 401:
-			return new CekuraError('unauthorized', `Cekura rejected the API key (401)${said}`, init);
+			return new CekuraError('unauthorized', l10n.t('Cekura rejected the API key (401){0}', said), init);
 		case 403:
-			return new CekuraError('forbidden', `This API key is not allowed to use ${op.name} (403)${said}`, init);
+			return new CekuraError('forbidden', l10n.t('This API key is not allowed to use {0} (403){1}', op.name, said), init);
 		case 404:
 		case 405:
 		case 410:
 			return new CekuraError(
 				'notOffered',
-				`This Cekura server does not offer ${op.name} (HTTP ${status}). Check cekura.apiBaseUrl, or ask Cekura whether your account still has ${op.name}.`,
+				l10n.t('This Cekura server does not offer {0} (HTTP {1}). Check cekura.apiBaseUrl, or ask Cekura whether your account still has {0}.', op.name, status),
 				init,
 			);
 		case 429: {
-			const when = retryAfterSeconds !== undefined ? ` Try again in ${retryAfterSeconds} s.` : ' Try again in a minute.';
-			return new CekuraError('throttled', `Cekura is limiting requests (429) and ${op.name} was not done.${when}`, init);
+			const when = retryAfterSeconds !== undefined ? l10n.t('Try again in {0} s.', retryAfterSeconds) : l10n.t('Try again in a minute.');
+			return new CekuraError('throttled', `${l10n.t('Cekura is limiting requests (429) and {0} was not done.', op.name)} ${when}`, init);
 		}
 		default:
 			if (status >= 500) {
-				return new CekuraError('server', `Cekura's server failed on ${op.name} (HTTP ${status})${said} Try again later.`, init);
+				return new CekuraError('server', l10n.t('Cekura\'s server failed on {0} (HTTP {1}){2} Try again later.', op.name, status, said), init);
 			}
-			return new CekuraError('badRequest', `Cekura refused ${op.name} (HTTP ${status})${said}`, init);
+			return new CekuraError('badRequest', l10n.t('Cekura refused {0} (HTTP {1}){2}', op.name, status, said), init);
 	}
 }
 

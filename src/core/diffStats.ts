@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { diffArrays } from 'diff';
 export interface DiffStats {
 	linesAdded: number;
@@ -73,8 +74,15 @@ export function diffStats(original: string, improved: string, bounds: DiffBounds
 
 /** `+4 −1 lines, +52 −3 words in 2 changes`; an estimate starts with `about`. */
 export function formatDiffStats(stats: DiffStats): string {
-	const changes = `${stats.changes} ${stats.changes === 1 ? 'change' : 'changes'}`;
-	return `${stats.approximate ? 'about ' : ''}+${stats.linesAdded} −${stats.linesRemoved} lines, +${stats.wordsAdded} −${stats.wordsRemoved} words in ${changes}`;
+	const counts = [stats.linesAdded, stats.linesRemoved, stats.wordsAdded, stats.wordsRemoved, stats.changes];
+	if (stats.approximate) {
+		return stats.changes === 1
+			? l10n.t('about +{0} −{1} lines, +{2} −{3} words in {4} change', ...counts)
+			: l10n.t('about +{0} −{1} lines, +{2} −{3} words in {4} changes', ...counts);
+	}
+	return stats.changes === 1
+		? l10n.t('+{0} −{1} lines, +{2} −{3} words in {4} change', ...counts)
+		: l10n.t('+{0} −{1} lines, +{2} −{3} words in {4} changes', ...counts);
 }
 
 /** The text's lines, ignoring line-ending differences and a missing final newline. */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CekuraErrorKind } from './cekuraError';
 import type { ModelErrorKind } from './modelError';
 
@@ -5,12 +6,13 @@ import type { ModelErrorKind } from './modelError';
 export type ErrorAction = 'setApiKey' | 'setModelApiKey' | 'chooseEngine' | 'retry' | 'openSettings' | 'showLog';
 
 export const ERROR_ACTION_LABELS: Record<ErrorAction, string> = {
-	setApiKey: 'Set API Key',
-	setModelApiKey: 'Set Model API Key',
-	chooseEngine: 'Choose Improvement Engine…',
-	retry: 'Retry',
-	openSettings: 'Open Settings',
-	showLog: 'Show Log',
+	// Getters: a label is translated when it is shown, once the extension has configured @vscode/l10n.
+	get setApiKey() { return l10n.t('Set API Key'); },
+	get setModelApiKey() { return l10n.t('Set Model API Key'); },
+	get chooseEngine() { return l10n.t('Choose Improvement Engine…'); },
+	get retry() { return l10n.t('Retry'); },
+	get openSettings() { return l10n.t('Open Settings'); },
+	get showLog() { return l10n.t('Show Log'); },
 };
 
 export function errorActions(kind: CekuraErrorKind): ErrorAction[] {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { hex4, isLoneSurrogate, NotInForm, type Piece } from './encodingPieces';
 
 /** A string or template literal in JavaScript or TypeScript source: `start`/`end` include the quotes. */
@@ -45,14 +46,14 @@ function scanCode(src: string, i: number, untilBrace: boolean, literals: JsLiter
 		}
 		if (c === '/' && src[i + 1] === '*') {
 			const close = src.indexOf('*/', i + 2);
-			if (close < 0) throw new NotInForm('a comment does not end');
+			if (close < 0) throw new NotInForm(l10n.t('a comment does not end'));
 			i = close + 2;
 			continue;
 		}
 		if (c === '"' || c === "'") {
 			let j = i + 1;
 			for (;;) {
-				if (j >= src.length || src[j] === '\n' || src[j] === '\r') throw new NotInForm('a string does not end on its line');
+				if (j >= src.length || src[j] === '\n' || src[j] === '\r') throw new NotInForm(l10n.t('a string does not end on its line'));
 				if (src[j] === '\\') j += src.startsWith('\r\n', j + 1) ? 3 : 2;
 				else if (src[j] === c) break;
 				else j++;
@@ -75,7 +76,7 @@ function scanCode(src: string, i: number, untilBrace: boolean, literals: JsLiter
 			let j = i + 1;
 			let inClass = false;
 			for (;;) {
-				if (j >= src.length || src[j] === '\n' || src[j] === '\r') throw new NotInForm('a regular expression does not end on its line');
+				if (j >= src.length || src[j] === '\n' || src[j] === '\r') throw new NotInForm(l10n.t('a regular expression does not end on its line'));
 				if (src[j] === '\\') j += 2;
 				else if (src[j] === '/' && !inClass) break;
 				else {
@@ -115,14 +116,14 @@ function scanCode(src: string, i: number, untilBrace: boolean, literals: JsLiter
 		}
 		i++;
 	}
-	if (untilBrace) throw new NotInForm('a `${…}` expression does not end');
+	if (untilBrace) throw new NotInForm(l10n.t('a `${…}` expression does not end'));
 	return i;
 }
 
 /** Scans a template literal's body from just after its opening backtick; returns the index after the closing one. */
 function scanTemplateBody(src: string, j: number, literals: JsLiteral[]): number {
 	for (;;) {
-		if (j >= src.length) throw new NotInForm('a template literal does not end');
+		if (j >= src.length) throw new NotInForm(l10n.t('a template literal does not end'));
 		const c = src[j];
 		if (c === '\\') j += src.startsWith('\r\n', j + 1) ? 3 : 2;
 		else if (c === '`') return j + 1;
@@ -145,7 +146,7 @@ export function jsPieces(inside: string, quote: "'" | '"' | '`'): Piece[] {
 		const c = inside[i];
 		if (c === '\\') {
 			const e = inside[i + 1];
-			if (e === undefined) throw new NotInForm('a backslash ends the text');
+			if (e === undefined) throw new NotInForm(l10n.t('a backslash ends the text'));
 			let raw = `\\${e}`;
 			let text: string;
 			if (e in SIMPLE_ESCAPES) text = SIMPLE_ESCAPES[e];
@@ -154,18 +155,18 @@ export function jsPieces(inside: string, quote: "'" | '"' | '`'): Piece[] {
 				text = '';
 			} else if (e === '\n' || e === '\u2028' || e === '\u2029') text = '';
 			else if (e === '0') {
-				if (/[0-9]/.test(inside[i + 2] ?? '')) throw new NotInForm('an octal escape (\\0 followed by a digit)');
+				if (/[0-9]/.test(inside[i + 2] ?? '')) throw new NotInForm(l10n.t('an octal escape (\\0 followed by a digit)'));
 				text = '\0';
-			} else if (/[1-9]/.test(e)) throw new NotInForm(`an octal escape (\\${e})`);
+			} else if (/[1-9]/.test(e)) throw new NotInForm(l10n.t('an octal escape ({0})', `\\${e}`));
 			else if (e === 'x') {
 				const m = /^[0-9a-fA-F]{2}/.exec(inside.slice(i + 2));
-				if (!m) throw new NotInForm('a malformed \\x escape');
+				if (!m) throw new NotInForm(l10n.t('a malformed \\x escape'));
 				raw += m[0];
 				text = String.fromCharCode(parseInt(m[0], 16));
 			} else if (e === 'u') {
 				const m = /^(?:[0-9a-fA-F]{4}|\{([0-9a-fA-F]{1,6})\})/.exec(inside.slice(i + 2));
 				const code = m ? parseInt(m[1] ?? m[0], 16) : NaN;
-				if (!m || code > 0x10ffff) throw new NotInForm('a malformed \\u escape');
+				if (!m || code > 0x10ffff) throw new NotInForm(l10n.t('a malformed \\u escape'));
 				raw += m[0];
 				text = String.fromCodePoint(code);
 			} else text = e;
@@ -182,9 +183,9 @@ export function jsPieces(inside: string, quote: "'" | '"' | '`'): Piece[] {
 			pieces.push({ raw, text: '\n' });
 			i += raw.length;
 		} else if (quote !== '`' && (c === '\n' || c === '\r' || c === quote)) {
-			throw new NotInForm('a line break or quote that is not escaped');
+			throw new NotInForm(l10n.t('a line break or quote that is not escaped'));
 		} else if (quote === '`' && c === '`') {
-			throw new NotInForm('a backtick that is not escaped');
+			throw new NotInForm(l10n.t('a backtick that is not escaped'));
 		} else {
 			pieces.push({ raw: c, text: c });
 			i++;
@@ -251,8 +252,8 @@ export function expressionWarnings(expressions: readonly string[], original: str
 	const added = [...new Set(improved.match(/\$\{[^{}\n]*\}/g) ?? [])].filter((e) => !known.has(e) && ![...known].some((k) => k.includes(e)));
 	const warnings: string[] = [];
 	if (dropped.length) {
-		warnings.push(`The proposal drops or changes the code ${dropped.join(', ')} of the template literal; Apply keeps the file valid, but check the prompt still says what it should.`);
+		warnings.push(l10n.t('The proposal drops or changes the code {0} of the template literal; Apply keeps the file valid, but check the prompt still says what it should.', dropped.join(', ')));
 	}
-	if (added.length) warnings.push(`${added.join(', ')} is new in the proposal: it is written into the template literal as text (escaped), not as code.`);
+	if (added.length) warnings.push(l10n.t('{0} is new in the proposal: it is written into the template literal as text (escaped), not as code.', added.join(', ')));
 	return warnings;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ModelError } from './modelError';
 
 export interface ModelAnswer {
@@ -54,7 +55,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * `ModelError('truncated')` when the answer stops inside the object. Messages never quote the answer.
  */
 export function parseModelAnswer(text: string): ModelAnswer {
-	if (text.trim() === '') throw new ModelError('invalidResponse', 'The model returned an empty answer. Try again, or choose another model.');
+	if (text.trim() === '') throw new ModelError('invalidResponse', l10n.t('The model returned an empty answer. Try again, or choose another model.'));
 	// An object starts with `{` then a string key; this passes over `{{var}}`, `{var}` and braces in prose.
 	const starts = /\{\s*"/g;
 	let found: Record<string, unknown> | undefined;
@@ -83,15 +84,19 @@ export function parseModelAnswer(text: string): ModelAnswer {
 	}
 	if (!found) {
 		if (truncated) {
-			throw new ModelError('truncated', 'The model\'s answer stops in the middle of its JSON object (it was cut off). Try again, use fewer runs, or choose a model with a larger output limit.');
+			throw new ModelError('truncated', l10n.t('The model\'s answer stops in the middle of its JSON object (it was cut off). Try again, use fewer runs, or choose a model with a larger output limit.'));
 		}
-		throw new ModelError('invalidResponse', 'The model did not answer with a JSON object holding improved_prompt and summary_of_changes (it may have declined the task; Show Log has its answer). Try again, or choose a more capable model.');
+		throw new ModelError('invalidResponse', l10n.t('The model did not answer with a JSON object holding improved_prompt and summary_of_changes (it may have declined the task; Show Log has its answer). Try again, or choose a more capable model.'));
 	}
 	if (typeof found.improved_prompt !== 'string' || found.improved_prompt.trim() === '') {
-		throw new ModelError('invalidResponse', `The model's answer has ${typeof found.improved_prompt === 'string' ? 'an empty' : `a non-text (${jsonType(found.improved_prompt)})`} improved_prompt. Try again, or choose another model.`);
+		throw new ModelError('invalidResponse', typeof found.improved_prompt === 'string'
+			? l10n.t('The model\'s answer has an empty improved_prompt. Try again, or choose another model.')
+			: l10n.t('The model\'s answer has a non-text ({0}) improved_prompt. Try again, or choose another model.', jsonType(found.improved_prompt)));
 	}
 	if (typeof found.summary_of_changes !== 'string') {
-		throw new ModelError('invalidResponse', `The model's answer has ${found.summary_of_changes === undefined ? 'no' : `a non-text (${jsonType(found.summary_of_changes)})`} summary_of_changes. Try again, or choose another model.`);
+		throw new ModelError('invalidResponse', found.summary_of_changes === undefined
+			? l10n.t('The model\'s answer has no summary_of_changes. Try again, or choose another model.')
+			: l10n.t('The model\'s answer has a non-text ({0}) summary_of_changes. Try again, or choose another model.', jsonType(found.summary_of_changes)));
 	}
 	return { improved_prompt: found.improved_prompt, summary_of_changes: found.summary_of_changes };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { cancellableSleep } from './cancellableSleep';
 import { shorten } from './errorBody';
 import { BodyCharsetError, BodyCutError, BodyTooLargeError, decodeBody, formatBytes, MAX_ERROR_BODY_BYTES, MAX_RESPONSE_BYTES, readBodyBytes } from './httpBody';
@@ -90,10 +91,10 @@ export class OpenAiCompatibleClient {
 			try {
 				json = JSON.parse(text);
 			} catch {
-				throw this.notJson(response, 'the model list');
+				throw this.notJson(response, l10n.t('the model list'));
 			}
 			const data = isObject(json) ? json.data : undefined;
-			if (!Array.isArray(data)) throw new ModelError('invalidResponse', `The model server at ${this.options.baseUrl} answered the model list with an unexpected shape (expected {data: [{id}]}).`);
+			if (!Array.isArray(data)) throw new ModelError('invalidResponse', l10n.t('The model server at {0} answered the model list with an unexpected shape (expected {1}).', this.options.baseUrl, '{data: [{id}]}'));
 			return data.filter(isObject).map((m) => m.id).filter((id): id is string => typeof id === 'string');
 		});
 	}
@@ -134,7 +135,7 @@ export class OpenAiCompatibleClient {
 		} catch (err) {
 			if (signal.aborted) throw err instanceof ModelError && err.kind === 'cancelled' ? err : cancelled(err);
 			if (timeout.aborted && !(err instanceof ModelError && err.kind !== 'network' && err.kind !== 'cancelled')) {
-				throw new ModelError('timeout', `The model server did not finish answering within ${Math.round(this.options.timeoutMs / 1000)} s. Try again, choose a faster model, or raise the timeout.`, { cause: err });
+				throw new ModelError('timeout', l10n.t('The model server did not finish answering within {0} s. Try again, choose a faster model, or raise the timeout.', Math.round(this.options.timeoutMs / 1000)), { cause: err });
 			}
 			if (err instanceof ModelError) throw err;
 			throw this.networkError(url, err);
@@ -171,22 +172,24 @@ export class OpenAiCompatibleClient {
 		const init = { status: response.status };
 		const location = response.headers.get('location');
 		if (!location || location.trim() === '') {
-			throw new ModelError('redirect', `The model server answered with a redirect (HTTP ${response.status}) but did not say where to (no Location header). Check ${SETTING_BASE_URL}.`, init);
+			throw new ModelError('redirect', l10n.t('The model server answered with a redirect (HTTP {0}) but did not say where to (no Location header). Check {1}.', response.status, SETTING_BASE_URL), init);
 		}
 		let target: URL;
 		try {
 			target = new URL(location, from);
 		} catch {
-			throw new ModelError('redirect', `The model server redirected the request (HTTP ${response.status}) to an address that is not a valid URL ("${this.clean(shorten(location, 100))}"). It was not followed. Check ${SETTING_BASE_URL}.`, init);
+			throw new ModelError('redirect', l10n.t('The model server redirected the request (HTTP {0}) to an address that is not a valid URL ("{1}"). It was not followed. Check {2}.', response.status, this.clean(shorten(location, 100)), SETTING_BASE_URL), init);
 		}
 		if (target.origin !== this.origin || (target.protocol !== 'http:' && target.protocol !== 'https:')) {
 			const where = target.origin !== 'null' ? target.origin : `a ${shorten(target.protocol, 40)} address`;
-			throw new ModelError('redirect', `The model server redirected the request to ${this.clean(where)}. The redirect was not followed, so your model API key was not sent there. Check ${SETTING_BASE_URL}.`, init);
+			throw new ModelError('redirect', l10n.t('The model server redirected the request to {0}. The redirect was not followed, so your model API key was not sent there. Check {1}.', this.clean(where), SETTING_BASE_URL), init);
 		}
 		const next = target.toString();
 		if (visited.has(next) || hops >= MAX_REDIRECTS) {
-			const loop = visited.has(next) ? 'back to an address it had already redirected from (a redirect loop)' : `more than ${MAX_REDIRECTS} times`;
-			throw new ModelError('redirect', `The model server redirected the request ${loop}, on ${this.origin}; it was not followed further. Check ${SETTING_BASE_URL}.`, init);
+			const message = visited.has(next)
+				? l10n.t('The model server redirected the request back to an address it had already redirected from (a redirect loop), on {0}; it was not followed further. Check {1}.', this.origin, SETTING_BASE_URL)
+				: l10n.t('The model server redirected the request more than {0} times, on {1}; it was not followed further. Check {2}.', MAX_REDIRECTS, this.origin, SETTING_BASE_URL);
+			throw new ModelError('redirect', message, init);
 		}
 		return next;
 	}
@@ -199,9 +202,9 @@ export class OpenAiCompatibleClient {
 			return decoded.text;
 		} catch (err) {
 			if (err instanceof BodyTooLargeError) throw this.tooLong(err.limitBytes);
-			if (err instanceof BodyCharsetError) throw new ModelError('invalidResponse', `The model server's answer is not valid ${err.charset} text (the character set it declares, or UTF-8), so it was not used.`, { cause: err });
+			if (err instanceof BodyCharsetError) throw new ModelError('invalidResponse', l10n.t('The model server\'s answer is not valid {0} text (the character set it declares, or UTF-8), so it was not used.', err.charset), { cause: err });
 			if (err instanceof BodyCutError) {
-				throw new ModelError('network', `The connection to the model server broke while its answer was arriving (${err.receivedBytes} bytes received), so the answer is incomplete. Try again.`, { cause: err });
+				throw new ModelError('network', l10n.t('The connection to the model server broke while its answer was arriving ({0} bytes received), so the answer is incomplete. Try again.', err.receivedBytes), { cause: err });
 			}
 			throw err;
 		}
@@ -234,7 +237,7 @@ export class OpenAiCompatibleClient {
 			try {
 				json = JSON.parse(data);
 			} catch {
-				throw new ModelError('invalidResponse', `The model server sent a stream event that is not JSON (after ${text.length} characters). Check ${SETTING_BASE_URL}.`);
+				throw new ModelError('invalidResponse', l10n.t('The model server sent a stream event that is not JSON (after {0} characters). Check {1}.', text.length, SETTING_BASE_URL));
 			}
 			if (!isObject(json)) return;
 			if (json.error !== undefined) throw this.streamError(json.error);
@@ -248,7 +251,7 @@ export class OpenAiCompatibleClient {
 			}
 			if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') finishReason = choice.finish_reason;
 		};
-		if (!response.body) throw new ModelError('invalidResponse', 'The model server announced a stream but sent no body.');
+		if (!response.body) throw new ModelError('invalidResponse', l10n.t('The model server announced a stream but sent no body.'));
 		try {
 			for await (const chunk of response.body) {
 				bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
@@ -259,10 +262,10 @@ export class OpenAiCompatibleClient {
 			if (!done) for (const data of events.end()) handle(data);
 		} catch (err) {
 			if (err instanceof ModelError) throw err;
-			throw new ModelError('network', `The connection to the model server broke in the middle of the answer (${text.length} characters received), so the answer is incomplete. Try again.`, { cause: err });
+			throw new ModelError('network', l10n.t('The connection to the model server broke in the middle of the answer ({0} characters received), so the answer is incomplete. Try again.', text.length), { cause: err });
 		}
 		if (!done && finishReason === undefined) {
-			throw new ModelError('truncated', `The model server's stream ended before the answer was complete (${text.length} characters received, no finish reason). Try again.`);
+			throw new ModelError('truncated', l10n.t('The model server\'s stream ended before the answer was complete ({0} characters received, no finish reason). Try again.', text.length));
 		}
 		return { text, finishReason: finishReason ?? 'stop', usage };
 	}
@@ -272,13 +275,13 @@ export class OpenAiCompatibleClient {
 		try {
 			json = JSON.parse(body);
 		} catch {
-			throw new ModelError('invalidResponse', `The model server answered with something that is not JSON or a stream (${type || 'no content type'}). A proxy or a login page may be in the way, or ${SETTING_BASE_URL} points at the wrong server.`);
+			throw new ModelError('invalidResponse', l10n.t('The model server answered with something that is not JSON or a stream ({0}). A proxy or a login page may be in the way, or {1} points at the wrong server.', type || l10n.t('no content type'), SETTING_BASE_URL));
 		}
 		if (isObject(json) && json.error !== undefined) throw this.streamError(json.error);
 		const choice = isObject(json) && Array.isArray(json.choices) && isObject(json.choices[0]) ? json.choices[0] : undefined;
 		const content = choice && isObject(choice.message) ? choice.message.content : undefined;
 		if (!choice || (typeof content !== 'string' && content !== null)) {
-			throw new ModelError('invalidResponse', 'The model server answered with an unexpected shape (expected choices[0].message.content).');
+			throw new ModelError('invalidResponse', l10n.t('The model server answered with an unexpected shape (expected choices[0].message.content).'));
 		}
 		const text = content ?? '';
 		if (text) onText?.(text, text.length);
@@ -310,46 +313,47 @@ export class OpenAiCompatibleClient {
 		const said = this.serverMessage(text);
 		const detail = said ? `: ${said}` : '.';
 		const init = { status, retryAfterSeconds };
-		const server = `The model server at ${this.origin}`;
 		if (status === 400 && /context.length|maximum context|too many tokens|context_length_exceeded/i.test(text)) {
-			return new ModelError('tooLarge', `${server} says the request is longer than model "${this.options.model}" accepts (400)${detail} Use fewer runs, or choose a model with a larger context window.`, init);
+			return new ModelError('tooLarge', l10n.t('The model server at {0} says the request is longer than model "{1}" accepts (400){2} Use fewer runs, or choose a model with a larger context window.', this.origin, this.options.model, detail), init);
 		}
 		switch (status) {
 			case 401:
-				return new ModelError('unauthorized', `${server} rejected ${this.options.apiKey ? 'the model API key' : 'the request without an API key'} (401)${detail} Run "Set Model API Key" to enter a valid key.`, init);
+				return new ModelError('unauthorized', this.options.apiKey
+					? l10n.t('The model server at {0} rejected the model API key (401){1} Run "Set Model API Key" to enter a valid key.', this.origin, detail)
+					: l10n.t('The model server at {0} rejected the request without an API key (401){1} Run "Set Model API Key" to enter a valid key.', this.origin, detail), init);
 			case 403:
-				return new ModelError('forbidden', `${server} does not allow this API key to use model "${this.options.model}" (403)${detail}`, init);
+				return new ModelError('forbidden', l10n.t('The model server at {0} does not allow this API key to use model "{1}" (403){2}', this.origin, this.options.model, detail), init);
 			case 404:
 				return new ModelError(
 					'modelNotFound',
 					mode === 'chat'
-						? `${server} has no model "${this.options.model}", or ${this.options.baseUrl} is not an OpenAI-compatible base URL (HTTP 404)${detail} Check ${SETTING_MODEL}, and ${SETTING_BASE_URL} (it usually ends in /v1).`
-						: `${server} offers no model list at ${this.url('models')} (HTTP 404)${detail} Check ${SETTING_BASE_URL} (it usually ends in /v1).`,
+						? l10n.t('The model server at {0} has no model "{1}", or {2} is not an OpenAI-compatible base URL (HTTP 404){3} Check {4}, and {5} (it usually ends in /v1).', this.origin, this.options.model, this.options.baseUrl, detail, SETTING_MODEL, SETTING_BASE_URL)
+						: l10n.t('The model server at {0} offers no model list at {1} (HTTP 404){2} Check {3} (it usually ends in /v1).', this.origin, this.url('models'), detail, SETTING_BASE_URL),
 					init,
 				);
 			case 429: {
-				const when = retryAfterSeconds !== undefined ? ` Try again in ${retryAfterSeconds} s.` : ' Try again in a minute.';
-				return new ModelError('throttled', `${server} is limiting requests (429) and did not answer${detail}${when}`, init);
+				const when = retryAfterSeconds !== undefined ? l10n.t('Try again in {0} s.', retryAfterSeconds) : l10n.t('Try again in a minute.');
+				return new ModelError('throttled', `${l10n.t('The model server at {0} is limiting requests (429) and did not answer{1}', this.origin, detail)} ${when}`, init);
 			}
 			default:
-				if (status >= 500) return new ModelError('server', `${server} failed (HTTP ${status})${detail} Try again later.`, init);
-				return new ModelError('badRequest', `${server} refused the request (HTTP ${status})${detail}`, init);
+				if (status >= 500) return new ModelError('server', l10n.t('The model server at {0} failed (HTTP {1}){2} Try again later.', this.origin, status, detail), init);
+				return new ModelError('badRequest', l10n.t('The model server at {0} refused the request (HTTP {1}){2}', this.origin, status, detail), init);
 		}
 	}
 
 	/** An error object inside a 2xx answer (OpenRouter and others report failures mid-stream). */
 	private streamError(error: unknown): ModelError {
-		const message = typeof error === 'string' ? error : isObject(error) && typeof error.message === 'string' ? error.message : 'unknown error';
-		return new ModelError('server', `The model server reported an error while answering: ${shorten(this.clean(message), 300)} Try again.`);
+		const message = typeof error === 'string' ? error : isObject(error) && typeof error.message === 'string' ? error.message : l10n.t('unknown error');
+		return new ModelError('server', l10n.t('The model server reported an error while answering: {0} Try again.', shorten(this.clean(message), 300)));
 	}
 
 	private notJson(response: HttpResponse, what: string): ModelError {
-		const type = response.headers.get('content-type') ?? 'no content type';
-		return new ModelError('invalidResponse', `The model server answered ${what} with something that is not JSON (${type}). Check ${SETTING_BASE_URL}.`, { status: response.status });
+		const type = response.headers.get('content-type') ?? l10n.t('no content type');
+		return new ModelError('invalidResponse', l10n.t('The model server answered {0} with something that is not JSON ({1}). Check {2}.', what, type, SETTING_BASE_URL), { status: response.status });
 	}
 
 	private tooLong(maxBytes: number): ModelError {
-		return new ModelError('invalidResponse', `The model server's answer is larger than ${formatBytes(maxBytes)} (the most the extension reads) and was not read to the end. Check ${SETTING_BASE_URL} and ${SETTING_MODEL}.`);
+		return new ModelError('invalidResponse', l10n.t('The model server\'s answer is larger than {0} (the most the extension reads) and was not read to the end. Check {1} and {2}.', formatBytes(maxBytes), SETTING_BASE_URL, SETTING_MODEL));
 	}
 
 	private networkError(url: string, err: unknown): ModelError {
@@ -358,7 +362,7 @@ export class OpenAiCompatibleClient {
 		const reason = shorten(this.clean(err instanceof Error ? err.message : String(err)), 300);
 		return new ModelError(
 			'network',
-			`Could not reach the model server at ${new URL(url).host}${code ? ` (${code})` : ''}: ${reason}. Check that it is running and that ${SETTING_BASE_URL} is right; behind a proxy, check VS Code's proxy settings (http.proxy).`,
+			l10n.t('Could not reach the model server at {0}{1}: {2}. Check that it is running and that {3} is right; behind a proxy, check VS Code\'s proxy settings (http.proxy).', new URL(url).host, code ? ` (${code})` : '', reason, SETTING_BASE_URL),
 			{ cause: err },
 		);
 	}
@@ -378,10 +382,10 @@ function usageOf(value: unknown): ChatCompletion['usage'] | undefined {
 
 function checkFinish(result: ChatCompletion): ChatCompletion {
 	if (result.finishReason === 'length') {
-		throw new ModelError('truncated', `The model stopped at its output limit after ${result.text.length} characters, so the answer is incomplete. Use a model with a larger output limit, or a shorter prompt.`);
+		throw new ModelError('truncated', l10n.t('The model stopped at its output limit after {0} characters, so the answer is incomplete. Use a model with a larger output limit, or a shorter prompt.', result.text.length));
 	}
 	if (result.finishReason === 'content_filter') {
-		throw new ModelError('refused', "The model's content filter stopped the answer. Rephrase the prompt or the note, or choose another model.");
+		throw new ModelError('refused', l10n.t('The model\'s content filter stopped the answer. Rephrase the prompt or the note, or choose another model.'));
 	}
 	return result;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build: its UMD build require()s files a bundle does not hold
 import { joinText, NotInForm, reencode, type Piece } from './encodingPieces';
 import { fitToOriginal, type Eol } from './eol';
@@ -111,10 +112,10 @@ function piecesBetween(pieces: readonly Piece[], from: number, to: number, what:
 	for (const piece of pieces) {
 		if (offset === from) startSeen = true;
 		if (offset >= from && offset + piece.raw.length <= to) out.push(piece);
-		else if (offset < to && offset + piece.raw.length > from) throw new NotInForm(`the selection splits ${what}`);
+		else if (offset < to && offset + piece.raw.length > from) throw new NotInForm(l10n.t('the selection splits {0}', what));
 		offset += piece.raw.length;
 	}
-	if (!startSeen && from !== offset) throw new NotInForm(`the selection splits ${what}`);
+	if (!startSeen && from !== offset) throw new NotInForm(l10n.t('the selection splits {0}', what));
 	return out;
 }
 
@@ -132,7 +133,7 @@ interface LiteralForm {
 /** An encoding of (part of) a quoted string: the quotes, when selected, stay; the inside is decoded by pieces. */
 function literalEncoding(form: LiteralForm): PromptEncoding {
 	const inside = (raw: string): string => {
-		if (!raw.startsWith(form.open) || !raw.endsWith(form.close) || raw.length < form.open.length + form.close.length) throw new NotInForm('the quotes are gone');
+		if (!raw.startsWith(form.open) || !raw.endsWith(form.close) || raw.length < form.open.length + form.close.length) throw new NotInForm(l10n.t('the quotes are gone'));
 		return raw.slice(form.open.length, raw.length - form.close.length);
 	};
 	const decodeInside = (raw: string): string => joinText(form.pieces(raw));
@@ -153,8 +154,8 @@ function literalPart(place: PromptPlace, literalStart: number, literalEnd: numbe
 	if (start === literalStart && end === literalEnd) return { withQuotes: true };
 	const insideStart = literalStart + quote.length;
 	const insideEnd = literalEnd - closeQuote.length;
-	if (start < insideStart || end > insideEnd) throw new NotInForm('the selection is not inside one string');
-	piecesBetween(pieces(text.slice(insideStart, insideEnd)), start - insideStart, end - insideStart, 'an escape sequence');
+	if (start < insideStart || end > insideEnd) throw new NotInForm(l10n.t('the selection is not inside one string'));
+	piecesBetween(pieces(text.slice(insideStart, insideEnd)), start - insideStart, end - insideStart, l10n.t('an escape sequence'));
 	return { withQuotes: false };
 }
 
@@ -168,7 +169,7 @@ function jsonPieces(inside: string): Piece[] {
 			pieces.push({ raw: m[0], text: JSON.parse(`"${m[0]}"`) as string });
 			i += m[0].length;
 		} else if (inside[i] === '\\' || inside[i] === '"' || inside[i] < ' ') {
-			throw new NotInForm('the JSON string has an invalid escape or character');
+			throw new NotInForm(l10n.t('the JSON string has an invalid escape or character'));
 		} else {
 			pieces.push({ raw: inside[i], text: inside[i] });
 			i++;
@@ -182,9 +183,9 @@ const JSON_OPTIONS = { allowTrailingComma: true, disallowComments: false };
 function jsonStringAt(text: string, start: number, end: number): { offset: number; length: number; value: string } {
 	const errors: ParseError[] = [];
 	const root = parseTree(text, errors, JSON_OPTIONS);
-	if (!root || errors.length > 0) throw new NotInForm('the file is not valid JSON');
+	if (!root || errors.length > 0) throw new NotInForm(l10n.t('the file is not valid JSON'));
 	const node = findNodeAtOffset(root, start, true);
-	if (!node || node.type !== 'string' || end > node.offset + node.length || start < node.offset) throw new NotInForm('the selection is not inside one JSON string');
+	if (!node || node.type !== 'string' || end > node.offset + node.length || start < node.offset) throw new NotInForm(l10n.t('the selection is not inside one JSON string'));
 	return { offset: node.offset, length: node.length, value: node.value as string };
 }
 
@@ -210,8 +211,8 @@ function jsEncoding(place: PromptPlace): PromptEncoding {
 	const literal = scanJsLiterals(text)
 		.filter((l) => l.start <= start && end <= l.end)
 		.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-	if (!literal) throw new NotInForm('the selection is not inside one string or template literal');
-	if (literal.tagged) throw new NotInForm('the template literal is tagged (like String.raw`…`): its tag decides what the text means');
+	if (!literal) throw new NotInForm(l10n.t('the selection is not inside one string or template literal'));
+	if (literal.tagged) throw new NotInForm(l10n.t('the template literal is tagged (like String.raw`…`): its tag decides what the text means'));
 	const quote = literal.quote;
 	const pieces = (inside: string): Piece[] => jsPieces(inside, quote);
 	const { withQuotes } = literalPart(place, literal.start, literal.end, quote, pieces);
@@ -234,7 +235,7 @@ function jsEncoding(place: PromptPlace): PromptEncoding {
 	const decoded = joinText(all);
 	const again = pieces(encodeJs(decoded, '`', '\n', expressions));
 	if (joinText(again) !== decoded || templateExpressions(again).join('\0') !== templateExpressions(all).join('\0')) {
-		throw new NotInForm('the template literal has `${` both as code and as text, which the review cannot tell apart');
+		throw new NotInForm(l10n.t('the template literal has `${` both as code and as text, which the review cannot tell apart'));
 	}
 	return literalEncoding({
 		kind: 'templateLiteral',
@@ -254,10 +255,10 @@ function jsEncoding(place: PromptPlace): PromptEncoding {
 function yamlEncoding(place: PromptPlace): PromptEncoding {
 	const { start, end, text } = span(place);
 	const scalar = yamlScalarAt(text, start, end);
-	if (!scalar || typeof scalar.value !== 'string') throw new NotInForm('the selection is not inside one YAML string');
+	if (!scalar || typeof scalar.value !== 'string') throw new NotInForm(l10n.t('the selection is not inside one YAML string'));
 	if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') {
 		const raw = text.slice(scalar.start, scalar.end);
-		if (/[\r\n]/.test(raw)) throw new NotInForm('a quoted YAML string over several lines folds its lines; only one-line quoted strings are supported');
+		if (/[\r\n]/.test(raw)) throw new NotInForm(l10n.t('a quoted YAML string over several lines folds its lines; only one-line quoted strings are supported'));
 		const double = scalar.type === 'QUOTE_DOUBLE';
 		const q = double ? '"' : "'";
 		const pieces = double ? yamlDoubleQuotedPieces : yamlSingleQuotedPieces;
@@ -286,8 +287,8 @@ function yamlEncoding(place: PromptPlace): PromptEncoding {
 		};
 	}
 	if (scalar.type === 'PLAIN') {
-		if (start !== scalar.start || end !== scalar.end) throw new NotInForm('only a whole plain YAML value can be improved (select all of it)');
-		if (/[\r\n]/.test(place.selected)) throw new NotInForm('a plain YAML value over several lines folds its lines');
+		if (start !== scalar.start || end !== scalar.end) throw new NotInForm(l10n.t('only a whole plain YAML value can be improved (select all of it)'));
+		if (/[\r\n]/.test(place.selected)) throw new NotInForm(l10n.t('a plain YAML value over several lines folds its lines'));
 		const original = scalar.value;
 		return {
 			kind: 'yamlPlain',
@@ -303,7 +304,7 @@ function yamlEncoding(place: PromptPlace): PromptEncoding {
 function yamlBlockEncoding(place: PromptPlace, scalar: NonNullable<ReturnType<typeof yamlScalarAt>>): PromptEncoding {
 	const { start, end, text } = span(place);
 	const block = yamlBlock(text, scalar);
-	if (start < block.contentStart) throw new NotInForm('the selection starts before the YAML block\'s text');
+	if (start < block.contentStart) throw new NotInForm(l10n.t('the selection starts before the YAML block\'s text'));
 	const lineStart = text.lastIndexOf('\n', start - 1) + 1;
 	const column = start - lineStart;
 	const contentBefore = text.slice(block.contentStart, start);
@@ -366,11 +367,11 @@ export function textForFile(reviewed: string, decodedOriginal: string, encoding:
 	if (encoding.fit) expected = encoding.fit(expected);
 	try {
 		const text = encoding.encode(expected, documentEol, originalRaw);
-		if (encoding.decode(text) !== expected) return { ok: false, reason: `the improved prompt cannot be written exactly as ${encoding.description}` };
+		if (encoding.decode(text) !== expected) return { ok: false, reason: l10n.t('the improved prompt cannot be written exactly as {0}', encoding.description) };
 		const before = encoding.header?.needed(text) ? { original: encoding.header.original, replacement: encoding.header.withIndicator } : undefined;
 		return { ok: true, text, expected, before };
 	} catch (err) {
-		if (err instanceof NotInForm) return { ok: false, reason: `${err.message}, so it cannot be written as ${encoding.description}` };
+		if (err instanceof NotInForm) return { ok: false, reason: l10n.t('{0}, so it cannot be written as {1}', err.message, encoding.description) };
 		throw err;
 	}
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** Cekura's improve_prompt accepts at most this many runs (`run_ids` has `maxItems: 3`). */
 export const MAX_RUNS = 3;
 
@@ -13,21 +14,21 @@ export function parseRunIds(text: string): RunIdsParse {
 		.map((t) => t.replace(/^#/, ''))
 		.filter((t) => t.length > 0);
 	if (tokens.length === 0) {
-		return { ok: false, message: 'Enter at least one run ID, for example 5546, 5547.' };
+		return { ok: false, message: l10n.t('Enter at least one run ID, for example 5546, 5547.') };
 	}
 	if (tokens.length > MAX_ENTRIES) {
-		return { ok: false, message: `At most ${MAX_RUNS} runs can be used at once; you entered ${tokens.length}.` };
+		return { ok: false, message: l10n.t('At most {0} runs can be used at once; you entered {1}.', MAX_RUNS, tokens.length) };
 	}
 	const ids = new Set<number>();
 	for (const token of tokens) {
 		if (!/^\d+$/.test(token) || Number(token) < 1 || !Number.isSafeInteger(Number(token))) {
 			const shown = token.length > 40 ? `${token.slice(0, 40)}…` : token;
-			return { ok: false, message: `"${shown}" is not a run ID: run IDs are positive whole numbers.` };
+			return { ok: false, message: l10n.t('"{0}" is not a run ID: run IDs are positive whole numbers.', shown) };
 		}
 		ids.add(Number(token));
 	}
 	if (ids.size > MAX_RUNS) {
-		return { ok: false, message: `At most ${MAX_RUNS} runs can be used at once; you entered ${ids.size}.` };
+		return { ok: false, message: l10n.t('At most {0} runs can be used at once; you entered {1}.', MAX_RUNS, ids.size) };
 	}
 	return { ok: true, ids: [...ids] };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { RunListItem } from './apiTypes';
 
 /** A run failed when its evaluation failed, or it never got evaluated because the call or the run failed. */
@@ -8,9 +9,9 @@ export function isFailedRun(run: RunListItem): boolean {
 }
 
 export function runOutcome(run: RunListItem): string {
-	if (isFailedRun(run)) return 'Failed';
-	if (run.evaluation_status === 'success' || run.evaluation_status === 'reviewed_success' || run.success === true) return 'Passed';
-	return 'Not evaluated';
+	if (isFailedRun(run)) return l10n.t('Failed');
+	if (run.evaluation_status === 'success' || run.evaluation_status === 'reviewed_success' || run.success === true) return l10n.t('Passed');
+	return l10n.t('Not evaluated');
 }
 
 export interface RunPickView {
@@ -24,13 +25,13 @@ export interface RunPickView {
 /** What the run picker shows for one run: `#5546 Reschedule cleaning…`, `Failed · completed · 02:14`, agent and time. */
 export function runPickView(run: RunListItem): RunPickView {
 	const failed = isFailedRun(run);
-	const parts = [runOutcome(run), run.status ?? 'unknown status'];
+	const parts = [runOutcome(run), run.status ?? l10n.t('unknown status')];
 	if (run.duration && run.duration !== '00:00') parts.push(run.duration);
 	const detail = [run.agent_name, formatTimestamp(run.timestamp), run.error_message].filter((p): p is string => !!p).join(' · ');
 	return {
 		id: run.id,
 		failed,
-		label: `#${run.id} ${run.scenario_name ?? 'Unnamed scenario'}`,
+		label: `#${run.id} ${run.scenario_name ?? l10n.t('Unnamed scenario')}`,
 		description: parts.join(' · '),
 		detail,
 	};

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type * as Yaml from 'yaml';
 import { hex4, isLoneSurrogate, NotInForm, type Piece } from './encodingPieces';
 
@@ -26,7 +27,7 @@ export function yamlScalars(text: string): YamlScalar[] {
 	const yaml = loadYaml();
 	const scalars: YamlScalar[] = [];
 	for (const doc of yaml.parseAllDocuments(text)) {
-		if (doc.errors.length > 0) throw new NotInForm(`the file is not valid YAML (${doc.errors[0].message.split('\n')[0]})`);
+		if (doc.errors.length > 0) throw new NotInForm(l10n.t('the file is not valid YAML ({0})', doc.errors[0].message.split('\n')[0]));
 		yaml.visit(doc, {
 			Scalar(_key, node) {
 				if (node.range && node.type) scalars.push({ type: node.type as YamlScalar['type'], start: node.range[0], end: node.range[1], value: node.value });
@@ -48,7 +49,7 @@ export function yamlScalarAt(text: string, start: number, end: number): YamlScal
 const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
 
 function assertRepresentable(text: string): void {
-	for (let i = 0; i < text.length; i++) if (isLoneSurrogate(text, i)) throw new NotInForm('the text has a lone UTF-16 surrogate, which YAML cannot hold');
+	for (let i = 0; i < text.length; i++) if (isLoneSurrogate(text, i)) throw new NotInForm(l10n.t('the text has a lone UTF-16 surrogate, which YAML cannot hold'));
 }
 
 const DQ_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
@@ -68,13 +69,13 @@ export function yamlDoubleQuotedPieces(inside: string): Piece[] {
 			}
 			const len = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
 			const digits = inside.slice(i + 2, i + 2 + len);
-			if (len === 0 || !new RegExp(`^[0-9a-fA-F]{${len}}$`).test(digits)) throw new NotInForm('an escape YAML does not know');
+			if (len === 0 || !new RegExp(`^[0-9a-fA-F]{${len}}$`).test(digits)) throw new NotInForm(l10n.t('an escape YAML does not know'));
 			const code = parseInt(digits, 16);
-			if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw new NotInForm('an escape of a surrogate or beyond Unicode');
+			if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw new NotInForm(l10n.t('an escape of a surrogate or beyond Unicode'));
 			pieces.push({ raw: inside.slice(i, i + 2 + len), text: String.fromCodePoint(code) });
 			i += 2 + len;
 		} else if (c === '"' || c === '\n' || c === '\r') {
-			throw new NotInForm('a quote or line break that is not escaped');
+			throw new NotInForm(l10n.t('a quote or line break that is not escaped'));
 		} else {
 			pieces.push({ raw: c, text: c });
 			i++;
@@ -104,10 +105,10 @@ export function yamlSingleQuotedPieces(inside: string): Piece[] {
 	for (let i = 0; i < inside.length; i++) {
 		const c = inside[i];
 		if (c === "'") {
-			if (inside[i + 1] !== "'") throw new NotInForm('a single quote that is not doubled');
+			if (inside[i + 1] !== "'") throw new NotInForm(l10n.t('a single quote that is not doubled'));
 			pieces.push({ raw: "''", text: "'" });
 			i++;
-		} else if (c === '\n' || c === '\r') throw new NotInForm('a line break in a single-quoted scalar');
+		} else if (c === '\n' || c === '\r') throw new NotInForm(l10n.t('a line break in a single-quoted scalar'));
 		else pieces.push({ raw: c, text: c });
 	}
 	return pieces;
@@ -116,7 +117,7 @@ export function yamlSingleQuotedPieces(inside: string): Piece[] {
 /** Single-quoted inside: only quotes are escaped; text that needs more (line breaks, control characters) cannot be written. */
 export function encodeYamlSingleQuoted(text: string): string {
 	assertRepresentable(text);
-	if (/[\n\r\t\u2028\u2029\ufeff]/.test(text) || NON_PRINTABLE.test(text)) throw new NotInForm('a single-quoted YAML string on one line cannot hold line breaks, tabs or control characters');
+	if (/[\n\r\t\u2028\u2029\ufeff]/.test(text) || NON_PRINTABLE.test(text)) throw new NotInForm(l10n.t('a single-quoted YAML string on one line cannot hold line breaks, tabs or control characters'));
 	return text.replace(/'/g, "''");
 }
 
@@ -146,11 +147,11 @@ export interface YamlBlock {
 
 /** Reads a literal block scalar (`|`) and checks that its lines, read as below, give the parser's value. */
 export function yamlBlock(text: string, scalar: YamlScalar): YamlBlock {
-	if (scalar.type === 'BLOCK_FOLDED') throw new NotInForm('a folded YAML block (>) joins its lines; only literal blocks (|) are supported');
+	if (scalar.type === 'BLOCK_FOLDED') throw new NotInForm(l10n.t('a folded YAML block (>) joins its lines; only literal blocks (|) are supported'));
 	const headerEnd = text.slice(scalar.start).search(/\r?\n|$/) + scalar.start;
 	const header = text.slice(scalar.start, headerEnd);
 	const m = /^\|(?:([1-9])([-+]?)|([-+])([1-9]?)|)[ \t]*(?:#.*)?$/.exec(header);
-	if (!m) throw new NotInForm('a YAML block header that is not understood');
+	if (!m) throw new NotInForm(l10n.t('a YAML block header that is not understood'));
 	const chompChar = m[2] || m[3] || '';
 	const chomping = chompChar === '-' ? 'strip' : chompChar === '+' ? 'keep' : 'clip';
 	const explicitIndent = Boolean(m[1] || m[4]);
@@ -164,7 +165,7 @@ export function yamlBlock(text: string, scalar: YamlScalar): YamlBlock {
 			// another indentation
 		}
 	}
-	throw new NotInForm('the YAML block does not read as expected');
+	throw new NotInForm(l10n.t('the YAML block does not read as expected'));
 }
 
 function chomp(text: string, chomping: YamlBlock['chomping']): string {
@@ -189,7 +190,7 @@ export function decodeBlockLines(raw: string, column: number, block: Pick<YamlBl
 		let text: string;
 		if (/^ *$/.test(body) && lead <= indentLeft) text = '';
 		else if (lead >= indentLeft) text = body.slice(indentLeft);
-		else throw new NotInForm('a line of the YAML block is less indented than the block');
+		else throw new NotInForm(l10n.t('a line of the YAML block is less indented than the block'));
 		pieces.push({ raw: line, text: text + (lineBreak ? '\n' : '') });
 	});
 	return pieces;
@@ -198,7 +199,7 @@ export function decodeBlockLines(raw: string, column: number, block: Pick<YamlBl
 /** Lines of text written in the block: indented, empty lines empty. `column`: where the first line starts. */
 export function encodeBlockLines(text: string, column: number, block: Pick<YamlBlock, 'indent'>, eol: '\n' | '\r\n'): string {
 	assertRepresentable(text);
-	if (NON_PRINTABLE.test(text) || /[\r\ufeff]/.test(text)) throw new NotInForm('a YAML block cannot hold control characters such as NUL');
+	if (NON_PRINTABLE.test(text) || /[\r\ufeff]/.test(text)) throw new NotInForm(l10n.t('a YAML block cannot hold control characters such as NUL'));
 	return text
 		.split(/(?<=\n)/)
 		.map((line, index) => {

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { SECRET_API_KEY, SECRET_MODEL_API_KEY } from '../constants';
 import type { Log } from './log';
 import type { Ui } from './userInterface';
@@ -17,16 +17,17 @@ export interface KeySpec {
 export const CEKURA_KEY: KeySpec = {
 	secret: SECRET_API_KEY,
 	name: 'Cekura API key',
-	title: 'Cekura: Set API Key',
-	prompt: 'Paste your Cekura API key (Cekura dashboard › Settings › API Keys). It is kept in VS Code\'s secret storage.',
+	// Getters: a message is translated when it is shown, after VS Code has loaded the extension's l10n bundle.
+	get title() { return vscode.l10n.t('Cekura: Set API Key'); },
+	get prompt() { return vscode.l10n.t('Paste your Cekura API key (Cekura dashboard › Settings › API Keys). It is kept in VS Code\'s secret storage.'); },
 	emptyAllowed: false,
 };
 
 export const MODEL_KEY: KeySpec = {
 	secret: SECRET_MODEL_API_KEY,
 	name: 'model API key',
-	title: 'Cekura: Set Model API Key',
-	prompt: 'Paste the API key of your OpenAI-compatible server (sent as "Authorization: Bearer …" to cekura.openaiCompatible.baseUrl only). Leave it empty for a local server that needs none. It is kept in VS Code\'s secret storage.',
+	get title() { return vscode.l10n.t('Cekura: Set Model API Key'); },
+	get prompt() { return vscode.l10n.t('Paste the API key of your OpenAI-compatible server (sent as "Authorization: Bearer …" to cekura.openaiCompatible.baseUrl only). Leave it empty for a local server that needs none. It is kept in VS Code\'s secret storage.'); },
 	emptyAllowed: true,
 };
 
@@ -50,13 +51,13 @@ export class ApiKeyStore {
 		const answer = await this.ui.window.showInputBox({
 			title: this.spec.title,
 			prompt: `${reason ? `${reason} ` : ''}${this.spec.prompt}`,
-			placeHolder: this.spec.emptyAllowed ? 'API key (optional)' : 'API key',
+			placeHolder: this.spec.emptyAllowed ? vscode.l10n.t('API key (optional)') : vscode.l10n.t('API key'),
 			password: true,
 			ignoreFocusOut: true,
 			validateInput: (value) => {
 				const trimmed = value.trim();
-				if (!trimmed && !this.spec.emptyAllowed) return 'The API key cannot be empty.';
-				if (/\s/.test(trimmed)) return 'An API key has no spaces or line breaks.';
+				if (!trimmed && !this.spec.emptyAllowed) return vscode.l10n.t('The API key cannot be empty.');
+				if (/\s/.test(trimmed)) return vscode.l10n.t('An API key has no spaces or line breaks.');
 				return undefined;
 			},
 		});

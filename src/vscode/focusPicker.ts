@@ -25,20 +25,20 @@ export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly n
 	picker.canSelectMany = true;
 	picker.ignoreFocusOut = true;
 	picker.matchOnDescription = true;
-	picker.title = 'Cekura: Focus the improvement (optional)';
-	picker.placeholder = 'Looking up what failed in these runs…';
+	picker.title = vscode.l10n.t('Cekura: Focus the improvement (optional)');
+	picker.placeholder = vscode.l10n.t('Looking up what failed in these runs…');
 	picker.busy = true;
 
 	const showOptions = (options: readonly FocusOption[]): void => {
-		const item = (o: FocusOption): FocusItem => ({ label: ui.redact(o.name), description: `#${o.id} · failed in run ${o.runIds.join(', ')}`, option: o });
+		const item = (o: FocusOption): FocusItem => ({ label: ui.redact(o.name), description: vscode.l10n.t('#{0} · failed in run {1}', o.id, o.runIds.join(', ')), option: o });
 		const metrics = options.filter((o) => o.kind === 'workflowMetric').map(item);
 		const categories = options.filter((o) => o.kind === 'category').map(item);
 		const items: FocusItem[] = [];
-		if (metrics.length) items.push({ label: 'Failing workflow metrics', kind: vscode.QuickPickItemKind.Separator }, ...metrics);
-		if (categories.length) items.push({ label: 'Critical categories', kind: vscode.QuickPickItemKind.Separator }, ...categories);
+		if (metrics.length) items.push({ label: vscode.l10n.t('Failing workflow metrics'), kind: vscode.QuickPickItemKind.Separator }, ...metrics);
+		if (categories.length) items.push({ label: vscode.l10n.t('Critical categories'), kind: vscode.QuickPickItemKind.Separator }, ...categories);
 		picker.items = items;
 		picker.selectedItems = [...metrics, ...categories];
-		picker.placeholder = 'Uncheck what the improvement should ignore, then press OK (nothing checked = no filter)';
+		picker.placeholder = vscode.l10n.t('Uncheck what the improvement should ignore, then press OK (nothing checked = no filter)');
 		picker.busy = false;
 	};
 

@@ -18,9 +18,10 @@ interface RunItem extends vscode.QuickPickItem {
 
 type Outcome = { chosen: number[] } | { manual: number[] } | { failed: string; checked: number[] };
 
-const TITLE = `Cekura: Choose up to ${MAX_RUNS} runs`;
-const PLACEHOLDER = 'Type a run ID or scenario name to filter; failed runs are listed first';
-const TOO_MANY_RUNS = `At most ${MAX_RUNS} runs: uncheck one first`;
+// Functions: a message is translated when it is shown, after VS Code has loaded the extension's l10n bundle.
+const TITLE = (): string => vscode.l10n.t('Cekura: Choose up to {0} runs', MAX_RUNS);
+const PLACEHOLDER = (): string => vscode.l10n.t('Type a run ID or scenario name to filter; failed runs are listed first');
+const TOO_MANY_RUNS = (): string => vscode.l10n.t('At most {0} runs: uncheck one first', MAX_RUNS);
 
 /**
  * The account's runs in a multi-select quick pick, failed first, with more pages on demand and manual entry.
@@ -35,20 +36,20 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 	let nextPage: string | null = null;
 	let previous: readonly RunItem[] = [];
 
-	const manualItem: RunItem = { label: '$(edit) Enter run IDs manually…', special: 'manual', alwaysShow: true };
-	const loadMoreItem: RunItem = { label: '$(ellipsis) Load more runs…', special: 'loadMore', alwaysShow: true };
+	const manualItem: RunItem = { label: vscode.l10n.t('$(edit) Enter run IDs manually…'), special: 'manual', alwaysShow: true };
+	const loadMoreItem: RunItem = { label: vscode.l10n.t('$(ellipsis) Load more runs…'), special: 'loadMore', alwaysShow: true };
 
 	const chosenIds = (items: readonly RunItem[]): number[] => items.flatMap((i) => (i.runId !== undefined ? [i.runId] : []));
 	const setCountTitle = (count: number): void => {
-		picker.title = `${TITLE} (${count}/${MAX_RUNS} chosen)`;
-		picker.placeholder = PLACEHOLDER;
+		picker.title = vscode.l10n.t('{0} ({1}/{2} chosen)', TITLE(), count, MAX_RUNS);
+		picker.placeholder = PLACEHOLDER();
 	};
 
 	const render = (selectedIds: readonly number[]): void => {
 		const { failed, other } = runs.items();
 		const items: RunItem[] = [manualItem];
-		if (failed.length) items.push({ label: 'Failed runs', kind: vscode.QuickPickItemKind.Separator }, ...failed);
-		if (other.length) items.push({ label: 'Other runs', kind: vscode.QuickPickItemKind.Separator }, ...other);
+		if (failed.length) items.push({ label: vscode.l10n.t('Failed runs'), kind: vscode.QuickPickItemKind.Separator }, ...failed);
+		if (other.length) items.push({ label: vscode.l10n.t('Other runs'), kind: vscode.QuickPickItemKind.Separator }, ...other);
 		if (nextPage) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, loadMoreItem);
 		picker.keepScrollPosition = true;
 		picker.items = items;
@@ -56,7 +57,7 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 		previous = items.filter((i) => i.runId !== undefined && selectedIds.includes(i.runId));
 		picker.selectedItems = previous;
 		setCountTitle(previous.length);
-		if (runs.size === 0) picker.placeholder = 'No runs found for this account and filter. Choose “Enter run IDs manually…”.';
+		if (runs.size === 0) picker.placeholder = vscode.l10n.t('No runs found for this account and filter. Choose “Enter run IDs manually…”.');
 	};
 
 	const load = async (next: boolean, settle: (outcome: Outcome) => void): Promise<void> => {
@@ -104,8 +105,8 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 					if (sameIds(ids, chosenIds(previous))) return;
 					if (ids.length > MAX_RUNS) {
 						picker.selectedItems = previous;
-						picker.title = `${TITLE}: ${TOO_MANY_RUNS}`;
-						picker.placeholder = `${TOO_MANY_RUNS} (${MAX_RUNS}/${MAX_RUNS} chosen)`;
+						picker.title = `${TITLE()}: ${TOO_MANY_RUNS()}`;
+						picker.placeholder = vscode.l10n.t('{0} ({1}/{2} chosen)', TOO_MANY_RUNS(), MAX_RUNS, MAX_RUNS);
 						return;
 					}
 					previous = selected;
@@ -114,7 +115,7 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 				picker.onDidAccept(() => {
 					const ids = chosenIds(picker.selectedItems);
 					if (ids.length === 0) {
-						picker.title = `${TITLE}: check at least one run, or enter IDs manually`;
+						picker.title = vscode.l10n.t('{0}: check at least one run, or enter IDs manually', TITLE());
 						return;
 					}
 					settle({ chosen: ids });
@@ -128,7 +129,7 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 	if (outcome === undefined) return undefined;
 	if ('chosen' in outcome) return outcome.chosen;
 	if ('manual' in outcome) return askRunIds(ui, { initial: outcome.manual.length ? outcome.manual : lastIds });
-	return askRunIds(ui, { initial: outcome.checked.length ? outcome.checked : lastIds, reason: `Could not list your runs: ${outcome.failed}` });
+	return askRunIds(ui, { initial: outcome.checked.length ? outcome.checked : lastIds, reason: vscode.l10n.t('Could not list your runs: {0}', outcome.failed) });
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {

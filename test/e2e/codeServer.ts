@@ -48,6 +48,8 @@ export interface StartOptions {
 	extraArgs?: string[];
 	/** Workspace trust on, as VS Code ships: a folder not yet trusted opens in Restricted Mode after asking. */
 	workspaceTrust?: boolean;
+	/** Called after the extensions are installed and before the server starts, e.g. to write into the user data. */
+	beforeStart?(folders: { userDataDir: string; extensionsDir: string }): void;
 	tools?: ToolPaths;
 }
 
@@ -205,6 +207,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
 		}
 	}
 
+	options.beforeStart?.({ userDataDir, extensionsDir });
 	const logFd = fs.openSync(logFile, 'a');
 	const child = spawn(
 		tools.node,

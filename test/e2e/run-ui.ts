@@ -32,6 +32,7 @@ import { languageModelConsent } from './flows/languageModelConsent';
 import { loadMoreRuns } from './flows/loadMoreRuns';
 import { manualRunEntry } from './flows/manualRunEntry';
 import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
+import { germanLocale } from './flows/germanLocale';
 import { restrictedMode } from './flows/restrictedMode';
 import { walkthrough } from './flows/walkthrough';
 import { openWorkbench, Workbench, type Flow, type FlowContext } from './workbench';
@@ -52,6 +53,7 @@ const FLOWS: readonly Flow[] = [
 	cancelRequest,
 	languageModelConsent,
 	restrictedMode,
+	germanLocale,
 ];
 
 const TIMEOUT_EXIT_CODE = 124;
@@ -110,6 +112,34 @@ function withTimeout<T>(promise: Promise<T>, seconds: number, what: string): Pro
 		timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds} s`)), seconds * 1000);
 	});
 	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * code-server resolves `--locale` only to a language that an installed language pack contributes; otherwise VS Code,
+ * and with it the extension host's `vscode.env.language`, stay English. The server reads the installed packs from
+ * `<user data>/languagepacks.json`, which VS Code writes when a running VS Code installs a pack (not a pack found in
+ * the extensions folder, nor one installed with `--install-extension`). So the test-only pack
+ * test/fixtures/language-pack-<locale>, which declares the language without translating VS Code itself, is copied
+ * into the extensions folder and entered in that file here, the way VS Code enters it.
+ */
+function registerLanguagePack(locale: string, userDataDir: string, extensionsDir: string): void {
+	const folder = fs.readdirSync(extensionsDir).find((name) => name.startsWith(`cekura-test.cekura-test-language-pack-${locale}-`));
+	if (!folder) throw new Error(`the ${locale} language pack is not in ${extensionsDir}`);
+	const manifest = JSON.parse(fs.readFileSync(path.join(extensionsDir, folder, 'package.json'), 'utf8')) as {
+		name: string; publisher: string; version: string;
+		contributes: { localizations: { languageId: string; localizedLanguageName: string; translations: { id: string; path: string }[] }[] };
+	};
+	const packs: Record<string, unknown> = {};
+	for (const localization of manifest.contributes.localizations) {
+		packs[localization.languageId] = {
+			hash: `${manifest.publisher}.${manifest.name}@${manifest.version}`,
+			extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+			translations: Object.fromEntries(localization.translations.map((t) => [t.id, path.join(extensionsDir, folder, t.path)])),
+			label: localization.localizedLanguageName,
+		};
+	}
+	fs.mkdirSync(userDataDir, { recursive: true });
+	fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
 
 async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
@@ -197,7 +227,7 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 		}
 	};
 
-	await runList(flows.filter((f) => !f.untrustedFolder), wb);
+	await runList(flows.filter((f) => !f.untrustedFolder && !f.locale), wb);
 	const untrusted = flows.filter((f) => f.untrustedFolder);
 	if (untrusted.length > 0 && !teardown.interruptedBy) {
 		// A second VS Code, as shipped: workspace trust on, so the folder opens in Restricted Mode once the flow declines trust.
@@ -208,6 +238,24 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 		fs.cpSync(fixture, workspaceDir, { recursive: true, force: true });
 		await page.goto(`${restricted.url}/?folder=${encodeURIComponent(workspaceDir)}`);
 		await runList(untrusted, new Workbench(page));
+	}
+	for (const locale of new Set(flows.flatMap((f) => (f.locale ? [f.locale] : [])))) {
+		if (teardown.interruptedBy) break;
+		// A second VS Code in another display language: the extension's nls files and l10n bundle follow it.
+		const localized = await startCodeServer({
+			installVsix: vsix,
+			copyExtensions: [...lmTestExtensions(), path.join(root, 'test', 'fixtures', `language-pack-${locale}`)],
+			beforeStart: ({ userDataDir, extensionsDir }) => registerLanguagePack(locale, userDataDir, extensionsDir),
+			userSettings,
+			workspace: workspaceDir,
+			tools,
+			extraArgs: ['--locale', locale],
+		});
+		teardown.add(`stop the code-server in locale ${locale}`, () => localized.stop());
+		server.reset();
+		model.reset();
+		fs.cpSync(fixture, workspaceDir, { recursive: true, force: true });
+		await runList(flows.filter((f) => f.locale === locale), await openWorkbench(page, localized.url, workspaceDir));
 	}
 }
 

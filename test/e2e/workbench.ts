@@ -35,6 +35,8 @@ export interface Flow {
 	name: string;
 	/** Runs in a second workbench with workspace trust on, whose folder the flow leaves untrusted (Restricted Mode). */
 	untrustedFolder?: boolean;
+	/** Runs in a second workbench whose code-server was started with `--locale <locale>` (VS Code's display language). */
+	locale?: string;
 	run(ctx: FlowContext): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Run } from '../apiTypes';
 import type { Logger } from '../logger';
 import { parseModelAnswer } from '../modelAnswer';
@@ -28,7 +29,7 @@ export class ModelEngine implements ImproveEngine {
 	async improve(input: ImproveInput, signal: AbortSignal, report: (message: string) => void): Promise<Proposal> {
 		const started = Date.now();
 		const label = this.model.label;
-		report(`reading what happened in run${input.runIds.length > 1 ? 's' : ''} ${input.runIds.join(', ')}…`);
+		report(input.runIds.length > 1 ? l10n.t('reading what happened in runs {0}…', input.runIds.join(', ')) : l10n.t('reading what happened in run {0}…', input.runIds.join(', ')));
 		const runs = await this.readRuns(input.runIds, signal);
 		const request = await buildModelRequest({ prompt: input.prompt, runs, focus: input.focus, note: input.note }, this.budget(signal));
 		const { stats } = request;
@@ -36,8 +37,8 @@ export class ModelEngine implements ImproveEngine {
 			`${label}: evidence of ${stats.runs} run(s), ${stats.transcriptTurns} transcript turns, about ${stats.tokens} tokens of ${this.model.maxInputTokens}` +
 				`${stats.trimmed.length ? ` (${stats.trimmed.join('; ')})` : ''}${input.note ? '; with the user\'s note' : ''}.`,
 		);
-		report(`asking ${label}…`);
-		const answer = await this.model.complete(request.instructions, request.request, signal, (received) => report(`${label}: ${received.toLocaleString('en-US')} characters received…`));
+		report(l10n.t('asking {0}…', label));
+		const answer = await this.model.complete(request.instructions, request.request, signal, (received) => report(l10n.t('{0}: {1} characters received…', label, received.toLocaleString('en-US'))));
 		let parsed;
 		try {
 			parsed = parseModelAnswer(answer.text);
@@ -49,7 +50,9 @@ export class ModelEngine implements ImproveEngine {
 		this.log.info(`${label}: proposal of ${parsed.improved_prompt.length} characters in ${((Date.now() - started) / 1000).toFixed(1)} s${tokens}.`);
 		const missing = missingPlaceholders(input.prompt, parsed.improved_prompt);
 		const warnings = missing.length
-			? [`The proposal drops the template placeholder${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; put ${missing.length > 1 ? 'them' : 'it'} back before applying.`]
+			? [missing.length > 1
+				? l10n.t('The proposal drops the template placeholders {0}; put them back before applying.', missing.join(', '))
+				: l10n.t('The proposal drops the template placeholder {0}; put it back before applying.', missing.join(', '))]
 			: [];
 		return { ...parsed, author: label, warnings };
 	}

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { CekuraClient } from '../../core/cekuraClient';
 import { CekuraEngine } from '../../core/engines/cekuraEngine';
 import type { ImproveEngine } from '../../core/engines/improveEngine';
@@ -8,7 +8,7 @@ import { availableChatModels, matchChatModel, openAiEngine, vscodeLmEngine, type
 
 type ModelKind = 'vscodeLm' | 'openaiCompatible';
 
-const CHOOSE = 'Choose Improvement Engine…';
+const chooseLabel = (): string => vscode.l10n.t('Choose Improvement Engine…');
 
 /** Which engine rewrites a prompt: the one the settings name, or under `auto`, a model when Cekura does not offer improve_prompt. */
 export class ImproveEngines {
@@ -43,19 +43,20 @@ export class ImproveEngines {
 			log.info(`This Cekura server does not offer improve_prompt (HTTP ${status ?? '?'}); improving with the engine chosen before (${remembered}).`);
 			return this.model(remembered, settings, cekura);
 		}
-		const why = `This Cekura server does not offer improve_prompt (HTTP ${status ?? '?'}), so Cekura cannot rewrite the prompt.`;
+		const why = vscode.l10n.t('This Cekura server does not offer improve_prompt (HTTP {0}), so Cekura cannot rewrite the prompt.', status ?? '?');
+		const CHOOSE = chooseLabel();
 		log.warn(why);
 		if (candidates.length === 0) {
 			const choice = await ui.message(
 				'warning',
-				`Cekura: ${why} No other engine is set up: choose a language model you have in VS Code (such as GitHub Copilot's) or an OpenAI-compatible server (OpenAI, Azure OpenAI, OpenRouter, Ollama, LM Studio).`,
+				vscode.l10n.t('Cekura: {0} No other engine is set up: choose a language model you have in VS Code (such as GitHub Copilot\'s) or an OpenAI-compatible server (OpenAI, Azure OpenAI, OpenRouter, Ollama, LM Studio).', why),
 				CHOOSE,
 			);
 			return choice === CHOOSE && (await this.chooseEngine()) ? this.configured(readSettings(), cekura) : undefined;
 		}
 		const choice = await ui.window.showMessage(
 			'warning',
-			`${why} Improve it with a model you have instead, grounded in the same runs' evidence from Cekura? Your choice is remembered on this machine; Choose Improvement Engine… changes it.`,
+			vscode.l10n.t('{0} Improve it with a model you have instead, grounded in the same runs\' evidence from Cekura? Your choice is remembered on this machine; Choose Improvement Engine… changes it.', why),
 			{ modal: true },
 			...candidates.map((c) => c.label),
 			CHOOSE,
@@ -83,16 +84,16 @@ export class ImproveEngines {
 	private async candidates(settings: CekuraSettings): Promise<{ kind: ModelKind; label: string }[]> {
 		const list: { kind: ModelKind; label: string }[] = [];
 		const server = settings.openai.baseUrl;
-		if (server?.ok) list.push({ kind: 'openaiCompatible', label: `Use ${settings.openai.model || 'a model'} at ${new URL(server.url).host}` });
+		if (server?.ok) list.push({ kind: 'openaiCompatible', label: settings.openai.model ? vscode.l10n.t('Use {0} at {1}', settings.openai.model, new URL(server.url).host) : vscode.l10n.t('Use a model at {0}', new URL(server.url).host) });
 		const models = await availableChatModels();
 		if (settings.vscodeLmModel) {
 			// A model named in the settings that VS Code does not offer (any more) is not set up.
 			const named = matchChatModel(models, settings.vscodeLmModel);
-			if (named) list.push({ kind: 'vscodeLm', label: `Use ${named.name} via VS Code` });
+			if (named) list.push({ kind: 'vscodeLm', label: vscode.l10n.t('Use {0} via VS Code', named.name) });
 		} else if (models.length === 1) {
-			list.push({ kind: 'vscodeLm', label: `Use ${models[0].name} via VS Code` });
+			list.push({ kind: 'vscodeLm', label: vscode.l10n.t('Use {0} via VS Code', models[0].name) });
 		} else if (models.length > 1) {
-			list.push({ kind: 'vscodeLm', label: 'Use a Language Model in VS Code…' });
+			list.push({ kind: 'vscodeLm', label: vscode.l10n.t('Use a Language Model in VS Code…') });
 		}
 		return list;
 	}

@@ -41,14 +41,14 @@ export async function vscodeLmEngine(deps: ModelEngineDeps, settings: CekuraSett
 	if (settings.vscodeLmModel) {
 		model = matchChatModel(models, settings.vscodeLmModel);
 		if (!model) {
-			const offered = models.length ? ` VS Code offers: ${models.map((m) => m.id).join(', ')}.` : '';
-			throw new ModelError('noModel', `The language model "${settings.vscodeLmModel}" (cekura.vscodeLm.model) is not available in VS Code.${offered}`);
+			const offered = models.length ? ` ${vscode.l10n.t('VS Code offers: {0}.', models.map((m) => m.id).join(', '))}` : '';
+			throw new ModelError('noModel', vscode.l10n.t('The language model "{0}" (cekura.vscodeLm.model) is not available in VS Code.', settings.vscodeLmModel) + offered);
 		}
 	} else {
 		if (models.length === 0) {
 			throw new ModelError(
 				'noModel',
-				'No language model is available in VS Code: install and sign in to GitHub Copilot, or an extension that provides models (and check that chat.disableAIFeatures is off), or choose an OpenAI-compatible server.',
+				vscode.l10n.t('No language model is available in VS Code: install and sign in to GitHub Copilot, or an extension that provides models (and check that chat.disableAIFeatures is off), or choose an OpenAI-compatible server.'),
 			);
 		}
 		model = models.length === 1 ? models[0] : await pickChatModel(deps.ui, models);
@@ -61,8 +61,8 @@ export async function vscodeLmEngine(deps: ModelEngineDeps, settings: CekuraSett
 
 async function pickChatModel(ui: Ui, models: readonly vscode.LanguageModelChat[]): Promise<vscode.LanguageModelChat | undefined> {
 	const picked = await ui.window.showQuickPick(
-		models.map((m) => ({ label: m.name, description: `${m.vendor} · ${m.family}`, detail: `${m.maxInputTokens.toLocaleString('en-US')} input tokens`, model: m })),
-		{ title: 'Cekura: Which language model should improve prompts?', placeHolder: 'Your choice is remembered in cekura.vscodeLm.model', ignoreFocusOut: true },
+		models.map((m) => ({ label: m.name, description: `${m.vendor} · ${m.family}`, detail: vscode.l10n.t('{0} input tokens', m.maxInputTokens.toLocaleString(vscode.env.language)), model: m })),
+		{ title: vscode.l10n.t('Cekura: Which language model should improve prompts?'), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.vscodeLm.model'), ignoreFocusOut: true },
 	);
 	return picked?.model;
 }
@@ -74,7 +74,7 @@ async function pickChatModel(ui: Ui, models: readonly vscode.LanguageModelChat[]
 export async function openAiEngine(deps: ModelEngineDeps, settings: CekuraSettings, cekura: CekuraClient): Promise<ModelEngine | undefined> {
 	const setting = `${Settings.section}.${Settings.openaiBaseUrl}`;
 	const baseUrl = settings.openai.baseUrl;
-	if (!baseUrl) throw new ModelError('noModel', `No OpenAI-compatible server is set up: set ${setting}, or run Choose Improvement Engine….`);
+	if (!baseUrl) throw new ModelError('noModel', vscode.l10n.t('No OpenAI-compatible server is set up: set {0}, or run Choose Improvement Engine….', setting));
 	if (!baseUrl.ok) throw new ModelError('modelNotFound', baseUrl.message);
 	const client = await openAiClient(deps, baseUrl.url, settings.improveTimeoutMs);
 	let model = settings.openai.model;
@@ -84,7 +84,7 @@ export async function openAiEngine(deps: ModelEngineDeps, settings: CekuraSettin
 		await writeUserSetting(Settings.openaiModel, model);
 	}
 	const host = new URL(baseUrl.url).host;
-	return new ModelEngine('openaiCompatible', new OpenAiChatModel(client(model), `${model} at ${host}`, settings.openai.maxInputTokens), (ids, signal) => cekura.bulkRuns(ids, signal), deps.log);
+	return new ModelEngine('openaiCompatible', new OpenAiChatModel(client(model), vscode.l10n.t('{0} at {1}', model, host), settings.openai.maxInputTokens), (ids, signal) => cekura.bulkRuns(ids, signal), deps.log);
 }
 
 /** Clients of the server at `baseUrl` (checked), one per model, with the model API key if one is set. */
@@ -105,15 +105,15 @@ export async function pickServerModel(deps: ModelEngineDeps, client: OpenAiCompa
 	if (ids.length) {
 		const picked = await deps.ui.window.showQuickPick(
 			ids.map((id) => ({ label: id })),
-			{ title: `Cekura: Which model of ${new URL(baseUrl).host}?`, placeHolder: 'Your choice is remembered in cekura.openaiCompatible.model', ignoreFocusOut: true },
+			{ title: vscode.l10n.t('Cekura: Which model of {0}?', new URL(baseUrl).host), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.openaiCompatible.model'), ignoreFocusOut: true },
 		);
 		return picked?.label;
 	}
 	const typed = await deps.ui.window.showInputBox({
-		title: 'Cekura: Model name',
-		prompt: `The model to use on ${baseUrl} (sent as "model"), e.g. gpt-4.1 or llama3.1. It is remembered in cekura.openaiCompatible.model.`,
+		title: vscode.l10n.t('Cekura: Model name'),
+		prompt: vscode.l10n.t('The model to use on {0} (sent as "model"), e.g. gpt-4.1 or llama3.1. It is remembered in cekura.openaiCompatible.model.', baseUrl),
 		ignoreFocusOut: true,
-		validateInput: (value) => (value.trim() ? undefined : 'Enter the model name.'),
+		validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the model name.')),
 	});
 	return typed?.trim() || undefined;
 }

@@ -3,7 +3,7 @@ import type { ChatModel } from '../../core/engines/chatModel';
 import { errorMessage } from '../../core/errorMessage';
 import { ModelError } from '../../core/modelError';
 
-const JUSTIFICATION = 'Cekura Prompt Improver sends the prompt you selected and the evidence of the test runs you chose, to propose an improved prompt.';
+const JUSTIFICATION = (): string => vscode.l10n.t('Cekura Prompt Improver sends the prompt you selected and the evidence of the test runs you chose, to propose an improved prompt.');
 
 /** A model of VS Code's Language Model API (GitHub Copilot's, or another extension's), as the model engine sees it. */
 export class VscodeLmChatModel implements ChatModel {
@@ -32,7 +32,7 @@ export class VscodeLmChatModel implements ChatModel {
 		try {
 			// The API has no system role: the instructions open the one user message.
 			const messages = [vscode.LanguageModelChatMessage.User(`${instructions}\n\n${request}`)];
-			const response = await this.model.sendRequest(messages, { justification: JUSTIFICATION }, cancellation.token);
+			const response = await this.model.sendRequest(messages, { justification: JUSTIFICATION() }, cancellation.token);
 			for await (const part of response.text) {
 				if (signal.aborted) break;
 				text += part;
@@ -53,11 +53,11 @@ export class VscodeLmChatModel implements ChatModel {
 		if (err instanceof vscode.LanguageModelError) {
 			switch (err.code) {
 				case vscode.LanguageModelError.NoPermissions.name:
-					return new ModelError('forbidden', `VS Code did not let Cekura Prompt Improver use ${name} (${err.message || 'permission not given'}). Allow it when VS Code asks, or choose another engine.`, { cause: err });
+					return new ModelError('forbidden', vscode.l10n.t('VS Code did not let Cekura Prompt Improver use {0} ({1}). Allow it when VS Code asks, or choose another engine.', name, err.message || vscode.l10n.t('permission not given')), { cause: err });
 				case vscode.LanguageModelError.Blocked.name:
-					return new ModelError('throttled', `${name} refused the request: the quota is used up or a policy blocks it (${err.message || 'blocked'}). Try again later, or choose another engine.`, { cause: err });
+					return new ModelError('throttled', vscode.l10n.t('{0} refused the request: the quota is used up or a policy blocks it ({1}). Try again later, or choose another engine.', name, err.message || vscode.l10n.t('blocked')), { cause: err });
 				case vscode.LanguageModelError.NotFound.name:
-					return new ModelError('noModel', `${name} is no longer available (${err.message || 'not found'}). Choose another engine or model.`, { cause: err });
+					return new ModelError('noModel', vscode.l10n.t('{0} is no longer available ({1}). Choose another engine or model.', name, err.message || vscode.l10n.t('not found')), { cause: err });
 			}
 		}
 		return new ModelError('server', `${name} failed: ${errorMessage(err)}`, { cause: err });

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Ui } from '../userInterface';
 import type { Review } from './review';
 import { reviewShortcuts } from './reviewShortcuts';
@@ -5,21 +6,23 @@ import type { ReviewManager } from './reviewManager';
 
 /** The summary of changes next to the diff, with the two ways out. */
 export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review: Review): Promise<void> {
-	const choice = await ui.message(review.warnings.length ? 'warning' : 'info', summaryText(review), 'Apply', 'Discard');
+	const apply = vscode.l10n.t('Apply');
+	const discard = vscode.l10n.t('Discard');
+	const choice = await ui.message(review.warnings.length ? 'warning' : 'info', summaryText(review), apply, discard);
 	if (choice === undefined) return;
 	if (!reviews.openReviews.includes(review)) {
 		// Notifications cannot be withdrawn, so this one can outlive its review.
-		ui.notify('info', `Cekura: the review of ${review.sourceName} is already closed.`);
+		ui.notify('info', vscode.l10n.t('Cekura: the review of {0} is already closed.', review.sourceName));
 		return;
 	}
-	if (choice === 'Apply') await reviews.apply(review);
-	else if (choice === 'Discard') await reviews.discard(review);
+	if (choice === apply) await reviews.apply(review);
+	else if (choice === discard) await reviews.discard(review);
 }
 
 /** `Proposal by Cekura: <summary> (+4 −1 lines…)`, with warnings first. */
 export function summaryText(review: Review): string {
-	const summary = review.summary.trim() || 'no summary of the changes was sent.';
+	const summary = review.summary.trim() || vscode.l10n.t('no summary of the changes was sent.');
 	const warnings = review.warnings.map((w) => `⚠ ${w} `).join('');
 	const keys = reviewShortcuts();
-	return `${warnings}Proposal by ${review.author}: ${summary} (${review.stats}) Keys: ${keys.apply} applies, ${keys.discard} discards.`;
+	return warnings + vscode.l10n.t('Proposal by {0}: {1} ({2}) Keys: {3} applies, {4} discards.', review.author, summary, review.stats, keys.apply, keys.discard);
 }

@@ -17,17 +17,17 @@ export async function applyToSource(review: Review, improved: string, ui: Ui, lo
 		source = await vscode.workspace.openTextDocument(review.sourceUri);
 	} catch (err) {
 		log.warn(`Review ${review.id}: cannot open ${review.sourceUri.toString()}: ${errorMessage(err)}`);
-		await offerCopy(ui, improved, `Cekura: ${review.sourceName} cannot be opened any more (${errorMessage(err)}), so the improvement was not applied.`);
+		await offerCopy(ui, improved, vscode.l10n.t('Cekura: {0} cannot be opened any more ({1}), so the improvement was not applied.', review.sourceName, errorMessage(err)));
 		return undefined;
 	}
 	const found = review.tracker.locate(source.getText());
 	if (!found.found) {
 		log.warn(`Review ${review.id}: the prompt in ${review.sourceUri.toString()} ${found.reason === 'ambiguous' ? 'occurs more than once and its place was lost' : 'was edited meanwhile'}; not applied.`);
-		const why =
+		const message =
 			found.reason === 'ambiguous'
-				? `the prompt occurs more than once in ${review.sourceName} and Cekura lost track of which copy was sent (the file was closed meanwhile)`
-				: `the prompt in ${review.sourceName} was edited after it was sent to Cekura`;
-		await offerCopy(ui, improved, `Cekura: ${why}, so the improvement was not applied and your text is kept.`, source.uri);
+				? vscode.l10n.t('Cekura: the prompt occurs more than once in {0} and Cekura lost track of which copy was sent (the file was closed meanwhile), so the improvement was not applied and your text is kept.', review.sourceName)
+				: vscode.l10n.t('Cekura: the prompt in {0} was edited after it was sent to Cekura, so the improvement was not applied and your text is kept.', review.sourceName);
+		await offerCopy(ui, improved, message, source.uri);
 		return undefined;
 	}
 	const { textForFile, checkApplied } = loadImprove(); // loaded already: a review comes from an improvement
@@ -38,7 +38,7 @@ export async function applyToSource(review: Review, improved: string, ui: Ui, lo
 	const whole = source.getText();
 	if (before && whole.slice(start, found.range.start) !== before.original) {
 		log.warn(`Review ${review.id}: the YAML block header of the prompt in ${review.sourceUri.toString()} changed; not applied.`);
-		await offerCopy(ui, improved, `Cekura: the YAML block holding the prompt in ${review.sourceName} was edited, so the improvement was not applied and your text is kept.`, source.uri);
+		await offerCopy(ui, improved, vscode.l10n.t('Cekura: the YAML block holding the prompt in {0} was edited, so the improvement was not applied and your text is kept.', review.sourceName), source.uri);
 		return undefined;
 	}
 	// The last line of defence: the file as it would be must parse and hold exactly the reviewed text.
@@ -48,7 +48,7 @@ export async function applyToSource(review: Review, improved: string, ui: Ui, lo
 		: forFile;
 	if (!check.ok) {
 		log.warn(`Review ${review.id}: not applied to ${review.sourceUri.toString()} (${review.encoding.description}): ${check.reason}.`);
-		await offerCopy(ui, improved, `Cekura: the improvement was not applied: ${check.reason}. Your file is unchanged; copy the improved prompt instead.`, source.uri);
+		await offerCopy(ui, improved, vscode.l10n.t('Cekura: the improvement was not applied: {0}. Your file is unchanged; copy the improved prompt instead.', check.reason), source.uri);
 		return undefined;
 	}
 	const range = new vscode.Range(source.positionAt(start), source.positionAt(found.range.end));
@@ -56,7 +56,7 @@ export async function applyToSource(review: Review, improved: string, ui: Ui, lo
 	edit.replace(source.uri, range, replacement);
 	if (!(await vscode.workspace.applyEdit(edit))) {
 		log.error(`Review ${review.id}: VS Code refused the edit to ${review.sourceUri.toString()}.`);
-		await offerCopy(ui, improved, `Cekura: VS Code could not change ${review.sourceName} (is it read-only?). Nothing was applied.`);
+		await offerCopy(ui, improved, vscode.l10n.t('Cekura: VS Code could not change {0} (is it read-only?). Nothing was applied.', review.sourceName));
 		return undefined;
 	}
 	log.info(`Review ${review.id}: applied to ${review.sourceUri.toString()}${found.moved ? ' (the prompt had moved; applied where it stands now)' : ''}.`);
@@ -64,12 +64,12 @@ export async function applyToSource(review: Review, improved: string, ui: Ui, lo
 }
 
 async function offerCopy(ui: Ui, improved: string, message: string, source?: vscode.Uri): Promise<void> {
-	const copy = 'Copy Improved Prompt';
-	const show = 'Show Source';
+	const copy = vscode.l10n.t('Copy Improved Prompt');
+	const show = vscode.l10n.t('Show Source');
 	const choice = await ui.message('warning', message, ...(source ? [copy, show] : [copy]));
 	if (choice === copy) {
 		await vscode.env.clipboard.writeText(improved);
-		vscode.window.setStatusBarMessage('$(clippy) Cekura: improved prompt copied to the clipboard.', 5000);
+		vscode.window.setStatusBarMessage(vscode.l10n.t('$(clippy) Cekura: improved prompt copied to the clipboard.'), 5000);
 	} else if (choice === show && source) {
 		await vscode.window.showTextDocument(source, { preview: false });
 	}

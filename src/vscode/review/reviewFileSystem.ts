@@ -67,16 +67,16 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 		const entry = this.files.get(uri.path);
 		if (!entry) {
 			// A review's files exist only while the review is open; a late save of a closed review has nowhere to go.
-			throw options.create ? vscode.FileSystemError.NoPermissions('This Cekura review has been closed.') : vscode.FileSystemError.FileNotFound(uri);
+			throw options.create ? vscode.FileSystemError.NoPermissions(vscode.l10n.t('This Cekura review has been closed.')) : vscode.FileSystemError.FileNotFound(uri);
 		}
-		if (entry.readonly) throw vscode.FileSystemError.NoPermissions('The original prompt is read-only.');
+		if (entry.readonly) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('The original prompt is read-only.'));
 		entry.data = content;
 		entry.mtime = Date.now();
 		this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
 	}
 
 	createDirectory(): void {
-		throw vscode.FileSystemError.NoPermissions('Cekura review documents cannot hold folders.');
+		throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Cekura review documents cannot hold folders.'));
 	}
 
 	delete(uri: vscode.Uri): void {
@@ -84,7 +84,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 	}
 
 	rename(): void {
-		throw vscode.FileSystemError.NoPermissions('Cekura review documents cannot be renamed.');
+		throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Cekura review documents cannot be renamed.'));
 	}
 
 	dispose(): void {

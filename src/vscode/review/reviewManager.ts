@@ -63,7 +63,7 @@ export class ReviewManager implements vscode.Disposable {
 			tracker,
 			originalUri: ReviewFileSystem.uri(ORIGINAL_SCHEME, `/review-${id}/original/${name}`),
 			improvedUri: ReviewFileSystem.uri(REVIEW_SCHEME, `/review-${id}/improved/${name}`),
-			title: `${name}: Original ↔ Improved (runs ${runs}) · by ${proposal.author}`,
+			title: vscode.l10n.t('{0}: Original ↔ Improved (runs {1}) · by {2}', name, runs, proposal.author),
 			author: proposal.author,
 			summary: proposal.summary_of_changes,
 			warnings: proposal.warnings,
@@ -95,18 +95,19 @@ export class ReviewManager implements vscode.Disposable {
 
 	/**
 	 * The review a command acts on: like `find`, but asks which one when several are open and none is active, and
-	 * says so when none is open. `uri` is what a title-bar button passes; from elsewhere it may be anything.
+	 * says so when none is open. `uri` is what a title-bar button passes; from elsewhere it may be anything. `question`
+	 * titles the picker: "Cekura: Apply which review?"
 	 */
-	async choose(uri: unknown, action: string): Promise<Review | undefined> {
+	async choose(uri: unknown, question: string): Promise<Review | undefined> {
 		const found = this.find(uri instanceof vscode.Uri ? uri : undefined);
 		if (found) return found;
 		if (this.reviews.size === 0) {
-			this.ui.notify('info', 'Cekura: no improved prompt is open for review.');
+			this.ui.notify('info', vscode.l10n.t('Cekura: no improved prompt is open for review.'));
 			return undefined;
 		}
 		const picked = await this.ui.window.showQuickPick(
 			this.openReviews.map((r) => ({ label: r.title, description: r.stats, review: r })),
-			{ title: `Cekura: ${action} which review?`, placeHolder: 'Several reviews are open' },
+			{ title: question, placeHolder: vscode.l10n.t('Several reviews are open') },
 		);
 		return picked?.review;
 	}
@@ -115,14 +116,14 @@ export class ReviewManager implements vscode.Disposable {
 		const improvedDoc = await vscode.workspace.openTextDocument(review.improvedUri);
 		const improved = improvedDoc.getText();
 		if (improved.trim() === '') {
-			this.ui.notify('warning', 'Cekura: the improved prompt is empty, so nothing was applied. Undo your edits on the right side of the review, or discard it.');
+			this.ui.notify('warning', vscode.l10n.t('Cekura: the improved prompt is empty, so nothing was applied. Undo your edits on the right side of the review, or discard it.'));
 			return;
 		}
 		const written = await applyToSource(review, improved, this.ui, this.log);
 		if (!written) return;
 		await this.close(review, improvedDoc);
 		await vscode.window.showTextDocument(written.source, { selection: written.range, preview: false });
-		vscode.window.setStatusBarMessage(`$(check) Cekura: improved prompt applied to ${review.sourceName}; Undo restores the original.`, 8000);
+		vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Cekura: improved prompt applied to {0}; Undo restores the original.', review.sourceName), 8000);
 	}
 
 	async discard(review: Review): Promise<void> {

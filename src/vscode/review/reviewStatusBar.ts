@@ -38,16 +38,15 @@ export class ReviewStatusBar implements vscode.Disposable {
 		}
 		this.item.text = `$(git-compare) Cekura: ${review.stats}`;
 		const tooltip = new vscode.MarkdownString(undefined, true);
-		tooltip.appendMarkdown('**Summary of changes by ');
 		// The tooltip is shown without Ui's messages: it is redacted here, through the same function.
-		tooltip.appendText(this.ui.redact(review.author));
-		tooltip.appendMarkdown('**\n\n');
+		const author = new vscode.MarkdownString(undefined, true).appendText(this.ui.redact(review.author)).value;
+		tooltip.appendMarkdown(`**${vscode.l10n.t('Summary of changes by {0}', author)}**\n\n`);
 		for (const warning of review.warnings) tooltip.appendText(`⚠ ${this.ui.redact(warning)}\n\n`);
-		tooltip.appendText(this.ui.redact(review.summary.trim() || 'No summary of the changes was sent.'));
+		tooltip.appendText(this.ui.redact(review.summary.trim() || vscode.l10n.t('No summary of the changes was sent.')));
 		const keys = reviewShortcuts();
-		tooltip.appendMarkdown(`\n\n${review.stats}. Edit the right side or revert single changes, then $(check) Apply (${keys.apply}) or $(discard) Discard (${keys.discard}) in the title bar.`);
+		tooltip.appendMarkdown(`\n\n${vscode.l10n.t('{0}. Edit the right side or revert single changes, then $(check) Apply ({1}) or $(discard) Discard ({2}) in the title bar.', review.stats, keys.apply, keys.discard)}`);
 		this.item.tooltip = tooltip;
-		this.item.command = { title: 'Show Summary of Changes', command: Commands.showReviewSummary, arguments: [review.improvedUri] };
+		this.item.command = { title: vscode.l10n.t('Show Summary of Changes'), command: Commands.showReviewSummary, arguments: [review.improvedUri] };
 		this.item.show();
 	}
 }
