@@ -127,7 +127,8 @@ const Module = require('node:module');
 const { performance } = require('node:perf_hooks');
 // Any property, call or construction on the stub gives another stub: the extension's own work is what is timed.
 const stub = () => new Proxy(function () {}, { get: (_t, p) => (p === Symbol.toPrimitive ? () => '' : p === 'then' ? undefined : stub()), apply: () => stub(), construct: () => stub(), set: () => true });
-const vscode = { ExtensionMode: { Production: 1, Development: 2, Test: 3 } };
+// English, as VS Code hands it when no translation is loaded.
+const vscode = { ExtensionMode: { Production: 1, Development: 2, Test: 3 }, l10n: { bundle: undefined, t: (message) => message } };
 for (const name of 'window workspace commands env lm Uri Disposable Range Position EventEmitter QuickPickItemKind FileSystemError FileType FileChangeType FilePermission TabInputTextDiff CancellationTokenSource WorkspaceEdit StatusBarAlignment ProgressLocation MarkdownString LanguageModelChatMessage LanguageModelError EndOfLine ConfigurationTarget CancellationError'.split(' ')) vscode[name] = stub();
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
@@ -287,7 +288,7 @@ function responseToDiff(): void {
 		return;
 	}
 	const samples = JSON.parse(fs.readFileSync(file, 'utf8')) as { flow: string; ms: number }[];
-	rows.push({ what: `${what}, ${samples.map((s) => s.flow).join(', ')}`, goal: '≤ 200 ms', values: samples.map((s) => s.ms), unit: 'ms', judge: 'median' });
+	rows.push({ what: `${what}, ${samples.map((s) => s.flow).join(', ')}`, goal: '≤ 200 ms', values: samples.map((s) => s.ms), unit: 'ms', judge: 'median', limit: 200 });
 }
 
 async function main(): Promise<void> {
