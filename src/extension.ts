@@ -10,7 +10,6 @@ import { ApiKeyStore, CEKURA_KEY, MODEL_KEY } from './vscode/apiKeyStore';
 import { registerCommand } from './vscode/commandRegistration';
 import type { ImproveCommands } from './improve';
 import { loadImprove } from './vscode/lazyImprove';
-import { localizeCore } from './vscode/coreL10n';
 import { Log } from './vscode/log';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
@@ -29,7 +28,6 @@ export interface TestApi {
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
-	localizeCore();
 	const log = new Log();
 	const ui = new Ui(log);
 	const files = new ReviewFileSystem();

@@ -40,12 +40,12 @@ export interface ImproveCommands {
 
 /** The commands, bound to the host's objects; called once. */
 export function connect(host: ImproveHost): ImproveCommands {
-	// This file bundles its own copy of @vscode/l10n, which core's messages here use: it needs the bundle too.
+	// Core's messages (all on this side of the split) are translated through @vscode/l10n: hand it VS Code's bundle.
 	localizeCore();
 	const { log, ui, keys, modelKeys, reviews, version, globalState, workspaceState } = host;
 	const modelDeps = { log, ui, modelKeys, version, globalState };
 	const choose = (): Promise<boolean> => chooseEngine(modelDeps);
-	const engines = new ImproveEngines(modelDeps, globalState, choose);
+	const engines = new ImproveEngines(modelDeps, choose);
 	return {
 		improvePrompt: () => improvePrompt({ keys, modelKeys, engines, reviews, log, ui, workspaceState, version }),
 		chooseEngine: choose,

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl } from '../core/baseUrl';
 import { FALLBACK_ENGINE_KEY, Settings } from '../constants';
-import type { ApiKeyStore } from '../vscode/apiKeyStore';
 import { availableChatModels, openAiClient, pickServerModel, type ModelEngineDeps } from '../vscode/engines/modelEngines';
 import { readSettings, writeUserSetting, type EngineSetting } from '../vscode/settings';
 
@@ -17,7 +16,7 @@ const DEFAULT_SERVER = 'http://127.0.0.1:11434/v1';
  * Cekura: Choose Improvement Engine…: the engines, with the language models VS Code actually offers and the
  * OpenAI-compatible server if one is set up. Writes the user settings. Resolves whether an engine was chosen.
  */
-export async function chooseEngine(deps: ModelEngineDeps & { modelKeys: ApiKeyStore; globalState: vscode.Memento }): Promise<boolean> {
+export async function chooseEngine(deps: ModelEngineDeps & { globalState: vscode.Memento }): Promise<boolean> {
 	const { ui, log } = deps;
 	const settings = readSettings();
 	// The current choice is said in words, which screen readers read too (an icon in the label is read as "check").
@@ -77,7 +76,7 @@ export async function chooseEngine(deps: ModelEngineDeps & { modelKeys: ApiKeySt
 }
 
 /** Base URL, optional key and model of an OpenAI-compatible server, written to the settings. Resolves "<model> at <host>". */
-async function setUpServer(deps: ModelEngineDeps & { modelKeys: ApiKeyStore }, current: string): Promise<string | undefined> {
+async function setUpServer(deps: ModelEngineDeps, current: string): Promise<string | undefined> {
 	const setting = `${Settings.section}.${Settings.openaiBaseUrl}`;
 	const typed = await deps.ui.window.showInputBox({
 		title: vscode.l10n.t('Cekura: OpenAI-compatible server (1/3): base URL'),

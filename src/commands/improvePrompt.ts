@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isCancellation } from '../core/cancellation';
 import { CekuraError } from '../core/cekuraError';
 import type { ImproveEngine, ImproveInput, Proposal } from '../core/engines/improveEngine';
+import { diffStats, formatDiffStats } from '../core/diffStats';
 import { sameText } from '../core/eol';
 import { expressionWarnings } from '../core/jsLiterals';
 import { detectEncoding, isRefusal, PLAIN, type PromptEncoding } from '../core/promptEncoding';
@@ -183,7 +184,8 @@ async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, track
 	if (target.encoding.expressions?.length) {
 		proposal = { ...proposal, warnings: [...proposal.warnings, ...expressionWarnings(target.encoding.expressions, target.text, proposal.improved_prompt)] };
 	}
-	const review = await deps.reviews.open({ source: target.document, tracker, encoding: target.encoding, proposal, runIds });
+	const stats = formatDiffStats(diffStats(target.text, proposal.improved_prompt));
+	const review = await deps.reviews.open({ source: target.document, tracker, encoding: target.encoding, proposal, stats, runIds });
 	inBackground(offerApplyOrDiscard(deps.reviews, deps.ui, review), 'The summary of changes', deps.log);
 	return true;
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
+import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/core/openAiCompatibleClient';
 import { reviewShortcuts } from '../../src/vscode/review/reviewShortcuts';
 
 interface Manifest {
@@ -58,4 +59,9 @@ test('the shortcuts the review shows are the keybindings the manifest declares',
 		assert.equal(shown.apply, spelled(keyOf(Commands.applyImprovement, field)));
 		assert.equal(shown.discard, spelled(keyOf(Commands.discardImprovement, field)));
 	}
+});
+
+test('the setting names core messages mention are the manifest\'s', () => {
+	assert.equal(SETTING_BASE_URL, `${Settings.section}.${Settings.openaiBaseUrl}`);
+	assert.equal(SETTING_MODEL, `${Settings.section}.${Settings.openaiModel}`);
 });

@@ -13,8 +13,7 @@ const chooseLabel = (): string => vscode.l10n.t('Choose Improvement Engine…');
 /** Which engine rewrites a prompt: the one the settings name, or under `auto`, a model when Cekura does not offer improve_prompt. */
 export class ImproveEngines {
 	constructor(
-		private readonly deps: ModelEngineDeps,
-		private readonly globalState: vscode.Memento,
+		private readonly deps: ModelEngineDeps & { globalState: vscode.Memento },
 		/** Runs Choose Improvement Engine…; resolves whether the user chose one. */
 		private readonly chooseEngine: () => Promise<boolean>,
 	) {}
@@ -37,7 +36,7 @@ export class ImproveEngines {
 	 */
 	async fallback(settings: CekuraSettings, cekura: CekuraClient, status: number | undefined): Promise<ImproveEngine | undefined> {
 		const { log, ui } = this.deps;
-		const remembered = this.globalState.get<ModelKind>(FALLBACK_ENGINE_KEY);
+		const remembered = this.deps.globalState.get<ModelKind>(FALLBACK_ENGINE_KEY);
 		const candidates = await this.candidates(settings);
 		if (remembered && candidates.some((c) => c.kind === remembered)) {
 			log.info(`This Cekura server does not offer improve_prompt (HTTP ${status ?? '?'}); improving with the engine chosen before (${remembered}).`);
@@ -63,7 +62,7 @@ export class ImproveEngines {
 		);
 		const picked = candidates.find((c) => c.label === choice);
 		if (picked) {
-			await this.globalState.update(FALLBACK_ENGINE_KEY, picked.kind);
+			await this.deps.globalState.update(FALLBACK_ENGINE_KEY, picked.kind);
 			log.info(`Model engine for when Cekura does not offer improve_prompt: ${picked.kind}, remembered on this machine.`);
 			return this.model(picked.kind, settings, cekura);
 		}

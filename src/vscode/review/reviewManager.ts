@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { diffStats, formatDiffStats } from '../../core/diffStats';
 import type { Proposal } from '../../core/engines/improveEngine';
 import { fitToOriginal } from '../../core/eol';
 import type { PromptEncoding } from '../../core/promptEncoding';
@@ -22,6 +21,8 @@ export interface ReviewRequest {
 	/** How the prompt is written in the file; the review shows it decoded. */
 	encoding: PromptEncoding;
 	proposal: Proposal;
+	/** The size of the change, `+4 −1 lines, +52 −3 words in 2 changes`, measured by the caller. */
+	stats: string;
 	runIds: readonly number[];
 }
 
@@ -67,7 +68,7 @@ export class ReviewManager implements vscode.Disposable {
 			author: proposal.author,
 			summary: proposal.summary_of_changes,
 			warnings: proposal.warnings,
-			stats: formatDiffStats(diffStats(originalText, proposal.improved_prompt)),
+			stats: request.stats,
 			runIds: request.runIds,
 		};
 		this.files.put(review.originalUri, originalText, true);
