@@ -11,6 +11,7 @@ export const Commands = {
 	showReviewSummary: 'cekura.showReviewSummary',
 	setModelApiKey: 'cekura.setModelApiKey',
 	chooseEngine: 'cekura.chooseEngine',
+	improveAgain: 'cekura.improveAgain',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

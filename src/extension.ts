@@ -53,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		command(Commands.clearApiKey, () => clearApiKey(keys, ui)),
 		command(Commands.setModelApiKey, () => setModelApiKey(modelKeys)),
 		command(Commands.chooseEngine, () => commands().chooseEngine()),
+		command(Commands.improveAgain, (uri) => commands().improveAgain(uri)),
 		command(Commands.applyImprovement, (uri) => applyImprovement(reviews, uri)),
 		command(Commands.discardImprovement, (uri) => discardImprovement(reviews, uri)),
 		command(Commands.showReviewSummary, (uri) => showReviewSummary(reviews, ui, log, uri)),

@@ -1,6 +1,6 @@
 /**
  * The lazily loaded half of the extension: everything behind Improve Prompt from Runs… and Choose Improvement
- * Engine… (pickers, engines, the Cekura and model clients, node-fetch, run evidence, the prompt encodings and
+ * Engine… and Improve Again (pickers, engines, the Cekura and model clients, node-fetch, run evidence, the prompt encodings and
  * jsonc-parser). The build makes it a file of its own, dist/improve.js, which `src/vscode/lazyImprove.ts`
  * require()s when one of these is first used; activation never loads it.
  *
@@ -9,6 +9,7 @@
  */
 import type * as vscode from 'vscode';
 import { chooseEngine } from './commands/chooseEngine';
+import { improveAgain } from './commands/improveAgain';
 import { improvePrompt } from './commands/improvePrompt';
 import type { ApiKeyStore } from './vscode/apiKeyStore';
 import { localizeCore } from './vscode/coreL10n';
@@ -34,6 +35,8 @@ export interface ImproveHost {
 
 export interface ImproveCommands {
 	improvePrompt(): Promise<void>;
+	/** `uri`: a review side, from the review's title bar. */
+	improveAgain(uri: unknown): Promise<void>;
 	/** Resolves whether the user chose an engine. */
 	chooseEngine(): Promise<boolean>;
 }
@@ -46,8 +49,10 @@ export function connect(host: ImproveHost): ImproveCommands {
 	const modelDeps = { log, ui, modelKeys, version, globalState };
 	const choose = (): Promise<boolean> => chooseEngine(modelDeps);
 	const engines = new ImproveEngines(modelDeps, choose);
+	const flow = { keys, modelKeys, engines, reviews, log, ui, workspaceState, version };
 	return {
-		improvePrompt: () => improvePrompt({ keys, modelKeys, engines, reviews, log, ui, workspaceState, version }),
+		improvePrompt: () => improvePrompt(flow),
+		improveAgain: (uri) => improveAgain(flow, uri),
 		chooseEngine: choose,
 	};
 }

@@ -1,37 +1,14 @@
 import * as vscode from 'vscode';
-import { isCancellation } from '../core/cancellation';
-import { CekuraError } from '../core/cekuraError';
-import type { ImproveEngine, ImproveInput, Proposal } from '../core/engines/improveEngine';
-import { diffStats, formatDiffStats } from '../core/diffStats';
-import { sameText } from '../core/eol';
-import { expressionWarnings } from '../core/jsLiterals';
+import type { ImproveInput } from '../core/engines/improveEngine';
 import { detectEncoding, isRefusal, PLAIN, type PromptEncoding } from '../core/promptEncoding';
 import { LAST_RUN_IDS_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
-import type { ApiKeyStore } from '../vscode/apiKeyStore';
-import { inBackground } from '../vscode/background';
-import { createCekuraClient } from '../vscode/cekuraClientFactory';
-import type { ImproveEngines } from '../vscode/engines/improveEngines';
-import { showError } from '../vscode/errorNotification';
 import { pickFocus } from '../vscode/focusPicker';
-import type { Log } from '../vscode/log';
-import { withCancellableProgress } from '../vscode/progress';
-import { offerApplyOrDiscard } from '../vscode/review/applyOrDiscardOffer';
-import type { ReviewManager } from '../vscode/review/reviewManager';
+import { cekuraClient, requestProposal, startSession, type ImproveFlowDeps } from '../vscode/requestProposal';
+import { reviewProposal } from '../vscode/review/proposalReview';
+import type { Review } from '../vscode/review/review';
 import { SourceTracker } from '../vscode/review/sourceTracker';
 import { pickRuns } from '../vscode/runPicker';
-import { openSettings, readSettings } from '../vscode/settings';
 import type { Ui } from '../vscode/userInterface';
-
-export interface ImprovePromptDeps {
-	keys: ApiKeyStore;
-	modelKeys: ApiKeyStore;
-	engines: ImproveEngines;
-	reviews: ReviewManager;
-	log: Log;
-	ui: Ui;
-	workspaceState: vscode.Memento;
-	version: string;
-}
 
 interface PromptTarget {
 	document: vscode.TextDocument;
@@ -44,31 +21,20 @@ interface PromptTarget {
 }
 
 /** Select a prompt, choose runs (and optionally failures to focus on), have an engine rewrite it, review the proposal in a diff. */
-export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
-	const { keys, log, ui } = deps;
+export async function improvePrompt(deps: ImproveFlowDeps): Promise<void> {
+	const { log, ui } = deps;
 	const target = await promptTarget(ui);
 	if (!target) return;
-
-	let settings = readSettings();
-	if (!settings.baseUrl.ok) {
-		log.error(settings.baseUrl.message);
-		const open = vscode.l10n.t('Open Settings');
-		if ((await ui.message('error', vscode.l10n.t('Cekura: {0}', settings.baseUrl.message), open)) === open) await openSettings();
-		return;
-	}
-	const baseUrl = settings.baseUrl.url;
-
-	const storedKey = (await keys.get()) ?? (await keys.prompt(vscode.l10n.t('No Cekura API key is set yet.')));
-	if (!storedKey) return;
-	let apiKey: string = storedKey;
-	const clientFor = (key: string) => createCekuraClient(baseUrl, key, settings.improveTimeoutMs, log, deps.version);
+	const session = await startSession(deps);
+	if (!session) return;
 
 	const lastIds = deps.workspaceState.get<number[]>(LAST_RUN_IDS_KEY, []);
-	const runIds = await pickRuns(ui, clientFor(apiKey), { agentId: settings.agentId, projectId: settings.projectId }, lastIds, log);
+	const { agentId, projectId } = session.settings;
+	const runIds = await pickRuns(ui, cekuraClient(deps, session), { agentId, projectId }, lastIds, log);
 	if (!runIds) return;
 	await deps.workspaceState.update(LAST_RUN_IDS_KEY, runIds);
 
-	const focus = await pickFocus(ui, clientFor(apiKey), runIds, log);
+	const focus = await pickFocus(ui, cekuraClient(deps, session), runIds, log);
 	if (!focus) return;
 
 	const input: ImproveInput = { prompt: target.text, runIds, focus };
@@ -80,51 +46,13 @@ export async function improvePrompt(deps: ImprovePromptDeps): Promise<void> {
 		start: target.document.offsetAt(target.range.start),
 		end: target.document.offsetAt(target.range.end),
 	});
-	let handedOver = false;
+	let review: Review | undefined;
 	try {
-		// Setting an engine up can ask the user, or fail with an error that offers what helps: it happens in the loop.
-		let nextEngine = (): Promise<ImproveEngine | undefined> => deps.engines.configured(settings, clientFor(apiKey));
-		let engine: ImproveEngine | undefined;
-		for (;;) {
-			try {
-				engine ??= await nextEngine();
-				if (!engine) return;
-				const current = engine;
-				log.info(`Engine: ${current.author} (${current.kind}).`);
-				const proposal = await withCancellableProgress(vscode.l10n.t('Cekura: improving the prompt with {0}', current.author), (signal, report) => current.improve(input, signal, report));
-				handedOver = await showProposal(deps, target, tracker, runIds, proposal);
-				return;
-			} catch (err) {
-				if (isCancellation(err)) {
-					log.info('Improvement cancelled; nothing was changed.');
-					return;
-				}
-				if (settings.engine === 'auto' && engine?.kind === 'cekura' && err instanceof CekuraError && err.kind === 'notOffered') {
-					const status = err.status;
-					const asked = settings;
-					nextEngine = () => deps.engines.fallback(asked, clientFor(apiKey), status);
-					engine = undefined;
-					continue;
-				}
-				const action = await showError(err, log, ui, (engine?.kind ?? settings.engine) === 'openaiCompatible');
-				if (action === 'setApiKey') {
-					const key = await keys.prompt();
-					if (!key) return;
-					apiKey = key;
-				} else if (action === 'setModelApiKey') {
-					if ((await deps.modelKeys.prompt()) === undefined) return;
-				} else if (action === 'chooseEngine') {
-					if (!(await deps.engines.choose())) return;
-				} else if (action !== 'retry') {
-					return;
-				}
-				settings = readSettings();
-				nextEngine = () => deps.engines.configured(settings, clientFor(apiKey));
-				engine = undefined;
-			}
-		}
+		const proposal = await requestProposal(deps, session, input);
+		if (proposal) review = await reviewProposal(deps, { source: target.document, tracker, encoding: target.encoding, proposal, runIds, focus, basedOn: target.text });
 	} finally {
-		if (!handedOver) tracker.dispose();
+		// The review owns the tracker from now on.
+		if (!review) tracker.dispose();
 	}
 }
 
@@ -171,21 +99,4 @@ async function plainCopyTarget(ui: Ui, source: vscode.TextDocument, raw: string,
 	await vscode.window.showTextDocument(document, { preview: false });
 	const range = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
 	return { document, raw, range, text: raw, encoding: PLAIN };
-}
-
-/** Opens the review of `proposal`; false when there was nothing to review. */
-async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, tracker: SourceTracker, runIds: readonly number[], proposal: Proposal): Promise<boolean> {
-	const summary = proposal.summary_of_changes;
-	if (sameText(proposal.improved_prompt, target.text)) {
-		deps.log.info(`No changes proposed by ${proposal.author}. ${summary}`);
-		deps.ui.notify('info', vscode.l10n.t('{0} proposes no changes to this prompt.', proposal.author) + (summary ? ` ${summary}` : ''));
-		return false;
-	}
-	if (target.encoding.expressions?.length) {
-		proposal = { ...proposal, warnings: [...proposal.warnings, ...expressionWarnings(target.encoding.expressions, target.text, proposal.improved_prompt)] };
-	}
-	const stats = formatDiffStats(diffStats(target.text, proposal.improved_prompt));
-	const review = await deps.reviews.open({ source: target.document, tracker, encoding: target.encoding, proposal, stats, runIds });
-	inBackground(offerApplyOrDiscard(deps.reviews, deps.ui, review), 'The summary of changes', deps.log);
-	return true;
 }

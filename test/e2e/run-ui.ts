@@ -27,6 +27,7 @@ import { commandEntryPoints } from './flows/commandEntryPoints';
 import { driftRefused } from './flows/driftRefused';
 import { cancelRequest, errorNotOffered, errorRunListForbidden, errorUnauthorized } from './flows/errorCases';
 import { fourthRunRefused } from './flows/fourthRunRefused';
+import { improveAgain } from './flows/improveAgain';
 import { improveAndApply } from './flows/improveAndApply';
 import { languageModelConsent } from './flows/languageModelConsent';
 import { loadMoreRuns } from './flows/loadMoreRuns';
@@ -47,6 +48,7 @@ const FLOWS: readonly Flow[] = [
 	driftRefused,
 	fallbackToModel,
 	explicitModelEngine,
+	improveAgain,
 	errorNotOffered,
 	errorUnauthorized,
 	errorRunListForbidden,

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Focus } from '../../core/focusOptions';
 import type { PromptEncoding } from '../../core/promptEncoding';
 import type { SourceTracker } from './sourceTracker';
 
@@ -14,6 +15,7 @@ export interface Review {
 	readonly encoding: PromptEncoding;
 	/** Where the prompt stands in the source now; it has followed every edit since the request was sent. */
 	readonly tracker: SourceTracker;
+	/** The diff's left side: `originalText`, or the proposal this one improved on (Improve Again). */
 	readonly originalUri: vscode.Uri;
 	readonly improvedUri: vscode.Uri;
 	readonly title: string;
@@ -25,4 +27,8 @@ export interface Review {
 	/** `+4 −1 lines, +52 −3 words in 2 changes` */
 	readonly stats: string;
 	readonly runIds: readonly number[];
+	/** The failures the proposal was asked to focus on. */
+	readonly focus: Focus;
+	/** Improve Again: the review whose right side this proposal improved on. */
+	readonly previousId?: number;
 }

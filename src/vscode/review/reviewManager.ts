@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Proposal } from '../../core/engines/improveEngine';
 import { fitToOriginal } from '../../core/eol';
+import type { Focus } from '../../core/focusOptions';
 import type { PromptEncoding } from '../../core/promptEncoding';
 import { ContextKeys, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
 import { inBackground } from '../background';
@@ -24,6 +25,12 @@ export interface ReviewRequest {
 	/** The size of the change, `+4 −1 lines, +52 −3 words in 2 changes`, measured by the caller. */
 	stats: string;
 	runIds: readonly number[];
+	focus: Focus;
+	/**
+	 * Improve Again: the review whose right side (`text`, as the user left it) was improved on. The new review shows
+	 * `text` on its left, takes over its tracker and replaces it.
+	 */
+	previous?: { review: Review; text: string };
 }
 
 /** Opens review diffs, finds the one a command means, and applies or discards them. */
@@ -50,10 +57,11 @@ export class ReviewManager implements vscode.Disposable {
 	}
 
 	async open(request: ReviewRequest): Promise<Review> {
-		const { source, tracker, encoding, proposal } = request;
+		const { source, tracker, encoding, proposal, previous } = request;
 		const id = this.nextId++;
 		const name = path.basename(source.uri.path) || 'prompt.md';
 		const originalText = encoding.decode(tracker.raw);
+		const leftText = previous ? previous.text : originalText;
 		const runs = request.runIds.join(', ');
 		const review: Review = {
 			id,
@@ -64,22 +72,27 @@ export class ReviewManager implements vscode.Disposable {
 			tracker,
 			originalUri: ReviewFileSystem.uri(ORIGINAL_SCHEME, `/review-${id}/original/${name}`),
 			improvedUri: ReviewFileSystem.uri(REVIEW_SCHEME, `/review-${id}/improved/${name}`),
-			title: vscode.l10n.t('{0}: Original ↔ Improved (runs {1}) · by {2}', name, runs, proposal.author),
+			title: previous
+				? vscode.l10n.t('{0}: Previous Proposal ↔ Improved Again (runs {1}) · by {2}', name, runs, proposal.author)
+				: vscode.l10n.t('{0}: Original ↔ Improved (runs {1}) · by {2}', name, runs, proposal.author),
 			author: proposal.author,
 			summary: proposal.summary_of_changes,
 			warnings: proposal.warnings,
 			stats: request.stats,
 			runIds: request.runIds,
+			focus: request.focus,
+			previousId: previous?.review.id,
 		};
-		this.files.put(review.originalUri, originalText, true);
-		this.files.put(review.improvedUri, fitToOriginal(proposal.improved_prompt, originalText, eolOf(source)), false);
+		this.files.put(review.originalUri, leftText, true);
+		this.files.put(review.improvedUri, fitToOriginal(proposal.improved_prompt, leftText, eolOf(source)), false);
 		this.reviews.set(id, review);
 		// The context key and the diff travel to the workbench together: waiting for one before sending the other
 		// only delays the diff.
 		await Promise.all([this.updateContext(), vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false })]);
 		// Apply or Discard right away must still find the tab to close.
 		await waitForReviewTab(review.improvedUri);
-		this.log.info(`Review ${id} opened for ${source.uri.toString()} (runs ${runs}, proposal by ${proposal.author}, prompt written as ${encoding.description}): ${review.stats}.`);
+		this.log.info(`Review ${id} opened for ${source.uri.toString()} (runs ${runs}, proposal by ${proposal.author}, prompt written as ${encoding.description}${previous ? `, improving on review ${previous.review.id}` : ''}): ${review.stats}.`);
+		if (previous) await this.replaced(previous.review);
 		return review;
 	}
 
@@ -139,9 +152,16 @@ export class ReviewManager implements vscode.Disposable {
 		this.reviews.clear();
 	}
 
-	private async close(review: Review, improvedDoc: vscode.TextDocument | undefined): Promise<void> {
+	/** Closes a review that a newer one (Improve Again) took over; its tracker goes on with the newer one. */
+	private async replaced(review: Review): Promise<void> {
+		const improvedDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === review.improvedUri.toString());
+		await this.close(review, improvedDoc, false);
+		this.log.info(`Review ${review.id}: replaced by a new proposal.`);
+	}
+
+	private async close(review: Review, improvedDoc: vscode.TextDocument | undefined, disposeTracker = true): Promise<void> {
 		if (!this.reviews.delete(review.id)) return;
-		review.tracker.dispose();
+		if (disposeTracker) review.tracker.dispose();
 		// Saving into the in-memory side clears its dirty state, so closing the tab asks nothing.
 		if (improvedDoc?.isDirty) await improvedDoc.save();
 		await closeTabs(reviewTabs(review.improvedUri));
