@@ -11,6 +11,7 @@ export const Commands = {
 	showReviewSummary: 'cekura.showReviewSummary',
 	setModelApiKey: 'cekura.setModelApiKey',
 	chooseEngine: 'cekura.chooseEngine',
+	showEvidence: 'cekura.showEvidence',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -46,6 +47,9 @@ export const REVIEW_SCHEME = 'cekura-review';
 
 /** URI scheme of the original side of a review diff: in memory, registered read-only. */
 export const ORIGINAL_SCHEME = 'cekura-original';
+
+/** URI scheme of the read-only evidence page of a review (Markdown, shown in the Markdown preview). */
+export const EVIDENCE_SCHEME = 'cekura-evidence';
 
 /** workspaceState key for the run IDs used last in this workspace. */
 export const LAST_RUN_IDS_KEY = 'cekura.lastRunIds';
