@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Run } from '../core/apiTypes';
 import { isCancellation } from '../core/cancellation';
 import { CekuraError } from '../core/cekuraError';
-import { renderEvidenceMarkdown } from '../core/evidenceMarkdown';
+import type { CekuraClient } from '../core/cekuraClient';
+import { isCekuraApi, renderEvidenceMarkdown } from '../core/evidenceMarkdown';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
 import { createCekuraClient } from '../vscode/cekuraClientFactory';
 import { showError } from '../vscode/errorNotification';
@@ -61,17 +62,23 @@ async function readEvidence(deps: ShowEvidenceDeps, review: Review): Promise<str
 		if (!apiKey) return undefined;
 		const client = createCekuraClient(baseUrl, apiKey, settings.improveTimeoutMs, log, deps.version);
 		try {
-			const runs = await withCancellableProgress(vscode.l10n.t('Cekura: reading the evidence of runs {0}', review.runIds.join(', ')), (signal) => client.bulkRuns(review.runIds, signal));
+			const { runs, projects } = await withCancellableProgress(vscode.l10n.t('Cekura: reading the evidence of runs {0}', review.runIds.join(', ')), async (signal) => {
+				const runs = await client.bulkRuns(review.runIds, signal);
+				// Only Cekura's own runs link to its web app, and a link needs the project of the run's agent.
+				const projects = isCekuraApi(baseUrl) ? await agentProjects(client, runs, signal, log) : new Map<number, number>();
+				return { runs, projects };
+			});
 			const missing = review.runIds.filter((id) => !runs.some((run: Run) => run.id === id));
 			log.info(`Review ${review.id}: read ${runs.length} of ${review.runIds.length} runs for the evidence${missing.length ? `; Cekura sent none for ${missing.join(', ')}` : ''}.`);
 			const projectId = settings.projectId;
+			const projectIdOf = (run: Run): number | undefined => (typeof run.agent === 'number' ? projects.get(run.agent) : undefined) ?? projectId;
 			return renderEvidenceMarkdown({
 				sourceName: review.sourceName,
 				author: review.author,
 				runIds: review.runIds,
 				runs,
 				baseUrl,
-				projectIdOf: () => projectId,
+				projectIdOf,
 				clean: (text) => ui.redact(text),
 			});
 		} catch (err) {
@@ -87,6 +94,22 @@ async function readEvidence(deps: ShowEvidenceDeps, review: Review): Promise<str
 			}
 		}
 	}
+}
+
+/** The project of each agent the runs belong to; an agent whose project cannot be read gets no link, nothing worse. */
+async function agentProjects(client: CekuraClient, runs: readonly Run[], signal: AbortSignal, log: Log): Promise<Map<number, number>> {
+	const projects = new Map<number, number>();
+	const agents = [...new Set(runs.map((run) => run.agent).filter((id): id is number => typeof id === 'number'))];
+	for (const agent of agents) {
+		try {
+			const project = await client.agentProject(agent, signal);
+			if (project !== undefined) projects.set(agent, project);
+		} catch (err) {
+			if (isCancellation(err)) throw err;
+			log.warn(`The project of agent ${agent} could not be read, so its runs are not linked to Cekura's dashboard: ${err instanceof Error ? err.message : String(err)}`);
+		}
+	}
+	return projects;
 }
 
 /**

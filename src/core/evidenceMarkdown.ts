@@ -47,18 +47,21 @@ function positiveInteger(value: unknown): value is number {
 	return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 
+/** Whether `baseUrl` is Cekura's own API, whose runs are on Cekura's dashboard (a local or other server's are not). */
+export function isCekuraApi(baseUrl: string): boolean {
+	try {
+		return new URL(baseUrl).origin === CEKURA_API_ORIGIN;
+	} catch {
+		return false;
+	}
+}
+
 /**
  * The page of a run's result in Cekura's web app, where the run is shown: only when `baseUrl` is Cekura's own API
- * (a local or other server's runs are not on Cekura's dashboard) and both IDs are positive integers.
+ * and both IDs are positive integers.
  */
 export function dashboardResultUrl(baseUrl: string, projectId: unknown, resultId: unknown): string | undefined {
-	let origin: string;
-	try {
-		origin = new URL(baseUrl).origin;
-	} catch {
-		return undefined;
-	}
-	if (origin !== CEKURA_API_ORIGIN || !positiveInteger(projectId) || !positiveInteger(resultId)) return undefined;
+	if (!isCekuraApi(baseUrl) || !positiveInteger(projectId) || !positiveInteger(resultId)) return undefined;
 	return `${CEKURA_DASHBOARD_ORIGIN}/${projectId}/results/${resultId}`;
 }
 
