@@ -42,7 +42,14 @@ export async function showEvidence(deps: ShowEvidenceDeps, uri?: unknown): Promi
 	}
 	// The preview opens beside the active editor: make the review's diff the active one first.
 	await vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false });
-	await vscode.commands.executeCommand('markdown.showPreviewToSide', deps.evidence.uriOf(review));
+	const page = deps.evidence.uriOf(review);
+	try {
+		await vscode.commands.executeCommand('markdown.showPreviewToSide', page);
+	} catch (err) {
+		// VS Code's Markdown extension (built in) can be disabled: then the page is shown as Markdown text.
+		deps.log.warn(`The Markdown preview is not available (${err instanceof Error ? err.message : String(err)}); showing the evidence as text.`);
+		await vscode.window.showTextDocument(page, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+	}
 	deps.log.info(`Review ${review.id}: evidence of runs ${review.runIds.join(', ')} shown.`);
 }
 
