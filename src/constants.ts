@@ -12,6 +12,7 @@ export const Commands = {
 	setModelApiKey: 'cekura.setModelApiKey',
 	chooseEngine: 'cekura.chooseEngine',
 	improveAgain: 'cekura.improveAgain',
+	showEvidence: 'cekura.showEvidence',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -47,6 +48,9 @@ export const REVIEW_SCHEME = 'cekura-review';
 
 /** URI scheme of the original side of a review diff: in memory, registered read-only. */
 export const ORIGINAL_SCHEME = 'cekura-original';
+
+/** URI scheme of the read-only evidence page of a review (Markdown, shown in the Markdown preview). */
+export const EVIDENCE_SCHEME = 'cekura-evidence';
 
 /** workspaceState key for the run IDs used last in this workspace. */
 export const LAST_RUN_IDS_KEY = 'cekura.lastRunIds';

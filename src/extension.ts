@@ -5,12 +5,13 @@ import { discardImprovement } from './commands/discardImprovement';
 import { setApiKey } from './commands/setApiKey';
 import { setModelApiKey } from './commands/setModelApiKey';
 import { showReviewSummary } from './commands/showReviewSummary';
-import { Commands, FALLBACK_ENGINE_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
+import { Commands, EVIDENCE_SCHEME, FALLBACK_ENGINE_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
 import { ApiKeyStore, CEKURA_KEY, MODEL_KEY } from './vscode/apiKeyStore';
 import { registerCommand } from './vscode/commandRegistration';
 import type { ImproveCommands } from './improve';
 import { loadImprove } from './vscode/lazyImprove';
 import { Log } from './vscode/log';
+import { EvidenceDocuments } from './vscode/review/evidenceDocuments';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
 import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
@@ -32,12 +33,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const ui = new Ui(log);
 	const files = new ReviewFileSystem();
 	const reviews = new ReviewManager(files, log, ui);
+	const evidence = new EvidenceDocuments(reviews, log);
 	const keys = new ApiKeyStore(context.secrets, log, ui, CEKURA_KEY);
 	const modelKeys = new ApiKeyStore(context.secrets, log, ui, MODEL_KEY);
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
-	// The improve flow and Choose Improvement Engine… live in dist/improve.js, loaded when one of them first runs.
+	// The improve flow, Choose Improvement Engine… and Show Evidence live in dist/improve.js, loaded when one of them first runs.
 	let improve: ImproveCommands | undefined;
-	const host = { log, ui, keys, modelKeys, reviews, version, globalState: context.globalState, workspaceState: context.workspaceState };
+	const host = { log, ui, keys, modelKeys, reviews, evidence, version, globalState: context.globalState, workspaceState: context.workspaceState };
 	const commands = (): ImproveCommands => (improve ??= loadImprove().connect(host));
 	const command = (id: CommandId, handler: (...args: unknown[]) => unknown): vscode.Disposable => registerCommand(id, handler, log, ui);
 
@@ -45,9 +47,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		log,
 		files,
 		reviews,
+		evidence,
 		new ReviewStatusBar(reviews, ui),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
+		vscode.workspace.registerTextDocumentContentProvider(EVIDENCE_SCHEME, evidence),
 		command(Commands.improvePrompt, () => commands().improvePrompt()),
 		command(Commands.setApiKey, () => setApiKey(keys)),
 		command(Commands.clearApiKey, () => clearApiKey(keys, ui)),
@@ -57,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		command(Commands.applyImprovement, (uri) => applyImprovement(reviews, uri)),
 		command(Commands.discardImprovement, (uri) => discardImprovement(reviews, uri)),
 		command(Commands.showReviewSummary, (uri) => showReviewSummary(reviews, ui, log, uri)),
+		command(Commands.showEvidence, (uri) => commands().showEvidence(uri)),
 	);
 	log.info(`Cekura Prompt Improver ${version} activated.`);
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;

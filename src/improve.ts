@@ -1,7 +1,7 @@
 /**
- * The lazily loaded half of the extension: everything behind Improve Prompt from Runs… and Choose Improvement
- * Engine… and Improve Again (pickers, engines, the Cekura and model clients, node-fetch, run evidence, the prompt encodings and
- * jsonc-parser). The build makes it a file of its own, dist/improve.js, which `src/vscode/lazyImprove.ts`
+ * The lazily loaded half of the extension: everything behind Improve Prompt from Runs…, Improve Again, Choose
+ * Improvement Engine… and Show Evidence (pickers, engines, the Cekura and model clients, node-fetch, run evidence,
+ * the prompt encodings and jsonc-parser). The build makes it a file of its own, dist/improve.js, which `src/vscode/lazyImprove.ts`
  * require()s when one of these is first used; activation never loads it.
  *
  * Keep the boundary clean: the main bundle imports this file only through `lazyImprove.ts` (and `import type`),
@@ -11,10 +11,12 @@ import type * as vscode from 'vscode';
 import { chooseEngine } from './commands/chooseEngine';
 import { improveAgain } from './commands/improveAgain';
 import { improvePrompt } from './commands/improvePrompt';
+import { showEvidence } from './commands/showEvidence';
 import type { ApiKeyStore } from './vscode/apiKeyStore';
 import { localizeCore } from './vscode/coreL10n';
 import { ImproveEngines } from './vscode/engines/improveEngines';
 import type { Log } from './vscode/log';
+import type { EvidenceDocuments } from './vscode/review/evidenceDocuments';
 import type { ReviewManager } from './vscode/review/reviewManager';
 import type { Ui } from './vscode/userInterface';
 
@@ -28,6 +30,7 @@ export interface ImproveHost {
 	keys: ApiKeyStore;
 	modelKeys: ApiKeyStore;
 	reviews: ReviewManager;
+	evidence: EvidenceDocuments;
 	version: string;
 	globalState: vscode.Memento;
 	workspaceState: vscode.Memento;
@@ -39,13 +42,15 @@ export interface ImproveCommands {
 	improveAgain(uri: unknown): Promise<void>;
 	/** Resolves whether the user chose an engine. */
 	chooseEngine(): Promise<boolean>;
+	/** `uri`: what the review's title bar passes. */
+	showEvidence(uri?: unknown): Promise<void>;
 }
 
 /** The commands, bound to the host's objects; called once. */
 export function connect(host: ImproveHost): ImproveCommands {
 	// Core's messages (all on this side of the split) are translated through @vscode/l10n: hand it VS Code's bundle.
 	localizeCore();
-	const { log, ui, keys, modelKeys, reviews, version, globalState, workspaceState } = host;
+	const { log, ui, keys, modelKeys, reviews, evidence, version, globalState, workspaceState } = host;
 	const modelDeps = { log, ui, modelKeys, version, globalState };
 	const choose = (): Promise<boolean> => chooseEngine(modelDeps);
 	const engines = new ImproveEngines(modelDeps, choose);
@@ -54,5 +59,6 @@ export function connect(host: ImproveHost): ImproveCommands {
 		improvePrompt: () => improvePrompt(flow),
 		improveAgain: (uri) => improveAgain(flow, uri),
 		chooseEngine: choose,
+		showEvidence: (uri) => showEvidence({ keys, reviews, evidence, log, ui, version }, uri),
 	};
 }

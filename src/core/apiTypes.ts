@@ -55,6 +55,9 @@ export interface TranscriptTurn {
 export interface RunListItem {
 	id: number;
 	scenario_name?: string | null;
+	/** The result (test suite execution) the run belongs to; Cekura's dashboard shows runs inside their result. */
+	result_id?: number | null;
+	result_name?: string | null;
 	agent?: number | null;
 	agent_name?: string | null;
 	status?: string | null;

@@ -13,6 +13,7 @@ import { MAX_RUNS } from './runIds';
 export const IMPROVE_PROMPT_PATH = '/test_framework/v1/runs/improve_prompt/';
 export const RUNS_PATH = '/test_framework/v2/runs/';
 export const RUNS_BULK_PATH = '/test_framework/v2/runs/bulk/';
+export const AGENTS_PATH = '/test_framework/v1/aiagents/';
 export const API_KEY_HEADER = 'X-CEKURA-API-KEY';
 
 /** A GET can be sent again after any of these. */
@@ -123,6 +124,14 @@ export class CekuraClient {
 			throw new CekuraError('invalidResponse', l10n.t('Cekura answered the run details request with an unexpected shape (expected a list of runs).'));
 		}
 		return json as Run[];
+	}
+
+	/** The Cekura project an agent belongs to (`GET /test_framework/v1/aiagents/{id}/`); undefined when the answer has none. */
+	async agentProject(agentId: number, signal: AbortSignal): Promise<number | undefined> {
+		if (!Number.isSafeInteger(agentId) || agentId <= 0) return undefined;
+		const json = await this.send({ name: l10n.t('the agent details'), method: 'GET', url: `${this.options.baseUrl}${AGENTS_PATH}${agentId}/`, timeoutMs: this.readTimeoutMs }, signal);
+		const project = isObject(json) ? json.project : undefined;
+		return typeof project === 'number' && Number.isSafeInteger(project) && project > 0 ? project : undefined;
 	}
 
 	private get readTimeoutMs(): number {

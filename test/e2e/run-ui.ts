@@ -25,6 +25,7 @@ import {
 } from './codeServer';
 import { commandEntryPoints } from './flows/commandEntryPoints';
 import { driftRefused } from './flows/driftRefused';
+import { evidence } from './flows/evidence';
 import { cancelRequest, errorNotOffered, errorRunListForbidden, errorUnauthorized } from './flows/errorCases';
 import { fourthRunRefused } from './flows/fourthRunRefused';
 import { improveAgain } from './flows/improveAgain';
@@ -46,6 +47,7 @@ const FLOWS: readonly Flow[] = [
 	fourthRunRefused,
 	loadMoreRuns,
 	driftRefused,
+	evidence,
 	fallbackToModel,
 	explicitModelEngine,
 	improveAgain,

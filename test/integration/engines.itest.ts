@@ -81,7 +81,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		assert.ok(tab, 'no review opened');
 		assert.match(tab.label, new RegExp(`by ${MODEL} at ${host.replace(/\./g, '\\.')}`));
 		const summary = await user.waitForMessage(/^Proposal by local-improver at /);
-		assert.deepEqual(summary.actions, ['Apply', 'Discard']);
+		assert.deepEqual(summary.actions, ['Apply', 'Discard', 'Show Evidence']);
 		const improved = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified);
 		assert.match(improved.getText(), /read back the date and time/i);
 

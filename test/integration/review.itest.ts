@@ -207,7 +207,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		await vscode.commands.executeCommand(Commands.showReviewSummary);
 		const again = await user.waitForMessage(/lines, \+\d+/);
 		assert.equal(again.text, first.text);
-		assert.deepEqual(again.actions, ['Apply', 'Discard']);
+		assert.deepEqual(again.actions, ['Apply', 'Discard', 'Show Evidence']);
 	});
 
 	test('Apply and Discard with no review open say so', async () => {

@@ -6,7 +6,7 @@
 import type * as http from 'node:http';
 import { improvePrompt, NO_CHANGES_SUMMARY } from './improver';
 import { LoopbackServer, trackResponse, parseRecordedBody, type ApiRequest, type LoopbackListenOptions } from './loopbackServer';
-import { findRun, listRunItem, projectOfAgent, SEED_RUNS, type SeedRun } from './seedData';
+import { findRun, listRunItem, projectOfAgent, SEED_AGENTS, SEED_RUNS, type SeedRun } from './seedData';
 
 export const DEMO_API_KEY = 'ck_demo_local';
 
@@ -106,7 +106,7 @@ const IMPROVE_PATH = '/test_framework/v1/runs/improve_prompt/';
 const JSON_PARSE_ERROR = 'JSON parse error - Expecting value: line 1 column 1 (char 0)';
 const NOT_JSON_BODY = '<html><body>Gateway login</body></html>';
 
-type Route = { kind: 'list' } | { kind: 'bulk' } | { kind: 'detail'; id: number } | { kind: 'improve' };
+type Route = { kind: 'list' } | { kind: 'bulk' } | { kind: 'detail'; id: number } | { kind: 'improve' } | { kind: 'agent'; id: number };
 
 interface Reply {
 	status: number;
@@ -148,6 +148,9 @@ function pythonTypeName(value: unknown): string {
 }
 
 function matchRoute(path: string): Route | undefined {
+	// An agent (§14.4): the project it belongs to is what links a run to Cekura's dashboard.
+	const agent = /^\/test_framework\/(?:v1|v2)\/aiagents\/(\d{1,15})\/$/.exec(path);
+	if (agent) return { kind: 'agent', id: Number(agent[1]) };
 	const m = /^\/test_framework\/(v1\/runs|v2\/runs|v1\/runs-external)\/(.*)$/.exec(path);
 	if (!m) return undefined;
 	const [, base, rest] = m;
@@ -337,6 +340,12 @@ class LocalCekuraServer implements CekuraServer {
 			case 'detail': {
 				const run = findRun(route.id);
 				return run ? { status: 200, body: run } : notFound();
+			}
+			case 'agent': {
+				const agent = SEED_AGENTS.find((a) => a.id === route.id);
+				if (!agent) return notFound();
+				const { id, agent_name, project, organization, inbound_number } = agent;
+				return { status: 200, body: { id, project, organization, agent_name, language: 'en', inbound: true, contact_number: inbound_number, assistant_provider: 'vapi', auto_sync_prompt_enabled: false } };
 			}
 		}
 	}

@@ -227,6 +227,18 @@ describe('run list and run details', () => {
 		assert.ok(runs[0].critical_categories?.some((c) => c.category_id === 311));
 		assert.equal(server.requests[0].query.run_ids, '5546');
 	});
+
+	test('agentProject reads the project of an agent, for links to Cekura\'s dashboard', async () => {
+		assert.equal(await client().agentProject(42, never), 742);
+		assert.equal(await client().agentProject(63, never), 801);
+		assert.equal(server.requests[0].path, '/test_framework/v1/aiagents/42/');
+		assert.equal(server.requests[0].apiKeyValid, true);
+		const err = await rejection(client().agentProject(999, never), 'notOffered');
+		assert.match(err.message, /the agent details \(HTTP 404\)/);
+		const before = server.requests.length;
+		assert.equal(await client().agentProject(0, never), undefined, 'no request for an ID that cannot be an agent');
+		assert.equal(server.requests.length, before);
+	});
 });
 
 describe('against servers that misbehave', () => {

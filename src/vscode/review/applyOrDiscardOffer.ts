@@ -1,21 +1,25 @@
 import * as vscode from 'vscode';
+import { Commands } from '../../constants';
 import type { Ui } from '../userInterface';
 import type { Review } from './review';
 import { reviewShortcuts } from './reviewShortcuts';
 import type { ReviewManager } from './reviewManager';
 
-/** The summary of changes next to the diff, with the two ways out. */
+/** The summary of changes next to the diff, with the two ways out and the evidence of the runs. */
 export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review: Review): Promise<void> {
 	const apply = vscode.l10n.t('Apply');
 	const discard = vscode.l10n.t('Discard');
-	const choice = await ui.message(review.warnings.length ? 'warning' : 'info', summaryText(review), apply, discard);
+	const evidence = vscode.l10n.t('Show Evidence');
+	const actions = review.runIds.length ? [apply, discard, evidence] : [apply, discard];
+	const choice = await ui.message(review.warnings.length ? 'warning' : 'info', summaryText(review), ...actions);
 	if (choice === undefined) return;
 	if (!reviews.openReviews.includes(review)) {
 		// Notifications cannot be withdrawn, so this one can outlive its review.
 		ui.notify('info', vscode.l10n.t('Cekura: the review of {0} is already closed.', review.sourceName));
 		return;
 	}
-	if (choice === apply) await reviews.apply(review);
+	if (choice === evidence) await vscode.commands.executeCommand(Commands.showEvidence, review.improvedUri);
+	else if (choice === apply) await reviews.apply(review);
 	else if (choice === discard) await reviews.discard(review);
 }
 
