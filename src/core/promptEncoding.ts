@@ -26,8 +26,10 @@ export type EncodingKind = 'plain' | 'jsonString' | 'jsString' | 'templateLitera
  */
 export interface PromptEncoding {
 	readonly kind: EncodingKind;
-	/** For the log and messages: "the inside of a JSON string". */
+	/** For the log, in English: "the inside of a JSON string". */
 	readonly description: string;
+	/** The description in VS Code's display language, for messages; called when one is shown. */
+	localizedDescription(): string;
 	decode(raw: string): string;
 	/** The file text for `text`, replacing `originalRaw`: lines the review left alone keep their raw text. */
 	encode(text: string, eol: Eol, originalRaw: string): string;
@@ -63,6 +65,7 @@ export interface PromptPlace {
 export const PLAIN: PromptEncoding = {
 	kind: 'plain',
 	description: 'plain text',
+	localizedDescription: () => l10n.t('plain text'),
 	decode: (raw) => raw,
 	encode: (text) => text,
 	lineBreak: (eol) => eol,
@@ -122,6 +125,7 @@ function piecesBetween(pieces: readonly Piece[], from: number, to: number, what:
 interface LiteralForm {
 	kind: EncodingKind;
 	description: string;
+	localizedDescription(): string;
 	open: string;
 	close: string;
 	pieces(inside: string): Piece[];
@@ -140,6 +144,7 @@ function literalEncoding(form: LiteralForm): PromptEncoding {
 	return {
 		kind: form.kind,
 		description: form.description,
+		localizedDescription: form.localizedDescription,
 		expressions: form.expressions,
 		decode: (raw) => decodeInside(inside(raw)),
 		encode: (text, eol, originalRaw) =>
@@ -196,6 +201,7 @@ function jsonEncoding(place: PromptPlace): PromptEncoding {
 	return literalEncoding({
 		kind: 'jsonString',
 		description: withQuotes ? 'a JSON string literal' : 'the inside of a JSON string',
+		localizedDescription: () => (withQuotes ? l10n.t('a JSON string literal') : l10n.t('the inside of a JSON string')),
 		open: withQuotes ? '"' : '',
 		close: withQuotes ? '"' : '',
 		pieces: jsonPieces,
@@ -205,6 +211,18 @@ function jsonEncoding(place: PromptPlace): PromptEncoding {
 }
 
 // ---- JavaScript and TypeScript ----
+
+/** One whole message per variant, so a translator can order the words. */
+function jsStringDescription(single: boolean, withQuotes: boolean): Pick<PromptEncoding, 'description' | 'localizedDescription'> {
+	if (withQuotes) {
+		return single
+			? { description: 'a single-quoted string literal', localizedDescription: () => l10n.t('a single-quoted string literal') }
+			: { description: 'a double-quoted string literal', localizedDescription: () => l10n.t('a double-quoted string literal') };
+	}
+	return single
+		? { description: 'the inside of a single-quoted string', localizedDescription: () => l10n.t('the inside of a single-quoted string') }
+		: { description: 'the inside of a double-quoted string', localizedDescription: () => l10n.t('the inside of a double-quoted string') };
+}
 
 function jsEncoding(place: PromptPlace): PromptEncoding {
 	const { start, end, text } = span(place);
@@ -220,7 +238,7 @@ function jsEncoding(place: PromptPlace): PromptEncoding {
 	if (quote !== '`') {
 		return literalEncoding({
 			kind: 'jsString',
-			description: withQuotes ? `a ${quote === "'" ? 'single' : 'double'}-quoted string literal` : `the inside of a ${quote === "'" ? 'single' : 'double'}-quoted string`,
+			...jsStringDescription(quote === "'", withQuotes),
 			open: withQuotes ? quote : '',
 			close: withQuotes ? quote : '',
 			pieces,
@@ -240,6 +258,7 @@ function jsEncoding(place: PromptPlace): PromptEncoding {
 	return literalEncoding({
 		kind: 'templateLiteral',
 		description: withQuotes ? 'a template literal' : 'the inside of a template literal',
+		localizedDescription: () => (withQuotes ? l10n.t('a template literal') : l10n.t('the inside of a template literal')),
 		open: withQuotes ? '`' : '',
 		close: withQuotes ? '`' : '',
 		pieces,
@@ -251,6 +270,17 @@ function jsEncoding(place: PromptPlace): PromptEncoding {
 }
 
 // ---- YAML ----
+
+function yamlQuotedDescription(double: boolean, withQuotes: boolean): Pick<PromptEncoding, 'description' | 'localizedDescription'> {
+	if (withQuotes) {
+		return double
+			? { description: 'a double-quoted YAML string', localizedDescription: () => l10n.t('a double-quoted YAML string') }
+			: { description: 'a single-quoted YAML string', localizedDescription: () => l10n.t('a single-quoted YAML string') };
+	}
+	return double
+		? { description: 'the inside of a double-quoted YAML string', localizedDescription: () => l10n.t('the inside of a double-quoted YAML string') }
+		: { description: 'the inside of a single-quoted YAML string', localizedDescription: () => l10n.t('the inside of a single-quoted YAML string') };
+}
 
 function yamlEncoding(place: PromptPlace): PromptEncoding {
 	const { start, end, text } = span(place);
@@ -265,7 +295,7 @@ function yamlEncoding(place: PromptPlace): PromptEncoding {
 		const { withQuotes } = literalPart(place, scalar.start, scalar.end, q, pieces);
 		const encoding = literalEncoding({
 			kind: double ? 'yamlDoubleQuoted' : 'yamlSingleQuoted',
-			description: `${withQuotes ? 'a' : 'the inside of a'} ${double ? 'double' : 'single'}-quoted YAML string`,
+			...yamlQuotedDescription(double, withQuotes),
 			open: withQuotes ? q : '',
 			close: withQuotes ? q : '',
 			pieces,
@@ -293,6 +323,7 @@ function yamlEncoding(place: PromptPlace): PromptEncoding {
 		return {
 			kind: 'yamlPlain',
 			description: 'a plain YAML value',
+			localizedDescription: () => l10n.t('a plain YAML value'),
 			decode: (raw) => (raw === place.selected ? original : (loadYaml().parse(`k: ${raw}`) as { k: string }).k),
 			encode: (t, _eol, originalRaw) => (t === original && originalRaw === place.selected ? originalRaw : encodeYamlScalar(t)),
 			lineBreak: () => '\n',
@@ -336,6 +367,7 @@ function yamlBlockEncoding(place: PromptPlace, scalar: NonNullable<ReturnType<ty
 	return {
 		kind: 'yamlBlock',
 		description: `the lines of a YAML block (${block.indent} spaces)`,
+		localizedDescription: () => l10n.t('the lines of a YAML block ({0} spaces)', block.indent),
 		decode: decodeRaw,
 		encode: (t, eol, originalRaw) => reencode(decodeBlockLines(originalRaw, column, block), t, (chunk, atStart) => encodeBlockLines(chunk, atStart ? column : 0, block, eol), decodeRaw),
 		lineBreak: () => '\n',
@@ -367,11 +399,11 @@ export function textForFile(reviewed: string, decodedOriginal: string, encoding:
 	if (encoding.fit) expected = encoding.fit(expected);
 	try {
 		const text = encoding.encode(expected, documentEol, originalRaw);
-		if (encoding.decode(text) !== expected) return { ok: false, reason: l10n.t('the improved prompt cannot be written exactly as {0}', encoding.description) };
+		if (encoding.decode(text) !== expected) return { ok: false, reason: l10n.t('the improved prompt cannot be written exactly as {0}', encoding.localizedDescription()) };
 		const before = encoding.header?.needed(text) ? { original: encoding.header.original, replacement: encoding.header.withIndicator } : undefined;
 		return { ok: true, text, expected, before };
 	} catch (err) {
-		if (err instanceof NotInForm) return { ok: false, reason: l10n.t('{0}, so it cannot be written as {1}', err.message, encoding.description) };
+		if (err instanceof NotInForm) return { ok: false, reason: l10n.t('{0}, so it cannot be written as {1}', err.message, encoding.localizedDescription()) };
 		throw err;
 	}
 }

@@ -22,6 +22,8 @@ import {
 	repoRoot,
 	startCodeServer,
 	toolVersions,
+	type CodeServer,
+	type StartOptions,
 } from './codeServer';
 import { commandEntryPoints } from './flows/commandEntryPoints';
 import { driftRefused } from './flows/driftRefused';
@@ -37,6 +39,7 @@ import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
 import { germanLocale } from './flows/germanLocale';
 import { restrictedMode } from './flows/restrictedMode';
 import { walkthrough } from './flows/walkthrough';
+import { walkthroughOnInstall } from './flows/walkthroughOnInstall';
 import { openWorkbench, Workbench, type Flow, type FlowContext } from './workbench';
 
 const FLOWS: readonly Flow[] = [
@@ -58,6 +61,7 @@ const FLOWS: readonly Flow[] = [
 	languageModelConsent,
 	restrictedMode,
 	germanLocale,
+	walkthroughOnInstall,
 ];
 
 const TIMEOUT_EXIT_CODE = 124;
@@ -176,16 +180,22 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 		'cekura.openaiCompatible.model': 'local-improver',
 		'editor.stickyScroll.enabled': false,
 	};
+	/** Starts a code-server for a group of flows, stopped at the end; its log is kept when a flow failed. */
+	const startServer = async (what: string, logName: string, options: StartOptions): Promise<CodeServer> => {
+		const started = await startCodeServer({ userSettings, workspace: workspaceDir, tools, ...options });
+		teardown.add(`stop ${what}`, async () => {
+			if (tally.failed > 0 && !teardown.interruptedBy) {
+				const kept = path.join(shotsDir, logName);
+				fs.copyFileSync(started.logFile, kept);
+				console.error(`${what}'s log saved to ${path.relative(root, kept)}; last lines:\n${logTail(started.logFile, 15)}`);
+			}
+			await started.stop();
+		});
+		return started;
+	};
+	const mainFlows = flows.filter((f) => !f.untrustedFolder && !f.locale && !f.installsExtension);
 	// The test LM provider and consumer (test/fixtures/lm-*) sit next to the installed extension.
-	const codeServer = await startCodeServer({ installVsix: vsix, copyExtensions: lmTestExtensions(), userSettings, workspace: workspaceDir, tools });
-	teardown.add('stop code-server', async () => {
-		if (tally.failed > 0 && !teardown.interruptedBy) {
-			const kept = path.join(shotsDir, 'code-server.log');
-			fs.copyFileSync(codeServer.logFile, kept);
-			console.error(`code-server log saved to ${path.relative(root, kept)}; last lines:\n${logTail(codeServer.logFile, 15)}`);
-		}
-		await codeServer.stop();
-	});
+	const codeServer = mainFlows.length > 0 ? await startServer('code-server', 'code-server.log', { installVsix: vsix, copyExtensions: lmTestExtensions() }) : undefined;
 
 	const { page, close } = await launchBrowser(tools);
 	teardown.add('close browser', close);
@@ -193,15 +203,11 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 	page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => undefined));
 	if (process.env.E2E_VERBOSE === '1') page.on('console', (message) => console.error(`[browser] ${message.text()}`));
 
-	const loadStarted = Date.now();
-	const wb = await openWorkbench(page, codeServer.url, workspaceDir);
-	console.log(`workbench loaded in ${formatSeconds(Date.now() - loadStarted)}`);
-
-	tally.flowsStarted = true;
 	const runList = async (list: readonly Flow[], workbench: Workbench): Promise<void> => {
+		tally.flowsStarted = true;
 		for (const [index, flow] of list.entries()) {
 			const started = Date.now();
-			const ctx: FlowContext = { page, wb: workbench, server, model, workspaceDir, shotsDir, log: (message) => console.log(`    · ${message}`) };
+			const ctx: FlowContext = { page, wb: workbench, server, model, workspaceDir, vsix, shotsDir, log: (message) => console.log(`    · ${message}`) };
 			try {
 				if (index > 0) {
 					await workbench.reset();
@@ -231,12 +237,16 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 		}
 	};
 
-	await runList(flows.filter((f) => !f.untrustedFolder && !f.locale), wb);
+	if (codeServer) {
+		const loadStarted = Date.now();
+		const wb = await openWorkbench(page, codeServer.url, workspaceDir);
+		console.log(`workbench loaded in ${formatSeconds(Date.now() - loadStarted)}`);
+		await runList(mainFlows, wb);
+	}
 	const untrusted = flows.filter((f) => f.untrustedFolder);
 	if (untrusted.length > 0 && !teardown.interruptedBy) {
 		// A second VS Code, as shipped: workspace trust on, so the folder opens in Restricted Mode once the flow declines trust.
-		const restricted = await startCodeServer({ installVsix: vsix, copyExtensions: lmTestExtensions(), userSettings, workspaceTrust: true, workspace: workspaceDir, tools });
-		teardown.add('stop the Restricted Mode code-server', () => restricted.stop());
+		const restricted = await startServer('the Restricted Mode code-server', 'code-server-restricted.log', { installVsix: vsix, copyExtensions: lmTestExtensions(), workspaceTrust: true });
 		server.reset();
 		model.reset();
 		fs.cpSync(fixture, workspaceDir, { recursive: true, force: true });
@@ -246,20 +256,30 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 	for (const locale of new Set(flows.flatMap((f) => (f.locale ? [f.locale] : [])))) {
 		if (teardown.interruptedBy) break;
 		// A second VS Code in another display language: the extension's nls files and l10n bundle follow it.
-		const localized = await startCodeServer({
+		const localized = await startServer(`the code-server in locale ${locale}`, `code-server-${locale}.log`, {
 			installVsix: vsix,
 			copyExtensions: [...lmTestExtensions(), path.join(root, 'test', 'fixtures', `language-pack-${locale}`)],
 			beforeStart: ({ userDataDir, extensionsDir }) => registerLanguagePack(locale, userDataDir, extensionsDir),
-			userSettings,
-			workspace: workspaceDir,
-			tools,
 			extraArgs: ['--locale', locale],
 		});
-		teardown.add(`stop the code-server in locale ${locale}`, () => localized.stop());
 		server.reset();
 		model.reset();
 		fs.cpSync(fixture, workspaceDir, { recursive: true, force: true });
 		await runList(flows.filter((f) => f.locale === locale), await openWorkbench(page, localized.url, workspaceDir));
+	}
+	const installing = flows.filter((f) => f.installsExtension);
+	if (installing.length > 0 && !teardown.interruptedBy) {
+		// A VS Code that has never had the extension: the flow installs the .vsix the way a user does. It keeps VS Code's
+		// default startup editor, the Welcome page (OFFLINE_SETTINGS turn it off): only once something has created VS Code's
+		// walkthroughs service (the Welcome page, or opening a walkthrough) does it note the extensions installed in the
+		// window and open their walkthrough; see CONTRIBUTING.md, "The VS Code test harness".
+		const fresh = await startServer('the code-server without the extension', 'code-server-fresh.log', {
+			userSettings: { ...userSettings, 'workbench.startupEditor': 'welcomePage' },
+		});
+		server.reset();
+		model.reset();
+		fs.cpSync(fixture, workspaceDir, { recursive: true, force: true });
+		await runList(installing, await openWorkbench(page, fresh.url, workspaceDir));
 	}
 }
 

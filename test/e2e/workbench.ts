@@ -26,6 +26,8 @@ export interface FlowContext {
 	model: OpenAiServer;
 	/** The scratch copy of test/fixtures/workspace the workbench has open (restored before each flow). */
 	workspaceDir: string;
+	/** The packaged extension (.vsix) under test, for a flow that installs it itself. */
+	vsix: string;
 	shotsDir: string;
 	log(message: string): void;
 }
@@ -37,6 +39,8 @@ export interface Flow {
 	untrustedFolder?: boolean;
 	/** Runs in a second workbench whose code-server was started with `--locale <locale>` (VS Code's display language). */
 	locale?: string;
+	/** Runs in a second workbench that does not have the extension: the flow installs it from {@link FlowContext.vsix}. */
+	installsExtension?: boolean;
 	run(ctx: FlowContext): Promise<void>;
 }
 

@@ -1,0 +1,81 @@
+import * as l10n from '@vscode/l10n';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { detectEncoding, isRefusal, textForFile, type PromptEncoding } from '../../src/core/promptEncoding';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+/** A file with the selection between «», and how the prompt there is written. */
+const CASES: readonly { languageId: string; file: string; description: string }[] = [
+	{ languageId: 'markdown', file: '«Be brief.»', description: 'plain text' },
+	{ languageId: 'json', file: '{"p": «"a"»}', description: 'a JSON string literal' },
+	{ languageId: 'json', file: '{"p": "«a»"}', description: 'the inside of a JSON string' },
+	{ languageId: 'typescript', file: "const p = «'a'»;", description: 'a single-quoted string literal' },
+	{ languageId: 'typescript', file: 'const p = «"a"»;', description: 'a double-quoted string literal' },
+	{ languageId: 'javascript', file: "const p = '«a»';", description: 'the inside of a single-quoted string' },
+	{ languageId: 'javascript', file: 'const p = "«a»";', description: 'the inside of a double-quoted string' },
+	{ languageId: 'typescript', file: 'const p = «`a`»;', description: 'a template literal' },
+	{ languageId: 'typescript', file: 'const p = `«a»`;', description: 'the inside of a template literal' },
+	{ languageId: 'yaml', file: 'p: «"a"»\n', description: 'a double-quoted YAML string' },
+	{ languageId: 'yaml', file: "p: «'a'»\n", description: 'a single-quoted YAML string' },
+	{ languageId: 'yaml', file: 'p: "«a»"\n', description: 'the inside of a double-quoted YAML string' },
+	{ languageId: 'yaml', file: "p: '«a»'\n", description: 'the inside of a single-quoted YAML string' },
+	{ languageId: 'yaml', file: 'p: «a»\n', description: 'a plain YAML value' },
+	{ languageId: 'yaml', file: 'p: |\n«  a\n»', description: 'the lines of a YAML block (2 spaces)' },
+];
+
+function encodingOf(languageId: string, file: string): PromptEncoding {
+	const start = file.indexOf('«');
+	const end = file.indexOf('»');
+	const detected = detectEncoding({ languageId, before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1) });
+	assert.ok(!isRefusal(detected), `${file}: refused: ${isRefusal(detected) ? detected.reason : ''}`);
+	return detected;
+}
+
+/** Runs `body` with the German l10n bundle loaded, as VS Code in German hands it to src/core. */
+function inGerman(body: (de: Record<string, string>) => void): void {
+	const de = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+	l10n.config({ contents: de });
+	try {
+		body(de);
+	} finally {
+		l10n.config({ contents: {} });
+	}
+}
+
+test('each way a prompt is written has an English description for the log, the same as its message text in English', () => {
+	for (const { languageId, file, description } of CASES) {
+		const encoding = encodingOf(languageId, file);
+		assert.equal(encoding.description, description, file);
+		assert.equal(encoding.localizedDescription(), description, file);
+	}
+});
+
+test('in German, every description in a message is German, while the log keeps the English', () => {
+	inGerman((de) => {
+		for (const { languageId, file, description } of CASES) {
+			const encoding = encodingOf(languageId, file);
+			const key = description === 'the lines of a YAML block (2 spaces)' ? 'the lines of a YAML block ({0} spaces)' : description;
+			assert.ok(de[key], `no German for "${key}"`);
+			assert.equal(encoding.localizedDescription(), de[key].replace('{0}', '2'), file);
+			assert.notEqual(encoding.localizedDescription(), description, `${file}: still English`);
+			assert.equal(encoding.description, description, `${file}: the log's description changed`);
+		}
+	});
+});
+
+test('in German, a proposal that cannot be written back is refused with a wholly German reason', () => {
+	inGerman(() => {
+		// A line break cannot be written inside a single-quoted YAML string.
+		const encoding = encodingOf('yaml', "p: '«Be brief.»'\n");
+		const forFile = textForFile('Be brief.\nBe kind.', 'Be brief.', encoding, '\n', 'Be brief.');
+		assert.ok(!forFile.ok, 'a line break was written into a single-quoted YAML string');
+		assert.equal(
+			forFile.reason,
+			'ein einzeiliger YAML-String in einfachen Anführungszeichen kann keine Zeilenumbrüche, Tabulatoren oder Steuerzeichen enthalten, ' +
+				'daher kann er nicht als das Innere eines YAML-Strings in einfachen Anführungszeichen geschrieben werden',
+		);
+	});
+});
