@@ -24,6 +24,9 @@ export interface ShowEvidenceDeps {
 	version: string;
 }
 
+/** Show Evidence under way, per review. */
+const pending = new WeakMap<Review, Promise<void>>();
+
 /**
  * Cekura: Show Evidence. The evidence of the review's runs (read from Cekura once per review) as a read-only
  * Markdown page in VS Code's Markdown preview, beside the review's diff.
@@ -31,6 +34,16 @@ export interface ShowEvidenceDeps {
 export async function showEvidence(deps: ShowEvidenceDeps, uri?: unknown): Promise<void> {
 	const review = await deps.reviews.choose(uri, vscode.l10n.t('Cekura: Show the evidence of which review?'));
 	if (!review) return;
+	// A second click while the evidence is being read and opened waits for the first rather than doing it again.
+	let showing = pending.get(review);
+	if (!showing) {
+		showing = show(deps, review).finally(() => pending.delete(review));
+		pending.set(review, showing);
+	}
+	await showing;
+}
+
+async function show(deps: ShowEvidenceDeps, review: Review): Promise<void> {
 	if (!deps.evidence.has(review)) {
 		const markdown = await readEvidence(deps, review);
 		if (markdown === undefined) return;

@@ -79,6 +79,15 @@ suite('Show Evidence beside the review (against the local Cekura server)', () =>
 		assert.equal(evidencePreviews().length, 1, 'shown again, the same preview is revealed');
 	});
 
+	test('a second Show Evidence while the first is under way reads and opens nothing more', async () => {
+		await openReview([5546]);
+		const before = bulkRequests(server);
+		await Promise.all([vscode.commands.executeCommand(Commands.showEvidence), vscode.commands.executeCommand(Commands.showEvidence)]);
+		await waitFor(() => evidencePreviews().length === 1, 'the evidence preview to open');
+		assert.equal(bulkRequests(server), before + 1, 'the runs were read twice');
+		assert.equal(evidencePreviews().length, 1);
+	});
+
 	test('the summary notification\'s Show Evidence opens it; closing the review closes it', async () => {
 		user.answer = (m) => (m.actions.includes('Show Evidence') ? 'Show Evidence' : undefined);
 		await openReview([5546]);
