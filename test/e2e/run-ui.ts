@@ -23,6 +23,7 @@ import {
 	startCodeServer,
 	toolVersions,
 } from './codeServer';
+import { agentExport } from './flows/agentExport';
 import { commandEntryPoints } from './flows/commandEntryPoints';
 import { driftRefused } from './flows/driftRefused';
 import { cancelRequest, errorNotOffered, errorRunListForbidden, errorUnauthorized } from './flows/errorCases';
@@ -45,6 +46,7 @@ const FLOWS: readonly Flow[] = [
 	fourthRunRefused,
 	loadMoreRuns,
 	driftRefused,
+	agentExport,
 	fallbackToModel,
 	explicitModelEngine,
 	errorNotOffered,
