@@ -23,7 +23,7 @@ export interface PromptLocation {
 export function asPromptLocation(arg: unknown): PromptLocation | undefined {
 	if (typeof arg !== 'object' || arg === null) return undefined;
 	const { uri, range, version, jsonPath } = arg as Record<string, unknown>;
-	const parsedUri = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri, true) : undefined;
+	const parsedUri = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? parseUri(uri) : undefined;
 	const parsedRange = range instanceof vscode.Range ? range : asRange(range);
 	if (!parsedUri || !parsedRange) return undefined;
 	return {
@@ -32,6 +32,14 @@ export function asPromptLocation(arg: unknown): PromptLocation | undefined {
 		version: typeof version === 'number' ? version : undefined,
 		jsonPath: Array.isArray(jsonPath) && jsonPath.every((p) => typeof p === 'string' || typeof p === 'number') ? (jsonPath as JsonPath) : undefined,
 	};
+}
+
+function parseUri(text: string): vscode.Uri | undefined {
+	try {
+		return vscode.Uri.parse(text, true);
+	} catch {
+		return undefined;
+	}
 }
 
 /** A range given as plain data (`{start: {line, character}, end: …}`), as a command argument may arrive. */

@@ -173,6 +173,20 @@ suite('Prompts where they live: agent exports and prompt files', () => {
 		assert.match(editor.document.getText(), /## Rules learned from test runs/);
 	});
 
+	test('a location given as plain data (as a keybinding\'s args) is improved; one measured in an older version of the file is refused', async () => {
+		const editor = await openPromptFile('Intro.\nKeep calls short.\nOutro.\n', undefined, '.txt');
+		const uri = editor.document.uri.toString();
+		const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 17 } };
+		await vscode.commands.executeCommand(Commands.improvePrompt, { uri, range, version: editor.document.version - 1 });
+		await user.waitForMessage(/the prompt is no longer where it was in .*\.txt, so nothing was sent/);
+		assert.equal(server.improveRequests().length, 0);
+		assert.equal(api.reviews.openReviews.length, 0);
+		await vscode.commands.executeCommand(Commands.improvePrompt, { uri, range });
+		assert.equal(server.improveRequests()[0]?.body.prompt, 'Keep calls short.');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
+		assert.match(editor.document.getText(), /^Intro\.\nKeep calls short, but never end the call[\s\S]*\nOutro\.\n$/);
+	});
+
 	test('a menu\'s resource argument (the title bar passes the file) still means the selection', async () => {
 		const editor = await openPromptFile('Intro.\nKeep calls short.\nOutro.\n', { from: 2, to: 2 }, '.txt');
 		const selected = editor.document.getText(editor.selection);
