@@ -7,6 +7,7 @@ import { setModelApiKey } from './commands/setModelApiKey';
 import { showReviewSummary } from './commands/showReviewSummary';
 import { Commands, EVIDENCE_SCHEME, FALLBACK_ENGINE_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
 import { ApiKeyStore, CEKURA_KEY, MODEL_KEY } from './vscode/apiKeyStore';
+import { registerAgentExportCodeLens } from './vscode/agentExportCodeLens';
 import { registerCommand } from './vscode/commandRegistration';
 import type { ImproveCommands } from './improve';
 import { loadImprove } from './vscode/lazyImprove';
@@ -49,10 +50,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		reviews,
 		evidence,
 		new ReviewStatusBar(reviews, ui),
+		registerAgentExportCodeLens(),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
 		vscode.workspace.registerTextDocumentContentProvider(EVIDENCE_SCHEME, evidence),
-		command(Commands.improvePrompt, () => commands().improvePrompt()),
+		command(Commands.improvePrompt, (arg) => commands().improvePrompt(arg)),
 		command(Commands.setApiKey, () => setApiKey(keys)),
 		command(Commands.clearApiKey, () => clearApiKey(keys, ui)),
 		command(Commands.setModelApiKey, () => setModelApiKey(modelKeys)),

@@ -1,8 +1,9 @@
 /**
  * The lazily loaded half of the extension: everything behind Improve Prompt from Runs…, Improve Again, Choose
  * Improvement Engine… and Show Evidence (pickers, engines, the Cekura and model clients, node-fetch, run evidence,
- * the prompt encodings and jsonc-parser). The build makes it a file of its own, dist/improve.js, which `src/vscode/lazyImprove.ts`
- * require()s when one of these is first used; activation never loads it.
+ * the prompt encodings and jsonc-parser, with the finder of prompt fields in agent exports). The build makes it a
+ * file of its own, dist/improve.js, which `src/vscode/lazyImprove.ts` require()s when one of these is first used
+ * (or a JSON document that may be an agent export asks for its CodeLenses); activation never loads it.
  *
  * Keep the boundary clean: the main bundle imports this file only through `lazyImprove.ts` (and `import type`),
  * and what this file needs of the main bundle's objects (log, UI, key stores, reviews) is handed to `connect()`.
@@ -17,9 +18,11 @@ import { localizeCore } from './vscode/coreL10n';
 import { ImproveEngines } from './vscode/engines/improveEngines';
 import type { Log } from './vscode/log';
 import type { EvidenceDocuments } from './vscode/review/evidenceDocuments';
+import { asPromptLocation } from './vscode/promptLocation';
 import type { ReviewManager } from './vscode/review/reviewManager';
 import type { Ui } from './vscode/userInterface';
 
+export { findAgentPrompts } from './core/agentExport';
 export { checkApplied } from './core/applyCheck';
 export { textForFile } from './core/promptEncoding';
 
@@ -37,7 +40,8 @@ export interface ImproveHost {
 }
 
 export interface ImproveCommands {
-	improvePrompt(): Promise<void>;
+	/** `arg`: the command's argument; a prompt's location (from a CodeLens) is improved instead of the selection. */
+	improvePrompt(arg?: unknown): Promise<void>;
 	/** `uri`: a review side, from the review's title bar. */
 	improveAgain(uri: unknown): Promise<void>;
 	/** Resolves whether the user chose an engine. */
@@ -56,7 +60,7 @@ export function connect(host: ImproveHost): ImproveCommands {
 	const engines = new ImproveEngines(modelDeps, choose);
 	const flow = { keys, modelKeys, engines, reviews, log, ui, workspaceState, version };
 	return {
-		improvePrompt: () => improvePrompt(flow),
+		improvePrompt: (arg) => improvePrompt(flow, asPromptLocation(arg)),
 		improveAgain: (uri) => improveAgain(flow, uri),
 		chooseEngine: choose,
 		showEvidence: (uri) => showEvidence({ keys, reviews, evidence, log, ui, version }, uri),

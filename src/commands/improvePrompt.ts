@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ImproveInput } from '../core/engines/improveEngine';
+import { frontMatterEnd, mayHaveFrontMatter } from '../core/frontMatter';
 import { detectEncoding, isRefusal, PLAIN, type PromptEncoding } from '../core/promptEncoding';
 import { LAST_RUN_IDS_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
 import { pickFocus } from '../vscode/focusPicker';
@@ -7,6 +8,7 @@ import { cekuraClient, requestProposal, startSession, type ImproveFlowDeps } fro
 import { reviewProposal } from '../vscode/review/proposalReview';
 import type { Review } from '../vscode/review/review';
 import { SourceTracker } from '../vscode/review/sourceTracker';
+import { resolvePromptLocation, type PromptLocation } from '../vscode/promptLocation';
 import { pickRuns } from '../vscode/runPicker';
 import type { Ui } from '../vscode/userInterface';
 
@@ -21,9 +23,9 @@ interface PromptTarget {
 }
 
 /** Select a prompt, choose runs (and optionally failures to focus on), have an engine rewrite it, review the proposal in a diff. */
-export async function improvePrompt(deps: ImproveFlowDeps): Promise<void> {
+export async function improvePrompt(deps: ImproveFlowDeps, location?: PromptLocation): Promise<void> {
 	const { log, ui } = deps;
-	const target = await promptTarget(ui);
+	const target = await promptTarget(ui, location);
 	if (!target) return;
 	const session = await startSession(deps);
 	if (!session) return;
@@ -56,20 +58,33 @@ export async function improvePrompt(deps: ImproveFlowDeps): Promise<void> {
 	}
 }
 
-async function promptTarget(ui: Ui): Promise<PromptTarget | undefined> {
-	const editor = vscode.window.activeTextEditor;
-	if (!editor || editor.document.uri.scheme === REVIEW_SCHEME || editor.document.uri.scheme === ORIGINAL_SCHEME) {
-		ui.notify('info', vscode.l10n.t('Cekura: open the file that holds your prompt and select the prompt, then run Improve Prompt from Runs… again.'));
-		return undefined;
-	}
-	const { document, selection } = editor;
+/** The prompt at `location` (a CodeLens's), else the active editor's selection or, confirmed, its whole document. */
+async function promptTarget(ui: Ui, location?: PromptLocation): Promise<PromptTarget | undefined> {
+	let document: vscode.TextDocument;
+	let range: vscode.Range;
 	const start = new vscode.Position(0, 0);
-	const end = document.lineAt(document.lineCount - 1).range.end;
-	let range: vscode.Range = selection;
-	if (selection.isEmpty) {
-		if (!(await ui.confirm(vscode.l10n.t('No text is selected. Improve the whole document as the prompt?'), vscode.l10n.t('Use Whole Document')))) return undefined;
-		range = new vscode.Range(start, end);
+	if (location) {
+		const located = await resolvePromptLocation(ui, location);
+		if (!located) return undefined;
+		({ document, range } = located);
+	} else {
+		const editor = vscode.window.activeTextEditor;
+		if (!editor || editor.document.uri.scheme === REVIEW_SCHEME || editor.document.uri.scheme === ORIGINAL_SCHEME) {
+			ui.notify('info', vscode.l10n.t('Cekura: open the file that holds your prompt and select the prompt, then run Improve Prompt from Runs… again.'));
+			return undefined;
+		}
+		({ document, selection: range } = editor);
+		if (range.isEmpty) {
+			// A prompt file's front matter (model, inputs) describes the prompt and is not part of it.
+			const body = mayHaveFrontMatter(document.languageId, document.uri.path) ? frontMatterEnd(document.getText()) : 0;
+			const question = body > 0
+				? vscode.l10n.t('No text is selected. Improve the whole document, without its front matter, as the prompt?')
+				: vscode.l10n.t('No text is selected. Improve the whole document as the prompt?');
+			if (!(await ui.confirm(question, vscode.l10n.t('Use Whole Document')))) return undefined;
+			range = new vscode.Range(document.positionAt(body), document.lineAt(document.lineCount - 1).range.end);
+		}
 	}
+	const end = document.lineAt(document.lineCount - 1).range.end;
 	const raw = document.getText(range);
 	const encoding = detectEncoding({
 		languageId: document.languageId,

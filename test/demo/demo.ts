@@ -31,6 +31,11 @@ async function main(): Promise<void> {
 	const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cekura-demo-'));
 	fs.cpSync(path.join(root, 'test', 'fixtures', 'demo-workspace'), workspace, { recursive: true });
 	writeSamplePrompts(workspace);
+	// Agent exports as VAPI and Retell write them, each prompt field with its CodeLens "Improve with Cekura runs".
+	for (const name of ['vapi-assistant.json', 'retell-agent.json']) {
+		fs.mkdirSync(path.join(workspace, 'exports'), { recursive: true });
+		fs.copyFileSync(path.join(root, 'test', 'fixtures', 'workspace', name), path.join(workspace, 'exports', name));
+	}
 	teardown.add('remove the demo workspace', () => fs.rmSync(workspace, { recursive: true, force: true }));
 
 	const port = Number(process.env.CEKURA_DEMO_SERVER_PORT ?? 0);

@@ -25,6 +25,7 @@ import {
 	type CodeServer,
 	type StartOptions,
 } from './codeServer';
+import { agentExport } from './flows/agentExport';
 import { commandEntryPoints } from './flows/commandEntryPoints';
 import { driftRefused } from './flows/driftRefused';
 import { evidence } from './flows/evidence';
@@ -51,6 +52,7 @@ const FLOWS: readonly Flow[] = [
 	loadMoreRuns,
 	driftRefused,
 	evidence,
+	agentExport,
 	fallbackToModel,
 	explicitModelEngine,
 	improveAgain,

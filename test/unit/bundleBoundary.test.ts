@@ -29,9 +29,11 @@ const MAY_BE_IN_BOTH = new Set([
 ]);
 
 test('dist/extension.js leaves the engines, clients, node-fetch and encodings to dist/improve.js', () => {
-	const eager = [...main].filter((f) => /node_modules\/(node-fetch|jsonc-parser|data-uri-to-buffer|diff|@vscode\/l10n)\/|src\/nodeFetchShims\/|src\/vscode\/coreL10n|src\/core\/(engines\/|cekuraClient|openAiCompatibleClient|promptEncoding|applyCheck|evidence|modelPrompt|modelAnswer|jsLiterals|yamlScalars|diffStats)|src\/commands\/(improvePrompt|chooseEngine|showEvidence)/.test(f));
+	const eager = [...main].filter((f) => /node_modules\/(node-fetch|jsonc-parser|data-uri-to-buffer|diff|@vscode\/l10n)\/|src\/nodeFetchShims\/|src\/vscode\/coreL10n|src\/core\/(engines\/|cekuraClient|openAiCompatibleClient|promptEncoding|applyCheck|evidence|modelPrompt|modelAnswer|jsLiterals|yamlScalars|diffStats|agentExport\.ts)|src\/vscode\/promptLocation|src\/commands\/(improvePrompt|improveAgain|chooseEngine|showEvidence)/.test(f));
 	assert.deepEqual(eager, []);
 	assert.ok(improve.has('src/commands/improvePrompt.ts') && improve.has('node_modules/node-fetch/src/index.js'));
+	// The agent-export CodeLens is in the main bundle, with only its cheap text check; the JSON parsing is lazy.
+	assert.ok(main.has('src/core/agentExportHint.ts') && improve.has('src/core/agentExport.ts'));
 });
 
 test('the two files share only stateless helpers (a class or a module with state would exist twice)', () => {

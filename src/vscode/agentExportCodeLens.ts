@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { mayHoldAgentPrompts } from '../core/agentExportHint';
+import type { AgentPromptField } from '../core/agentExport';
+import { Commands, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
+import { loadImprove } from './lazyImprove';
+import type { PromptLocation } from './promptLocation';
+
+/**
+ * "Improve with Cekura runs" above each prompt field of a VAPI assistant or Retell agent export: runs Improve Prompt
+ * from Runs… on that field's text, without a selection. A cheap text check comes first; only a JSON document that may
+ * hold such fields loads the parser (with the improve flow, dist/improve.js).
+ */
+export class AgentExportCodeLensProvider implements vscode.CodeLensProvider {
+	provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+		if (document.uri.scheme === REVIEW_SCHEME || document.uri.scheme === ORIGINAL_SCHEME) return [];
+		const text = document.getText();
+		if (!mayHoldAgentPrompts(text)) return [];
+		return loadImprove()
+			.findAgentPrompts(text)
+			.map((field) => {
+				const line = document.positionAt(field.keyOffset).line;
+				const location: PromptLocation = {
+					uri: document.uri,
+					range: new vscode.Range(document.positionAt(field.start), document.positionAt(field.end)),
+					version: document.version,
+					jsonPath: field.path,
+				};
+				return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+					title: vscode.l10n.t('Improve with Cekura runs'),
+					tooltip: tooltip(field),
+					command: Commands.improvePrompt,
+					arguments: [location],
+				});
+			});
+	}
+}
+
+function tooltip(field: AgentPromptField): string {
+	if (field.platform === 'vapi') return vscode.l10n.t('Improve the system prompt of this VAPI assistant ({0}) from Cekura runs', field.label);
+	if (field.stateName !== undefined) return vscode.l10n.t('Improve the prompt of the state "{0}" of this Retell agent ({1}) from Cekura runs', field.stateName, field.label);
+	return vscode.l10n.t('Improve the prompt of this Retell agent ({0}) from Cekura runs', field.label);
+}
+
+/** The provider for JSON documents, whatever file system they are on. */
+export function registerAgentExportCodeLens(): vscode.Disposable {
+	return vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], new AgentExportCodeLensProvider());
+}
