@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isCancellation } from '../core/cancellation';
 import { CekuraError } from '../core/cekuraError';
 import type { ImproveEngine, ImproveInput, Proposal } from '../core/engines/improveEngine';
-import { diffStats, formatDiffStats } from '../core/diffStats';
+import { diffStatsInSlices, formatDiffStats } from '../core/diffStats';
 import { sameText } from '../core/eol';
 import { expressionWarnings } from '../core/jsLiterals';
 import { detectEncoding, isRefusal, PLAIN, type PromptEncoding } from '../core/promptEncoding';
@@ -184,8 +184,21 @@ async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, track
 	if (target.encoding.expressions?.length) {
 		proposal = { ...proposal, warnings: [...proposal.warnings, ...expressionWarnings(target.encoding.expressions, target.text, proposal.improved_prompt)] };
 	}
-	const stats = formatDiffStats(diffStats(target.text, proposal.improved_prompt));
-	const review = await deps.reviews.open({ source: target.document, tracker, encoding: target.encoding, proposal, stats, runIds });
-	inBackground(offerApplyOrDiscard(deps.reviews, deps.ui, review), 'The summary of changes', deps.log);
+	// The diff goes to the workbench first; the size of the change is measured in slices meanwhile and shown when
+	// ready (a 1 MB proposal takes tens of ms), and the summary, which states it, waits for it.
+	const arrived = performance.now();
+	const opening = deps.reviews.open({ source: target.document, tracker, encoding: target.encoding, proposal, stats: vscode.l10n.t('measuring the change…'), runIds });
+	const measuring = diffStatsInSlices(target.text, proposal.improved_prompt);
+	const review = await opening;
+	const opened = performance.now() - arrived;
+	inBackground(
+		measuring.then((stats) => {
+			deps.log.info(`Review ${review.id}: diff tab open ${opened.toFixed(0)} ms after the proposal arrived, its size measured after ${(performance.now() - arrived).toFixed(0)} ms.`);
+			deps.reviews.setStats(review, formatDiffStats(stats));
+			return offerApplyOrDiscard(deps.reviews, deps.ui, review);
+		}),
+		'The summary of changes',
+		deps.log,
+	);
 	return true;
 }
