@@ -187,13 +187,15 @@ async function showProposal(deps: ImprovePromptDeps, target: PromptTarget, track
 	// The diff goes to the workbench first; the size of the change is measured in slices meanwhile and shown when
 	// ready (a 1 MB proposal takes tens of ms), and the summary, which states it, waits for it.
 	const arrived = performance.now();
+	const since = (): string => (performance.now() - arrived).toFixed(0);
 	const opening = deps.reviews.open({ source: target.document, tracker, encoding: target.encoding, proposal, stats: vscode.l10n.t('measuring the change…'), runIds });
-	const measuring = diffStatsInSlices(target.text, proposal.improved_prompt);
+	const requested = since();
+	const measuring = diffStatsInSlices(target.text, proposal.improved_prompt).then((stats) => ({ stats, measured: since() }));
 	const review = await opening;
-	const opened = performance.now() - arrived;
+	const opened = since();
 	inBackground(
-		measuring.then((stats) => {
-			deps.log.info(`Review ${review.id}: diff tab open ${opened.toFixed(0)} ms after the proposal arrived, its size measured after ${(performance.now() - arrived).toFixed(0)} ms.`);
+		measuring.then(({ stats, measured }) => {
+			deps.log.info(`Review ${review.id}: diff requested ${requested} ms after the proposal arrived, its tab open after ${opened} ms, the size of the change measured after ${measured} ms.`);
 			deps.reviews.setStats(review, formatDiffStats(stats));
 			return offerApplyOrDiscard(deps.reviews, deps.ui, review);
 		}),
