@@ -65,8 +65,9 @@ export interface SliceOptions {
 export const DEFAULT_SLICE_MS = 4;
 
 /**
- * `diffStats`, cooperatively: the work runs in slices of about `sliceMs` (plus one step, well under 1 ms), with a turn of the event loop before
- * each, the first included, so whatever the caller started (a message to the workbench) goes out before any of it.
+ * `diffStats`, cooperatively: the work runs in slices of about `sliceMs` (plus one step, well under 1 ms), with a
+ * turn of the event loop before each, the first included, so whatever the caller started (a message to the
+ * workbench) goes out before any of it.
  */
 export async function diffStatsInSlices(original: string, improved: string, options: SliceOptions = {}): Promise<DiffStats> {
 	const { bounds = DEFAULT_DIFF_BOUNDS, sliceMs = DEFAULT_SLICE_MS, pause = nextTurn } = options;
