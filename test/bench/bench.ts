@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { anchor } from '../../src/core/anchoring';
 import { CekuraClient } from '../../src/core/cekuraClient';
-import { diffStats, formatDiffStats } from '../../src/core/diffStats';
+import { diffStats, diffStatsInSlices, formatDiffStats } from '../../src/core/diffStats';
 import { buildModelRequest, charBudget } from '../../src/core/modelPrompt';
 import { RunPickList } from '../../src/core/runPickList';
 import { fetchThroughVsCodeProxy } from '../../src/vscode/nodeFetch';
@@ -211,16 +211,58 @@ async function clientOverhead(): Promise<void> {
 	}
 }
 
-// 4. Diff statistics of 1 MB proposals: the call is synchronous, so its duration is the stall.
-function diffStatsStalls(): void {
-	for (const { name, original, improved } of bigProposals(1024 * 1024)) {
-		let shown = '';
-		const times = Array.from({ length: 5 }, () => time(() => (shown = formatDiffStats(diffStats(original, improved)))));
-		rows.push({ what: `diff statistics, 1 MB, ${name}`, goal: 'no stall > 50 ms', values: times, unit: 'ms', judge: 'max', limit: 50, note: shown });
+// 4. Diff statistics of 1 MB proposals, measured in slices after the diff is sent: the stall is the longest slice.
+/**
+ * One measurement in slices: the longest synchronous slice (from a turn of the event loop to the next), in wall time
+ * and in this process's CPU time (which a busy machine does not stretch), and the total.
+ */
+async function slicedStats(original: string, improved: string): Promise<{ longest: number; longestCpu: number; total: number; slices: number; shown: string }> {
+	const slices: number[] = [];
+	const cpu: number[] = [];
+	let sliceStart: number | undefined;
+	let cpuStart = process.cpuUsage();
+	const endSlice = (): void => {
+		if (sliceStart === undefined) return;
+		slices.push(performance.now() - sliceStart);
+		const used = process.cpuUsage(cpuStart);
+		cpu.push((used.user + used.system) / 1000);
+	};
+	const pause = async (): Promise<void> => {
+		endSlice();
+		await new Promise((resolve) => setImmediate(resolve));
+		sliceStart = performance.now();
+		cpuStart = process.cpuUsage();
+	};
+	const started = performance.now();
+	const stats = await diffStatsInSlices(original, improved, { pause });
+	const shown = formatDiffStats(stats);
+	endSlice();
+	return { longest: Math.max(...slices), longestCpu: Math.max(...cpu), total: performance.now() - started, slices: slices.length, shown };
+}
+
+async function diffStatsStalls(): Promise<void> {
+	const shapes = bigProposals(1024 * 1024);
+	// Edits spread over the whole text, few enough to be diffed exactly: the costliest diff within the bounds.
+	const lines = shapes[0].original.split('\n');
+	const rewrite = (line: string, i: number): string => (line.startsWith('## ') ? line : `Rewritten: ${line} [${i}]`);
+	shapes.push({ name: '0.5% of lines rewritten (diffed exactly)', original: shapes[0].original, improved: lines.map((l, i) => (i % 200 === 100 ? rewrite(l, i) : l)).join('\n') });
+	for (const { name, original, improved } of shapes) {
+		const runs: Awaited<ReturnType<typeof slicedStats>>[] = [];
+		for (let i = 0; i < 5; i++) runs.push(await slicedStats(original, improved));
+		const inOneGo = Array.from({ length: 3 }, () => time(() => diffStats(original, improved)));
+		rows.push({
+			what: `diff statistics, 1 MB, ${name}, longest slice`,
+			goal: 'no stall > 50 ms',
+			values: runs.map((r) => r.longest),
+			unit: 'ms',
+			judge: 'max',
+			limit: 50,
+			note: `${runs[0].shown}; longest slice on the CPU ${Math.max(...runs.map((r) => r.longestCpu)).toFixed(1)} ms; ${median(runs.map((r) => r.slices))} slices, ${median(runs.map((r) => r.total)).toFixed(0)} ms in all; in one go ${median(inOneGo).toFixed(0)} ms`,
+		});
 	}
 	const small = promptOfLines(400);
 	const smallImproved = small.replace(/Keep calls short\./g, 'Keep calls short, but confirm every booking.');
-	rows.push({ what: 'diff statistics, 400-line prompt (~17 KB)', goal: '–', values: Array.from({ length: 50 }, () => time(() => diffStats(small, smallImproved))), unit: 'ms', judge: 'max' });
+	rows.push({ what: 'diff statistics, 400-line prompt (~17 KB), in one go', goal: '–', values: Array.from({ length: 50 }, () => time(() => diffStats(small, smallImproved))), unit: 'ms', judge: 'max' });
 }
 
 // 5. The run picker: one more page of 50 once 10,000 runs are loaded (merge, items, the array handed to VS Code).
@@ -240,21 +282,29 @@ function runPickerPages(): void {
 }
 
 // 6. Anchoring a 1 MB prompt in a 5 MB document when edit tracking was lost (the slow path: whole-text search).
+/** `text` as one flat string, as `TextDocument.getText()` hands it (a concatenation is a rope that the first search would flatten). */
+function flat(text: string): string {
+	return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
 function anchoring(): void {
 	const prompt = promptOfSize(1024 * 1024);
 	const filler = promptOfSize(2 * 1024 * 1024).replace(/rule/g, 'clause');
+	const half = 'a'.repeat(512 * 1024);
 	const cases = [
 		{ name: 'once, in the middle', document: `${filler}\n${prompt}\n${filler}` },
 		{ name: 'periodic text, prompt "ab…ab" in "ab…ab"', document: 'ab'.repeat(2.5 * 1024 * 1024), prompt: 'ab'.repeat(512 * 1024) },
 		{ name: 'periodic text, prompt "a…ab" in "a…a" + it at the end', document: `${'a'.repeat(4 * 1024 * 1024)}${'a'.repeat(1024 * 1024 - 1)}b`, prompt: `${'a'.repeat(1024 * 1024 - 1)}b` },
 		{ name: 'periodic text, prompt "ba…a" in "a…a" + it at the end', document: `${'a'.repeat(4 * 1024 * 1024)}b${'a'.repeat(1024 * 1024 - 1)}`, prompt: `b${'a'.repeat(1024 * 1024 - 1)}` },
+		{ name: 'periodic text, prompt "a…aba…a" in "a…a" + it at the end', document: `${'a'.repeat(4 * 1024 * 1024)}${half}b${half.slice(1)}`, prompt: `${half}b${half.slice(1)}` },
 	];
 	for (const c of cases) {
-		const needle = c.prompt ?? prompt;
+		const needle = flat(c.prompt ?? prompt);
+		const document = flat(c.document);
 		let result = '';
 		const times = Array.from({ length: 5 }, () =>
 			time(() => {
-				const found = anchor(c.document, needle, undefined, 0);
+				const found = anchor(document, needle, undefined, 0);
 				result = found.found ? 'found' : found.reason;
 			}),
 		);
@@ -282,7 +332,7 @@ async function evidence(): Promise<void> {
 // 7. From the improve answer to the review diff on screen, in the real VS Code: measured by the UI flows.
 function responseToDiff(): void {
 	const file = path.join(root, RESPONSE_TO_DIFF_FILE);
-	const what = 'improve response → review diff visible, real VS Code (last UI run)';
+	const what = 'improve response → review diff painted, real VS Code (page mark, last UI run)';
 	if (!fs.existsSync(file)) {
 		rows.push({ what, goal: '≤ 200 ms', values: [], unit: 'ms', judge: 'median', note: `no figures: run the UI flows (npm run test:e2e), which write ${RESPONSE_TO_DIFF_FILE}` });
 		return;
@@ -297,7 +347,7 @@ async function main(): Promise<void> {
 	bundle();
 	loadAndActivate();
 	await clientOverhead();
-	diffStatsStalls();
+	await diffStatsStalls();
 	runPickerPages();
 	anchoring();
 	responseToDiff();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchor, shiftRange } from '../../src/core/anchoring';
+import { anchor, occurrences, shiftRange } from '../../src/core/anchoring';
 
 const range = { start: 10, end: 20 };
 
@@ -48,4 +48,33 @@ test('without tracking, two copies of the prompt are ambiguous: refused rather t
 
 test('a periodic document where the prompt matches at every offset is ambiguous', () => {
 	assert.deepEqual(anchor('ab'.repeat(100_000), 'ab'.repeat(1_000), undefined, 0), { found: false, reason: 'ambiguous' });
+});
+
+test('the search from a rare character finds what indexOf finds, overlapping copies included', () => {
+	let seed = 11;
+	const random = (n: number): number => {
+		seed = (seed * 1103515245 + 12345) % 2 ** 31;
+		return seed % n;
+	};
+	for (let round = 0; round < 5000; round++) {
+		const alphabet = 'ab c\n'.slice(0, 1 + random(5));
+		const text = Array.from({ length: random(80) }, () => alphabet[random(alphabet.length)]).join('');
+		const pattern = Array.from({ length: 1 + random(8) }, () => alphabet[random(alphabet.length)]).join('');
+		const expected: number[] = [];
+		for (let at = text.indexOf(pattern); at !== -1 && expected.length < 2; at = text.indexOf(pattern, at + 1)) expected.push(at);
+		assert.deepEqual(occurrences(text, pattern, 2), expected, `${JSON.stringify(pattern)} in ${JSON.stringify(text)}`);
+	}
+});
+
+test('periodic text: a prompt that differs from its surroundings by one character is found once, or refused when copied', () => {
+	const run = 'a'.repeat(200_000);
+	for (const prompt of [`${run}b`, `b${run}`, `${run}b${run}`]) {
+		const doc = `${'a'.repeat(600_000)}${prompt}`;
+		assert.deepEqual(anchor(doc, prompt, undefined, 0), { found: true, range: { start: 600_000, end: doc.length }, moved: true }, prompt.slice(0, 3));
+		assert.deepEqual(anchor(`${prompt}\n${doc}`, prompt, undefined, 0), { found: false, reason: 'ambiguous' }, prompt.slice(0, 3));
+	}
+	// A piece that keeps matching where the whole prompt does not: the plain search takes over and still finds it.
+	const near = 'cab '.repeat(100);
+	assert.deepEqual(anchor(`${near}aaab`, 'aaab', undefined, 0), { found: true, range: { start: near.length, end: near.length + 4 }, moved: true });
+	assert.deepEqual(occurrences(`${near}aaab${near}aaab`, 'aaab', 2), [near.length, 2 * near.length + 4]);
 });

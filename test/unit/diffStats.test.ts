@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diffStats, formatDiffStats } from '../../src/core/diffStats';
+import { diffStats, diffStatsInSlices, formatDiffStats } from '../../src/core/diffStats';
 import { bigProposals } from '../support/bigProposals';
 
 test('counts added and removed lines and words, and separate changes', () => {
@@ -74,4 +74,61 @@ test('every shape of 1 MB proposal finishes, with the right line counts where th
 	const stats = diffStats(onePercent.original, onePercent.improved);
 	const rewritten = onePercent.original.split('\n').filter((_, i) => i % 100 === 50 && !onePercent.original.split('\n')[i].startsWith('## ')).length;
 	assert.deepEqual([stats.linesAdded, stats.linesRemoved], [rewritten, rewritten]);
+});
+
+test('in slices, the figures are the same as in one go, for every shape of proposal', async () => {
+	let seed = 5;
+	const random = (n: number): number => {
+		seed = (seed * 1103515245 + 12345) % 2 ** 31;
+		return seed % n;
+	};
+	const vocabulary = ['alpha', 'beta', 'gamma', 'delta', 'alpha beta', 'gamma delta epsilon', ''];
+	const endings = ['', '\n', '\r', '\r\n', '\n\n'];
+	for (let round = 0; round < 100; round++) {
+		const a = Array.from({ length: random(15) }, () => vocabulary[random(vocabulary.length)]).join('\n') + endings[random(endings.length)];
+		const b = Array.from({ length: random(15) }, () => vocabulary[random(vocabulary.length)]).join('\r\n') + endings[random(endings.length)];
+		// Slices of no time at all: a turn of the event loop at every point where the work may pause.
+		assert.deepEqual(await diffStatsInSlices(a, b, { sliceMs: 0 }), diffStats(a, b), JSON.stringify([a, b]));
+	}
+	for (const { name, original, improved } of bigProposals(1024 * 1024)) {
+		assert.deepEqual(await diffStatsInSlices(original, improved), diffStats(original, improved), name);
+	}
+});
+
+test('in slices, a 1 MB proposal leaves the event loop free to run other work between them', async () => {
+	for (const { name, original, improved } of bigProposals(1024 * 1024)) {
+		let pauses = 0;
+		let turns = 0;
+		let measuring = true;
+		const tick = (): void => {
+			turns++;
+			if (measuring) setImmediate(tick);
+		};
+		setImmediate(tick);
+		const stats = await diffStatsInSlices(original, improved, {
+			sliceMs: 0,
+			pause: () => {
+				pauses++;
+				return new Promise((resolve) => setImmediate(resolve));
+			},
+		});
+		measuring = false;
+		assert.match(formatDiffStats(stats), /\+\d+ −\d+ lines/, name);
+		// 1 MB is about 29,000 lines: the work may pause at least every 1,024 of them, and the ticker ran meanwhile.
+		assert.ok(pauses >= 28, `${name}: ${pauses} pauses`);
+		assert.ok(turns >= 28, `${name}: the event loop ran ${turns} other callbacks`);
+	}
+});
+
+test('in slices, the work starts only after a turn of the event loop, once the caller\'s own work has gone out', async () => {
+	const order: string[] = [];
+	const measured = diffStatsInSlices('a\nb', 'a\nc', {
+		pause: () => {
+			order.push('pause');
+			return new Promise((resolve) => setImmediate(resolve));
+		},
+	}).then((stats) => order.push(`stats ${formatDiffStats(stats)}`));
+	order.push('caller');
+	await measured;
+	assert.deepEqual(order, ['pause', 'caller', 'stats +1 −1 lines, +1 −1 words in 1 change']);
 });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { diffStats, formatDiffStats } from '../../core/diffStats';
+import { diffStatsInSlices, formatDiffStats } from '../../core/diffStats';
 import type { Proposal } from '../../core/engines/improveEngine';
 import { sameText } from '../../core/eol';
 import { expressionWarnings } from '../../core/jsLiterals';
@@ -17,7 +17,7 @@ export interface ProposalReviewDeps {
 }
 
 /**
- * Opens the review of `proposal` next to the summary notification; says so instead when the proposal changes nothing.
+ * Opens the review of `proposal` (the summary notification follows once the size of the change is measured); says so instead when the proposal changes nothing.
  * `request.basedOn` is what the proposal is compared with: the prompt as sent (the original, or the previous proposal
  * when improving again). Resolves the review, or undefined when there was nothing to review.
  */
@@ -31,9 +31,24 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 	}
 	const expressions = request.encoding.expressions;
 	if (expressions?.length) proposal = withWarnings(proposal, expressionWarnings(expressions, request.basedOn, proposal.improved_prompt));
-	const stats = formatDiffStats(diffStats(request.basedOn, proposal.improved_prompt));
-	const review = await deps.reviews.open({ ...request, proposal, stats });
-	inBackground(offerApplyOrDiscard(deps.reviews, deps.ui, review), 'The summary of changes', deps.log);
+	// The diff goes to the workbench first; the size of the change is measured in slices meanwhile and shown when
+	// ready (a 1 MB proposal takes tens of ms), and the summary, which states it, waits for it.
+	const arrived = performance.now();
+	const since = (): string => (performance.now() - arrived).toFixed(0);
+	const opening = deps.reviews.open({ ...request, proposal, stats: vscode.l10n.t('measuring the change…') });
+	const requested = since();
+	const measuring = diffStatsInSlices(request.basedOn, proposal.improved_prompt).then((stats) => ({ stats, measured: since() }));
+	const review = await opening;
+	const opened = since();
+	inBackground(
+		measuring.then(({ stats, measured }) => {
+			deps.log.info(`Review ${review.id}: diff requested ${requested} ms after the proposal arrived, its tab open after ${opened} ms, the size of the change measured after ${measured} ms.`);
+			deps.reviews.setStats(review, formatDiffStats(stats));
+			return offerApplyOrDiscard(deps.reviews, deps.ui, review);
+		}),
+		'The summary of changes',
+		deps.log,
+	);
 	return review;
 }
 

@@ -24,8 +24,8 @@ export interface Review {
 	readonly summary: string;
 	/** What the user should check before applying, e.g. a dropped template placeholder. */
 	readonly warnings: readonly string[];
-	/** `+4 −1 lines, +52 −3 words in 2 changes` */
-	readonly stats: string;
+	/** `+4 −1 lines, +52 −3 words in 2 changes`; measured once the diff is on screen (`ReviewManager.setStats`). */
+	stats: string;
 	readonly runIds: readonly number[];
 	/** The failures the proposal was asked to focus on. */
 	readonly focus: Focus;

@@ -22,7 +22,7 @@ export interface ReviewRequest {
 	/** How the prompt is written in the file; the review shows it decoded. */
 	encoding: PromptEncoding;
 	proposal: Proposal;
-	/** The size of the change, `+4 −1 lines, +52 −3 words in 2 changes`, measured by the caller. */
+	/** The size of the change, `+4 −1 lines, +52 −3 words in 2 changes`, or what to show until `setStats` has it. */
 	stats: string;
 	runIds: readonly number[];
 	focus: Focus;
@@ -91,9 +91,16 @@ export class ReviewManager implements vscode.Disposable {
 		await Promise.all([this.updateContext(), vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false })]);
 		// Apply or Discard right away must still find the tab to close.
 		await waitForReviewTab(review.improvedUri);
-		this.log.info(`Review ${id} opened for ${source.uri.toString()} (runs ${runs}, proposal by ${proposal.author}, prompt written as ${encoding.description}${previous ? `, improving on review ${previous.review.id}` : ''}): ${review.stats}.`);
+		this.log.info(`Review ${id} opened for ${source.uri.toString()} (runs ${runs}, proposal by ${proposal.author}, prompt written as ${encoding.description}${previous ? `, improving on review ${previous.review.id}` : ''}).`);
 		if (previous) await this.replaced(previous.review);
 		return review;
+	}
+
+	/** The size of the change, measured after the diff was sent: the status bar shows it from now on. */
+	setStats(review: Review, stats: string): void {
+		review.stats = stats;
+		this.log.info(`Review ${review.id}: ${stats}.`);
+		this.changed.fire();
 	}
 
 	/** The review whose diff is the active tab. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
 import { waitFor } from '../../support/waitFor';
-import { recordResponseToDiff } from './responseToDiff';
+import { diffShownAt, markReviewDiffShown, recordResponseToDiff } from './responseToDiff';
 import { acceptFocus, clickEditorAction, improveRequests, improveSelection, pickRuns, setApiKey, waitForRunList } from './steps';
 
 /** The main path: key, right-click, runs (failed first), focus, diff with summary, Apply from the title bar, Undo. */
@@ -23,12 +23,16 @@ export const improveAndApply: Flow = {
 		await wb.screenshot(shotsDir, 'run-picker.png');
 
 		await pickRuns(wb, [5546]);
+		await markReviewDiffShown(wb.page, 'Original ↔ Improved (runs 5546)');
 		const focus = await acceptFocus(wb);
 		assert.ok(focus.some((r) => r.includes('Booking confirmed')), `focus rows ${JSON.stringify(focus)}`);
 
 		await wb.waitForDiffEditor('Original ↔ Improved (runs 5546)');
-		const shownIn = recordResponseToDiff(shotsDir, improveRequests(ctx)[0]?.answeredAt, Date.now(), 'improveAndApply');
-		log(`Cekura's answer → review diff visible: ${shownIn} ms`);
+		const seenAt = Date.now();
+		const answeredAt = improveRequests(ctx)[0]?.answeredAt;
+		const shown = await diffShownAt(wb.page, answeredAt);
+		const shownIn = recordResponseToDiff(shotsDir, answeredAt, shown.at, 'improveAndApply');
+		log(`Cekura's answer → review diff painted: ${shownIn} ms (${shown.stages}; seen by polling +${answeredAt === undefined ? '?' : seenAt - answeredAt}; answer sent at ${answeredAt === undefined ? '?' : new Date(answeredAt).toISOString()})`);
 		const summary = await wb.waitForNotification(/Rules learned from test runs|Added/);
 		assert.match(summary, /\+\d+ −\d+ lines/);
 		const improved = await wb.readDiffSide('modified');

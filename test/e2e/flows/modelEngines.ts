@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { waitFor } from '../../support/waitFor';
 import type { FlowContext, Flow, Workbench } from '../workbench';
-import { recordResponseToDiff } from './responseToDiff';
+import { diffShownAt, markReviewDiffShown, recordResponseToDiff } from './responseToDiff';
 import { acceptFocus, clickEditorAction, improveRequests, improveSelection, pickRuns, setApiKey, waitForQuickInputTitle } from './steps';
 
 const MODEL = 'local-improver';
@@ -37,11 +37,15 @@ export const fallbackToModel: Flow = {
 		const use = dialog.buttons.find((b) => b.startsWith(`Use ${MODEL} at 127.0.0.1:`));
 		assert.ok(use, `no button for the model server: ${JSON.stringify(dialog.buttons)}`);
 		log(`dialog: ${await wb.screenshot(shotsDir, 'fallback-choice.png', { moveMouse: false })}`);
+		await markReviewDiffShown(wb.page, `by ${MODEL} at 127.0.0.1`);
 		await wb.clickDialogButton(use);
 
 		await wb.waitForDiffEditor(`by ${MODEL} at 127.0.0.1`);
-		const answer = ctx.model.requests.find((r) => r.path === '/v1/chat/completions');
-		log(`the model's answer → review diff visible: ${recordResponseToDiff(shotsDir, answer?.answeredAt, Date.now(), 'fallbackToModel')} ms`);
+		const seenAt = Date.now();
+		const answeredAt = ctx.model.requests.find((r) => r.path === '/v1/chat/completions')?.answeredAt;
+		const shown = await diffShownAt(wb.page, answeredAt);
+		const shownIn = recordResponseToDiff(shotsDir, answeredAt, shown.at, 'fallbackToModel');
+		log(`the model's answer → review diff painted: ${shownIn} ms (${shown.stages}; seen by polling +${answeredAt === undefined ? '?' : seenAt - answeredAt}; answer sent at ${answeredAt === undefined ? '?' : new Date(answeredAt).toISOString()})`);
 		const summary = await wb.waitForNotification(/Proposal by local-improver at/);
 		assert.match(summary, /\+\d+ −\d+ lines/);
 		assert.match(await wb.readDiffSide('modified'), /Rules learned from test runs/);
