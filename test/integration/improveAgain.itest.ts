@@ -93,7 +93,7 @@ suite('Improve Again: the right side, improved once more, with a steering note',
 		const improved = await text(second.modified);
 		assert.match(improved, IDENTITY_RULE);
 		assert.match(improved, /of any kind/, 'the user\'s tweak was lost');
-		assert.ok(user.messages.some((m) => /^Proposal by local-improver/.test(m.text)), 'no summary for the new proposal');
+		await user.waitForMessage(/^Proposal by local-improver[^]*\+\d+ −\d+ lines/);
 
 		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const applied = editor.document.getText();
