@@ -6,6 +6,7 @@ import { reviewTabs } from '../../src/vscode/review/reviewTabs';
 import type { CekuraServer } from '../server/cekuraServer';
 import { RULES_HEADING } from '../server/improver';
 import { startOpenAiServer, type OpenAiServer } from '../server/openAiServer';
+import { waitFor } from '../support/waitFor';
 import type { FakeUser } from './fakeUser';
 import { activeDiffTab, openPromptFile, SAMPLE_PROMPT, setSetting, useCekuraSuite } from './support';
 
@@ -93,7 +94,8 @@ suite('Improve Again: the right side, improved once more, with a steering note',
 		const improved = await text(second.modified);
 		assert.match(improved, IDENTITY_RULE);
 		assert.match(improved, /of any kind/, 'the user\'s tweak was lost');
-		await user.waitForMessage(/^Proposal by local-improver[^]*\+\d+ −\d+ lines/);
+		const summaries = /^Proposal by local-improver[^]*\+\d+ −\d+ lines/;
+		await waitFor(() => user.messagesMatching(summaries).length === 2, 'the summary of the second proposal');
 
 		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const applied = editor.document.getText();
