@@ -11,6 +11,10 @@ export const Commands = {
 	showReviewSummary: 'cekura.showReviewSummary',
 	setModelApiKey: 'cekura.setModelApiKey',
 	chooseEngine: 'cekura.chooseEngine',
+	nextChange: 'cekura.nextChange',
+	previousChange: 'cekura.previousChange',
+	keepOriginalChange: 'cekura.keepOriginalChange',
+	keepProposedChange: 'cekura.keepProposedChange',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -31,6 +35,8 @@ export const Settings = {
 export const ContextKeys = {
 	/** True while at least one review diff is open. */
 	reviewOpen: 'cekura.reviewOpen',
+	/** True while the proposal side of a review diff is the active editor. */
+	reviewEditorFocused: 'cekura.reviewEditorFocused',
 } as const;
 
 export const SECRET_API_KEY = 'cekura.apiKey';

@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import { applyImprovement } from './commands/applyImprovement';
 import { clearApiKey } from './commands/clearApiKey';
 import { discardImprovement } from './commands/discardImprovement';
+import { keepOriginalChange } from './commands/keepOriginalChange';
+import { keepProposedChange } from './commands/keepProposedChange';
+import { nextChange } from './commands/nextChange';
+import { previousChange } from './commands/previousChange';
 import { setApiKey } from './commands/setApiKey';
 import { setModelApiKey } from './commands/setModelApiKey';
 import { showReviewSummary } from './commands/showReviewSummary';
@@ -11,6 +15,8 @@ import { registerCommand } from './vscode/commandRegistration';
 import type { ImproveCommands } from './improve';
 import { loadImprove } from './vscode/lazyImprove';
 import { Log } from './vscode/log';
+import { ChangeCodeLensProvider } from './vscode/review/changeCodeLens';
+import { ReviewChanges } from './vscode/review/reviewChanges';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
 import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
@@ -32,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const ui = new Ui(log);
 	const files = new ReviewFileSystem();
 	const reviews = new ReviewManager(files, log, ui);
+	const changes = new ReviewChanges(reviews, files, log);
 	const keys = new ApiKeyStore(context.secrets, log, ui, CEKURA_KEY);
 	const modelKeys = new ApiKeyStore(context.secrets, log, ui, MODEL_KEY);
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
@@ -45,7 +52,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		log,
 		files,
 		reviews,
-		new ReviewStatusBar(reviews, ui),
+		changes,
+		new ReviewStatusBar(reviews, changes, ui),
+		vscode.languages.registerCodeLensProvider({ scheme: REVIEW_SCHEME }, new ChangeCodeLensProvider(changes)),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
 		command(Commands.improvePrompt, () => commands().improvePrompt()),
@@ -56,6 +65,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		command(Commands.applyImprovement, (uri) => applyImprovement(reviews, uri)),
 		command(Commands.discardImprovement, (uri) => discardImprovement(reviews, uri)),
 		command(Commands.showReviewSummary, (uri) => showReviewSummary(reviews, ui, log, uri)),
+		command(Commands.nextChange, () => nextChange(changes, ui)),
+		command(Commands.previousChange, () => previousChange(changes, ui)),
+		command(Commands.keepOriginalChange, (uri, key) => keepOriginalChange(changes, ui, uri, key)),
+		command(Commands.keepProposedChange, (uri, key) => keepProposedChange(changes, ui, uri, key)),
 	);
 	log.info(`Cekura Prompt Improver ${version} activated.`);
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;

@@ -18,6 +18,7 @@ import type { ReviewManager } from './vscode/review/reviewManager';
 import type { Ui } from './vscode/userInterface';
 
 export { checkApplied } from './core/applyCheck';
+export { ChangeDecisions } from './core/reviewChanges';
 export { textForFile } from './core/promptEncoding';
 
 /** The main bundle's objects the commands work with. */

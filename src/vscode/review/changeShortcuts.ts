@@ -1,0 +1,4 @@
+/** The keys of the per-change commands of a review (package.json `keybindings`), as VS Code writes them. */
+export function changeShortcuts(): { next: string; previous: string; keepOriginal: string; keepProposal: string } {
+	return { next: 'Ctrl+Alt+.', previous: 'Ctrl+Alt+,', keepOriginal: 'Ctrl+Alt+O', keepProposal: 'Ctrl+Alt+P' };
+}
