@@ -25,6 +25,9 @@ import { Ui, type UserInterface } from './vscode/userInterface';
 /** What integration tests reach through `activate`'s return value; undefined outside extension tests. */
 export interface TestApi {
 	reviews: ReviewManager;
+	changes: ReviewChanges;
+	/** The text of the review's status bar item, undefined while it is hidden. */
+	reviewStatusText(): string | undefined;
 	/** Answer every question and message as `user` does, until the returned disposable is disposed. */
 	replaceUserInterface(user: UserInterface): vscode.Disposable;
 	/** Folder of the extension's log files. */
@@ -39,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const files = new ReviewFileSystem();
 	const reviews = new ReviewManager(files, log, ui);
 	const changes = new ReviewChanges(reviews, files, log);
+	const statusBar = new ReviewStatusBar(reviews, changes, ui);
 	const keys = new ApiKeyStore(context.secrets, log, ui, CEKURA_KEY);
 	const modelKeys = new ApiKeyStore(context.secrets, log, ui, MODEL_KEY);
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
@@ -53,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		files,
 		reviews,
 		changes,
-		new ReviewStatusBar(reviews, changes, ui),
+		statusBar,
 		vscode.languages.registerCodeLensProvider({ scheme: REVIEW_SCHEME }, new ChangeCodeLensProvider(changes)),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
@@ -74,6 +78,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
 	return {
 		reviews,
+		changes,
+		reviewStatusText: () => statusBar.shownText,
 		replaceUserInterface: (user) => ui.replaceWith(user),
 		logUri: context.logUri,
 		forgetFallbackEngine: () => context.globalState.update(FALLBACK_ENGINE_KEY, undefined),

@@ -18,6 +18,7 @@ const DIFF_CODELENS = 'diffEditor.codeLens';
 export class ReviewStatusBar implements vscode.Disposable {
 	private readonly item = vscode.window.createStatusBarItem('cekura.review', vscode.StatusBarAlignment.Left, 100);
 	private readonly disposables: vscode.Disposable[];
+	private shown = false;
 
 	constructor(
 		private readonly reviews: ReviewManager,
@@ -38,6 +39,11 @@ export class ReviewStatusBar implements vscode.Disposable {
 		this.update();
 	}
 
+	/** The item's text while it is shown. */
+	get shownText(): string | undefined {
+		return this.shown ? this.item.text : undefined;
+	}
+
 	dispose(): void {
 		this.disposables.forEach((d) => d.dispose());
 	}
@@ -46,6 +52,7 @@ export class ReviewStatusBar implements vscode.Disposable {
 		const review = this.reviews.active();
 		if (!review) {
 			this.item.hide();
+			this.shown = false;
 			return;
 		}
 		const progress = this.changes.progressOf(review);
@@ -68,6 +75,7 @@ export class ReviewStatusBar implements vscode.Disposable {
 		this.item.tooltip = tooltip;
 		this.item.command = { title: vscode.l10n.t('Show Summary of Changes'), command: Commands.showReviewSummary, arguments: [review.improvedUri] };
 		this.item.show();
+		this.shown = true;
 	}
 }
 
