@@ -31,6 +31,7 @@ import { improveAndApply } from './flows/improveAndApply';
 import { languageModelConsent } from './flows/languageModelConsent';
 import { loadMoreRuns } from './flows/loadMoreRuns';
 import { manualRunEntry } from './flows/manualRunEntry';
+import { perChangeReview } from './flows/perChangeReview';
 import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
 import { germanLocale } from './flows/germanLocale';
 import { restrictedMode } from './flows/restrictedMode';
@@ -45,6 +46,7 @@ const FLOWS: readonly Flow[] = [
 	fourthRunRefused,
 	loadMoreRuns,
 	driftRefused,
+	perChangeReview,
 	fallbackToModel,
 	explicitModelEngine,
 	errorNotOffered,
@@ -171,6 +173,8 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 		'cekura.openaiCompatible.baseUrl': model.url,
 		'cekura.openaiCompatible.model': 'local-improver',
 		'editor.stickyScroll.enabled': false,
+		// VS Code hides CodeLenses in diff editors by default; the perChangeReview flow clicks Keep Original on one.
+		'diffEditor.codeLens': true,
 	};
 	// The test LM provider and consumer (test/fixtures/lm-*) sit next to the installed extension.
 	const codeServer = await startCodeServer({ installVsix: vsix, copyExtensions: lmTestExtensions(), userSettings, workspace: workspaceDir, tools });
