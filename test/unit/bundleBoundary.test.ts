@@ -29,7 +29,7 @@ const MAY_BE_IN_BOTH = new Set([
 ]);
 
 test('dist/extension.js leaves the engines, clients, node-fetch and encodings to dist/improve.js', () => {
-	const eager = [...main].filter((f) => /node_modules\/(node-fetch|jsonc-parser|data-uri-to-buffer|diff|@vscode\/l10n)\/|src\/nodeFetchShims\/|src\/vscode\/coreL10n|src\/core\/(engines\/|cekuraClient|openAiCompatibleClient|promptEncoding|applyCheck|evidence|modelPrompt|modelAnswer|jsLiterals|yamlScalars|diffStats)|src\/commands\/(improvePrompt|chooseEngine)/.test(f));
+	const eager = [...main].filter((f) => /node_modules\/(node-fetch|jsonc-parser|data-uri-to-buffer|diff|@vscode\/l10n)\/|src\/nodeFetchShims\/|src\/vscode\/coreL10n|src\/core\/(engines\/|cekuraClient|openAiCompatibleClient|promptEncoding|applyCheck|evidence|modelPrompt|modelAnswer|jsLiterals|yamlScalars|diffStats|reviewChanges)|src\/commands\/(improvePrompt|chooseEngine)/.test(f));
 	assert.deepEqual(eager, []);
 	assert.ok(improve.has('src/commands/improvePrompt.ts') && improve.has('node_modules/node-fetch/src/index.js'));
 });
