@@ -106,3 +106,15 @@ test('next and previous go to undecided changes, in order, around the ends', () 
 	assert.equal(review.previous(0), undefined);
 	assert.deepEqual(review.progress(), { left: 0, total: 3, linesAdded: 3, linesRemoved: 2 });
 });
+
+test('past the edit bound, Keep Original on the one change restores the whole changed middle', () => {
+	const original = ['top', ...Array.from({ length: 30 }, (_, i) => `a${i}`), 'end', ''].join('\n');
+	const proposal = ['top', ...Array.from({ length: 30 }, (_, i) => `b${i}`), 'end', ''].join('\n');
+	const review = new ChangeDecisions(original, proposal, 10);
+	assert.equal(review.changes.length, 1);
+	assert.deepEqual(review.progress(), { left: 1, total: 1, linesAdded: 30, linesRemoved: 30 });
+	const restored = applied(proposal, review.keepOriginal(review.changes[0].key));
+	assert.equal(restored, original);
+	review.update(restored);
+	assert.deepEqual(review.progress(), { left: 0, total: 1, linesAdded: 0, linesRemoved: 0 });
+});
