@@ -13,6 +13,10 @@ export const Commands = {
 	chooseEngine: 'cekura.chooseEngine',
 	improveAgain: 'cekura.improveAgain',
 	showEvidence: 'cekura.showEvidence',
+	nextChange: 'cekura.nextChange',
+	previousChange: 'cekura.previousChange',
+	keepOriginalChange: 'cekura.keepOriginalChange',
+	keepProposedChange: 'cekura.keepProposedChange',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -33,6 +37,8 @@ export const Settings = {
 export const ContextKeys = {
 	/** True while at least one review diff is open. */
 	reviewOpen: 'cekura.reviewOpen',
+	/** True while the proposal side of a review diff is the active editor. */
+	reviewEditorFocused: 'cekura.reviewEditorFocused',
 } as const;
 
 export const SECRET_API_KEY = 'cekura.apiKey';

@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import { applyImprovement } from './commands/applyImprovement';
 import { clearApiKey } from './commands/clearApiKey';
 import { discardImprovement } from './commands/discardImprovement';
+import { keepOriginalChange } from './commands/keepOriginalChange';
+import { keepProposedChange } from './commands/keepProposedChange';
+import { nextChange } from './commands/nextChange';
+import { previousChange } from './commands/previousChange';
 import { setApiKey } from './commands/setApiKey';
 import { setModelApiKey } from './commands/setModelApiKey';
 import { showReviewSummary } from './commands/showReviewSummary';
@@ -13,6 +17,8 @@ import type { ImproveCommands } from './improve';
 import { loadImprove } from './vscode/lazyImprove';
 import { Log } from './vscode/log';
 import { EvidenceDocuments } from './vscode/review/evidenceDocuments';
+import { ChangeCodeLensProvider } from './vscode/review/changeCodeLens';
+import { ReviewChanges } from './vscode/review/reviewChanges';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
 import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
@@ -21,6 +27,9 @@ import { Ui, type UserInterface } from './vscode/userInterface';
 /** What integration tests reach through `activate`'s return value; undefined outside extension tests. */
 export interface TestApi {
 	reviews: ReviewManager;
+	changes: ReviewChanges;
+	/** The text of the review's status bar item, undefined while it is hidden. */
+	reviewStatusText(): string | undefined;
 	/** Answer every question and message as `user` does, until the returned disposable is disposed. */
 	replaceUserInterface(user: UserInterface): vscode.Disposable;
 	/** Folder of the extension's log files. */
@@ -35,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const files = new ReviewFileSystem();
 	const reviews = new ReviewManager(files, log, ui);
 	const evidence = new EvidenceDocuments(reviews, log);
+	const changes = new ReviewChanges(reviews, files, log);
+	const statusBar = new ReviewStatusBar(reviews, changes, ui);
 	const keys = new ApiKeyStore(context.secrets, log, ui, CEKURA_KEY);
 	const modelKeys = new ApiKeyStore(context.secrets, log, ui, MODEL_KEY);
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
@@ -49,8 +60,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		files,
 		reviews,
 		evidence,
-		new ReviewStatusBar(reviews, ui),
 		registerAgentExportCodeLens(),
+		changes,
+		statusBar,
+		vscode.languages.registerCodeLensProvider({ scheme: REVIEW_SCHEME }, new ChangeCodeLensProvider(changes)),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
 		vscode.workspace.registerTextDocumentContentProvider(EVIDENCE_SCHEME, evidence),
@@ -64,11 +77,17 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		command(Commands.discardImprovement, (uri) => discardImprovement(reviews, uri)),
 		command(Commands.showReviewSummary, (uri) => showReviewSummary(reviews, ui, log, uri)),
 		command(Commands.showEvidence, (uri) => commands().showEvidence(uri)),
+		command(Commands.nextChange, () => nextChange(changes, ui)),
+		command(Commands.previousChange, () => previousChange(changes, ui)),
+		command(Commands.keepOriginalChange, (uri, key) => keepOriginalChange(changes, ui, uri, key)),
+		command(Commands.keepProposedChange, (uri, key) => keepProposedChange(changes, ui, uri, key)),
 	);
 	log.info(`Cekura Prompt Improver ${version} activated.`);
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
 	return {
 		reviews,
+		changes,
+		reviewStatusText: () => statusBar.shownText,
 		replaceUserInterface: (user) => ui.replaceWith(user),
 		logUri: context.logUri,
 		forgetFallbackEngine: () => context.globalState.update(FALLBACK_ENGINE_KEY, undefined),

@@ -24,6 +24,7 @@ import type { Ui } from './vscode/userInterface';
 
 export { findAgentPrompts } from './core/agentExport';
 export { checkApplied } from './core/applyCheck';
+export { ChangeDecisions } from './core/reviewChanges';
 export { textForFile } from './core/promptEncoding';
 
 /** The main bundle's objects the commands work with. */

@@ -46,7 +46,25 @@ type Steps<T> = Generator<void, T, void>;
  * Synchronous: a 1 MB proposal can take tens of ms; `diffStatsInSlices` gives the event loop turns meanwhile.
  */
 export function diffStats(original: string, improved: string, bounds: DiffBounds = DEFAULT_DIFF_BOUNDS): DiffStats {
-	const steps = diffStatsSteps(original, improved, bounds);
+	return toEnd(diffStatsSteps(original, improved, bounds));
+}
+
+/**
+ * The changed blocks between two sequences of lines (a shortest edit script, common ends skipped first), or
+ * undefined when it needs more than `maxEdits` insertions and deletions. Synchronous.
+ */
+export function diffSequences(a: readonly string[], b: readonly string[], maxEdits: number): Block[] | undefined {
+	return toEnd(
+		(function* (): Steps<Block[] | undefined> {
+			const [start, endA, endB] = yield* commonEnds(a, b);
+			const ids = new Map<string, number>();
+			const found = yield* myers(yield* intern(a, start, endA, ids), yield* intern(b, start, endB, ids), maxEdits);
+			return found?.map(([s, e, s2, e2]): Block => [s + start, e + start, s2 + start, e2 + start]);
+		})(),
+	);
+}
+
+function toEnd<T>(steps: Steps<T>): T {
 	for (;;) {
 		const step = steps.next();
 		if (step.done) return step.value;

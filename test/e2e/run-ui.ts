@@ -36,6 +36,7 @@ import { improveAndApply } from './flows/improveAndApply';
 import { languageModelConsent } from './flows/languageModelConsent';
 import { loadMoreRuns } from './flows/loadMoreRuns';
 import { manualRunEntry } from './flows/manualRunEntry';
+import { perChangeReview } from './flows/perChangeReview';
 import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
 import { germanLocale } from './flows/germanLocale';
 import { restrictedMode } from './flows/restrictedMode';
@@ -53,6 +54,7 @@ const FLOWS: readonly Flow[] = [
 	driftRefused,
 	evidence,
 	agentExport,
+	perChangeReview,
 	fallbackToModel,
 	explicitModelEngine,
 	improveAgain,
@@ -181,6 +183,8 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 		'cekura.openaiCompatible.baseUrl': model.url,
 		'cekura.openaiCompatible.model': 'local-improver',
 		'editor.stickyScroll.enabled': false,
+		// VS Code hides CodeLenses in diff editors by default; the perChangeReview flow clicks Keep Original on one.
+		'diffEditor.codeLens': true,
 	};
 	/** Starts a code-server for a group of flows, stopped at the end; its log is kept when a flow failed. */
 	const startServer = async (what: string, logName: string, options: StartOptions): Promise<CodeServer> => {

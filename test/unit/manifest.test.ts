@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
 import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/core/openAiCompatibleClient';
+import { changeShortcuts } from '../../src/vscode/review/changeShortcuts';
 import { reviewShortcuts } from '../../src/vscode/review/reviewShortcuts';
 
 interface Manifest {
@@ -64,4 +65,18 @@ test('the shortcuts the review shows are the keybindings the manifest declares',
 test('the setting names core messages mention are the manifest\'s', () => {
 	assert.equal(SETTING_BASE_URL, `${Settings.section}.${Settings.openaiBaseUrl}`);
 	assert.equal(SETTING_MODEL, `${Settings.section}.${Settings.openaiModel}`);
+});
+
+test('the per-change keys the review shows are the keybindings the manifest declares, only while its proposal side has focus', () => {
+	const bindings = manifest.contributes.keybindings as { command: string; key: string; mac?: string; when?: string }[];
+	const spelled = (key: string | undefined): string => (key ?? '').replace(/\b\w/g, (c) => c.toUpperCase());
+	const shown = changeShortcuts();
+	const expected = { next: Commands.nextChange, previous: Commands.previousChange, keepOriginal: Commands.keepOriginalChange, keepProposal: Commands.keepProposedChange };
+	for (const [name, command] of Object.entries(expected)) {
+		const binding = bindings.find((k) => k.command === command);
+		assert.ok(binding, `no keybinding for ${command}`);
+		assert.equal(shown[name as keyof typeof expected], spelled(binding.key));
+		assert.equal(binding.mac, undefined, `${command}: the shown key is the same on every platform`);
+		assert.match(binding.when ?? '', new RegExp(`\\b${ContextKeys.reviewEditorFocused.replace('.', '\\.')}\\b`));
+	}
 });

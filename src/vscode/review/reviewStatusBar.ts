@@ -1,29 +1,47 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../constants';
+import type { ChangeProgress } from '../../core/reviewChanges';
 import type { ReviewManager } from './reviewManager';
 import type { Ui } from '../userInterface';
+import { changeShortcuts } from './changeShortcuts';
+import type { ReviewChanges } from './reviewChanges';
 import { reviewShortcuts } from './reviewShortcuts';
 
+/** VS Code's setting that shows CodeLenses (Keep Original, Keep Proposal) in diff editors; off by default. */
+const DIFF_CODELENS = 'diffEditor.codeLens';
+
 /**
- * While a review diff is the active editor, the status bar keeps its size and Cekura's summary (in the tooltip)
- * in view, since the summary notification hides itself after a while. Clicking it shows the summary again.
+ * While a review diff is the active editor, the status bar keeps its size, how many of its changes are left to
+ * decide, and Cekura's summary (in the tooltip) in view, since the summary notification hides itself after a while.
+ * Clicking it shows the summary again.
  */
 export class ReviewStatusBar implements vscode.Disposable {
 	private readonly item = vscode.window.createStatusBarItem('cekura.review', vscode.StatusBarAlignment.Left, 100);
 	private readonly disposables: vscode.Disposable[];
+	private shown = false;
 
 	constructor(
 		private readonly reviews: ReviewManager,
+		private readonly changes: ReviewChanges,
 		private readonly ui: Ui,
 	) {
 		this.item.name = 'Cekura Review';
 		this.disposables = [
 			this.item,
 			reviews.onDidChange(() => this.update()),
+			changes.onDidChange(() => this.update()),
+			vscode.workspace.onDidChangeConfiguration((e) => {
+				if (e.affectsConfiguration(DIFF_CODELENS)) this.update();
+			}),
 			vscode.window.tabGroups.onDidChangeTabs(() => this.update()),
 			vscode.window.tabGroups.onDidChangeTabGroups(() => this.update()),
 		];
 		this.update();
+	}
+
+	/** The item's text while it is shown. */
+	get shownText(): string | undefined {
+		return this.shown ? this.item.text : undefined;
 	}
 
 	dispose(): void {
@@ -34,9 +52,11 @@ export class ReviewStatusBar implements vscode.Disposable {
 		const review = this.reviews.active();
 		if (!review) {
 			this.item.hide();
+			this.shown = false;
 			return;
 		}
-		this.item.text = `$(git-compare) Cekura: ${review.stats}`;
+		const progress = this.changes.progressOf(review);
+		this.item.text = `$(git-compare) ${progress ? progressText(progress) : `Cekura: ${review.stats}`}`;
 		const tooltip = new vscode.MarkdownString(undefined, true);
 		// The tooltip is shown without Ui's messages: it is redacted here, through the same function.
 		const author = new vscode.MarkdownString(undefined, true).appendText(this.ui.redact(review.author)).value;
@@ -45,8 +65,30 @@ export class ReviewStatusBar implements vscode.Disposable {
 		tooltip.appendText(this.ui.redact(review.summary.trim() || vscode.l10n.t('No summary of the changes was sent.')));
 		const keys = reviewShortcuts();
 		tooltip.appendMarkdown(`\n\n${vscode.l10n.t('{0}. Edit the right side or revert single changes, then $(check) Apply ({1}) or $(discard) Discard ({2}) in the title bar.', review.stats, keys.apply, keys.discard)}`);
+		const changeKeys = changeShortcuts();
+		tooltip.appendMarkdown(`\n\n${vscode.l10n.t('One change at a time: {0} goes to the next change, {1} to the previous one; {2} keeps the original lines, {3} keeps the proposal.', changeKeys.next, changeKeys.previous, changeKeys.keepOriginal, changeKeys.keepProposal)}`);
+		if (!vscode.workspace.getConfiguration().get<boolean>(DIFF_CODELENS, false)) {
+			const link = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify([DIFF_CODELENS]))}`;
+			tooltip.appendMarkdown(`\n\n${vscode.l10n.t('VS Code hides the Keep Original and Keep Proposal buttons above each change in diff editors until [{0}]({1}) is on.', DIFF_CODELENS, link)}`);
+			tooltip.isTrusted = { enabledCommands: ['workbench.action.openSettings'] };
+		}
 		this.item.tooltip = tooltip;
 		this.item.command = { title: vscode.l10n.t('Show Summary of Changes'), command: Commands.showReviewSummary, arguments: [review.improvedUri] };
 		this.item.show();
+		this.shown = true;
 	}
+}
+
+/** `Cekura: +4 −1 lines · 2 of 3 changes left` */
+export function progressText(progress: ChangeProgress): string {
+	const { linesAdded, linesRemoved, left, total } = progress;
+	if (total === 0) return vscode.l10n.t('Cekura: no changes');
+	if (left === 0) {
+		return total === 1
+			? vscode.l10n.t('Cekura: +{0} −{1} lines · the change is decided', linesAdded, linesRemoved)
+			: vscode.l10n.t('Cekura: +{0} −{1} lines · all {2} changes decided', linesAdded, linesRemoved, total);
+	}
+	return total === 1
+		? vscode.l10n.t('Cekura: +{0} −{1} lines · 1 of 1 change left', linesAdded, linesRemoved)
+		: vscode.l10n.t('Cekura: +{0} −{1} lines · {2} of {3} changes left', linesAdded, linesRemoved, left, total);
 }
