@@ -17,6 +17,7 @@ import type { ImproveCommands } from './improve';
 import { loadImprove } from './vscode/lazyImprove';
 import { Log } from './vscode/log';
 import { EvidenceDocuments } from './vscode/review/evidenceDocuments';
+import { ChangeCodeActionProvider } from './vscode/review/changeCodeActions';
 import { ChangeCodeLensProvider } from './vscode/review/changeCodeLens';
 import { ReviewChanges } from './vscode/review/reviewChanges';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		changes,
 		statusBar,
 		vscode.languages.registerCodeLensProvider({ scheme: REVIEW_SCHEME }, new ChangeCodeLensProvider(changes)),
+		vscode.languages.registerCodeActionsProvider({ scheme: REVIEW_SCHEME }, new ChangeCodeActionProvider(changes), { providedCodeActionKinds: ChangeCodeActionProvider.kinds }),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
 		vscode.workspace.registerTextDocumentContentProvider(EVIDENCE_SCHEME, evidence),

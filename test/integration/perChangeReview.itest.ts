@@ -105,6 +105,24 @@ suite('Per-change review', () => {
 		assert.deepEqual(await waitForStatus(api, '3 of 3 changes left'), before);
 	});
 
+	test('the light bulb of the change at the cursor offers Keep Original and Keep Proposal (shown whatever diffEditor.codeLens says), and they act on that change', async () => {
+		const { improved } = await openReviewWithThreeChanges(api);
+		const actionsAt = async (line: number): Promise<vscode.CodeAction[]> =>
+			((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', improved.uri, new vscode.Range(line, 0, line, 0))) ?? []).filter((a) => a.command?.command.startsWith('cekura.'));
+		assert.deepEqual(await actionsAt(1), [], 'a line without a change offers per-change actions');
+		const actions = await actionsAt(2);
+		assert.deepEqual(
+			actions.map((a) => a.title),
+			['Cekura: Keep Original for This Change (Ctrl+Alt+[)', 'Cekura: Keep Proposal for This Change (Ctrl+Alt+])'],
+		);
+		const keepOriginal = actions[0].command;
+		assert.ok(keepOriginal);
+		await vscode.commands.executeCommand(keepOriginal.command, ...(keepOriginal.arguments ?? []));
+		assert.equal(improved.getText().split('\n')[2], 'Keep calls short.', 'the light bulb\'s Keep Original did not put the original line back');
+		await waitForStatus(api, '2 of 3 changes left');
+		assert.deepEqual(await actionsAt(2), [], 'a decided change still offers actions');
+	});
+
 	test('Keep Proposal takes the lenses off that change and counts it decided; the file stays as it was', async () => {
 		const { source, improved, entry } = await openReviewWithThreeChanges(api);
 		const before = improved.getText();
