@@ -107,6 +107,21 @@ export function finalText(entry: HistoryEntry): string {
 	return entry.applied ?? entry.current;
 }
 
+/** The two texts of an entry shown as read-only documents: the recorded original, and what the proposal became. */
+export type HistoryVersion = 'original' | 'proposal';
+
+/** The path of an entry's read-only document: `/<entry id>/<version>/<file name>`. */
+export function versionPath(entry: HistoryEntry, version: HistoryVersion): string {
+	return `/${entry.id}/${version}/${entry.source.name}`;
+}
+
+/** The entry id and version a read-only document's path names. */
+export function parseVersionPath(path: string): { id: string; version: HistoryVersion } | undefined {
+	const [empty, id, version] = path.split('/');
+	if (empty !== '' || !id || (version !== 'original' && version !== 'proposal')) return undefined;
+	return { id, version };
+}
+
 /**
  * Where the recorded prompt (`raw`, as it stood in the file) is in `text` now: at its recorded place if it is still
  * there, else where it occurs exactly once. Undefined when it cannot be found for sure.
@@ -123,7 +138,7 @@ export function serializeHistory(entries: readonly HistoryEntry[]): string {
 	return JSON.stringify({ version: HISTORY_SCHEMA_VERSION, entries }, undefined, '\t');
 }
 
-export type ParsedHistory = { ok: true; entries: HistoryEntry[]; dropped: number } | { ok: false; reason: string };
+export type ParsedHistory = { ok: true; entries: HistoryEntry[]; dropped: number } | { ok: false; reason: string; /** Written by another version: keep it for that one. */ otherVersion: boolean };
 
 /**
  * Reads a history file. Entries that are not well formed are dropped (and counted); a file that is not JSON or of
@@ -134,10 +149,10 @@ export function parseHistory(text: string): ParsedHistory {
 	try {
 		data = JSON.parse(text);
 	} catch (err) {
-		return { ok: false, reason: `not JSON (${err instanceof Error ? err.message : String(err)})` };
+		return { ok: false, reason: `not JSON (${err instanceof Error ? err.message : String(err)})`, otherVersion: false };
 	}
-	if (!isObject(data) || !Array.isArray(data.entries)) return { ok: false, reason: 'no entries list' };
-	if (data.version !== HISTORY_SCHEMA_VERSION) return { ok: false, reason: `schema version ${String(data.version)}, this version reads ${HISTORY_SCHEMA_VERSION}` };
+	if (!isObject(data) || !Array.isArray(data.entries)) return { ok: false, reason: 'no entries list', otherVersion: false };
+	if (data.version !== HISTORY_SCHEMA_VERSION) return { ok: false, reason: `schema version ${String(data.version)}, this version reads ${HISTORY_SCHEMA_VERSION}`, otherVersion: true };
 	const entries = (data.entries as unknown[]).filter(isEntry);
 	let list: HistoryEntry[] = [];
 	for (const entry of entries) list = withEntry(list, entry);

@@ -22,6 +22,7 @@ const MAY_BE_IN_BOTH = new Set([
 	'src/core/cancellation.ts',
 	'src/core/eol.ts',
 	'src/core/errorMessage.ts',
+	'src/core/history.ts',
 	'src/core/redact.ts',
 	'src/vscode/background.ts',
 	'src/vscode/review/applyOrDiscardOffer.ts',

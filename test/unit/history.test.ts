@@ -8,9 +8,11 @@ import {
 	HISTORY_LIMIT,
 	HISTORY_SCHEMA_VERSION,
 	parseHistory,
+	parseVersionPath,
 	relocate,
 	serializeHistory,
 	updateEntry,
+	versionPath,
 	withEntry,
 	type HistoryEntry,
 } from '../../src/core/history';
@@ -126,6 +128,19 @@ test('a malformed entry is dropped and counted; a broken file or another schema 
 	const newer = parseHistory(JSON.stringify({ version: HISTORY_SCHEMA_VERSION + 1, entries: [good] }));
 	assert.equal(newer.ok, false);
 	assert.match(newer.ok ? '' : newer.reason, /schema version 2/);
-	assert.equal(parseHistory('{"version": 1').ok, false);
-	assert.equal(parseHistory('[]').ok, false);
+	assert.equal(!newer.ok && newer.otherVersion, true, 'a newer file must be kept for the newer version');
+	for (const damaged of ['{"version": 1', '[]', '{"version": 1, "entries": {}}']) {
+		const parsed = parseHistory(damaged);
+		assert.equal(parsed.ok, false, damaged);
+		assert.equal(!parsed.ok && parsed.otherVersion, false, damaged);
+	}
+});
+
+test('the read-only documents of an entry are named by its id and version, and nothing else is taken for one', () => {
+	const e = entry('lq3k9z0abc12', 1);
+	assert.equal(versionPath(e, 'proposal'), '/lq3k9z0abc12/proposal/agent.md');
+	assert.deepEqual(parseVersionPath(versionPath(e, 'original')), { id: 'lq3k9z0abc12', version: 'original' });
+	assert.equal(parseVersionPath('/lq3k9z0abc12/other/agent.md'), undefined);
+	assert.equal(parseVersionPath('lq3k9z0abc12/proposal/agent.md'), undefined);
+	assert.equal(parseVersionPath('/'), undefined);
 });
