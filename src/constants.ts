@@ -11,6 +11,7 @@ export const Commands = {
 	showReviewSummary: 'cekura.showReviewSummary',
 	setModelApiKey: 'cekura.setModelApiKey',
 	chooseEngine: 'cekura.chooseEngine',
+	showHistory: 'cekura.showHistory',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -46,6 +47,9 @@ export const REVIEW_SCHEME = 'cekura-review';
 
 /** URI scheme of the original side of a review diff: in memory, registered read-only. */
 export const ORIGINAL_SCHEME = 'cekura-original';
+
+/** URI scheme of the read-only versions of proposals kept in the improvement history. */
+export const HISTORY_SCHEME = 'cekura-history';
 
 /** workspaceState key for the run IDs used last in this workspace. */
 export const LAST_RUN_IDS_KEY = 'cekura.lastRunIds';

@@ -5,12 +5,14 @@ import { discardImprovement } from './commands/discardImprovement';
 import { setApiKey } from './commands/setApiKey';
 import { setModelApiKey } from './commands/setModelApiKey';
 import { showReviewSummary } from './commands/showReviewSummary';
-import { Commands, FALLBACK_ENGINE_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
+import { Commands, FALLBACK_ENGINE_KEY, HISTORY_SCHEME, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
 import { ApiKeyStore, CEKURA_KEY, MODEL_KEY } from './vscode/apiKeyStore';
 import { registerCommand } from './vscode/commandRegistration';
 import type { ImproveCommands } from './improve';
 import { loadImprove } from './vscode/lazyImprove';
 import { Log } from './vscode/log';
+import { HistoryDocuments } from './vscode/review/historyDocuments';
+import { HistoryStore } from './vscode/review/historyStore';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
 import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
@@ -19,6 +21,8 @@ import { Ui, type UserInterface } from './vscode/userInterface';
 /** What integration tests reach through `activate`'s return value; undefined outside extension tests. */
 export interface TestApi {
 	reviews: ReviewManager;
+	/** The improvement history of this workspace. */
+	history: HistoryStore;
 	/** Answer every question and message as `user` does, until the returned disposable is disposed. */
 	replaceUserInterface(user: UserInterface): vscode.Disposable;
 	/** Folder of the extension's log files. */
@@ -31,13 +35,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const log = new Log();
 	const ui = new Ui(log);
 	const files = new ReviewFileSystem();
-	const reviews = new ReviewManager(files, log, ui);
+	// Per workspace; a window without a folder keeps its history with the extension's global storage.
+	const history = new HistoryStore(context.storageUri ?? context.globalStorageUri, log);
+	const reviews = new ReviewManager(files, log, ui, history);
 	const keys = new ApiKeyStore(context.secrets, log, ui, CEKURA_KEY);
 	const modelKeys = new ApiKeyStore(context.secrets, log, ui, MODEL_KEY);
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
 	// The improve flow and Choose Improvement Engine… live in dist/improve.js, loaded when one of them first runs.
 	let improve: ImproveCommands | undefined;
-	const host = { log, ui, keys, modelKeys, reviews, version, globalState: context.globalState, workspaceState: context.workspaceState };
+	const host = { log, ui, keys, modelKeys, reviews, history, version, globalState: context.globalState, workspaceState: context.workspaceState };
 	const commands = (): ImproveCommands => (improve ??= loadImprove().connect(host));
 	const command = (id: CommandId, handler: (...args: unknown[]) => unknown): vscode.Disposable => registerCommand(id, handler, log, ui);
 
@@ -45,9 +51,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		log,
 		files,
 		reviews,
+		history,
 		new ReviewStatusBar(reviews, ui),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
+		vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new HistoryDocuments(history)),
 		command(Commands.improvePrompt, () => commands().improvePrompt()),
 		command(Commands.setApiKey, () => setApiKey(keys)),
 		command(Commands.clearApiKey, () => clearApiKey(keys, ui)),
@@ -56,11 +64,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		command(Commands.applyImprovement, (uri) => applyImprovement(reviews, uri)),
 		command(Commands.discardImprovement, (uri) => discardImprovement(reviews, uri)),
 		command(Commands.showReviewSummary, (uri) => showReviewSummary(reviews, ui, log, uri)),
+		command(Commands.showHistory, () => commands().showHistory()),
 	);
 	log.info(`Cekura Prompt Improver ${version} activated.`);
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
 	return {
 		reviews,
+		history,
 		replaceUserInterface: (user) => ui.replaceWith(user),
 		logUri: context.logUri,
 		forgetFallbackEngine: () => context.globalState.update(FALLBACK_ENGINE_KEY, undefined),
