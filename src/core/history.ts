@@ -134,6 +134,21 @@ export function relocate(text: string, raw: string, recorded: { start: number; e
 	return { start: at, end: at + raw.length };
 }
 
+/**
+ * Whether the prompt found at `range` is already inside a written proposal (`written`: the file forms of the texts
+ * the proposal may have left there): a proposal that only adds lines keeps the original as part of itself, and
+ * applying it again there would add them twice.
+ */
+export function alreadyApplied(text: string, range: { start: number; end: number }, written: readonly string[]): boolean {
+	for (const candidate of written) {
+		if (candidate.length <= range.end - range.start) continue;
+		for (let at = text.indexOf(candidate); at !== -1; at = text.indexOf(candidate, at + 1)) {
+			if (at <= range.start && at + candidate.length >= range.end) return true;
+		}
+	}
+	return false;
+}
+
 export function serializeHistory(entries: readonly HistoryEntry[]): string {
 	return JSON.stringify({ version: HISTORY_SCHEMA_VERSION, entries }, undefined, '\t');
 }

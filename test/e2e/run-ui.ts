@@ -27,6 +27,7 @@ import { commandEntryPoints } from './flows/commandEntryPoints';
 import { driftRefused } from './flows/driftRefused';
 import { cancelRequest, errorNotOffered, errorRunListForbidden, errorUnauthorized } from './flows/errorCases';
 import { fourthRunRefused } from './flows/fourthRunRefused';
+import { history } from './flows/history';
 import { improveAndApply } from './flows/improveAndApply';
 import { languageModelConsent } from './flows/languageModelConsent';
 import { loadMoreRuns } from './flows/loadMoreRuns';
@@ -45,6 +46,7 @@ const FLOWS: readonly Flow[] = [
 	fourthRunRefused,
 	loadMoreRuns,
 	driftRefused,
+	history,
 	fallbackToModel,
 	explicitModelEngine,
 	errorNotOffered,

@@ -25,6 +25,7 @@ const MAY_BE_IN_BOTH = new Set([
 	'src/core/history.ts',
 	'src/core/redact.ts',
 	'src/vscode/background.ts',
+	'src/vscode/documentEol.ts',
 	'src/vscode/review/applyOrDiscardOffer.ts',
 	'src/vscode/review/reviewShortcuts.ts',
 ]);

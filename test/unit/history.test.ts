@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+	alreadyApplied,
 	closedEntry,
 	filterChoices,
 	filterEntries,
@@ -143,4 +144,20 @@ test('the read-only documents of an entry are named by its id and version, and n
 	assert.equal(parseVersionPath('/lq3k9z0abc12/other/agent.md'), undefined);
 	assert.equal(parseVersionPath('lq3k9z0abc12/proposal/agent.md'), undefined);
 	assert.equal(parseVersionPath('/'), undefined);
+});
+
+test('a prompt found inside the proposal already written there counts as applied; elsewhere or shorter it does not', () => {
+	const original = 'Be kind.';
+	const proposal = 'Be kind.\nConfirm the booking.';
+	const applied = `head\n${proposal}\ntail`;
+	const at = applied.indexOf(original);
+	assert.equal(alreadyApplied(applied, { start: at, end: at + original.length }, [proposal]), true);
+	const notYet = `head\n${original}\ntail`;
+	assert.equal(alreadyApplied(notYet, { start: 5, end: 5 + original.length }, [proposal]), false);
+	// The proposal written elsewhere in the file does not make this copy applied.
+	const both = `${proposal}\n---\n${original}\n`;
+	const second = both.lastIndexOf(original);
+	assert.equal(alreadyApplied(both, { start: second, end: second + original.length }, [proposal]), false);
+	// A proposal no longer than the original cannot hold it.
+	assert.equal(alreadyApplied(notYet, { start: 5, end: 13 }, ['Be kind.', 'Be']), false);
 });

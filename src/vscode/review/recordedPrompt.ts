@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../core/errorMessage';
-import { relocate, type HistoryEntry } from '../../core/history';
-import { detectEncoding, isRefusal, type PromptEncoding } from '../../core/promptEncoding';
+import { alreadyApplied, relocate, type HistoryEntry } from '../../core/history';
+import { detectEncoding, isRefusal, textForFile, type PromptEncoding } from '../../core/promptEncoding';
+import { eolOf } from '../documentEol';
 import type { Log } from '../log';
 import { SourceTracker } from './sourceTracker';
 
@@ -39,6 +40,11 @@ export async function placeRecordedPrompt(entry: HistoryEntry, log: Log): Promis
 	const encoding = detectEncoding({ languageId: document.languageId, selected: entry.originalRaw, before: text.slice(0, range.start), after: text.slice(range.end) });
 	if (isRefusal(encoding)) return notFound(encoding.reason);
 	if (encoding.decode(entry.originalRaw) !== entry.original) return notFound(`it is now ${encoding.description}`);
+	const written = [entry.applied, entry.current, entry.proposed].flatMap((t) => {
+		const forFile = t === undefined ? undefined : textForFile(t, entry.original, encoding, eolOf(document), entry.originalRaw);
+		return forFile?.ok ? [forFile.text] : [];
+	});
+	if (alreadyApplied(text, range, written)) return notFound('it is part of the proposal already written there');
 	return { tracker: new SourceTracker(uri, entry.originalRaw, range), encoding, found: true };
 }
 
