@@ -106,7 +106,8 @@ export class ReviewManager implements vscode.Disposable {
 		const live = this.openReviews.find((r) => r.historyId === entry.id);
 		if (live) {
 			await vscode.commands.executeCommand('vscode.diff', live.originalUri, live.improvedUri, live.title, { preview: false });
-			return { review: live, found: live.tracker.locate((await vscode.workspace.openTextDocument(live.sourceUri)).getText()).found };
+			const source = await Promise.resolve(vscode.workspace.openTextDocument(live.sourceUri)).catch(() => undefined);
+			return { review: live, found: !!source && live.tracker.locate(source.getText()).found };
 		}
 		const placed = await loadImprove().placeRecordedPrompt(entry, this.log);
 		const review = this.fromEntry(entry, `${entry.id}-${this.nextId}`, placed);
