@@ -134,6 +134,31 @@ suite('Improvement history', () => {
 		await waitFor(async () => (await first.entry()).outcome === 'applied', 'the reopened entry to be marked applied');
 	});
 
+	test('Filter by Run… lists only the proposals made with that run', async () => {
+		const { source, entry } = await improve(api);
+		await vscode.commands.executeCommand(Commands.discardImprovement);
+		await waitFor(async () => (await entry()).outcome === 'discarded', 'the entry to be marked discarded');
+		const titles: string[] = [];
+		const lists: vscode.QuickPickItem[][] = [];
+		let step = 0;
+		user.pick = (items, opts) => {
+			titles.push(opts.title ?? '');
+			lists.push([...items]);
+			step++;
+			if (step === 1) return items.find((i) => /Filter by Run/.test(i.label));
+			if (step === 2) return items.find((i) => i.label === '#5546');
+			return undefined; // the filtered list: the user looks and closes it
+		};
+		await vscode.commands.executeCommand(Commands.showHistory);
+		assert.match(titles[1], /with which run/);
+		assert.ok(lists[1].some((i) => i.label === '#5546'), `the runs offered: ${JSON.stringify(lists[1].map((i) => i.label))}`);
+		assert.match(titles[2], /Improvement History with run 5546 \(\d+\)/);
+		const shown = lists[2].flatMap((i) => (i as { entry?: HistoryEntry }).entry ?? []);
+		assert.ok(shown.some((e) => e.source.uri === source.document.uri.toString()), 'the proposal made with run 5546 is not listed');
+		assert.ok(shown.every((e) => e.runIds.includes(5546)), 'a proposal made without run 5546 is listed');
+		assert.ok(lists[2].some((i) => /Show All/.test(i.label)), 'a filtered list offers no way back');
+	});
+
 	test('Apply Again after Undo writes the proposal as one undo step; over changed text it refuses, keeps the text and offers a copy', async () => {
 		const { source, entry } = await improve(api);
 		await vscode.commands.executeCommand(Commands.applyImprovement);
