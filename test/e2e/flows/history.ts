@@ -17,6 +17,11 @@ async function fromHistory(wb: Workbench, action: RegExp): Promise<string[]> {
 	return rows;
 }
 
+/** Apply's last step: the file shown with the text written selected, then this status bar message. */
+async function waitForApplied(wb: Workbench): Promise<void> {
+	await wb.page.locator('.statusbar-item', { hasText: /Cekura: improved prompt applied to dental-front-desk\.md/ }).first().waitFor({ timeout: 15_000 });
+}
+
 async function showSource(wb: Workbench): Promise<void> {
 	await wb.page.locator('.part.editor .tab', { hasText: PROMPT_FILE }).first().click();
 	await wb.page.locator('.part.editor .tab.active', { hasText: PROMPT_FILE }).waitFor({ timeout: 15_000 });
@@ -37,6 +42,7 @@ export const history: Flow = {
 		await wb.page.locator('.part.editor .tab', { hasText: REVIEW_TITLE }).waitFor({ state: 'hidden', timeout: 15_000 });
 		await waitFor(async () => (await wb.editorText()).includes(RULES), 'the improvement in the file');
 		await wb.page.locator('.statusbar-item', { hasText: /Cekura: \+\d+ −\d+ lines/ }).first().waitFor({ state: 'hidden', timeout: 15_000 });
+		await waitForApplied(wb);
 
 		// The list: the proposal just applied comes first, with its outcome, runs and author.
 		const rows = await fromHistory(wb, /Reopen Review/);
@@ -60,6 +66,7 @@ export const history: Flow = {
 		await waitFor(async () => !(await wb.editorText()).includes(RULES), 'one Undo to restore the original prompt');
 		await fromHistory(wb, /Apply Again/);
 		await waitFor(async () => (await wb.editorText()).includes(RULES), 'Apply Again to write the proposal into the file');
+		await waitForApplied(wb);
 		await wb.screenshot(shotsDir, 'history-applied-again.png');
 		await wb.page.keyboard.press('ControlOrMeta+Z');
 		await waitFor(async () => !(await wb.editorText()).includes(RULES), 'one Undo to take Apply Again back');
@@ -86,6 +93,7 @@ export const history: Flow = {
 		await wb.runCommand('Cekura: Apply Improved Prompt');
 		await wb.page.locator('.part.editor .tab', { hasText: REVIEW_TITLE }).waitFor({ state: 'hidden', timeout: 15_000 });
 		await waitFor(async () => (await wb.editorText()).includes('KEPT'), 'Apply after the reload to write the edited right side');
+		await waitForApplied(wb);
 		await wb.page.keyboard.press('ControlOrMeta+Z');
 		await waitFor(async () => !(await wb.editorText()).includes(RULES), 'one Undo to restore the original prompt');
 	},
