@@ -17,6 +17,7 @@ export const Commands = {
 	previousChange: 'cekura.previousChange',
 	keepOriginalChange: 'cekura.keepOriginalChange',
 	keepProposedChange: 'cekura.keepProposedChange',
+	showHistory: 'cekura.showHistory',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -57,6 +58,8 @@ export const ORIGINAL_SCHEME = 'cekura-original';
 
 /** URI scheme of the read-only evidence page of a review (Markdown, shown in the Markdown preview). */
 export const EVIDENCE_SCHEME = 'cekura-evidence';
+/** URI scheme of the read-only versions of proposals kept in the improvement history. */
+export const HISTORY_SCHEME = 'cekura-history';
 
 /** workspaceState key for the run IDs used last in this workspace. */
 export const LAST_RUN_IDS_KEY = 'cekura.lastRunIds';

@@ -9,7 +9,7 @@ import { previousChange } from './commands/previousChange';
 import { setApiKey } from './commands/setApiKey';
 import { setModelApiKey } from './commands/setModelApiKey';
 import { showReviewSummary } from './commands/showReviewSummary';
-import { Commands, EVIDENCE_SCHEME, FALLBACK_ENGINE_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
+import { Commands, EVIDENCE_SCHEME, FALLBACK_ENGINE_KEY, HISTORY_SCHEME, ORIGINAL_SCHEME, REVIEW_SCHEME, type CommandId } from './constants';
 import { ApiKeyStore, CEKURA_KEY, MODEL_KEY } from './vscode/apiKeyStore';
 import { registerAgentExportCodeLens } from './vscode/agentExportCodeLens';
 import { registerCommand } from './vscode/commandRegistration';
@@ -20,6 +20,8 @@ import { EvidenceDocuments } from './vscode/review/evidenceDocuments';
 import { ChangeCodeActionProvider } from './vscode/review/changeCodeActions';
 import { ChangeCodeLensProvider } from './vscode/review/changeCodeLens';
 import { ReviewChanges } from './vscode/review/reviewChanges';
+import { HistoryDocuments } from './vscode/review/historyDocuments';
+import { HistoryStore } from './vscode/review/historyStore';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
 import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
@@ -31,6 +33,8 @@ export interface TestApi {
 	changes: ReviewChanges;
 	/** The text of the review's status bar item, undefined while it is hidden. */
 	reviewStatusText(): string | undefined;
+	/** The improvement history of this workspace. */
+	history: HistoryStore;
 	/** Answer every question and message as `user` does, until the returned disposable is disposed. */
 	replaceUserInterface(user: UserInterface): vscode.Disposable;
 	/** Folder of the extension's log files. */
@@ -43,7 +47,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const log = new Log();
 	const ui = new Ui(log);
 	const files = new ReviewFileSystem();
-	const reviews = new ReviewManager(files, log, ui);
+	// Per workspace; a window without a folder keeps its history with the extension's global storage.
+	const history = new HistoryStore(context.storageUri ?? context.globalStorageUri, log);
+	const reviews = new ReviewManager(files, log, ui, history);
 	const evidence = new EvidenceDocuments(reviews, log);
 	const changes = new ReviewChanges(reviews, files, log);
 	const statusBar = new ReviewStatusBar(reviews, changes, ui);
@@ -52,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
 	// The improve flow, Choose Improvement Engine… and Show Evidence live in dist/improve.js, loaded when one of them first runs.
 	let improve: ImproveCommands | undefined;
-	const host = { log, ui, keys, modelKeys, reviews, evidence, version, globalState: context.globalState, workspaceState: context.workspaceState };
+	const host = { log, ui, keys, modelKeys, reviews, evidence, history, version, globalState: context.globalState, workspaceState: context.workspaceState };
 	const commands = (): ImproveCommands => (improve ??= loadImprove().connect(host));
 	const command = (id: CommandId, handler: (...args: unknown[]) => unknown): vscode.Disposable => registerCommand(id, handler, log, ui);
 
@@ -61,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		files,
 		reviews,
 		evidence,
+		history,
 		registerAgentExportCodeLens(),
 		changes,
 		statusBar,
@@ -69,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
 		vscode.workspace.registerFileSystemProvider(ORIGINAL_SCHEME, files, { isCaseSensitive: true, isReadonly: true }),
 		vscode.workspace.registerTextDocumentContentProvider(EVIDENCE_SCHEME, evidence),
+		vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new HistoryDocuments(history)),
 		command(Commands.improvePrompt, (arg) => commands().improvePrompt(arg)),
 		command(Commands.setApiKey, () => setApiKey(keys)),
 		command(Commands.clearApiKey, () => clearApiKey(keys, ui)),
@@ -83,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		command(Commands.previousChange, () => previousChange(changes, ui)),
 		command(Commands.keepOriginalChange, (uri, key) => keepOriginalChange(changes, ui, uri, key)),
 		command(Commands.keepProposedChange, (uri, key) => keepProposedChange(changes, ui, uri, key)),
+		command(Commands.showHistory, () => commands().showHistory()),
 	);
 	log.info(`Cekura Prompt Improver ${version} activated.`);
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
@@ -90,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		reviews,
 		changes,
 		reviewStatusText: () => statusBar.shownText,
+		history,
 		replaceUserInterface: (user) => ui.replaceWith(user),
 		logUri: context.logUri,
 		forgetFallbackEngine: () => context.globalState.update(FALLBACK_ENGINE_KEY, undefined),

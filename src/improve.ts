@@ -1,7 +1,8 @@
 /**
  * The lazily loaded half of the extension: everything behind Improve Prompt from Runs…, Improve Again, Choose
- * Improvement Engine… and Show Evidence (pickers, engines, the Cekura and model clients, node-fetch, run evidence,
- * the prompt encodings and jsonc-parser, with the finder of prompt fields in agent exports). The build makes it a
+ * Improvement Engine…, Show Evidence and Show Improvement History (pickers, engines, the Cekura and model clients,
+ * node-fetch, run evidence, the prompt encodings and jsonc-parser, with the finder of prompt fields in agent
+ * exports). The build makes it a
  * file of its own, dist/improve.js, which `src/vscode/lazyImprove.ts` require()s when one of these is first used
  * (or a JSON document that may be an agent export asks for its CodeLenses); activation never loads it.
  *
@@ -13,12 +14,14 @@ import { chooseEngine } from './commands/chooseEngine';
 import { improveAgain } from './commands/improveAgain';
 import { improvePrompt } from './commands/improvePrompt';
 import { showEvidence } from './commands/showEvidence';
+import { showHistory } from './commands/showHistory';
 import type { ApiKeyStore } from './vscode/apiKeyStore';
 import { localizeCore } from './vscode/coreL10n';
 import { ImproveEngines } from './vscode/engines/improveEngines';
 import type { Log } from './vscode/log';
 import type { EvidenceDocuments } from './vscode/review/evidenceDocuments';
 import { asPromptLocation } from './vscode/promptLocation';
+import type { HistoryStore } from './vscode/review/historyStore';
 import type { ReviewManager } from './vscode/review/reviewManager';
 import type { Ui } from './vscode/userInterface';
 
@@ -26,6 +29,7 @@ export { findAgentPrompts } from './core/agentExport';
 export { checkApplied } from './core/applyCheck';
 export { ChangeDecisions } from './core/reviewChanges';
 export { textForFile } from './core/promptEncoding';
+export { placeRecordedPrompt } from './vscode/review/recordedPrompt';
 
 /** The main bundle's objects the commands work with. */
 export interface ImproveHost {
@@ -35,6 +39,7 @@ export interface ImproveHost {
 	modelKeys: ApiKeyStore;
 	reviews: ReviewManager;
 	evidence: EvidenceDocuments;
+	history: HistoryStore;
 	version: string;
 	globalState: vscode.Memento;
 	workspaceState: vscode.Memento;
@@ -49,13 +54,14 @@ export interface ImproveCommands {
 	chooseEngine(): Promise<boolean>;
 	/** `uri`: what the review's title bar passes. */
 	showEvidence(uri?: unknown): Promise<void>;
+	showHistory(): Promise<void>;
 }
 
 /** The commands, bound to the host's objects; called once. */
 export function connect(host: ImproveHost): ImproveCommands {
 	// Core's messages (all on this side of the split) are translated through @vscode/l10n: hand it VS Code's bundle.
 	localizeCore();
-	const { log, ui, keys, modelKeys, reviews, evidence, version, globalState, workspaceState } = host;
+	const { log, ui, keys, modelKeys, reviews, evidence, history, version, globalState, workspaceState } = host;
 	const modelDeps = { log, ui, modelKeys, version, globalState };
 	const choose = (): Promise<boolean> => chooseEngine(modelDeps);
 	const engines = new ImproveEngines(modelDeps, choose);
@@ -65,5 +71,6 @@ export function connect(host: ImproveHost): ImproveCommands {
 		improveAgain: (uri) => improveAgain(flow, uri),
 		chooseEngine: choose,
 		showEvidence: (uri) => showEvidence({ keys, reviews, evidence, log, ui, version }, uri),
+		showHistory: () => showHistory({ history, reviews, ui, log }),
 	};
 }

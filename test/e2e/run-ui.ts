@@ -32,6 +32,7 @@ import { evidence } from './flows/evidence';
 import { cancelRequest, errorNotOffered, errorRunListForbidden, errorUnauthorized } from './flows/errorCases';
 import { fourthRunRefused } from './flows/fourthRunRefused';
 import { improveAgain } from './flows/improveAgain';
+import { history } from './flows/history';
 import { improveAndApply } from './flows/improveAndApply';
 import { languageModelConsent } from './flows/languageModelConsent';
 import { loadMoreRuns } from './flows/loadMoreRuns';
@@ -55,6 +56,7 @@ const FLOWS: readonly Flow[] = [
 	evidence,
 	agentExport,
 	perChangeReview,
+	history,
 	fallbackToModel,
 	explicitModelEngine,
 	improveAgain,

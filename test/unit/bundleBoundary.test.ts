@@ -22,8 +22,10 @@ const MAY_BE_IN_BOTH = new Set([
 	'src/core/cancellation.ts',
 	'src/core/eol.ts',
 	'src/core/errorMessage.ts',
+	'src/core/history.ts',
 	'src/core/redact.ts',
 	'src/vscode/background.ts',
+	'src/vscode/documentEol.ts',
 	'src/vscode/review/applyOrDiscardOffer.ts',
 	'src/vscode/review/reviewShortcuts.ts',
 ]);

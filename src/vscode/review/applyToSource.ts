@@ -6,12 +6,15 @@ import type { Log } from '../log';
 import type { Ui } from '../userInterface';
 import type { Review } from './review';
 
+/** What Apply needs of a review (an open one, or one recorded in the history being applied again). */
+export type ApplyTarget = Pick<Review, 'id' | 'sourceUri' | 'sourceName' | 'originalText' | 'encoding' | 'tracker'>;
+
 /**
  * Writes `improved` (the right side as the user left it) in place of the reviewed prompt, in the file's form, as
  * one undo step. Refuses, keeping the user's text and offering a copy, when the prompt cannot be found for sure.
  * Resolves the source document and the range written, or undefined when nothing was written.
  */
-export async function applyToSource(review: Review, improved: string, ui: Ui, log: Log): Promise<{ source: vscode.TextDocument; range: vscode.Range } | undefined> {
+export async function applyToSource(review: ApplyTarget, improved: string, ui: Ui, log: Log): Promise<{ source: vscode.TextDocument; range: vscode.Range } | undefined> {
 	let source: vscode.TextDocument;
 	try {
 		source = await vscode.workspace.openTextDocument(review.sourceUri);
@@ -30,7 +33,7 @@ export async function applyToSource(review: Review, improved: string, ui: Ui, lo
 		await offerCopy(ui, improved, message, source.uri);
 		return undefined;
 	}
-	const { textForFile, checkApplied } = loadImprove(); // loaded already: a review comes from an improvement
+	const { textForFile, checkApplied } = loadImprove(); // loaded already when the review comes from an improvement
 	const forFile = textForFile(improved, review.originalText, review.encoding, eolOf(source), review.tracker.raw);
 	// A YAML block header may gain an indentation indicator (`|2`): the edit then starts at the header.
 	const before = forFile.ok ? forFile.before : undefined;

@@ -6,6 +6,8 @@ import type { SourceTracker } from './sourceTracker';
 /** One open review: where the prompt came from, what it was, and the two in-memory sides of its diff. */
 export interface Review {
 	readonly id: number;
+	/** Its entry in the improvement history (`HistoryEntry.id`). */
+	readonly historyId: string;
 	readonly sourceUri: vscode.Uri;
 	/** The source file's name, for messages. */
 	readonly sourceName: string;

@@ -119,12 +119,7 @@ export class ReviewChanges implements vscode.Disposable {
 	/** The proposal side's text: the open document's, or the in-memory file's. */
 	private proposalText(review: Review): string | undefined {
 		const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === review.improvedUri.toString());
-		if (document) return document.getText();
-		try {
-			return new TextDecoder().decode(this.files.readFile(review.improvedUri));
-		} catch {
-			return undefined;
-		}
+		return document ? document.getText() : this.files.text(review.improvedUri);
 	}
 
 	private onEdit(event: vscode.TextDocumentChangeEvent): void {

@@ -17,6 +17,8 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 	private readonly files = new Map<string, Entry>();
 	private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
 	readonly onDidChangeFile = this.changes.event;
+	/** Asked for a file that is not here (a tab restored after a reload): may put it here (the review restored). */
+	private restore: ((uri: vscode.Uri) => Promise<void>) | undefined;
 
 	static uri(scheme: typeof REVIEW_SCHEME | typeof ORIGINAL_SCHEME, path: string): vscode.Uri {
 		return vscode.Uri.from({ scheme, path });
@@ -29,6 +31,17 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 		this.changes.fire([{ type: existed ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
 	}
 
+	/** Whom to ask for a file that is not here, before saying it is not found. */
+	restoreWith(restore: (uri: vscode.Uri) => Promise<void>): void {
+		this.restore = restore;
+	}
+
+	/** The text of a side, if it is here. */
+	text(uri: vscode.Uri): string | undefined {
+		const entry = this.files.get(uri.path);
+		return entry && new TextDecoder().decode(entry.data);
+	}
+
 	remove(uri: vscode.Uri): void {
 		if (this.files.delete(uri.path)) this.changes.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
 	}
@@ -37,7 +50,8 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 		return new vscode.Disposable(() => {});
 	}
 
-	stat(uri: vscode.Uri): vscode.FileStat {
+	async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+		await this.restored(uri);
 		const entry = this.files.get(uri.path);
 		if (entry) {
 			return { type: vscode.FileType.File, ctime: entry.ctime, mtime: entry.mtime, size: entry.data.byteLength, permissions: entry.readonly ? vscode.FilePermission.Readonly : undefined };
@@ -57,7 +71,8 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 		return [...children];
 	}
 
-	readFile(uri: vscode.Uri): Uint8Array {
+	async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+		await this.restored(uri);
 		const entry = this.files.get(uri.path);
 		if (!entry) throw vscode.FileSystemError.FileNotFound(uri);
 		return entry.data;
@@ -89,6 +104,10 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 
 	dispose(): void {
 		this.changes.dispose();
+	}
+
+	private async restored(uri: vscode.Uri): Promise<void> {
+		if (!this.files.has(uri.path) && !this.isDirectory(uri.path) && this.restore) await this.restore(uri);
 	}
 
 	private isDirectory(path: string): boolean {

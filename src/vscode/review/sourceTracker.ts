@@ -15,10 +15,11 @@ export class SourceTracker implements vscode.Disposable {
 		readonly uri: vscode.Uri,
 		/** The prompt exactly as it stands in the file. */
 		readonly raw: string,
-		range: OffsetRange,
+		/** Where it stands now; `'editedInside'` for a prompt that can no longer be found for sure (never applied). */
+		range: OffsetRange | 'editedInside',
 	) {
 		this.tracked = range;
-		this.lastKnownStart = range.start;
+		this.lastKnownStart = range === 'editedInside' ? 0 : range.start;
 		this.subscriptions = [
 			vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
 			vscode.workspace.onDidCloseTextDocument((doc) => this.onClose(doc)),

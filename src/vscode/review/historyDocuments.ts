@@ -1,0 +1,19 @@
+import * as vscode from 'vscode';
+import { finalText, HISTORY_LIMIT, parseVersionPath } from '../../core/history';
+import type { HistoryStore } from './historyStore';
+
+/**
+ * Read-only documents of recorded proposals, `cekura-history:/<entry>/<version>/<file name>` (`versionPath()`), for
+ * the history's comparisons. `proposal` is what the proposal became: the text applied, else the right side as the
+ * user left it. Served from the history file, so a comparison tab restored after a reload still has its content.
+ */
+export class HistoryDocuments implements vscode.TextDocumentContentProvider {
+	constructor(private readonly history: HistoryStore) {}
+
+	async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+		const named = parseVersionPath(uri.path);
+		const entry = named && (await this.history.get(named.id));
+		if (!named || !entry) return vscode.l10n.t('This proposal is no longer in the improvement history (it keeps the last {0}).', HISTORY_LIMIT);
+		return named.version === 'original' ? entry.original : finalText(entry);
+	}
+}

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+	alreadyApplied,
+	closedEntry,
+	filterChoices,
+	filterEntries,
+	finalText,
+	HISTORY_LIMIT,
+	HISTORY_SCHEMA_VERSION,
+	parseHistory,
+	parseVersionPath,
+	relocate,
+	serializeHistory,
+	updateEntry,
+	versionPath,
+	withEntry,
+	type HistoryEntry,
+} from '../../src/core/history';
+
+function entry(id: string, time: number, extra: Partial<HistoryEntry> = {}): HistoryEntry {
+	return {
+		id,
+		time,
+		source: { uri: 'file:///w/agent.md', name: 'agent.md', startLine: 3, endLine: 6, start: 10, end: 40 },
+		runIds: [5546],
+		author: 'Cekura',
+		summary: 'Added a rule.',
+		warnings: [],
+		stats: '+1 −0 lines',
+		original: 'Be kind.',
+		originalRaw: 'Be kind.',
+		encoding: 'plain text',
+		proposed: 'Be kind. Confirm the booking.',
+		current: 'Be kind. Confirm the booking.',
+		outcome: 'open',
+		...extra,
+	};
+}
+
+test('entries are kept newest first, and a recorded entry replaces its earlier version', () => {
+	let list = withEntry([], entry('a', 1));
+	list = withEntry(list, entry('c', 3));
+	list = withEntry(list, entry('b', 2));
+	assert.deepEqual(list.map((e) => e.id), ['c', 'b', 'a']);
+	list = withEntry(list, entry('b', 2, { outcome: 'applied' }));
+	assert.deepEqual(list.map((e) => `${e.id}:${e.outcome}`), ['c:open', 'b:applied', 'a:open']);
+});
+
+test(`at most ${HISTORY_LIMIT} entries are kept: the oldest decided one goes, an open review never does`, () => {
+	let list: HistoryEntry[] = [entry('oldest-open', 0, { openReview: 'k1' })];
+	for (let i = 1; i <= HISTORY_LIMIT + 5; i++) list = withEntry(list, entry(`e${i}`, i, { outcome: 'discarded' }));
+	assert.equal(list.length, HISTORY_LIMIT);
+	assert.equal(list[0].id, `e${HISTORY_LIMIT + 5}`);
+	assert.ok(list.some((e) => e.id === 'oldest-open'), 'the open review was dropped');
+	assert.ok(!list.some((e) => e.id === 'e1'), 'the oldest decided entry was kept');
+	assert.equal(withEntry(list, entry('new', 1000), 3).length, 3);
+});
+
+test('closing a review records its outcome and the right side as left; discarding a reopened applied one keeps the Apply', () => {
+	const open = entry('a', 1, { openReview: 'a-1' });
+	const applied = closedEntry(open, 'applied', 'Edited by me.', 50);
+	assert.equal(applied.outcome, 'applied');
+	assert.equal(applied.applied, 'Edited by me.');
+	assert.equal(applied.current, 'Edited by me.');
+	assert.equal(applied.decidedAt, 50);
+	assert.equal(applied.openReview, undefined);
+	assert.equal(finalText(applied), 'Edited by me.');
+
+	const reopenedThenDiscarded = closedEntry({ ...applied, openReview: 'a-2', current: 'x' }, 'discarded', 'Other text', 90);
+	assert.equal(reopenedThenDiscarded.outcome, 'applied');
+	assert.equal(reopenedThenDiscarded.applied, 'Edited by me.');
+	assert.equal(reopenedThenDiscarded.decidedAt, 50);
+	assert.equal(finalText(reopenedThenDiscarded), 'Edited by me.');
+
+	const discarded = closedEntry(open, 'discarded', 'Left like this', 70);
+	assert.equal(discarded.outcome, 'discarded');
+	assert.equal(finalText(discarded), 'Left like this');
+});
+
+test('updateEntry changes only the named entry', () => {
+	const list = [entry('a', 2), entry('b', 1)];
+	const updated = updateEntry(list, 'b', (e) => ({ ...e, current: 'changed' }));
+	assert.equal(updated[0].current, list[0].current);
+	assert.equal(updated[1].current, 'changed');
+	assert.deepEqual(updateEntry(list, 'zz', (e) => ({ ...e, current: 'no' })), list);
+});
+
+test('filters by file and by run, and lists the files and runs to filter by', () => {
+	const other = { uri: 'file:///w/other.json', name: 'other.json', startLine: 1, endLine: 1, start: 0, end: 5 };
+	const list = [entry('a', 3, { runIds: [1, 2] }), entry('b', 2, { source: other, runIds: [2] }), entry('c', 1, { runIds: [3] })];
+	assert.deepEqual(filterEntries(list, { file: 'file:///w/agent.md' }).map((e) => e.id), ['a', 'c']);
+	assert.deepEqual(filterEntries(list, { runId: 2 }).map((e) => e.id), ['a', 'b']);
+	assert.deepEqual(filterEntries(list, { file: 'file:///w/other.json', runId: 3 }), []);
+	assert.deepEqual(filterEntries(list, {}).map((e) => e.id), ['a', 'b', 'c']);
+	const choices = filterChoices(list);
+	assert.deepEqual(choices.files.map((f) => `${f.name}:${f.count}`), ['agent.md:2', 'other.json:1']);
+	assert.deepEqual(choices.runIds, [3, 2, 1]);
+});
+
+test('relocate finds the recorded prompt at its place, else only where it occurs exactly once', () => {
+	const text = 'head\nBe kind.\nmid\n';
+	assert.deepEqual(relocate(text, 'Be kind.', { start: 5, end: 13 }), { start: 5, end: 13 });
+	assert.deepEqual(relocate(`moved ${text}`, 'Be kind.', { start: 5, end: 13 }), { start: 11, end: 19 });
+	assert.equal(relocate('Be kind. and Be kind.', 'Be kind.', { start: 40, end: 48 }), undefined, 'two copies, neither at its place');
+	assert.deepEqual(relocate('Be kind. and Be kind.', 'Be kind.', { start: 13, end: 21 }), { start: 13, end: 21 });
+	assert.equal(relocate('Be nice.', 'Be kind.', { start: 0, end: 8 }), undefined);
+	assert.equal(relocate('anything', '', { start: 0, end: 0 }), undefined);
+});
+
+test('the history file round-trips with its schema version', () => {
+	const list = [entry('b', 2, { outcome: 'applied', applied: 'X', decidedAt: 3 }), entry('a', 1, { openReview: 'a-1', warnings: ['⚠ dropped {{name}}'] })];
+	const text = serializeHistory(list);
+	assert.equal(JSON.parse(text).version, HISTORY_SCHEMA_VERSION);
+	const parsed = parseHistory(text);
+	assert.ok(parsed.ok);
+	assert.deepEqual(parsed.entries, list);
+	assert.equal(parsed.dropped, 0);
+});
+
+test('a malformed entry is dropped and counted; a broken file or another schema version is refused whole', () => {
+	const good = entry('a', 1);
+	const text = JSON.stringify({ version: HISTORY_SCHEMA_VERSION, entries: [good, { ...good, id: 'b', runIds: ['x'] }, { id: 'c' }, null] });
+	const parsed = parseHistory(text);
+	assert.ok(parsed.ok);
+	assert.deepEqual(parsed.entries.map((e) => e.id), ['a']);
+	assert.equal(parsed.dropped, 3);
+
+	const newer = parseHistory(JSON.stringify({ version: HISTORY_SCHEMA_VERSION + 1, entries: [good] }));
+	assert.equal(newer.ok, false);
+	assert.match(newer.ok ? '' : newer.reason, /schema version 2/);
+	assert.equal(!newer.ok && newer.otherVersion, true, 'a newer file must be kept for the newer version');
+	for (const damaged of ['{"version": 1', '[]', '{"version": 1, "entries": {}}']) {
+		const parsed = parseHistory(damaged);
+		assert.equal(parsed.ok, false, damaged);
+		assert.equal(!parsed.ok && parsed.otherVersion, false, damaged);
+	}
+});
+
+test('the read-only documents of an entry are named by its id and version, and nothing else is taken for one', () => {
+	const e = entry('lq3k9z0abc12', 1);
+	assert.equal(versionPath(e, 'proposal'), '/lq3k9z0abc12/proposal/agent.md');
+	assert.deepEqual(parseVersionPath(versionPath(e, 'original')), { id: 'lq3k9z0abc12', version: 'original' });
+	assert.equal(parseVersionPath('/lq3k9z0abc12/other/agent.md'), undefined);
+	assert.equal(parseVersionPath('lq3k9z0abc12/proposal/agent.md'), undefined);
+	assert.equal(parseVersionPath('/'), undefined);
+});
+
+test('a prompt found inside the proposal already written there counts as applied; elsewhere or shorter it does not', () => {
+	const original = 'Be kind.';
+	const proposal = 'Be kind.\nConfirm the booking.';
+	const applied = `head\n${proposal}\ntail`;
+	const at = applied.indexOf(original);
+	assert.equal(alreadyApplied(applied, { start: at, end: at + original.length }, [proposal]), true);
+	const notYet = `head\n${original}\ntail`;
+	assert.equal(alreadyApplied(notYet, { start: 5, end: 5 + original.length }, [proposal]), false);
+	// The proposal written elsewhere in the file does not make this copy applied.
+	const both = `${proposal}\n---\n${original}\n`;
+	const second = both.lastIndexOf(original);
+	assert.equal(alreadyApplied(both, { start: second, end: second + original.length }, [proposal]), false);
+	// A proposal no longer than the original cannot hold it.
+	assert.equal(alreadyApplied(notYet, { start: 5, end: 13 }, ['Be kind.', 'Be']), false);
+});
