@@ -98,7 +98,7 @@ function readResults(file: string): Results | undefined {
 }
 
 /**
- * The suite takes about 35 s; the limit is counted once the tools are installed. With the UI run's 600 s, a hang in
+ * The suite takes about 2.5 min; the limit is counted once the tools are installed. With the UI run's 720 s, a hang in
  * both still ends `npm test` within its 20-minute budget.
  */
 function timeoutSeconds(): number {

@@ -1,7 +1,7 @@
 // `npm run test:e2e`: installs the packaged extension into a fresh code-server, points it at the local fake
 // Cekura server and drives the workbench like a person through every flow in one browser session.
 //
-// Env: E2E_FLOWS=name1,name2 runs a subset; E2E_TIMEOUT_SECONDS (default 600) bounds the whole run,
+// Env: E2E_FLOWS=name1,name2 runs a subset; E2E_TIMEOUT_SECONDS (default 720) bounds the whole run,
 // E2E_FLOW_TIMEOUT_SECONDS (default 180) each flow; E2E_VSIX uses another .vsix; E2E_VERBOSE=1 echoes
 // the browser console.
 import { spawnSync } from 'node:child_process';
@@ -299,7 +299,7 @@ async function main(): Promise<number> {
 	let exitCode = 0;
 	let timer: NodeJS.Timeout | undefined;
 	try {
-		const limit = secondsFromEnv('E2E_TIMEOUT_SECONDS', 600);
+		const limit = secondsFromEnv('E2E_TIMEOUT_SECONDS', 720);
 		const timedOut = new Promise<'timeout'>((resolve) => {
 			timer = setTimeout(() => resolve('timeout'), limit * 1000);
 		});

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { waitFor } from '../../support/waitFor';
 import type { Flow, Workbench } from '../workbench';
-import { clickEditorAction, openReview, PROMPT_FILE, setApiKey, waitForQuickInputTitle } from './steps';
+import { clickEditorAction, openReview, PROMPT_FILE, setApiKey, waitForApplied, waitForQuickInputTitle } from './steps';
 
 const RULES = 'Rules learned from test runs';
 const REVIEW_TITLE = 'Original ↔ Improved (runs 5546)';
@@ -15,11 +15,6 @@ async function fromHistory(wb: Workbench, action: RegExp): Promise<string[]> {
 	await waitForQuickInputTitle(wb, new RegExp(`Cekura: ${PROMPT_FILE.replace('.', '\\.')} of`));
 	await wb.clickQuickPickRowByLabel(action);
 	return rows;
-}
-
-/** Apply's last step: the file shown with the text written selected, then this status bar message. */
-async function waitForApplied(wb: Workbench): Promise<void> {
-	await wb.page.locator('.statusbar-item', { hasText: /Cekura: improved prompt applied to dental-front-desk\.md/ }).first().waitFor({ timeout: 15_000 });
 }
 
 async function showSource(wb: Workbench): Promise<void> {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
 import { chooseEngine } from './modelEngines';
-import { acceptFocus, clickEditorAction, improveSelection, pickRuns, setApiKey, waitForQuickInputTitle, waitForRunList } from './steps';
+import { waitFor } from '../../support/waitFor';
+import { acceptFocus, clickEditorAction, improveSelection, pickRuns, setApiKey, waitForApplied, waitForQuickInputTitle, waitForRunList } from './steps';
 
 const MODEL = 'local-improver';
 const NOTE = "don't change the greeting";
@@ -47,11 +48,12 @@ export const improveAgain: Flow = {
 			log(`review: ${await wb.screenshot(shotsDir, 'improve-again-review.png')}`);
 
 			await clickEditorAction(wb, 'Apply Improved Prompt');
-			await wb.page.locator('.part.editor .tab.active', { hasText: 'dental-front-desk.md' }).waitFor({ timeout: 15_000 });
+			await waitForApplied(wb);
 			const applied = await wb.editorText();
 			assert.match(applied, /at least two alternative slots/);
 			assert.match(applied, /Rules learned from test runs/);
 			await wb.page.keyboard.press('ControlOrMeta+Z');
+			await waitFor(async () => !(await wb.editorText()).includes('Rules learned from test runs'), 'Undo to restore the prompt');
 		} finally {
 			await chooseEngine(wb, /Automatic, Cekura first/);
 		}

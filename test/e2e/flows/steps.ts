@@ -115,6 +115,11 @@ export async function clickEditorAction(wb: Workbench, label: string): Promise<v
 	await action.click();
 }
 
+/** Apply's last step: the file shown with the text written selected, then this status bar message. */
+export async function waitForApplied(wb: Workbench): Promise<void> {
+	await wb.page.locator('.statusbar-item', { hasText: /Cekura: improved prompt applied to dental-front-desk\.md/ }).first().waitFor({ timeout: 15_000 });
+}
+
 export async function waitUntilClosed(wb: Workbench): Promise<void> {
 	await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
 }
