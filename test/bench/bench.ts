@@ -129,7 +129,9 @@ const { performance } = require('node:perf_hooks');
 const stub = () => new Proxy(function () {}, { get: (_t, p) => (p === Symbol.toPrimitive ? () => '' : p === 'then' ? undefined : stub()), apply: () => stub(), construct: () => stub(), set: () => true });
 // English, as VS Code hands it when no translation is loaded.
 const vscode = { ExtensionMode: { Production: 1, Development: 2, Test: 3 }, l10n: { bundle: undefined, t: (message) => message } };
-for (const name of 'window workspace commands env lm languages CodeLens Uri Disposable Range Position EventEmitter QuickPickItemKind FileSystemError FileType FileChangeType FilePermission TabInputTextDiff CancellationTokenSource WorkspaceEdit StatusBarAlignment ProgressLocation MarkdownString LanguageModelChatMessage LanguageModelError EndOfLine ConfigurationTarget CancellationError'.split(' ')) vscode[name] = stub();
+for (const name of 'window workspace commands env lm languages CodeLens CodeAction CodeActionKind Uri Disposable Range Position EventEmitter QuickPickItemKind FileSystemError FileType FileChangeType FilePermission TabInputTextDiff CancellationTokenSource WorkspaceEdit StatusBarAlignment ProgressLocation MarkdownString LanguageModelChatMessage LanguageModelError EndOfLine ConfigurationTarget CancellationError'.split(' ')) vscode[name] = stub();
+// Commands resolve, as VS Code's do: activation may wait on one (setContext) in the background.
+vscode.commands = new Proxy({}, { get: (_t, p) => (p === 'executeCommand' ? () => Promise.resolve(undefined) : stub()) });
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
 const t0 = performance.now();
