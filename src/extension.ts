@@ -21,7 +21,7 @@ import { ChangeCodeActionProvider } from './vscode/review/changeCodeActions';
 import { ChangeCodeLensProvider } from './vscode/review/changeCodeLens';
 import { ReviewChanges } from './vscode/review/reviewChanges';
 import { HistoryDocuments } from './vscode/review/historyDocuments';
-import { HistoryStore } from './vscode/review/historyStore';
+import type { HistoryStore } from './vscode/review/historyStore';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
 import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
@@ -47,8 +47,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const log = new Log();
 	const ui = new Ui(log);
 	const files = new ReviewFileSystem();
-	// Per workspace; a window without a folder keeps its history with the extension's global storage.
-	const history = new HistoryStore(context.storageUri ?? context.globalStorageUri, log);
+	// Per workspace; a window without a folder keeps its history with the extension's global storage. Read on first
+	// use (a review opens, or one is restored), from dist/improve.js.
+	let historyStore: HistoryStore | undefined;
+	const history = (): HistoryStore => (historyStore ??= loadImprove().openHistory(context.storageUri ?? context.globalStorageUri, log));
 	const reviews = new ReviewManager(files, log, ui, history);
 	const evidence = new EvidenceDocuments(reviews, log);
 	const changes = new ReviewChanges(reviews, files, log);
@@ -67,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		files,
 		reviews,
 		evidence,
-		history,
+		{ dispose: () => historyStore?.dispose() },
 		registerAgentExportCodeLens(),
 		changes,
 		statusBar,
@@ -99,7 +101,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		reviews,
 		changes,
 		reviewStatusText: () => statusBar.shownText,
-		history,
+		get history() {
+			return history();
+		},
 		replaceUserInterface: (user) => ui.replaceWith(user),
 		logUri: context.logUri,
 		forgetFallbackEngine: () => context.globalState.update(FALLBACK_ENGINE_KEY, undefined),

@@ -21,7 +21,7 @@ import { ImproveEngines } from './vscode/engines/improveEngines';
 import type { Log } from './vscode/log';
 import type { EvidenceDocuments } from './vscode/review/evidenceDocuments';
 import { asPromptLocation } from './vscode/promptLocation';
-import type { HistoryStore } from './vscode/review/historyStore';
+import { HistoryStore } from './vscode/review/historyStore';
 import type { ReviewManager } from './vscode/review/reviewManager';
 import type { Ui } from './vscode/userInterface';
 
@@ -31,6 +31,11 @@ export { ChangeDecisions } from './core/reviewChanges';
 export { textForFile } from './core/promptEncoding';
 export { placeRecordedPrompt } from './vscode/review/recordedPrompt';
 
+/** The improvement history kept in `folder`; the main bundle makes one, on first use. */
+export function openHistory(folder: vscode.Uri, log: Log): HistoryStore {
+	return new HistoryStore(folder, log);
+}
+
 /** The main bundle's objects the commands work with. */
 export interface ImproveHost {
 	log: Log;
@@ -39,7 +44,8 @@ export interface ImproveHost {
 	modelKeys: ApiKeyStore;
 	reviews: ReviewManager;
 	evidence: EvidenceDocuments;
-	history: HistoryStore;
+	/** The improvement history, read on first use. */
+	history: () => HistoryStore;
 	version: string;
 	globalState: vscode.Memento;
 	workspaceState: vscode.Memento;
@@ -71,6 +77,6 @@ export function connect(host: ImproveHost): ImproveCommands {
 		improveAgain: (uri) => improveAgain(flow, uri),
 		chooseEngine: choose,
 		showEvidence: (uri) => showEvidence({ keys, reviews, evidence, log, ui, version }, uri),
-		showHistory: () => showHistory({ history, reviews, ui, log }),
+		showHistory: () => showHistory({ history: history(), reviews, ui, log }),
 	};
 }

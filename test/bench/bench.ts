@@ -132,6 +132,9 @@ const vscode = { ExtensionMode: { Production: 1, Development: 2, Test: 3 }, l10n
 for (const name of 'window workspace commands env lm languages CodeLens CodeAction CodeActionKind Uri Disposable Range Position EventEmitter QuickPickItemKind FileSystemError FileType FileChangeType FilePermission TabInputTextDiff CancellationTokenSource WorkspaceEdit StatusBarAlignment ProgressLocation MarkdownString LanguageModelChatMessage LanguageModelError EndOfLine ConfigurationTarget CancellationError'.split(' ')) vscode[name] = stub();
 // Commands resolve, as VS Code's do: activation may wait on one (setContext) in the background.
 vscode.commands = new Proxy({}, { get: (_t, p) => (p === 'executeCommand' ? () => Promise.resolve(undefined) : stub()) });
+// A window that opens with no editor tabs, as most do.
+const tabGroups = new Proxy({}, { get: (_t, p) => (p === 'all' ? [] : stub()) });
+vscode.window = new Proxy({}, { get: (_t, p) => (p === 'tabGroups' ? tabGroups : stub()) });
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
 const t0 = performance.now();

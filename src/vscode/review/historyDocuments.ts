@@ -8,11 +8,11 @@ import type { HistoryStore } from './historyStore';
  * user left it. Served from the history file, so a comparison tab restored after a reload still has its content.
  */
 export class HistoryDocuments implements vscode.TextDocumentContentProvider {
-	constructor(private readonly history: HistoryStore) {}
+	constructor(private readonly history: () => HistoryStore) {}
 
 	async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
 		const named = parseVersionPath(uri.path);
-		const entry = named && (await this.history.get(named.id));
+		const entry = named && (await this.history().get(named.id));
 		if (!named || !entry) return vscode.l10n.t('This proposal is no longer in the improvement history (it keeps the last {0}).', HISTORY_LIMIT);
 		return named.version === 'original' ? entry.original : finalText(entry);
 	}

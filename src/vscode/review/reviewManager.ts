@@ -65,7 +65,8 @@ export class ReviewManager implements vscode.Disposable {
 		private readonly files: ReviewFileSystem,
 		private readonly log: Log,
 		private readonly ui: Ui,
-		private readonly history: HistoryStore,
+		/** The improvement history, read on first use. */
+		private readonly history: () => HistoryStore,
 	) {
 		this.disposables.push(
 			vscode.window.tabGroups.onDidChangeTabs((e) => this.onTabsClosed(e.closed)),
@@ -115,7 +116,7 @@ export class ReviewManager implements vscode.Disposable {
 	setStats(review: Review, stats: string): void {
 		review.stats = stats;
 		this.log.info(`Review ${review.id}: ${stats}.`);
-		inBackground(this.history.update(review.historyId, (e) => ({ ...e, stats })), `Recording the size of review ${review.id}`, this.log);
+		inBackground(this.history().update(review.historyId, (e) => ({ ...e, stats })), `Recording the size of review ${review.id}`, this.log);
 		this.changed.fire();
 	}
 
@@ -133,7 +134,7 @@ export class ReviewManager implements vscode.Disposable {
 		}
 		const placed = await loadImprove().placeRecordedPrompt(entry, this.log);
 		const review = this.fromEntry(entry, `${entry.id}-${this.nextId}`, placed);
-		await this.history.update(entry.id, (e) => ({ ...e, openReview: key(review), current: entry.proposed }));
+		await this.history().update(entry.id, (e) => ({ ...e, openReview: key(review), current: entry.proposed }));
 		await this.show(review, entry.original, entry.proposed);
 		this.log.info(`Review ${review.id} reopened from the history (${entry.id}) for ${entry.source.uri}${placed.found ? '' : '; the original is not in the file for sure, so Apply will refuse'}.`);
 		return { review, found: placed.found };
@@ -166,7 +167,7 @@ export class ReviewManager implements vscode.Disposable {
 		}
 		if (!written) return false;
 		const now = Date.now();
-		await this.history.update(entry.id, (e) => ({ ...e, applied: text, outcome: 'applied', decidedAt: now }));
+		await this.history().update(entry.id, (e) => ({ ...e, applied: text, outcome: 'applied', decidedAt: now }));
 		await vscode.window.showTextDocument(written.source, { selection: written.range, preview: false });
 		vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Cekura: improved prompt applied to {0}; Undo restores the original.', entry.source.name), 8000);
 		return true;
@@ -250,7 +251,7 @@ export class ReviewManager implements vscode.Disposable {
 		this.pendingEdits.delete(review.id);
 		const rightSide = improvedDoc?.getText() ?? this.files.text(review.improvedUri) ?? '';
 		const now = Date.now();
-		inBackground(this.history.update(review.historyId, (e) => closedEntry(e, outcome, rightSide, now)), `Recording review ${review.id} as ${outcome}`, this.log);
+		inBackground(this.history().update(review.historyId, (e) => closedEntry(e, outcome, rightSide, now)), `Recording review ${review.id} as ${outcome}`, this.log);
 		// Saving into the in-memory side clears its dirty state, so closing the tab asks nothing.
 		if (improvedDoc?.isDirty) await improvedDoc.save();
 		await closeTabs(reviewTabs(review.improvedUri));
@@ -341,7 +342,7 @@ export class ReviewManager implements vscode.Disposable {
 			outcome: 'open',
 			openReview: key(review),
 		};
-		inBackground(this.history.record(entry), `Recording review ${review.id} in the history`, this.log);
+		inBackground(this.history().record(entry), `Recording review ${review.id} in the history`, this.log);
 	}
 
 	private onRightSideChanged(event: vscode.TextDocumentChangeEvent): void {
@@ -362,12 +363,14 @@ export class ReviewManager implements vscode.Disposable {
 		const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === review.improvedUri.toString());
 		if (!doc) return;
 		const text = doc.getText();
-		inBackground(this.history.update(review.historyId, (e) => (e.openReview === key(review) ? { ...e, current: text } : e)), `Saving the right side of review ${review.id}`, this.log);
+		inBackground(this.history().update(review.historyId, (e) => (e.openReview === key(review) ? { ...e, current: text } : e)), `Saving the right side of review ${review.id}`, this.log);
 	}
 
 	/** At activation: the reviews whose tabs VS Code restored come back; review tabs with nothing to restore close. */
 	private async restoreOpenReviews(): Promise<void> {
-		const entries = await this.history.all();
+		// Most windows open without review tabs: then the history is not read at all.
+		if (reviewTabs().length === 0) return;
+		const entries = await this.history().all();
 		const tabKeys = new Set(reviewTabs().flatMap((t) => keyOfUri((t.input as vscode.TabInputTextDiff).modified) ?? []));
 		for (const entry of entries) if (entry.openReview && tabKeys.has(entry.openReview)) await this.restoreEntry(entry, entry.openReview);
 		const orphans = reviewTabs().filter((t) => !this.byUri((t.input as vscode.TabInputTextDiff).modified));
@@ -379,7 +382,7 @@ export class ReviewManager implements vscode.Disposable {
 	private async restoreFor(uri: vscode.Uri): Promise<void> {
 		const reviewKey = keyOfUri(uri);
 		if (!reviewKey || this.closedKeys.has(reviewKey)) return;
-		const entry = (await this.history.all()).find((e) => e.openReview === reviewKey);
+		const entry = (await this.history().all()).find((e) => e.openReview === reviewKey);
 		if (entry) await this.restoreEntry(entry, reviewKey);
 	}
 
