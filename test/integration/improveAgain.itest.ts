@@ -94,6 +94,9 @@ suite('Improve Again: the right side, improved once more, with a steering note',
 		const improved = await text(second.modified);
 		assert.match(improved, IDENTITY_RULE);
 		assert.match(improved, /of any kind/, 'the user\'s tweak was lost');
+		// One change to decide: the rules added on top of the previous proposal, not everything since the original.
+		const decisions = api.changes.of(await vscode.workspace.openTextDocument(second.modified));
+		assert.equal(decisions?.changes.changes.length, 1, `changes: ${JSON.stringify(decisions?.changes.changes)}`);
 		const summaries = /^Proposal by local-improver[^]*\+\d+ −\d+ lines/;
 		await waitFor(() => user.messagesMatching(summaries).length === 2, 'the summary of the second proposal');
 

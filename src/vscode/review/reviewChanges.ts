@@ -110,7 +110,7 @@ export class ReviewChanges implements vscode.Disposable {
 			const text = this.proposalText(review);
 			if (text === undefined) continue;
 			// A review comes from an improvement (or from the history), so the improve bundle is loaded already.
-			this.byUri.set(key, { review, changes: new (loadImprove().ChangeDecisions)(review.originalText, text) });
+			this.byUri.set(key, { review, changes: new (loadImprove().ChangeDecisions)(this.files.text(review.originalUri) ?? review.originalText, text) });
 		}
 		this.updateFocus();
 		this.changed.fire();
