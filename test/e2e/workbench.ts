@@ -363,12 +363,21 @@ export class Workbench {
 	}
 
 	private async openCommandPalette(query: string): Promise<void> {
-		await this.closeQuickInput().catch(() => undefined);
-		await this.page.keyboard.press('F1');
-		const input = this.page.locator(`${QUICK_INPUT} .quick-input-box input`);
-		await visible(input, 'the command palette (F1)');
-		// The palette opens with ">"; keep it so the text is matched against commands.
-		await input.fill(`>${query}`);
+		// An editor the extension reveals a moment later (the last step of Apply) takes the focus and closes the
+		// palette under the typing: open it again, as a person would.
+		for (let attempt = 1; ; attempt++) {
+			await this.closeQuickInput().catch(() => undefined);
+			await this.page.keyboard.press('F1');
+			const input = this.page.locator(`${QUICK_INPUT} .quick-input-box input`);
+			try {
+				await visible(input, 'the command palette (F1)');
+				// The palette opens with ">"; keep it so the text is matched against commands.
+				await input.fill(`>${query}`, { timeout: 5_000 });
+				break;
+			} catch (err) {
+				if (attempt >= 3) throw err;
+			}
+		}
 		await this.settle();
 	}
 

@@ -87,6 +87,10 @@ suite('Prompts where they live: agent exports and prompt files', () => {
 		const right = await rightSide();
 		assert.match(right, /Keep calls short, but never end the call[\s\S]*## Rules learned from test runs/);
 		assert.ok(right.includes('"Zoë", "Ortega"') && right.includes('C:\\Clinic\\Forms') && right.includes('Monday–Friday'), 'the right side lost quotes, backslashes or unicode');
+		// The decoded prompt is text: its review documents are not JSON, so VS Code reports no JSON errors in them.
+		const sides = await Promise.all([api.reviews.openReviews[0].originalUri, api.reviews.openReviews[0].improvedUri].map((uri) => vscode.workspace.openTextDocument(uri)));
+		assert.deepEqual(sides.map((d) => d.languageId), ['markdown', 'markdown']);
+		assert.deepEqual(sides.flatMap((d) => vscode.languages.getDiagnostics(d.uri)), []);
 
 		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const after = JSON.parse(editor.document.getText()) as VapiAssistant;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { waitFor } from '../../support/waitFor';
 import type { Flow, Workbench } from '../workbench';
-import { clickEditorAction, openReview, PROMPT_FILE, setApiKey } from './steps';
+import { clickEditorAction, openReview, setApiKey, waitForApplied } from './steps';
 
 const MODIFIED = '.part.editor .editor-group-container.active .monaco-diff-editor .editor.modified';
 
@@ -51,7 +51,7 @@ export const perChangeReview: Flow = {
 			await wb.screenshot(shotsDir, 'per-change-decided.png');
 
 			await clickEditorAction(wb, 'Apply Improved Prompt');
-			await wb.page.locator('.part.editor .tab.active', { hasText: PROMPT_FILE }).waitFor({ timeout: 15_000 });
+			await waitForApplied(wb);
 			const applied = await wb.editorText();
 			assert.match(applied, /## Style and tone\n- Speak in short/);
 			assert.ok(!applied.includes('Rules learned from test runs'), 'the reverted change was applied');
