@@ -5,14 +5,13 @@ import { CekuraError } from '../core/cekuraError';
 import type { CekuraClient } from '../core/cekuraClient';
 import { isCekuraApi, renderEvidenceMarkdown } from '../core/evidenceMarkdown';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
-import { createCekuraClient } from '../vscode/cekuraClientFactory';
 import { showError } from '../vscode/errorNotification';
 import type { Log } from '../vscode/log';
 import { withCancellableProgress } from '../vscode/progress';
+import { cekuraClient, startSession } from '../vscode/requestProposal';
 import type { EvidenceDocuments } from '../vscode/review/evidenceDocuments';
 import type { Review } from '../vscode/review/review';
 import type { ReviewManager } from '../vscode/review/reviewManager';
-import { openSettings, readSettings } from '../vscode/settings';
 import type { Ui } from '../vscode/userInterface';
 
 export interface ShowEvidenceDeps {
@@ -70,17 +69,11 @@ async function show(deps: ShowEvidenceDeps, review: Review): Promise<void> {
 async function readEvidence(deps: ShowEvidenceDeps, review: Review): Promise<string | undefined> {
 	const { keys, log, ui } = deps;
 	for (;;) {
-		const settings = readSettings();
-		if (!settings.baseUrl.ok) {
-			log.error(settings.baseUrl.message);
-			const open = vscode.l10n.t('Open Settings');
-			if ((await ui.message('error', vscode.l10n.t('Cekura: {0}', settings.baseUrl.message), open)) === open) await openSettings();
-			return undefined;
-		}
-		const baseUrl = settings.baseUrl.url;
-		const apiKey = (await keys.get()) ?? (await keys.prompt(vscode.l10n.t('No Cekura API key is set yet.')));
-		if (!apiKey) return undefined;
-		const client = createCekuraClient(baseUrl, apiKey, settings.improveTimeoutMs, log, deps.version);
+		// Read again on every attempt: Set API Key or a settings change may be what the last error asked for.
+		const session = await startSession(deps);
+		if (!session) return undefined;
+		const { settings, baseUrl } = session;
+		const client = cekuraClient(deps, session);
 		try {
 			const { runs, projects } = await withCancellableProgress(vscode.l10n.t('Cekura: reading the evidence of runs {0}', review.runIds.join(', ')), async (signal) => {
 				const runs = await client.bulkRuns(review.runIds, signal);

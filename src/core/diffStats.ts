@@ -64,6 +64,11 @@ export function diffSequences(a: readonly string[], b: readonly string[], maxEdi
 	);
 }
 
+/** [the first line that differs, the end of the differing lines in a, and in b]. Synchronous. */
+export function commonLineEnds(a: readonly string[], b: readonly string[]): [number, number, number] {
+	return toEnd(commonEnds(a, b));
+}
+
 function toEnd<T>(steps: Steps<T>): T {
 	for (;;) {
 		const step = steps.next();

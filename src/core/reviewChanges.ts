@@ -1,4 +1,4 @@
-import { diffSequences } from './diffStats';
+import { commonLineEnds, diffSequences } from './diffStats';
 
 /**
  * The changes of a review, one block of lines at a time, and what the user decided about each. The original side
@@ -73,14 +73,7 @@ export function lineChanges(original: string, proposal: string, maxLineEdits = M
 	const b = splitLines(proposal).map((l) => l.text);
 	const blocks = diffSequences(a, b, maxLineEdits);
 	if (blocks) return blocks.map(([originalStart, originalEnd, proposalStart, proposalEnd]) => ({ originalStart, originalEnd, proposalStart, proposalEnd }));
-	let start = 0;
-	while (start < a.length && start < b.length && a[start] === b[start]) start++;
-	let aEnd = a.length;
-	let bEnd = b.length;
-	while (aEnd > start && bEnd > start && a[aEnd - 1] === b[bEnd - 1]) {
-		aEnd--;
-		bEnd--;
-	}
+	const [start, aEnd, bEnd] = commonLineEnds(a, b);
 	return [{ originalStart: start, originalEnd: aEnd, proposalStart: start, proposalEnd: bEnd }];
 }
 
