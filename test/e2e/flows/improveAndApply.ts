@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
 import { waitFor } from '../../support/waitFor';
-import { diffShownAt, markReviewDiffShown, recordResponseToDiff } from './responseToDiff';
+import { diffShownAt, markReviewDiffShown, recordResponseToDiff, waitForReviewDiffShown, WRITING_TIME_MS } from './responseToDiff';
 import { acceptFocus, clickEditorAction, improveRequests, improveSelection, pickRuns, setApiKey, waitForRunList } from './steps';
 
 /** The main path: key, right-click, runs (failed first), focus, diff with summary, Apply from the title bar, Undo. */
@@ -23,12 +23,15 @@ export const improveAndApply: Flow = {
 		await wb.screenshot(shotsDir, 'run-picker.png');
 
 		await pickRuns(wb, [5546]);
+		// Cekura takes its time to write a proposal, as a model does: the progress notification is up when it arrives.
+		ctx.server.setModes({ improve: 'slow', delayMs: WRITING_TIME_MS });
 		await markReviewDiffShown(wb.page, 'Original ↔ Improved (runs 5546)');
 		const focus = await acceptFocus(wb);
 		assert.ok(focus.some((r) => r.includes('Booking confirmed')), `focus rows ${JSON.stringify(focus)}`);
 
-		await wb.waitForDiffEditor('Original ↔ Improved (runs 5546)');
+		await waitForReviewDiffShown(wb.page, 'Original ↔ Improved (runs 5546)');
 		const seenAt = Date.now();
+		await wb.waitForDiffEditor('Original ↔ Improved (runs 5546)');
 		const answeredAt = improveRequests(ctx)[0]?.answeredAt;
 		const shown = await diffShownAt(wb.page, answeredAt);
 		const shownIn = recordResponseToDiff(shotsDir, answeredAt, shown.at, 'improveAndApply');

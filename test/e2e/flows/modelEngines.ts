@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { waitFor } from '../../support/waitFor';
 import type { FlowContext, Flow, Workbench } from '../workbench';
-import { diffShownAt, markReviewDiffShown, recordResponseToDiff } from './responseToDiff';
+import { diffShownAt, markReviewDiffShown, recordResponseToDiff, waitForReviewDiffShown, WRITING_TIME_MS } from './responseToDiff';
 import { acceptFocus, clickEditorAction, improveRequests, improveSelection, pickRuns, setApiKey, waitForQuickInputTitle } from './steps';
 
 const MODEL = 'local-improver';
@@ -25,9 +25,11 @@ function chatRequests(ctx: FlowContext): number {
 export const fallbackToModel: Flow = {
 	name: 'fallbackToModel',
 	async run(ctx) {
-		const { wb, server, shotsDir, log } = ctx;
+		const { wb, server, model, shotsDir, log } = ctx;
 		await setApiKey(wb);
 		server.setModes({ improve: 'removed-404' });
+		// The model takes its time before its first word, as a real one does: the progress notification is up when it answers.
+		model.setModes({ mode: 'slow-first-token', delayMs: WRITING_TIME_MS });
 		await improveSelection(wb);
 		await pickRuns(wb, [5546]);
 		await acceptFocus(wb);
@@ -40,8 +42,9 @@ export const fallbackToModel: Flow = {
 		await markReviewDiffShown(wb.page, `by ${MODEL} at 127.0.0.1`);
 		await wb.clickDialogButton(use);
 
-		await wb.waitForDiffEditor(`by ${MODEL} at 127.0.0.1`);
+		await waitForReviewDiffShown(wb.page, `by ${MODEL} at 127.0.0.1`);
 		const seenAt = Date.now();
+		await wb.waitForDiffEditor(`by ${MODEL} at 127.0.0.1`);
 		const answeredAt = ctx.model.requests.find((r) => r.path === '/v1/chat/completions')?.answeredAt;
 		const shown = await diffShownAt(wb.page, answeredAt);
 		const shownIn = recordResponseToDiff(shotsDir, answeredAt, shown.at, 'fallbackToModel');
