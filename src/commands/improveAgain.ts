@@ -38,29 +38,29 @@ export async function improveAgain(deps: ImproveFlowDeps, uri: unknown): Promise
 		return;
 	}
 	log.info(`Improving review ${review.id} again (${prompt.length} characters) with runs ${runs.runIds.join(', ')}${note ? ' and a steering note' : ''}.`);
-	const proposal = await requestProposal(deps, session, { prompt, runIds: runs.runIds, focus: runs.focus, note: note || undefined });
-	if (!proposal) return;
-	if (!reviews.openReviews.includes(review)) {
-		// Applied or discarded while the request ran: its place in the file is gone with it.
-		ui.notify('info', vscode.l10n.t('Cekura: the review of {0} was closed while {1} worked on it, so its new proposal is not shown.', review.sourceName, proposal.author));
-		return;
-	}
-	let source: vscode.TextDocument;
-	try {
-		source = await vscode.workspace.openTextDocument(review.sourceUri);
-	} catch (err) {
-		ui.notify('warning', vscode.l10n.t('Cekura: {0} cannot be opened any more ({1}), so the new proposal is not shown.', review.sourceName, errorMessage(err)));
-		return;
-	}
-	await reviewProposal(deps, {
-		source,
-		tracker: review.tracker,
-		encoding: review.encoding,
-		proposal,
-		runIds: runs.runIds,
-		focus: runs.focus,
-		basedOn: prompt,
-		previous: { review, text: prompt },
+	await requestProposal(deps, session, { prompt, runIds: runs.runIds, focus: runs.focus, note: note || undefined }, async (proposal) => {
+		if (!reviews.openReviews.includes(review)) {
+			// Applied or discarded while the request ran: its place in the file is gone with it.
+			ui.notify('info', vscode.l10n.t('Cekura: the review of {0} was closed while {1} worked on it, so its new proposal is not shown.', review.sourceName, proposal.author));
+			return;
+		}
+		let source: vscode.TextDocument;
+		try {
+			source = await vscode.workspace.openTextDocument(review.sourceUri);
+		} catch (err) {
+			ui.notify('warning', vscode.l10n.t('Cekura: {0} cannot be opened any more ({1}), so the new proposal is not shown.', review.sourceName, errorMessage(err)));
+			return;
+		}
+		await reviewProposal(deps, {
+			source,
+			tracker: review.tracker,
+			encoding: review.encoding,
+			proposal,
+			runIds: runs.runIds,
+			focus: runs.focus,
+			basedOn: prompt,
+			previous: { review, text: prompt },
+		});
 	});
 }
 

@@ -50,8 +50,7 @@ export async function improvePrompt(deps: ImproveFlowDeps, location?: PromptLoca
 	});
 	let review: Review | undefined;
 	try {
-		const proposal = await requestProposal(deps, session, input);
-		if (proposal) review = await reviewProposal(deps, { source: target.document, tracker, encoding: target.encoding, proposal, runIds, focus, basedOn: target.text });
+		review = await requestProposal(deps, session, input, (proposal) => reviewProposal(deps, { source: target.document, tracker, encoding: target.encoding, proposal, runIds, focus, basedOn: target.text }));
 	} finally {
 		// The review owns the tracker from now on.
 		if (!review) tracker.dispose();

@@ -53,17 +53,23 @@ export function cekuraClient(deps: Pick<ProposalDeps, 'log' | 'version'>, sessio
 }
 
 /**
- * Has the configured engine rewrite `input` under a cancellable progress notification. Under `auto`, falls back to a
- * model when Cekura does not offer improve_prompt; errors offer what helps (Set API Key, Retry, Choose Engine…) and
- * the request is made again after the user acted. Undefined when the user cancelled or gave up.
+ * Has the configured engine rewrite `input` under a cancellable progress notification, and hands the proposal to
+ * `review`. Under `auto`, falls back to a model when Cekura does not offer improve_prompt; errors offer what helps
+ * (Set API Key, Retry, Choose Engine…) and the request is made again after the user acted. Resolves what `review`
+ * resolved (its errors are not the engine's: they are thrown as they are), or undefined when the user cancelled or
+ * gave up.
+ *
+ * `review` runs while the notification is still up, which closes when `review` is done: closed first, the workbench
+ * would close it before it opens the review diff, and closed while the diff opens, it would take the diff's frames.
  */
-export async function requestProposal(deps: ProposalDeps, session: CekuraSession, input: ImproveInput): Promise<Proposal | undefined> {
+export async function requestProposal<T>(deps: ProposalDeps, session: CekuraSession, input: ImproveInput, review: (proposal: Proposal) => Promise<T>): Promise<T | undefined> {
 	const { log, ui } = deps;
 	const client = (): ReturnType<typeof createCekuraClient> => cekuraClient(deps, session);
 	// Setting an engine up can ask the user, or fail with an error that offers what helps: it happens in the loop.
 	let nextEngine = (): Promise<ImproveEngine | undefined> => deps.engines.configured(session.settings, client());
 	let engine: ImproveEngine | undefined;
 	for (;;) {
+		let reviewed: PromiseSettledResult<T> | undefined;
 		try {
 			engine ??= await nextEngine();
 			if (!engine) return undefined;
@@ -76,8 +82,11 @@ export async function requestProposal(deps: ProposalDeps, session: CekuraSession
 			}
 			if (!sent) return undefined;
 			log.info(`Engine: ${current.author} (${current.kind}).`);
-			const proposal = await withCancellableProgress(vscode.l10n.t('Cekura: improving the prompt with {0}', current.author), (signal, report) => current.improve(sent, signal, report));
-			return current.kind === 'cekura' && input.note ? { ...proposal, warnings: [...proposal.warnings, noteNotSent()] } : proposal;
+			reviewed = await withCancellableProgress(vscode.l10n.t('Cekura: improving the prompt with {0}', current.author), async (signal, report) => {
+				const proposal = await current.improve(sent, signal, report);
+				const [settled] = await Promise.allSettled([review(current.kind === 'cekura' && input.note ? { ...proposal, warnings: [...proposal.warnings, noteNotSent()] } : proposal)]);
+				return settled;
+			});
 		} catch (err) {
 			if (isCancellation(err)) {
 				log.info('Improvement cancelled; nothing was changed.');
@@ -105,7 +114,10 @@ export async function requestProposal(deps: ProposalDeps, session: CekuraSession
 			session.settings = readSettings();
 			nextEngine = () => deps.engines.configured(session.settings, client());
 			engine = undefined;
+			continue;
 		}
+		if (reviewed.status === 'rejected') throw reviewed.reason;
+		return reviewed.value;
 	}
 }
 

@@ -41,6 +41,7 @@ import { perChangeReview } from './flows/perChangeReview';
 import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
 import { germanLocale } from './flows/germanLocale';
 import { restrictedMode } from './flows/restrictedMode';
+import { reviewDiffTimes } from './flows/reviewDiffTimes';
 import { walkthrough } from './flows/walkthrough';
 import { walkthroughOnInstall } from './flows/walkthroughOnInstall';
 import { openWorkbench, Workbench, type Flow, type FlowContext } from './workbench';
@@ -58,6 +59,7 @@ const FLOWS: readonly Flow[] = [
 	perChangeReview,
 	history,
 	fallbackToModel,
+	reviewDiffTimes,
 	explicitModelEngine,
 	improveAgain,
 	errorNotOffered,

@@ -17,9 +17,17 @@ export interface ProposalReviewDeps {
 }
 
 /**
- * Opens the review of `proposal` (the summary notification follows once the size of the change is measured); says so instead when the proposal changes nothing.
- * `request.basedOn` is what the proposal is compared with: the prompt as sent (the original, or the previous proposal
- * when improving again). Resolves the review, or undefined when there was nothing to review.
+ * How long the workbench may take to paint a review diff it has just opened, on a slow machine. What else the
+ * extension shows meanwhile (the summary, the status bar, closing the progress notification) is drawn in the same
+ * frames and holds the diff back, so it waits this long.
+ */
+const DIFF_PAINT_MS = 200;
+
+/**
+ * Opens the review of `proposal`, then shows the size of the change and the summary of changes once the diff is
+ * painted; says so instead when the proposal changes nothing. `request.basedOn` is what the proposal is compared
+ * with: the prompt as sent (the original, or the previous proposal when improving again). Resolves the review once
+ * the summary is on its way, or undefined when there was nothing to review.
  */
 export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<ReviewRequest, 'stats'> & { basedOn: string }): Promise<Review | undefined> {
 	let { proposal } = request;
@@ -31,8 +39,8 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 	}
 	const expressions = request.encoding.expressions;
 	if (expressions?.length) proposal = withWarnings(proposal, expressionWarnings(expressions, request.basedOn, proposal.improved_prompt));
-	// The diff goes to the workbench first; the size of the change is measured in slices meanwhile and shown when
-	// ready (a 1 MB proposal takes tens of ms), and the summary, which states it, waits for it.
+	// The diff goes to the workbench first; the size of the change is measured in slices meanwhile (a 1 MB proposal
+	// takes tens of ms), and the summary, which states it, waits for it.
 	const arrived = performance.now();
 	const since = (): string => (performance.now() - arrived).toFixed(0);
 	const opening = deps.reviews.open({ ...request, proposal, stats: vscode.l10n.t('measuring the change…') });
@@ -40,15 +48,12 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 	const measuring = diffStatsInSlices(request.basedOn, proposal.improved_prompt).then((stats) => ({ stats, measured: since() }));
 	const review = await opening;
 	const opened = since();
-	inBackground(
-		measuring.then(({ stats, measured }) => {
-			deps.log.info(`Review ${review.id}: diff requested ${requested} ms after the proposal arrived, its tab open after ${opened} ms, the size of the change measured after ${measured} ms.`);
-			deps.reviews.setStats(review, formatDiffStats(stats));
-			return offerApplyOrDiscard(deps.reviews, deps.ui, review);
-		}),
-		'The summary of changes',
-		deps.log,
-	);
+	const [{ stats, measured }] = await Promise.all([measuring, new Promise((resolve) => setTimeout(resolve, DIFF_PAINT_MS))]);
+	deps.log.info(`Review ${review.id}: diff requested ${requested} ms after the proposal arrived, its tab open after ${opened} ms, the size of the change measured after ${measured} ms.`);
+	// Applied or discarded in the meantime (its keys work at once): there is nothing left to sum up.
+	if (!deps.reviews.openReviews.includes(review)) return review;
+	deps.reviews.setStats(review, formatDiffStats(stats));
+	inBackground(offerApplyOrDiscard(deps.reviews, deps.ui, review), 'The summary of changes', deps.log);
 	return review;
 }
 

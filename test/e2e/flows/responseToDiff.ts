@@ -9,7 +9,7 @@ export const RESPONSE_TO_DIFF_FILE = path.join('test-results', 'e2e', 'response-
  * How long the fake servers take to write a proposal in the flows that measure: a real one takes seconds, and one
  * that answered at once would have the workbench still opening the progress notification when the answer arrives.
  */
-export const WRITING_TIME_MS = 1500;
+export const WRITING_TIME_MS = 1000;
 
 /** What the page notes on the way to the painted diff, in order: `[name, selector within the active editor group]`. */
 const STAGES: [string, string][] = [
