@@ -343,7 +343,13 @@ function responseToDiff(): void {
 		return;
 	}
 	const samples = JSON.parse(fs.readFileSync(file, 'utf8')) as { flow: string; ms: number }[];
-	rows.push({ what: `${what}, ${samples.map((s) => s.flow).join(', ')}`, goal: '≤ 200 ms', values: samples.map((s) => s.ms), unit: 'ms', judge: 'median', limit: 200 });
+	const flows = [...new Set(samples.map((s) => s.flow))].map((flow) => {
+		const n = samples.filter((s) => s.flow === flow).length;
+		return n > 1 ? `${flow} ×${n}` : flow;
+	});
+	rows.push({ what: `${what}, n=${samples.length}: ${flows.join(', ')}`, goal: '≤ 200 ms', values: samples.map((s) => s.ms), unit: 'ms', judge: 'median', limit: 200 });
+	// The first improvement of a UI run is the first review diff of its VS Code session: the workbench builds its diff editor then.
+	if (samples.length > 1) rows.push({ what: `of which the first review diff of the VS Code session (${samples[0].flow})`, goal: '–', values: [samples[0].ms], unit: 'ms', judge: 'value' });
 }
 
 async function main(): Promise<void> {
