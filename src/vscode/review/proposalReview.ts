@@ -18,16 +18,16 @@ export interface ProposalReviewDeps {
 
 /**
  * How long the workbench may take to paint a review diff it has just opened, on a slow machine. What else the
- * extension does there meanwhile (focus the diff, show the summary and the size of the change, close the progress
- * notification) is drawn in the same frames and holds the diff back, so it waits this long.
+ * extension shows meanwhile (the summary, the status bar, closing the progress notification) is drawn in the same
+ * frames and holds the diff back, so it waits this long.
  */
 const DIFF_PAINT_MS = 200;
 
 /**
- * Opens the review of `proposal`; once the diff is painted, focuses its proposal side and shows the size of the
- * change and the summary of changes. Says so instead when the proposal changes nothing. `request.basedOn` is what
- * the proposal is compared with: the prompt as sent (the original, or the previous proposal when improving again).
- * Resolves the review once the summary is on its way, or undefined when there was nothing to review.
+ * Opens the review of `proposal`, then shows the size of the change and the summary of changes once the diff is
+ * painted; says so instead when the proposal changes nothing. `request.basedOn` is what the proposal is compared
+ * with: the prompt as sent (the original, or the previous proposal when improving again). Resolves the review once
+ * the summary is on its way, or undefined when there was nothing to review.
  */
 export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<ReviewRequest, 'stats'> & { basedOn: string }): Promise<Review | undefined> {
 	let { proposal } = request;
@@ -52,7 +52,6 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 	deps.log.info(`Review ${review.id}: diff requested ${requested} ms after the proposal arrived, its tab open after ${opened} ms, the size of the change measured after ${measured} ms.`);
 	// Applied or discarded in the meantime (its keys work at once): there is nothing left to sum up.
 	if (!deps.reviews.openReviews.includes(review)) return review;
-	await deps.reviews.focus(review);
 	deps.reviews.setStats(review, formatDiffStats(stats));
 	inBackground(offerApplyOrDiscard(deps.reviews, deps.ui, review), 'The summary of changes', deps.log);
 	return review;

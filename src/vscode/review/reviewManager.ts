@@ -106,8 +106,7 @@ export class ReviewManager implements vscode.Disposable {
 		const left = previous ? previous.text : originalText;
 		const proposed = fitToOriginal(proposal.improved_prompt, left, eolOf(source));
 		this.recordOpened(review, source, proposed);
-		// The keyboard follows once the diff is painted (`focus`): focusing now forces layouts in its first frames.
-		await this.show(review, left, proposed, { preserveFocus: true });
+		await this.show(review, left, proposed);
 		this.log.info(`Review ${review.id} opened for ${source.uri.toString()} (runs ${review.runIds.join(', ')}, proposal by ${proposal.author}, prompt written as ${encoding.description}${previous ? `, improving on review ${previous.review.id}` : ''}).`);
 		if (previous) await this.replaced(previous.review);
 		return review;
@@ -172,11 +171,6 @@ export class ReviewManager implements vscode.Disposable {
 		await vscode.window.showTextDocument(written.source, { selection: written.range, preview: false });
 		vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Cekura: improved prompt applied to {0}; Undo restores the original.', entry.source.name), 8000);
 		return true;
-	}
-
-	/** Gives the keyboard to the proposal side of `review`, when its diff is the active tab. */
-	async focus(review: Review): Promise<void> {
-		if (this.active() === review) await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
 	}
 
 	/** The review whose diff is the active tab. */
@@ -309,13 +303,13 @@ export class ReviewManager implements vscode.Disposable {
 	}
 
 	/** Puts the two sides in place and shows the diff. */
-	private async show(review: Review, left: string, right: string, options: { preserveFocus?: boolean } = {}): Promise<void> {
+	private async show(review: Review, left: string, right: string): Promise<void> {
 		this.files.put(review.originalUri, left, true);
 		this.files.put(review.improvedUri, right, false);
 		this.reviews.set(review.id, review);
 		// The context key and the diff travel to the workbench together: waiting for one before sending the other
 		// only delays the diff.
-		await Promise.all([this.updateContext(), vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false, ...options })]);
+		await Promise.all([this.updateContext(), vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false })]);
 		// Apply or Discard right away must still find the tab to close.
 		await waitForReviewTab(review.improvedUri);
 	}
