@@ -32,6 +32,7 @@ const STAGES: [string, string][] = [
  * which can only make the figure larger.
  */
 const WATCH = (title: string): string => `(() => {
+	window.cekuraStopWatching?.();
 	window.cekuraReviewDiffShownAt = undefined;
 	window.cekuraReviewDiffStages = {};
 	const title = ${JSON.stringify(title)};
@@ -63,6 +64,8 @@ const WATCH = (title: string): string => `(() => {
 		if (Object.keys(window.cekuraReviewDiffStages).length === stages.length) observer.disconnect();
 	});
 	observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+	// A watch whose diff never came (a failed flow) stops when the next one starts.
+	window.cekuraStopWatching = () => { watching = false; observer.disconnect(); };
 })()`;
 
 /**
