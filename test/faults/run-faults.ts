@@ -9,6 +9,7 @@ import { ModelError } from '../../src/core/modelError';
 import { OpenAiCompatibleClient, type OpenAiCompatibleOptions } from '../../src/core/openAiCompatibleClient';
 import { parseRunIds } from '../../src/core/runIds';
 import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEncoding';
+import { KEY, MODEL_KEY, observed, showsKey, type FaultCase } from './faultCase';
 import { delay, json, startFaultServer, type FaultHandler, type FaultServer } from './faultServer';
 
 /**
@@ -19,34 +20,16 @@ import { delay, json, startFaultServer, type FaultHandler, type FaultServer } fr
  * check; what it observed is summed in the last line.
  */
 
-const KEY = 'ck_live_Fault/Key+2026=x';
-const MODEL_KEY = 'sk-proj-Fault/Model+Key';
 const fetch: FetchLike = (url, init) => nodeFetch(url, init);
 const streamingFetch: StreamingFetchLike = (url, init) => nodeFetch(url, init);
 /** No check may take longer than this; a hung one fails (and the suite goes on). */
 const HANG_MS = 10_000;
 const MiB = 1024 * 1024;
 
-interface Observed {
-	keyShown: number;
-	keySentElsewhere: number;
-	filesCorrupted: number;
-	unhandledRejections: number;
-}
-const observed: Observed = { keyShown: 0, keySentElsewhere: 0, filesCorrupted: 0, unhandledRejections: 0 };
 process.on('unhandledRejection', (reason) => {
 	observed.unhandledRejections++;
 	console.log(`  unhandled rejection: ${String(reason)}`);
 });
-
-function keyForms(key: string): string[] {
-	return [key, encodeURIComponent(key), encodeURIComponent(encodeURIComponent(key))].map((f) => f.toLowerCase());
-}
-const ALL_KEY_FORMS = [...keyForms(KEY), ...keyForms(MODEL_KEY)];
-function showsKey(text: string): boolean {
-	const lower = text.toLowerCase();
-	return ALL_KEY_FORMS.some((form) => lower.includes(form));
-}
 
 // ── servers ────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -144,6 +127,13 @@ const modelError = (kind: string, message: RegExp): Expectation => ({ error: 'mo
 const okImproved = (text: string): Expectation => ({
 	ok: (value) => ((value as { improved_prompt?: string }).improved_prompt === text ? undefined : `got ${JSON.stringify(value).slice(0, 200)}`),
 });
+
+/** The case files past the network faults and bad inputs above, each a section of the output. */
+interface FaultSection {
+	title: string;
+	cases(): FaultCase[];
+}
+const SECTIONS: FaultSection[] = [];
 
 function faults(): Fault[] {
 	const list: Fault[] = [];
@@ -495,11 +485,8 @@ async function runFault(fault: Fault): Promise<string | undefined> {
 
 // ── bad inputs ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-interface BadInput {
-	name: string;
-	/** Undefined when the input got a clear answer (or, for a prompt's encoding, went through unchanged). */
-	check(): string | undefined;
-}
+/** Undefined when the input got a clear answer (or, for a prompt's encoding, went through unchanged). */
+type BadInput = FaultCase;
 
 function refused(result: { ok: true } | { ok: false; message: string }, pattern: RegExp): string | undefined {
 	if (result.ok) return 'accepted';
@@ -604,6 +591,24 @@ function badInputs(): BadInput[] {
 	return list;
 }
 
+/** Runs one case; a case that throws, or does not finish within HANG_MS, fails with what happened. */
+async function runCase(input: FaultCase): Promise<string | undefined> {
+	let hang: NodeJS.Timeout | undefined;
+	try {
+		const started = Date.now();
+		const pending = input.check();
+		if (typeof pending !== 'object') {
+			const ms = Date.now() - started;
+			return ms > HANG_MS ? `blocked for ${(ms / 1000).toFixed(1)} s (a hang: at most ${HANG_MS / 1000} s)` : pending;
+		}
+		return await Promise.race([pending, new Promise<string>((resolve) => (hang = setTimeout(() => resolve(`no answer within ${HANG_MS / 1000} s`), HANG_MS)))]);
+	} catch (err) {
+		return `threw ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`.slice(0, 600);
+	} finally {
+		clearTimeout(hang);
+	}
+}
+
 // ── main ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<number> {
@@ -624,26 +629,26 @@ async function main(): Promise<number> {
 	}
 	await stopServers();
 
-	const inputs = badInputs();
+	const sections: FaultSection[] = [{ title: 'bad inputs', cases: badInputs }, ...SECTIONS];
+	let cases = 0;
 	let clear = 0;
-	console.log(`bad inputs (${inputs.length}):`);
-	for (const input of inputs) {
-		let problem: string | undefined;
-		try {
-			problem = input.check();
-		} catch (err) {
-			problem = `threw ${String(err)}`;
+	for (const section of sections) {
+		const list = section.cases();
+		cases += list.length;
+		console.log(`${section.title} (${list.length}):`);
+		for (const input of list) {
+			const problem = await runCase(input);
+			if (!problem) clear++;
+			console.log(`  ${problem ? '✗' : '✓'} ${input.name}${problem ? `: ${problem}` : ''}`);
 		}
-		if (!problem) clear++;
-		console.log(`  ${problem ? '✗' : '✓'} ${input.name}${problem ? `: ${problem}` : ''}`);
 	}
 	// Let a rejection nobody handled surface before counting.
 	await delay(50);
-	const failed = faultList.length - handled + (inputs.length - clear) + observed.unhandledRejections;
+	const failed = faultList.length - handled + (cases - clear) + observed.unhandledRejections;
 	console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 	console.log(`faults: ${handled + clear} passed, ${failed} failed`);
 	console.log(
-		`faults: ${handled}/${faultList.length} handled; bad inputs: ${clear}/${inputs.length} clear; key shown or sent elsewhere: ${observed.keyShown + observed.keySentElsewhere}; files corrupted: ${observed.filesCorrupted}; unhandled rejections: ${observed.unhandledRejections}`,
+		`faults: ${handled}/${faultList.length} handled; other cases: ${clear}/${cases} clear; key shown or sent elsewhere: ${observed.keyShown + observed.keySentElsewhere}; files corrupted: ${observed.filesCorrupted}; unhandled rejections: ${observed.unhandledRejections}`,
 	);
 	return failed > 0 || observed.keyShown + observed.keySentElsewhere + observed.filesCorrupted > 0 ? 1 : 0;
 }
