@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build: its UMD build require()s files a bundle does not hold
 import { joinText, NotInForm, type Piece } from './encodingPieces';
-import { jsPieces, scanJsLiterals } from './jsLiterals';
+import { jsPieces, mayHoldJsx, scanJs } from './jsLiterals';
 import { languageFamily } from './promptEncoding';
 import { pyLiteralAround } from './pythonEncoding';
 import { pyPieces } from './pythonLiterals';
@@ -21,7 +21,7 @@ export function checkApplied(fileAfter: string, languageId: string, where: { sta
 		let value: string;
 		if (family === 'json') value = jsonValueAt(fileAfter, where);
 		else if (family === 'yaml') value = yamlValueAt(fileAfter, where);
-		else if (family === 'js') value = jsValueAt(fileAfter, where);
+		else if (family === 'js') value = jsValueAt(fileAfter, where, languageId);
 		else if (family === 'python') value = pyValueAt(fileAfter, where);
 		else return { ok: true };
 		if (value !== expected) return { ok: false, reason: l10n.t('the file would hold a different text than the one reviewed') };
@@ -100,8 +100,10 @@ function yamlValueAt(text: string, where: { start: number; end: number }): strin
 	return part;
 }
 
-function jsValueAt(text: string, where: { start: number; end: number }): string {
-	const literal = scanJsLiterals(text)
+function jsValueAt(text: string, where: { start: number; end: number }, languageId: string): string {
+	const scanned = scanJs(text, mayHoldJsx(languageId));
+	if (scanned.jsx.some((s) => s.start < where.end && where.start < s.end)) throw new NotInForm(l10n.t('the edit is in JSX text or a JSX attribute, not in a string literal'));
+	const literal = scanned.literals
 		.filter((l) => l.start <= where.start && where.end <= l.end)
 		.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
 	if (!literal) throw new NotInForm(l10n.t('the edit is not inside one string or template literal'));

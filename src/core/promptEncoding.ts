@@ -5,7 +5,7 @@ import { literalEncoding, literalPart, span } from './literalForm';
 import { pyEncoding } from './pythonEncoding';
 import { unparsedRefusal } from './unparsedLanguages';
 import { fitToOriginal, type Eol } from './eol';
-import { encodeJs, jsPieces, scanJsLiterals, templateExpressions } from './jsLiterals';
+import { encodeJs, jsPieces, mayHoldJsx, scanJs, templateExpressions } from './jsLiterals';
 import {
 	autoIndentHolds,
 	decodeBlockLines,
@@ -173,7 +173,9 @@ function jsStringDescription(single: boolean, withQuotes: boolean): Pick<PromptE
 
 function jsEncoding(place: PromptPlace): PromptEncoding {
 	const { start, end, text } = span(place);
-	const literal = scanJsLiterals(text)
+	const scanned = scanJs(text, mayHoldJsx(place.languageId));
+	if (scanned.jsx.some((s) => s.start < end && start < s.end)) throw new NotInForm(l10n.t('the selection is JSX text or a JSX attribute, not a string literal'));
+	const literal = scanned.literals
 		.filter((l) => l.start <= start && end <= l.end)
 		.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
 	if (!literal) throw new NotInForm(l10n.t('the selection is not inside one string or template literal'));
