@@ -98,7 +98,8 @@ function scanString(src: string, start: number, prefix: string, literals: PyLite
 	for (;;) {
 		if (j >= src.length) throw new NotInForm(l10n.t('a Python string does not end'));
 		const c = src[j];
-		if (c === '\\') j += src.startsWith('\r\n', j + 1) ? 3 : 2;
+		// In an f-string, a backslash before a brace is itself, and the brace opens an expression (or is doubled).
+		if (c === '\\') j += form.f && (src[j + 1] === '{' || src[j + 1] === '}') ? 1 : src.startsWith('\r\n', j + 1) ? 3 : 2;
 		else if (quote.length === 1 && (c === '\n' || c === '\r')) throw new NotInForm(l10n.t('a Python string does not end on its line'));
 		else if (src.startsWith(quote, j)) break;
 		else if (form.f && c === '{' && src[j + 1] !== '{') j = scanCode(src, j + 1, true, literals);
@@ -132,7 +133,7 @@ export function pyPieces(inside: string, form: PyForm): Piece[] {
 		} else if (form.f && c === '}') {
 			if (inside[i + 1] !== '}') throw new NotInForm(l10n.t('a single closing brace in an f-string'));
 			piece = { raw: '}}', text: '}' };
-		} else if (c === '\\') piece = escapePiece(inside, i, form.raw);
+		} else if (c === '\\') piece = form.f && (inside[i + 1] === '{' || inside[i + 1] === '}') ? { raw: c, text: c } : escapePiece(inside, i, form.raw);
 		else if (c === '\n' || c === '\r') {
 			if (!triple) throw new NotInForm(l10n.t('a line break that is not escaped'));
 			// Python reads every line break of its source as a line feed.
@@ -201,10 +202,17 @@ export function encodePy(text: string, form: PyForm, eol: '\n' | '\r\n', express
 		else if (c < ' ' && c !== '\t') out += `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 		else out += c;
 	}
-	if (form.raw && pyPieces(out, form).map((p) => p.text).join('') !== text) {
-		throw new NotInForm(l10n.t('a raw string cannot hold this text (a quote or a final backslash)'));
-	}
+	if (form.raw && !readsAs(out, form, text)) throw new NotInForm(l10n.t('a raw string cannot hold this text (a quote or a final backslash)'));
 	return out;
+}
+
+function readsAs(inside: string, form: PyForm, text: string): boolean {
+	try {
+		return pyPieces(inside, form).map((p) => p.text).join('') === text;
+	} catch (err) {
+		if (err instanceof NotInForm) return false;
+		throw err;
+	}
 }
 
 /** The `{…}` expressions of decoded f-string text, as the pieces say (verbatim, in order). */
