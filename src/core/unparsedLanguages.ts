@@ -2,17 +2,25 @@ import * as l10n from '@vscode/l10n';
 import type { PromptPlace } from './promptEncoding';
 
 /** Languages that are prose: a selection in them is the text itself, wherever it starts. */
-const PROSE_LANGUAGES = new Set(['plaintext', 'markdown', 'mdx', 'prompt', 'instructions', 'chatagent', 'restructuredtext', 'asciidoc', 'log']);
+const PROSE_LANGUAGES = new Set(['plaintext', 'markdown', 'mdx', 'prompt', 'prompty', 'instructions', 'chatmode', 'chatagent', 'restructuredtext', 'asciidoc', 'log']);
 /** What a plain-text document's name may end with and still be prose (VS Code opens `.toml` or `.env` as plain text without an extension for them). */
-const PROSE_EXTENSIONS = new Set(['', 'txt', 'text', 'md', 'markdown', 'prompt', 'rst']);
+const PROSE_EXTENSIONS = new Set(['', 'txt', 'text', 'md', 'markdown', 'mdx', 'prompt', 'prompty', 'rst']);
+
+function extensionOf(fileName: string): string {
+	const name = fileName.split(/[\\/]/).pop() ?? '';
+	const dot = name.lastIndexOf('.');
+	return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
 
 function isProse(place: PromptPlace): boolean {
 	const language = place.languageId.toLowerCase();
 	if (!PROSE_LANGUAGES.has(language)) return false;
-	if (language !== 'plaintext' || place.fileName === undefined) return true;
-	const name = place.fileName.split(/[\\/]/).pop() ?? '';
-	const dot = name.lastIndexOf('.');
-	return PROSE_EXTENSIONS.has(dot < 0 ? '' : name.slice(dot + 1).toLowerCase());
+	return language !== 'plaintext' || place.fileName === undefined || PROSE_EXTENSIONS.has(extensionOf(place.fileName));
+}
+
+/** How a message names the file's language: its language, or for plain text its extension (`.toml`). */
+function languageName(place: PromptPlace): string {
+	return place.languageId.toLowerCase() === 'plaintext' && place.fileName !== undefined ? `.${extensionOf(place.fileName)}` : place.languageId;
 }
 
 const count = (text: string, what: string): number => text.split(what).length - 1;
@@ -38,10 +46,10 @@ export function unparsedRefusal(place: PromptPlace): string | undefined {
 	const lineBefore = place.before.slice(Math.max(place.before.lastIndexOf('\n'), place.before.lastIndexOf('\r')) + 1);
 	const lineAfter = /[\r\n]$/.test(place.selected) ? '' : (/^[^\r\n]*/.exec(place.after)?.[0] ?? '');
 	if (lineBefore.trim() !== '' || lineAfter.trim() !== '') {
-		return l10n.t('the selection shares its line with code or quotes, and Cekura does not read {0} files', place.languageId);
+		return l10n.t('the selection shares its line with code or quotes, and Cekura does not parse {0} files', languageName(place));
 	}
 	if (['"""', "'''", '`'].some((q) => count(place.before, q) % 2 === 1) || openHeredoc(place.before)) {
-		return l10n.t('the selection may be inside a multi-line string, and Cekura does not read {0} files', place.languageId);
+		return l10n.t('the selection may be inside a multi-line string, and Cekura does not parse {0} files', languageName(place));
 	}
 	return undefined;
 }

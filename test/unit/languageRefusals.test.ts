@@ -26,12 +26,13 @@ test('in a language the extension does not parse, a selection beside code or ins
 		['ruby', 'PROMPT = «"Be brief."»\n', 'agent.rb'],
 		['php', "<?php $p = '«Be brief.\nBe kind.»';\n", 'agent.php'],
 	]) {
-		assert.match(reason(languageId, file, fileName) ?? 'not refused', /shares its line with code or quotes, and Cekura does not read \w+ files/, file);
+		assert.match(reason(languageId, file, fileName) ?? 'not refused', /shares its line with code or quotes, and Cekura does not parse (\w+|\.toml) files/, file);
 	}
 });
 
 test('whole lines are plain text there, unless a multi-line string or heredoc opened above them is still open', () => {
 	assert.equal(reason('toml', '# The agent\n«Be brief.\nBe kind.»\n', 'agent.toml'), undefined);
+	assert.equal(reason('plaintext', 'p = "«Be brief.»"\n', 'agent.toml'), 'the selection shares its line with code or quotes, and Cekura does not parse .toml files');
 	assert.equal(reason('go', 'var A = `x`\n«  Be brief.\n»', 'agent.go'), undefined);
 	assert.equal(reason('ruby', 'A = <<~EOS\n  x\nEOS\n«Be brief.»\n', 'agent.rb'), undefined);
 	for (const [languageId, file] of [
