@@ -14,11 +14,13 @@ export interface PyLiteral extends PyForm {
 	end: number;
 	prefix: string;
 	bytes: boolean;
+	/** A template string (`t"…"`, Python 3.14): not a str at all. */
+	template: boolean;
 	/** Written next to another literal (`"a" "b"`), which Python joins into one string. */
 	joined: boolean;
 }
 
-const PREFIXES = new Set(['', 'r', 'u', 'f', 'b', 'br', 'rb', 'fr', 'rf']);
+const PREFIXES = new Set(['', 'r', 'u', 'f', 'b', 'br', 'rb', 'fr', 'rf', 't', 'tr', 'rt']);
 const WORD = /[\w\u0080-\uffff]/;
 
 /**
@@ -52,7 +54,8 @@ function scanCode(src: string, i: number, untilBrace: boolean, literals: PyLiter
 			i += src.startsWith('\r\n', i + 1) ? 3 : 2;
 			continue;
 		}
-		if (c === '#') {
+		// In an f-string's expression, `#` is mostly a format spec's (`{n:#x}`).
+		if (c === '#' && !untilBrace) {
 			const nl = src.slice(i).search(/[\n\r]/);
 			i = nl < 0 ? src.length : i + nl;
 			continue;
@@ -106,7 +109,7 @@ function scanString(src: string, start: number, prefix: string, literals: PyLite
 		else if (form.f && (c === '{' || c === '}') && src[j + 1] === c) j += 2;
 		else j++;
 	}
-	return { ...form, start, end: j + quote.length, prefix, bytes: lower.includes('b'), joined: false };
+	return { ...form, start, end: j + quote.length, prefix, bytes: lower.includes('b'), template: lower.includes('t'), joined: false };
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };

@@ -23,6 +23,9 @@ function languageName(place: PromptPlace): string {
 	return place.languageId.toLowerCase() === 'plaintext' && place.fileName !== undefined ? `.${extensionOf(place.fileName)}` : place.languageId;
 }
 
+/** Languages with heredocs (elsewhere `<<` is a shift: Go's `1<<iota`). */
+const HEREDOC_LANGUAGES = /^(ruby|php|shellscript|perl|raku|dockerfile|hcl|terraform|makefile)$/i;
+
 const count = (text: string, what: string): number => text.split(what).length - 1;
 
 /** A heredoc (`<<~EOS`, `<<<EOT`) opened before the selection whose closing line has not come yet. */
@@ -48,7 +51,7 @@ export function unparsedRefusal(place: PromptPlace): string | undefined {
 	if (lineBefore.trim() !== '' || lineAfter.trim() !== '') {
 		return l10n.t('the selection shares its line with code or quotes, and Cekura does not parse {0} files', languageName(place));
 	}
-	if (['"""', "'''", '`'].some((q) => count(place.before, q) % 2 === 1) || openHeredoc(place.before)) {
+	if (['"""', "'''", '`'].some((q) => count(place.before, q) % 2 === 1) || (HEREDOC_LANGUAGES.test(place.languageId) && openHeredoc(place.before))) {
 		return l10n.t('the selection may be inside a multi-line string, and Cekura does not parse {0} files', languageName(place));
 	}
 	return undefined;

@@ -35,6 +35,7 @@ test('whole lines are plain text there, unless a multi-line string or heredoc op
 	assert.equal(reason('plaintext', 'p = "«Be brief.»"\n', 'agent.toml'), 'the selection shares its line with code or quotes, and Cekura does not parse .toml files');
 	assert.equal(reason('go', 'var A = `x`\n«  Be brief.\n»', 'agent.go'), undefined);
 	assert.equal(reason('ruby', 'A = <<~EOS\n  x\nEOS\n«Be brief.»\n', 'agent.rb'), undefined);
+	assert.equal(reason('go', 'const (\n\tA = 1<<iota\n)\n«Be brief.»\n', 'agent.go'), undefined);
 	for (const [languageId, file] of [
 		['toml', 'prompt = """\n«Be brief.»\n"""\n'],
 		['toml', "prompt = '''\n«Be brief.»\n'''\n"],

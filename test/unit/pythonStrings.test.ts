@@ -105,11 +105,14 @@ test('an f-string keeps {…} as code and {{ }} as text; a new {x} in the propos
 	assert.equal(decoded, 'You are {name!r:>{width}}. Use {json}.');
 	assert.equal(file, 'PROMPT = f"You are {name!r:>{width}}. Use {{json}}.\\nReply in {{format}}."\n');
 	assert.equal(detectEncoding(place('PROMPT = f"«{name} {{name}}»"\n')).kind, 'refused');
+	// `#` in a format spec is no comment.
+	assert.equal(applied('PROMPT = f"«Code {n:#x}.»"  # hex\n', (t) => `${t}\nOk.`).file, 'PROMPT = f"Code {n:#x}.\\nOk."  # hex\n');
 });
 
 test('bytes, joined strings, \\N{…} escapes and selections outside or across strings are refused with a reason', () => {
 	for (const [file, reason] of [
 		['PROMPT = b"«Be brief.»"\n', /bytes/],
+		['PROMPT = t"«Be {brief}.»"\n', /template string/],
 		['PROMPT = ("«Be brief.» "\n    "Be kind.")\n', /written next to each other/],
 		['PROMPT = "«caf\\N{LATIN SMALL LETTER E WITH ACUTE}»"\n', /\\N\{…\}/],
 		['«PROMPT = "Be brief."»\n', /not inside one Python string/],
