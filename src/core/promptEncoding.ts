@@ -38,7 +38,7 @@ export interface PromptEncoding {
 	encode(text: string, eol: Eol, originalRaw: string): string;
 	/** The line break of decoded text. */
 	lineBreak(documentEol: Eol): Eol;
-	/** In a template literal: its `${…}` expressions, code shown as-is. */
+	/** In a template literal or an f-string: its `${…}` or `{…}` expressions, code shown as-is. */
 	readonly expressions?: readonly string[];
 	/** Adjusts reviewed text to what the form can hold (a YAML block's final line breaks). */
 	fit?(text: string): string;

@@ -49,5 +49,6 @@ export function pyEncoding(place: PromptPlace): PromptEncoding {
 		pieces,
 		encodeChunk: (chunk, _atStart, eol) => encodePy(chunk, literal, eol, expressions),
 		lineBreak: () => '\n',
+		expressions,
 	});
 }

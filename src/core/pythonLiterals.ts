@@ -222,3 +222,20 @@ function readsAs(inside: string, form: PyForm, text: string): boolean {
 export function pyExpressions(pieces: readonly Piece[]): string[] {
 	return pieces.filter((p) => p.raw.startsWith('{') && p.raw.length > 1 && p.raw === p.text).map((p) => p.raw);
 }
+
+/**
+ * Warnings for a proposal to an f-string: a `{…}` expression of the original (code, kept as-is in the review) that
+ * the proposal drops or changes; a new `{…}` is written as text (`{{…}}`), not code.
+ */
+export function fStringWarnings(expressions: readonly string[], original: string, improved: string): string[] {
+	const count = (text: string, e: string): number => text.split(e).length - 1;
+	const dropped = expressions.filter((e) => count(improved, e) < count(original, e));
+	const known = new Set(expressions);
+	const added = [...new Set(improved.match(/\{[^{}\n]*\}/g) ?? [])].filter((e) => !known.has(e) && ![...known].some((k) => k.includes(e)));
+	const warnings: string[] = [];
+	if (dropped.length) {
+		warnings.push(l10n.t('The proposal drops or changes the code {0} of the f-string; Apply keeps the file valid, but check the prompt still says what it should.', dropped.join(', ')));
+	}
+	if (added.length) warnings.push(l10n.t('{0} is new in the proposal: it is written into the f-string as text (doubled braces), not as code.', added.join(', ')));
+	return warnings;
+}

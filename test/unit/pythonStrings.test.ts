@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { checkApplied } from '../../src/core/applyCheck';
 import { detectEncoding, isRefusal, textForFile, type PromptEncoding, type PromptPlace } from '../../src/core/promptEncoding';
-import { scanPyLiterals } from '../../src/core/pythonLiterals';
+import { fStringWarnings, scanPyLiterals } from '../../src/core/pythonLiterals';
 import { prng, randomText } from '../support/randomText';
 
 function place(file: string): PromptPlace {
@@ -107,6 +107,15 @@ test('an f-string keeps {…} as code and {{ }} as text; a new {x} in the propos
 	assert.equal(detectEncoding(place('PROMPT = f"«{name} {{name}}»"\n')).kind, 'refused');
 	// `#` in a format spec is no comment.
 	assert.equal(applied('PROMPT = f"«Code {n:#x}.»"  # hex\n', (t) => `${t}\nOk.`).file, 'PROMPT = f"Code {n:#x}.\\nOk."  # hex\n');
+});
+
+test('a proposal that drops an f-string\'s {…} or invents one is flagged, as for a template literal', () => {
+	const encoding = encodingOf('PROMPT = f"«You are {name}.»"\n');
+	assert.deepEqual(encoding.expressions, ['{name}']);
+	assert.match(fStringWarnings(['{name}'], 'You are {name}.', 'You are the agent.').join(' '), /drops or changes the code \{name\} of the f-string/);
+	assert.match(fStringWarnings(['{name}'], 'You are {name}.', 'You are {name} in {city}.').join(' '), /\{city\} is new in the proposal: it is written into the f-string as text/);
+	assert.deepEqual(fStringWarnings(['{name}'], 'You are {name}.', 'You are {name}, always.'), []);
+	assert.deepEqual(encodingOf('PROMPT = "«You are {name}.»"\n').expressions ?? [], []);
 });
 
 test('bytes, joined strings, \\N{…} escapes and selections outside or across strings are refused with a reason', () => {
