@@ -147,8 +147,6 @@ export function pyPieces(inside: string, form: PyForm): Piece[] {
 		pieces.push(piece);
 		i += piece.raw.length;
 	}
-	const last = pieces[pieces.length - 1];
-	if (triple && last?.raw === form.quote[0]) throw new NotInForm(l10n.t('a quote just before the closing quotes'));
 	return pieces;
 }
 
@@ -205,7 +203,8 @@ export function encodePy(text: string, form: PyForm, eol: '\n' | '\r\n', express
 		else if (c < ' ' && c !== '\t') out += `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 		else out += c;
 	}
-	if (form.raw && !readsAs(out, form, text)) throw new NotInForm(l10n.t('a raw string cannot hold this text (a quote or a final backslash)'));
+	// A raw triple-quoted string cannot escape a quote just before its closing quotes.
+	if (form.raw && (!readsAs(out, form, text) || (triple && text.endsWith(form.quote[0])))) throw new NotInForm(l10n.t('a raw string cannot hold this text (a quote or a final backslash)'));
 	return out;
 }
 
