@@ -89,6 +89,8 @@ test('a triple-quoted string keeps its lines and line endings, and escapes what 
 	const { decoded, file: written } = applied(file, (t) => `${t}\nSay """hi""" at C:\\temp.`, '\r\n');
 	assert.equal(decoded, 'You are the after-hours line.\n\tSpeak slowly.');
 	assert.equal(written, 'PROMPT = """\\\r\nYou are the after-hours line.\r\n\tSpeak slowly.\r\nSay \\"\\"\\"hi\\"\\"\\" at C:\\\\temp.\r\n"""\r\n');
+	// A part that ends with a quote, just before more text: its line is kept as written.
+	assert.equal(applied('SYSTEM = """Say «"hi"» once."""\n', (t) => `${t}\nok`).file, 'SYSTEM = """Say "hi"\nok once."""\n');
 });
 
 test('a raw string keeps its backslashes, and refuses with the reason what it cannot hold', () => {
