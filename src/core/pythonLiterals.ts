@@ -56,8 +56,7 @@ function scanCode(src: string, i: number, untilBrace: boolean, literals: PyLiter
 		}
 		// In an f-string's expression, `#` is mostly a format spec's (`{n:#x}`).
 		if (c === '#' && !untilBrace) {
-			const nl = src.slice(i).search(/[\n\r]/);
-			i = nl < 0 ? src.length : i + nl;
+			while (i < src.length && src[i] !== '\n' && src[i] !== '\r') i++;
 			continue;
 		}
 		let word = '';
@@ -109,7 +108,7 @@ function scanString(src: string, start: number, prefix: string, literals: PyLite
 		else if (form.f && (c === '{' || c === '}') && src[j + 1] === c) j += 2;
 		else j++;
 	}
-	return { ...form, start, end: j + quote.length, prefix, bytes: lower.includes('b'), template: lower.includes('t'), joined: false };
+	return { quote, raw: form.raw, f: form.f, start, end: j + quote.length, prefix, bytes: lower.includes('b'), template: lower.includes('t'), joined: false };
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
