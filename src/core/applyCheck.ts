@@ -135,6 +135,6 @@ function pyValueAt(text: string, where: { start: number; end: number }): string 
 	const literal = pyLiteralAround(text, where.start, where.end);
 	const insideStart = literal.start + literal.prefix.length + literal.quote.length;
 	const all = pyPieces(text.slice(insideStart, literal.end - literal.quote.length), literal);
-	if (where.start === literal.start && where.end === literal.end) return joinText(all);
+	if ((where.start === literal.start || where.start === literal.start + literal.prefix.length) && where.end === literal.end) return joinText(all);
 	return piecesPart(all, insideStart, where);
 }

@@ -26,10 +26,12 @@ export function pyLiteralAround(text: string, start: number, end: number): PyLit
 export function pyEncoding(place: PromptPlace): PromptEncoding {
 	const { start, end, text } = span(place);
 	const literal = pyLiteralAround(text, start, end);
-	const open = literal.prefix + literal.quote;
+	// The quotes may be selected without the prefix (`f` of `f"…"`), which then stays as it is.
+	const prefixOutside = start === literal.start + literal.prefix.length && end === literal.end;
+	const open = prefixOutside ? literal.quote : literal.prefix + literal.quote;
 	const pieces = (inside: string): Piece[] => pyPieces(inside, literal);
-	const { withQuotes } = literalPart(place, literal.start, literal.end, open, pieces, literal.quote);
-	const all = pieces(text.slice(literal.start + open.length, literal.end - literal.quote.length));
+	const { withQuotes } = literalPart(place, literal.start + (prefixOutside ? literal.prefix.length : 0), literal.end, open, pieces, literal.quote);
+	const all = pieces(text.slice(literal.start + literal.prefix.length + literal.quote.length, literal.end - literal.quote.length));
 	const expressions = literal.f ? [...new Set(pyExpressions(all))] : [];
 	if (literal.f) {
 		// `{name}` in the review is code; the same characters written as text (`{{name}}`) would read the same: refuse.

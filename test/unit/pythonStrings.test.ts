@@ -107,6 +107,8 @@ test('an f-string keeps {…} as code and {{ }} as text; a new {x} in the propos
 	assert.equal(decoded, 'You are {name!r:>{width}}. Use {json}.');
 	assert.equal(file, 'PROMPT = f"You are {name!r:>{width}}. Use {{json}}.\\nReply in {{format}}."\n');
 	assert.equal(detectEncoding(place('PROMPT = f"«{name} {{name}}»"\n')).kind, 'refused');
+	// The quotes selected without the prefix: the prefix stays.
+	assert.equal(applied('PROMPT = f«"You are {name}."»\n', (t) => `${t}\nOk {x}.`).file, 'PROMPT = f"You are {name}.\\nOk {{x}}."\n');
 	// `#` in a format spec is no comment.
 	assert.equal(applied('PROMPT = f"«Code {n:#x}.»"  # hex\n', (t) => `${t}\nOk.`).file, 'PROMPT = f"Code {n:#x}.\\nOk."  # hex\n');
 });
