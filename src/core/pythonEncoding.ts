@@ -11,6 +11,7 @@ export function pyLiteralAround(text: string, start: number, end: number): PyLit
 		.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
 	if (!literal) throw new NotInForm(l10n.t('the selection is not inside one Python string'));
 	if (literal.template) throw new NotInForm(l10n.t('the Python literal is a template string (t"…"), not text'));
+	if (literal.nested) throw new NotInForm(l10n.t('the Python string is inside an f-string\'s {…} expression'));
 	if (literal.bytes) throw new NotInForm(l10n.t('the Python literal is bytes (b"…"), not text'));
 	if (literal.joined) {
 		throw new NotInForm(l10n.t('the Python string is one of several written next to each other ("a" "b"), which Python joins into one; make them one string first'));

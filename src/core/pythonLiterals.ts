@@ -16,6 +16,8 @@ export interface PyLiteral extends PyForm {
 	bytes: boolean;
 	/** A template string (`t"…"`, Python 3.14): not a str at all. */
 	template: boolean;
+	/** Inside an f-string's `{…}` expression, where Python before 3.12 allows no backslash. */
+	nested: boolean;
 	/** Written next to another literal (`"a" "b"`), which Python joins into one string. */
 	joined: boolean;
 }
@@ -72,7 +74,7 @@ function scanCode(src: string, i: number, untilBrace: boolean, literals: PyLiter
 		}
 		const q = src[i + word.length];
 		if (q === '"' || q === "'") {
-			const literal = scanString(src, i, word, literals);
+			const literal = scanString(src, i, word, literals, untilBrace);
 			if (previous) previous.joined = literal.joined = true;
 			literals.push(literal);
 			previous = literal;
@@ -91,7 +93,7 @@ function scanCode(src: string, i: number, untilBrace: boolean, literals: PyLiter
 	return i;
 }
 
-function scanString(src: string, start: number, prefix: string, literals: PyLiteral[]): PyLiteral {
+function scanString(src: string, start: number, prefix: string, literals: PyLiteral[], nested: boolean): PyLiteral {
 	const lower = prefix.toLowerCase();
 	const at = start + prefix.length;
 	const quote = (src.startsWith('"""', at) ? '"""' : src.startsWith("'''", at) ? "'''" : src[at]) as PyForm['quote'];
@@ -108,7 +110,7 @@ function scanString(src: string, start: number, prefix: string, literals: PyLite
 		else if (form.f && (c === '{' || c === '}') && src[j + 1] === c) j += 2;
 		else j++;
 	}
-	return { quote, raw: form.raw, f: form.f, start, end: j + quote.length, prefix, bytes: lower.includes('b'), template: lower.includes('t'), joined: false };
+	return { quote, raw: form.raw, f: form.f, start, end: j + quote.length, prefix, bytes: lower.includes('b'), template: lower.includes('t'), nested, joined: false };
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };

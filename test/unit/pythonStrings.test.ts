@@ -126,6 +126,7 @@ test('bytes, joined strings, \\N{…} escapes and selections outside or across s
 	for (const [file, reason] of [
 		['PROMPT = b"«Be brief.»"\n', /bytes/],
 		['PROMPT = t"«Be {brief}.»"\n', /template string/],
+		['PROMPT = f"{\'«Be brief.»\'}"\n', /inside an f-string's \{…\} expression/],
 		['PROMPT = ("«Be brief.» "\n    "Be kind.")\n', /written next to each other/],
 		['PROMPT = "«caf\\N{LATIN SMALL LETTER E WITH ACUTE}»"\n', /\\N\{…\}/],
 		['«PROMPT = "Be brief."»\n', /not inside one Python string/],
