@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { collectEvidence, renderEvidence, transcriptExcerpts } from '../../src/core/evidence';
+import { collectEvidence, transcriptExcerpts } from '../../src/core/evidence';
+import { renderEvidence } from '../../src/core/evidenceText';
 import type { Focus } from '../../src/core/focusOptions';
 import { dentalTranscript, rescheduleRun, timeOfTurn, transcriptText } from '../support/runFixtures';
 
@@ -26,8 +27,10 @@ describe('collectEvidence', () => {
 		assert.deepEqual(evidence.failedMetrics.map((m) => [m.id, m.relevance]), [[9, 'focus'], [7, 'context']]);
 		assert.deepEqual(evidence.categories.map((c) => [c.id, c.relevance]), [[318, 'focus'], [311, 'context']]);
 		const text = renderEvidence([evidence], { turnsPerExcerpt: 0 });
-		assert.ok(text.indexOf('[focus] Alternatives offered (metric 9)') < text.indexOf('[context, not in focus] Booking confirmed (metric 7)'));
-		assert.ok(text.indexOf('[focus] Mispronounces names (category 318, non-critical)') < text.indexOf('[context, not in focus] Ends call before confirming booking'));
+		assert.ok(text.includes('[focus] "Alternatives offered" (metric 9)'));
+		assert.ok(text.indexOf('[focus] "Alternatives offered" (metric 9)') < text.indexOf('[context, not in focus] "Booking confirmed" (metric 7)'));
+		assert.ok(text.includes('[focus] "Mispronounces names" (category 318, "non-critical")'));
+		assert.ok(text.indexOf('[focus] "Mispronounces names" (category 318, "non-critical")') < text.indexOf('[context, not in focus] "Ends call before confirming booking"'));
 		assert.doesNotMatch(text, /Interrupts the caller|Long pauses/);
 	});
 
@@ -43,7 +46,7 @@ describe('collectEvidence', () => {
 		const run = rescheduleRun({ id: 5560, error_message: 'Call could not be connected: SIP 503 from the carrier.', evaluation: { metrics: [] }, critical_categories: [], expected_outcome: null, transcript_object: [], transcript: '' });
 		const [evidence] = collectEvidence([run], NO_FOCUS);
 		assert.equal(evidence.errorMessage, 'Call could not be connected: SIP 503 from the carrier.');
-		assert.match(renderEvidence([evidence], { turnsPerExcerpt: 8 }), /Infrastructure error \(the run itself failed; this is NOT the prompt's fault, do not change the prompt for it\): Call could not be connected/);
+		assert.match(renderEvidence([evidence], { turnsPerExcerpt: 8 }), /Infrastructure error \(the run itself failed; this is NOT the prompt's fault, do not change the prompt for it\): "Call could not be connected/);
 	});
 
 	test('without transcript_object, the transcript text lines are read with their roles and times', () => {
@@ -65,8 +68,8 @@ describe('transcript excerpts', () => {
 		const roles = new Set(excerpts[0].turns.map((t) => t.role));
 		assert.ok(roles.has('Main Agent') && roles.has('Testing Agent'));
 		const text = renderEvidence([evidence], { turnsPerExcerpt: 6 });
-		assert.match(text, new RegExp(`\\[${timeOfTurn(37)}\\] Main Agent: Thursday at 8:30 is booked for you\\. Goodbye!`));
-		assert.match(text, new RegExp(`\\[${timeOfTurn(38)}\\] Testing Agent: Wait, I wasn't sure`));
+		assert.match(text, new RegExp(`\\[${timeOfTurn(37)}\\] "Main Agent": "Thursday at 8:30 is booked for you\\. Goodbye!`));
+		assert.match(text, new RegExp(`\\[${timeOfTurn(38)}\\] "Testing Agent": "Wait, I wasn't sure`));
 		assert.doesNotMatch(text, /\(turn 10\)/, 'turns far from the failing moment are not included');
 	});
 
@@ -102,7 +105,7 @@ describe('transcript excerpts', () => {
 		const evidence = collectEvidence(runs, { workflow_metric_ids: [7], category_ids: [] });
 		const text = renderEvidence(evidence, { turnsPerExcerpt: 0, fullRuns: 1 });
 		assert.doesNotMatch(text, /Transcript/);
-		assert.match(text, /## Run 5546: Reschedule cleaning to next week\nScenario/);
-		assert.match(text, /## Run 5547: Reschedule cleaning to next week \(details left out for length\): failed \[focus\] Booking confirmed \(metric 7\)\.$/);
+		assert.match(text, /## Run 5546: "Reschedule cleaning to next week"\nScenario/);
+		assert.match(text, /## Run 5547: "Reschedule cleaning to next week" \(details left out for length\): failed \[focus\] "Booking confirmed" \(metric 7\)\.$/);
 	});
 });

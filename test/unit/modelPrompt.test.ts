@@ -40,9 +40,9 @@ describe('buildModelRequest', () => {
 		const result = await buildModelRequest({ prompt: PROMPT, runs: [rescheduleRun()], focus: FOCUS, note: 'Keep it  friendly;\nno new sections.' }, charBudget(128_000));
 		assert.ok(result.request.includes(`----- BEGIN PROMPT -----\n${PROMPT}\n----- END PROMPT -----`));
 		assert.match(result.request, /Note from the user: Keep it friendly; no new sections\.\n/);
-		assert.match(result.request, /## Run 5546: Reschedule cleaning to next week/);
-		assert.match(result.request, /\[focus\] Booking confirmed \(metric 7\): The agent never read back/);
-		assert.match(result.request, /Testing Agent: Wait, I wasn't sure about Thursday/);
+		assert.match(result.request, /## Run 5546: "Reschedule cleaning to next week"/);
+		assert.match(result.request, /\[focus\] "Booking confirmed" \(metric 7\): "The agent never read back/);
+		assert.match(result.request, /"Testing Agent": "Wait, I wasn't sure about Thursday/);
 		assert.deepEqual(result.stats.trimmed, []);
 		assert.equal(result.stats.runs, 1);
 		assert.equal(result.stats.transcriptTurns, 8);
@@ -79,7 +79,7 @@ describe('buildModelRequest', () => {
 			if (result.stats.trimmed.some((t) => /cut to one line/.test(t))) {
 				assert.ok(result.stats.trimmed.includes('transcripts left out'), 'a run was dropped while transcripts were still sent');
 				assert.equal(result.stats.transcriptTurns, 0);
-				assert.match(result.request, /## Run 5548: .*\(details left out for length\): failed \[focus\] Booking confirmed \(metric 7\)/);
+				assert.match(result.request, /## Run 5548: .*\(details left out for length\): failed \[focus\] "Booking confirmed" \(metric 7\)/);
 			}
 		}
 		assert.deepEqual(seen.slice(0, 4), ['', 'transcript excerpts cut to 4 turns', 'transcript excerpts cut to 2 turns', 'transcripts left out']);

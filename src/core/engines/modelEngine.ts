@@ -20,6 +20,8 @@ export class ModelEngine implements ImproveEngine {
 		private readonly model: ChatModel,
 		private readonly readRuns: RunReader,
 		private readonly log: Logger,
+		/** Takes every key known to this session out of the run evidence before it goes to the model. */
+		private readonly clean: (text: string) => string = (text) => text,
 	) {}
 
 	get author(): string {
@@ -31,7 +33,7 @@ export class ModelEngine implements ImproveEngine {
 		const label = this.model.label;
 		report(input.runIds.length > 1 ? l10n.t('reading what happened in runs {0}…', input.runIds.join(', ')) : l10n.t('reading what happened in run {0}…', input.runIds.join(', ')));
 		const runs = await this.readRuns(input.runIds, signal);
-		const request = await buildModelRequest({ prompt: input.prompt, runs, focus: input.focus, note: input.note }, this.budget(signal));
+		const request = await buildModelRequest({ prompt: input.prompt, runs, focus: input.focus, note: input.note, clean: this.clean }, this.budget(signal));
 		const { stats } = request;
 		this.log.info(
 			`${label}: evidence of ${stats.runs} run(s), ${stats.transcriptTurns} transcript turns, about ${stats.tokens} tokens of ${this.model.maxInputTokens}` +
