@@ -1,6 +1,7 @@
 import type { Run } from './apiTypes';
 import { collectEvidence, transcriptExcerpts, type EvidenceLimits, type RunEvidence } from './evidence';
 import { renderEvidence } from './evidenceText';
+import { describeProblem } from './runFields';
 import type { Focus } from './focusOptions';
 import { ModelError } from './modelError';
 
@@ -16,7 +17,14 @@ export interface ModelRequest {
 	instructions: string;
 	/** The prompt, the user's note and the run evidence. */
 	request: string;
-	stats: { runs: number; transcriptTurns: number; tokens: number; trimmed: string[] };
+	stats: {
+		runs: number;
+		transcriptTurns: number;
+		tokens: number;
+		trimmed: string[];
+		/** Fields left out for their type, for the log: "run 5546: scenario_instructions (a number, expected text)". */
+		unreadable: string[];
+	};
 }
 
 export const PROMPT_BEGIN = '----- BEGIN PROMPT -----';
@@ -160,10 +168,11 @@ export async function buildModelRequest(
 		);
 	}
 	const plan = candidates[chosen];
+	const unreadable = evidence.flatMap((e) => e.unreadable.map((p) => `run ${e.runId}: ${describeProblem(p)}`));
 	return {
 		instructions: MODEL_INSTRUCTIONS,
 		request: head + input.prompt + requestMiddle() + texts[chosen] + REQUEST_TAIL,
-		stats: { runs: evidence.length, transcriptTurns: turnCount(evidence, plan.limits), tokens: fixedTokens + promptTokens + chosenTokens, trimmed: plan.trimmed },
+		stats: { runs: evidence.length, transcriptTurns: turnCount(evidence, plan.limits), tokens: fixedTokens + promptTokens + chosenTokens, trimmed: plan.trimmed, unreadable },
 	};
 }
 

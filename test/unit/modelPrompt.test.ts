@@ -141,6 +141,13 @@ describe('buildModelRequest', () => {
 		assert.doesNotMatch(request, /SECRET/);
 		assert.match(request, /Read out «redacted»\./);
 	});
+
+	test('fields of the wrong type are named in the stats (for the log) and in the evidence', async () => {
+		const run = { ...rescheduleRun(), scenario_instructions: 42 } as unknown as Run;
+		const result = await buildModelRequest({ prompt: PROMPT, runs: [run], focus: FOCUS }, charBudget(128_000));
+		assert.deepEqual(result.stats.unreadable, ['run 5546: scenario_instructions (a number, expected text)']);
+		assert.match(result.request, /Left out, as Cekura sent them in the wrong shape: scenario_instructions \(a number, expected text\)\./);
+	});
 });
 
 test('charBudget estimates about 4 characters per token', async () => {

@@ -39,6 +39,7 @@ export class ModelEngine implements ImproveEngine {
 			`${label}: evidence of ${stats.runs} run(s), ${stats.transcriptTurns} transcript turns, about ${stats.tokens} tokens of ${this.model.maxInputTokens}` +
 				`${stats.trimmed.length ? ` (${stats.trimmed.join('; ')})` : ''}${input.note ? '; with the user\'s note' : ''}.`,
 		);
+		if (stats.unreadable.length) this.log.warn(`${label}: fields Cekura sent in the wrong shape were left out of the evidence: ${stats.unreadable.join('; ')}.`);
 		report(l10n.t('asking {0}…', label));
 		const answer = await this.model.complete(request.instructions, request.request, signal, (received) => report(l10n.t('{0}: {1} characters received…', label, received.toLocaleString('en-US'))));
 		let parsed;
