@@ -87,8 +87,8 @@ export class FieldReader {
 	objects<T>(value: unknown, field: string, read: (item: Fields, field: string) => T | undefined): T[] {
 		return this.list(value, field).flatMap(({ item, field: at }) => {
 			if (!isFields(item)) return (this.wrong(at, 'object', item, true), []);
-			const read_ = read(item, at);
-			return read_ === undefined ? [] : [read_];
+			const value = read(item, at);
+			return value === undefined ? [] : [value];
 		});
 	}
 }
