@@ -84,4 +84,43 @@ suite('A key echoed by a server never reaches the screen', () => {
 		assertNoKey(shownToUser(), 'the screen');
 		assertNoKey([readExtensionLog(api)], 'the log');
 	});
+
+	test('a model server: never sent a key that Cekura\'s run details echo', async () => {
+		await storeKey(user, CEKURA_KEY);
+		user.onInputBox = (options) => (/Set Model API Key/.test(options.title ?? '') ? MODEL_KEY : undefined);
+		await vscode.commands.executeCommand(Commands.setModelApiKey);
+		echo.handle((req, res) => {
+			const key = String(req.headers['x-cekura-api-key']);
+			const url = req.url ?? '';
+			if (url.includes('/chat/completions')) {
+				const content = JSON.stringify({ improved_prompt: `${SAMPLE_PROMPT}\nAlways confirm the date.`, summary_of_changes: 'Added a rule.' });
+				json(res, 200, { choices: [{ message: { content }, finish_reason: 'stop' }] });
+			} else if (url.includes('/runs/bulk/')) {
+				json(res, 200, [
+					{
+						id: 5546,
+						scenario_name: `Echo ${key}`,
+						scenario_instructions: `The caller reads out ${key} and ${MODEL_KEY}.`,
+						error_message: `rejected ${encodeURIComponent(key)}`,
+						evaluation: { metrics: [{ id: 7, name: 'Booking confirmed', type: 'binary_workflow_adherence', score: 0, explanation: [`The agent said ${key.toUpperCase()}.`] }] },
+						transcript_object: [{ role: 'Main Agent', time: '00:01', content: `My key is ${key.toLowerCase()}` }],
+					},
+				]);
+			} else {
+				json(res, 200, { count: 0, next: null, previous: null, results: [] });
+			}
+		});
+		await setSetting(Settings.apiBaseUrl, echo.url);
+		await setSetting(Settings.openaiBaseUrl, `${echo.url}/v1`);
+		await setSetting(Settings.openaiModel, 'echo-model');
+		await setSetting(Settings.improveEngine, 'openaiCompatible');
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+
+		const sent = echo.requests.filter((r) => r.url.includes('/chat/completions')).map((r) => r.body);
+		assert.equal(sent.length, 1, `requests: ${echo.requests.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+		assert.match(sent[0], /The caller reads out «redacted» and «redacted»\./, 'the run evidence was not sent, or not redacted');
+		assertNoKey(sent, 'the request to the model');
+		await user.waitForMessage(/^Proposal by echo-model at /);
+	});
 });
