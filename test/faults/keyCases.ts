@@ -1,17 +1,22 @@
 import nodeFetch from 'node-fetch';
 import { CekuraClient } from '../../src/core/cekuraClient';
+import { CekuraError } from '../../src/core/cekuraError';
+import { ModelError } from '../../src/core/modelError';
 import { OpenAiCompatibleClient } from '../../src/core/openAiCompatibleClient';
 import { requestTimeoutMs } from '../../src/core/requestTimeout';
-import { KEY, MODEL_KEY, type FaultCase } from './faultCase';
+import { KEY, keyShownIn, MODEL_KEY, type FaultCase } from './faultCase';
 import { delay, json, startFaultServer, type FaultHandler, type FaultServer } from './faultServer';
 
 /**
- * Keys in fragments and in proposals, and request timeouts from odd settings: each case starts its own loopback
+ * Keys in fragments, and request timeouts from odd settings: each case starts its own loopback
  * server, closed when the case ends.
  */
 export function keyCases(): FaultCase[] {
-	return [...timeoutCases()];
+	return [...errorBodyCases(), ...linkCases(), ...contentTypeCases(), ...timeoutCases()];
 }
+
+/** So much of a server's text comes before the key that a message cut at 100 or 300 characters cuts the key. */
+const before = (cutAt: number, already = 0): string => 'E'.repeat(cutAt - already - 15);
 
 const never = new AbortController().signal;
 
@@ -41,6 +46,132 @@ async function works(call: () => Promise<unknown>): Promise<string | undefined> 
 	} catch (err) {
 		return `failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300);
 	}
+}
+
+/**
+ * What went wrong with a call that must fail with a CekuraError or a ModelError whose message (and details) hold
+ * no 10-character fragment of either key.
+ */
+async function failsWithoutKey(what: string, call: () => Promise<unknown>, kind?: string): Promise<string | undefined> {
+	try {
+		await call();
+		return 'succeeded';
+	} catch (err) {
+		if (!(err instanceof CekuraError) && !(err instanceof ModelError)) return `threw ${String(err)}`.slice(0, 300);
+		const shown = [err.message, ...(err instanceof CekuraError ? err.details : [])].join('\n');
+		const problem = keyShownIn(what, shown);
+		if (problem) return `${problem}: ${shown.slice(0, 400)}`;
+		return kind && err.kind !== kind ? `a ${err.kind} error, not ${kind}: ${err.message.slice(0, 200)}` : undefined;
+	}
+}
+
+/** A long error answer from Cekura with the key past the first 285 characters, for each status that shows the body. */
+function errorBodyCases(): FaultCase[] {
+	const kinds: Record<number, string> = { 400: 'badRequest', 401: 'unauthorized', 403: 'forbidden', 500: 'server' };
+	return Object.entries(kinds).map(([status, kind]) => ({
+		name: `Cekura ${status}, a long text body with the key cut by the 300-character limit`,
+		check: () =>
+			withServer(
+				(req, res) => res.writeHead(Number(status), { 'Content-Type': 'text/plain' }).end(`${before(300)}${String(req.headers['x-cekura-api-key'])} was rejected. ${'E'.repeat(3000)}`),
+				(server) => failsWithoutKey('the error', () => cekuraAt(server).improvePrompt({ prompt: 'Be brief.', run_ids: [1] }, never), kind),
+			),
+	}));
+}
+
+/**
+ * A next page link and redirect targets that are not valid URLs, with the key where a 100-character cut falls, or
+ * that lead to a host the key's start names (a URL parser ends the host at the key's "/").
+ */
+function linkCases(): FaultCase[] {
+	const invalid = (key: string): string => `http://[${before(100, 8)}${key}`;
+	return [
+		{
+			name: 'Cekura: a next page link that is not a URL, holding the key',
+			check: () =>
+				withServer(
+					(req, res) => json(res, 200, { count: 99, next: invalid(String(req.headers['x-cekura-api-key'])), previous: null, results: [{ id: 1 }] }),
+					async (server) => {
+						const client = cekuraAt(server);
+						const page = await client.listRuns({}, never);
+						return failsWithoutKey('the error', () => client.nextRunsPage(page.next ?? '', never), 'invalidResponse');
+					},
+				),
+		},
+		{
+			name: 'Cekura: a redirect to an address that is not a URL, holding the key',
+			check: () =>
+				withServer(
+					(req, res) => res.writeHead(302, { Location: invalid(String(req.headers['x-cekura-api-key'])) }).end(),
+					(server) => failsWithoutKey('the error', () => cekuraAt(server).improvePrompt({ prompt: 'Be brief.', run_ids: [1] }, never), 'redirect'),
+				),
+		},
+		{
+			name: 'Cekura: a next page link to another server whose host name starts with the key',
+			check: () =>
+				withServer(
+					(req, res) => json(res, 200, { count: 99, next: `http://${String(req.headers['x-cekura-api-key'])}/runs/`, previous: null, results: [{ id: 1 }] }),
+					async (server) => {
+						const client = cekuraAt(server);
+						const page = await client.listRuns({}, never);
+						return failsWithoutKey('the error', () => client.nextRunsPage(page.next ?? '', never), 'redirect');
+					},
+				),
+		},
+		{
+			name: 'Cekura: a redirect to another server whose host name starts with the key',
+			check: () =>
+				withServer(
+					(req, res) => res.writeHead(302, { Location: `http://${String(req.headers['x-cekura-api-key'])}/x` }).end(),
+					(server) => failsWithoutKey('the error', () => cekuraAt(server).improvePrompt({ prompt: 'Be brief.', run_ids: [1] }, never), 'redirect'),
+				),
+		},
+		{
+			name: 'model server: a redirect to another server whose host name starts with the key',
+			check: () =>
+				withServer(
+					(req, res) => res.writeHead(307, { Location: `http://${String(req.headers.authorization).slice(7)}/x` }).end(),
+					(server) => failsWithoutKey('the error', () => modelAt(server).complete([{ role: 'user', content: 'hi' }], never), 'redirect'),
+				),
+		},
+		{
+			name: 'model server: a redirect to an address that is not a URL, holding the key',
+			check: () =>
+				withServer(
+					(req, res) => res.writeHead(307, { Location: invalid(String(req.headers.authorization).slice(7)) }).end(),
+					(server) => failsWithoutKey('the error', () => modelAt(server).complete([{ role: 'user', content: 'hi' }], never), 'redirect'),
+				),
+		},
+	];
+}
+
+/** A 2xx answer that is not JSON, whose Content-Type holds the key (where an 80-character cut falls, for Cekura). */
+function contentTypeCases(): FaultCase[] {
+	return [
+		{
+			name: 'Cekura: a content type holding the key',
+			check: () =>
+				withServer(
+					(req, res) => res.writeHead(200, { 'Content-Type': `text/html; x=${before(80, 13)}${String(req.headers['x-cekura-api-key'])}` }).end('<html>login</html>'),
+					(server) => failsWithoutKey('the error', () => cekuraAt(server).improvePrompt({ prompt: 'Be brief.', run_ids: [1] }, never), 'invalidResponse'),
+				),
+		},
+		{
+			name: 'model server: a content type holding the key',
+			check: () =>
+				withServer(
+					(req, res) => res.writeHead(200, { 'Content-Type': `text/html; token=${String(req.headers.authorization).slice(7)}` }).end('<html>login</html>'),
+					(server) => failsWithoutKey('the error', () => modelAt(server).complete([{ role: 'user', content: 'hi' }], never), 'invalidResponse'),
+				),
+		},
+		{
+			name: 'model server: the model list in a content type holding the key',
+			check: () =>
+				withServer(
+					(req, res) => res.writeHead(200, { 'Content-Type': `text/html; token=${String(req.headers.authorization).slice(7)}` }).end('<html>login</html>'),
+					(server) => failsWithoutKey('the error', () => modelAt(server).listModels(never), 'invalidResponse'),
+				),
+		},
+	];
 }
 
 /**
