@@ -1,18 +1,25 @@
 import nodeFetch from 'node-fetch';
+import type { Run } from '../../src/core/apiTypes';
 import { CekuraClient } from '../../src/core/cekuraClient';
 import { CekuraError } from '../../src/core/cekuraError';
+import { CekuraEngine } from '../../src/core/engines/cekuraEngine';
+import type { Proposal } from '../../src/core/engines/improveEngine';
+import { ModelEngine } from '../../src/core/engines/modelEngine';
+import { OpenAiChatModel } from '../../src/core/engines/openAiChatModel';
+import { withoutSecrets } from '../../src/core/engines/proposalSecrets';
 import { ModelError } from '../../src/core/modelError';
 import { OpenAiCompatibleClient } from '../../src/core/openAiCompatibleClient';
 import { requestTimeoutMs } from '../../src/core/requestTimeout';
+import { SEED_RUNS } from '../server/seedData';
 import { KEY, keyShownIn, MODEL_KEY, type FaultCase } from './faultCase';
 import { delay, json, startFaultServer, type FaultHandler, type FaultServer } from './faultServer';
 
 /**
- * Keys in fragments, and request timeouts from odd settings: each case starts its own loopback
+ * Keys in fragments and in proposals, and request timeouts from odd settings: each case starts its own loopback
  * server, closed when the case ends.
  */
 export function keyCases(): FaultCase[] {
-	return [...errorBodyCases(), ...linkCases(), ...contentTypeCases(), ...timeoutCases()];
+	return [...errorBodyCases(), ...linkCases(), ...contentTypeCases(), ...proposalCases(), ...timeoutCases()];
 }
 
 /** So much of a server's text comes before the key that a message cut at 100 or 300 characters cuts the key. */
@@ -169,6 +176,46 @@ function contentTypeCases(): FaultCase[] {
 				withServer(
 					(req, res) => res.writeHead(200, { 'Content-Type': `text/html; token=${String(req.headers.authorization).slice(7)}` }).end('<html>login</html>'),
 					(server) => failsWithoutKey('the error', () => modelAt(server).listModels(never), 'invalidResponse'),
+				),
+		},
+	];
+}
+
+/** What went wrong with a proposal as the review is given it (every engine's goes through `withoutSecrets`). */
+function reviewedWithoutKey(proposal: Proposal): string | undefined {
+	const reviewed = withoutSecrets(proposal, [KEY, MODEL_KEY]);
+	const problem = keyShownIn('the proposal', reviewed.improved_prompt) ?? keyShownIn('the summary', [reviewed.summary_of_changes, ...reviewed.warnings].join('\n'));
+	if (problem) return problem;
+	if (!reviewed.improved_prompt.includes('Always confirm the date.')) return `the rest of the proposal is lost: ${reviewed.improved_prompt.slice(0, 200)}`;
+	return reviewed.warnings.some((w) => /held an API key/.test(w)) ? undefined : `no warning says a key was removed: ${JSON.stringify(reviewed.warnings)}`;
+}
+
+/** A server or a model that writes the key it was sent into the improved prompt and the summary. */
+function proposalCases(): FaultCase[] {
+	const input = { prompt: 'Be brief.', runIds: [1], focus: { workflow_metric_ids: [], category_ids: [] } };
+	const echoed = (key: string): { improved_prompt: string; summary_of_changes: string } => ({
+		improved_prompt: `Be brief. Authenticate with ${key}.\nAlways confirm the date.`,
+		summary_of_changes: `Added the key ${key.toUpperCase()} and a rule.`,
+	});
+	const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+	return [
+		{
+			name: "Cekura's engine: improved_prompt and summary holding the key",
+			check: () =>
+				withServer(
+					(req, res) => json(res, 200, echoed(String(req.headers['x-cekura-api-key']))),
+					async (server) => reviewedWithoutKey(await new CekuraEngine(cekuraAt(server)).improve(input, never, () => undefined)),
+				),
+		},
+		{
+			name: 'a model engine on a model server: improved_prompt and summary holding the model key',
+			check: () =>
+				withServer(
+					(req, res) => json(res, 200, { choices: [{ message: { content: JSON.stringify(echoed(String(req.headers.authorization).slice(7))) }, finish_reason: 'stop' }] }),
+					async (server) => {
+						const engine = new ModelEngine('openaiCompatible', new OpenAiChatModel(modelAt(server), 'm at loopback', 32_000), async () => [SEED_RUNS[0] as unknown as Run], silent);
+						return reviewedWithoutKey(await engine.improve(input, never, () => undefined));
+					},
 				),
 		},
 	];
