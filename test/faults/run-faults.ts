@@ -12,6 +12,7 @@ import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEnc
 import { evidenceCases } from './evidenceCases';
 import { KEY, MODEL_KEY, observed, showsKey, type FaultCase } from './faultCase';
 import { delay, json, startFaultServer, type FaultHandler, type FaultServer } from './faultServer';
+import { keyCases } from './keyCases';
 
 /**
  * `npm run test:faults`: drives the real CekuraClient and OpenAiCompatibleClient, with node-fetch as the extension
@@ -134,7 +135,10 @@ interface FaultSection {
 	title: string;
 	cases(): FaultCase[];
 }
-const SECTIONS: FaultSection[] = [{ title: 'run evidence', cases: evidenceCases }];
+const SECTIONS: FaultSection[] = [
+	{ title: 'run evidence', cases: evidenceCases },
+	{ title: 'keys in fragments and proposals, odd timeouts', cases: keyCases },
+];
 
 function faults(): Fault[] {
 	const list: Fault[] = [];
