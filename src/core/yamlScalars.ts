@@ -20,28 +20,65 @@ export interface YamlScalar {
 	start: number;
 	end: number;
 	value: unknown;
+	/** Inside a flow collection (`[a, b]`, `{k: v}`), where `,[]{}` end a plain value. */
+	inFlow: boolean;
+}
+
+/**
+ * Parses a YAML file with the real parser and hands each scalar to `onScalar`; throws NotInForm when it has errors.
+ * The parser's own check for duplicate keys compares each key with every earlier key of its mapping (15 s for a flat
+ * file of 5 MB); the same check is made here in linear time, so a duplicate key anywhere still refuses the file.
+ */
+function visitScalars(text: string, onScalar: (scalar: YamlScalar) => void): void {
+	const yaml = loadYaml();
+	for (const doc of yaml.parseAllDocuments(text, { uniqueKeys: false })) {
+		if (doc.errors.length > 0) throw new NotInForm(l10n.t('the file is not valid YAML ({0})', doc.errors[0].message.split('\n')[0]));
+		yaml.visit(doc, {
+			Map(_key, map) {
+				assertUniqueKeys(text, map);
+			},
+			Scalar(_key, node, path) {
+				if (!node.range || !node.type) return;
+				const inFlow = path.some((n) => yaml.isCollection(n) && n.flow === true);
+				onScalar({ type: node.type as YamlScalar['type'], start: node.range[0], end: node.range[1], value: node.value, inFlow });
+			},
+		});
+	}
+}
+
+/** As the parser's `uniqueKeys` check: scalar keys are equal when their values are; two empty keys are equal. */
+function assertUniqueKeys(text: string, map: Yaml.YAMLMap): void {
+	const yaml = loadYaml();
+	const seen = new Set<unknown>();
+	let emptyKey = false;
+	for (const { key } of map.items) {
+		const empty = key === null || key === undefined;
+		const duplicate = empty ? emptyKey : yaml.isScalar(key) && seen.has(key.value);
+		if (duplicate) {
+			const offset = yaml.isNode(key) && key.range ? key.range[0] : (map.range?.[0] ?? 0);
+			const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+			const line = text.slice(0, lineStart).split('\n').length;
+			throw new NotInForm(l10n.t('the file is not valid YAML ({0})', `Map keys must be unique at line ${line}, column ${offset - lineStart + 1}`));
+		}
+		if (empty) emptyKey = true;
+		else if (yaml.isScalar(key)) seen.add(key.value);
+	}
 }
 
 /** Parses a YAML file with the real parser; throws NotInForm when it has errors. */
 export function yamlScalars(text: string): YamlScalar[] {
-	const yaml = loadYaml();
 	const scalars: YamlScalar[] = [];
-	for (const doc of yaml.parseAllDocuments(text)) {
-		if (doc.errors.length > 0) throw new NotInForm(l10n.t('the file is not valid YAML ({0})', doc.errors[0].message.split('\n')[0]));
-		yaml.visit(doc, {
-			Scalar(_key, node) {
-				if (node.range && node.type) scalars.push({ type: node.type as YamlScalar['type'], start: node.range[0], end: node.range[1], value: node.value });
-			},
-		});
-	}
+	visitScalars(text, (scalar) => scalars.push(scalar));
 	return scalars;
 }
 
 /** The scalar whose written form holds [start, end), the innermost if several. */
 export function yamlScalarAt(text: string, start: number, end: number): YamlScalar | undefined {
-	return yamlScalars(text)
-		.filter((s) => s.start <= start && end <= s.end)
-		.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+	let found: YamlScalar | undefined;
+	visitScalars(text, (s) => {
+		if (s.start <= start && end <= s.end && (!found || s.end - s.start < found.end - found.start)) found = s;
+	});
+	return found;
 }
 
 /** Characters YAML cannot hold unescaped (c-printable), and lone surrogates, which it cannot hold at all. */
@@ -121,11 +158,32 @@ export function encodeYamlSingleQuoted(text: string): string {
 	return text.replace(/'/g, "''");
 }
 
-/** A scalar value written plain when the parser reads it back as that very string, else double-quoted. */
-export function encodeYamlScalar(text: string): string {
-	if (/^[^\s'"`|>&*!%@#,[\]{}?:-][^\n\r\t]*$/.test(text) && !/\s$|:\s|\s#|:$/.test(text) && !NON_PRINTABLE.test(text) && !/[\u2028\u2029\ufeff\x85]/.test(text)) {
+/**
+ * Plain values a YAML 1.1 reader (PyYAML, and many tools built on it) takes for something other than a string:
+ * booleans in any case (`No`, `on`, `y`), null, numbers and times (`1e3`, `0o17`, `1:20`, `.5`, `.inf`), dates
+ * (`2026-01-01`), `=` and `<<`. They are written quoted, as is anything starting like a number.
+ */
+const NOT_A_STRING_IN_YAML_1_1 = /^(?:y|n|yes|no|on|off|true|false|null|~|=|<<)$|^[-+]?(?:[0-9]|\.[0-9_]|\.(?:inf|nan)$)/i;
+
+/**
+ * A scalar value written plain when every reader reads it back as that very string (YAML 1.2 and 1.1, in a block
+ * or, `inFlow`, in a flow collection, where `,[]{}` end it), else double-quoted.
+ */
+export function encodeYamlScalar(text: string, inFlow = false): string {
+	const plainable =
+		/^[^\s'"`|>&*!%@#,[\]{}?:-][^\n\r\t]*$/.test(text) &&
+		!/\s$|:\s|\s#|:$/.test(text) &&
+		!NON_PRINTABLE.test(text) &&
+		!/[\u2028\u2029\ufeff\x85]/.test(text) &&
+		!NOT_A_STRING_IN_YAML_1_1.test(text) &&
+		!(inFlow && /[,[\]{}]/.test(text));
+	if (plainable) {
 		try {
-			if (loadYaml().parse(`k: ${text}\n`)?.k === text) return text;
+			const yaml = loadYaml();
+			const block = yaml.parse(`k: ${text}\n`) as { k?: unknown } | null;
+			const old = yaml.parse(`k: ${text}\n`, { version: '1.1' }) as { k?: unknown } | null;
+			const flow = yaml.parse(`k: [${text}]\n`) as { k?: unknown[] } | null;
+			if (block?.k === text && old?.k === text && (!inFlow || (flow?.k?.length === 1 && flow.k[0] === text))) return text;
 		} catch {
 			// quoted below
 		}
@@ -160,7 +218,7 @@ export function yamlBlock(text: string, scalar: YamlScalar): YamlBlock {
 	for (let indent = 1; indent <= 40; indent++) {
 		const block = { header, explicitIndent, chomping, indent, contentStart } as const;
 		try {
-			if (chomp(decodeBlockLines(content, 0, block).map((p) => p.text).join(''), chomping) === scalar.value) return block;
+			if (blockValue(decodeBlockLines(content, 0, block).map((p) => p.text).join(''), chomping) === scalar.value) return block;
 		} catch {
 			// another indentation
 		}
@@ -168,8 +226,12 @@ export function yamlBlock(text: string, scalar: YamlScalar): YamlBlock {
 	throw new NotInForm(l10n.t('the YAML block does not read as expected'));
 }
 
-function chomp(text: string, chomping: YamlBlock['chomping']): string {
-	if (chomping === 'keep') return text;
+/**
+ * The value of a block from its decoded lines, as the parser reads it: its final line breaks are its chomping's.
+ * At the end of a file without a final line break, clip and keep still end the value with one.
+ */
+export function blockValue(text: string, chomping: YamlBlock['chomping']): string {
+	if (chomping === 'keep') return text === '' || text.endsWith('\n') ? text : `${text}\n`;
 	const body = text.replace(/\n+$/, '');
 	return chomping === 'strip' || body === '' ? body : `${body}\n`;
 }
