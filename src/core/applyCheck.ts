@@ -3,7 +3,8 @@ import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/e
 import { joinText, NotInForm, type Piece } from './encodingPieces';
 import { jsPieces, scanJsLiterals } from './jsLiterals';
 import { languageFamily } from './promptEncoding';
-import { blockValue, decodeBlockLines, yamlBlock, yamlDoubleQuotedPieces, yamlScalarAt, yamlSingleQuotedPieces } from './yamlScalars';
+import { blockValue, decodeBlockLines, yamlBlock } from './yamlBlocks';
+import { yamlDoubleQuotedPieces, yamlScalarAt, yamlSingleQuotedPieces } from './yamlScalars';
 
 export type CheckResult = { ok: true } | { ok: false; reason: string };
 

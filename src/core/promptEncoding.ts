@@ -4,15 +4,12 @@ import { fitDecodedLineBreaks } from './decodedLineBreaks';
 import { joinText, NotInForm, reencode, type Piece } from './encodingPieces';
 import { fitToOriginal, type Eol } from './eol';
 import { encodeJs, jsPieces, scanJsLiterals, templateExpressions } from './jsLiterals';
+import { autoIndentHolds, decodeBlockLines, encodeBlockLines, yamlBlock } from './yamlBlocks';
 import {
-	autoIndentHolds,
-	decodeBlockLines,
-	encodeBlockLines,
 	encodeYamlDoubleQuoted,
 	encodeYamlScalar,
 	encodeYamlSingleQuoted,
 	loadYaml,
-	yamlBlock,
 	yamlDoubleQuotedPieces,
 	yamlScalarAt,
 	yamlSingleQuotedPieces,

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type * as Yaml from 'yaml';
 import { hex4, isLoneSurrogate, NotInForm, type Piece } from './encodingPieces';
+import { sameKeyElsewhere, yamlRegion } from './yamlRegion';
 
 let yamlModule: typeof Yaml | undefined;
 
@@ -25,41 +26,45 @@ export interface YamlScalar {
 }
 
 /**
- * Parses a YAML file with the real parser and hands each scalar to `onScalar`; throws NotInForm when it has errors.
+ * Parses YAML with the real parser and hands each scalar to `onScalar`; throws NotInForm when it has errors.
  * The parser's own check for duplicate keys compares each key with every earlier key of its mapping (15 s for a flat
- * file of 5 MB); the same check is made here in linear time, so a duplicate key anywhere still refuses the file.
+ * file of 5 MB); the same check is made here in linear time, so a duplicate key still refuses the file.
+ * `yaml` is the file, or the part of `file` from `offset` on; offsets handed on are the file's.
  */
-function visitScalars(text: string, onScalar: (scalar: YamlScalar) => void): void {
-	const yaml = loadYaml();
-	for (const doc of yaml.parseAllDocuments(text, { uniqueKeys: false })) {
+function visitScalars(yaml: string, onScalar: (scalar: YamlScalar) => void, file = yaml, offset = 0): Yaml.Document.Parsed[] {
+	const Y = loadYaml();
+	const docs = Y.parseAllDocuments(yaml, { uniqueKeys: false });
+	for (const doc of docs) {
 		if (doc.errors.length > 0) throw new NotInForm(l10n.t('the file is not valid YAML ({0})', doc.errors[0].message.split('\n')[0]));
-		yaml.visit(doc, {
+		Y.visit(doc, {
 			Map(_key, map) {
-				assertUniqueKeys(text, map);
+				assertUniqueKeys(file, map, offset);
 			},
 			Scalar(_key, node, path) {
 				if (!node.range || !node.type) return;
-				const inFlow = path.some((n) => yaml.isCollection(n) && n.flow === true);
-				onScalar({ type: node.type as YamlScalar['type'], start: node.range[0], end: node.range[1], value: node.value, inFlow });
+				const inFlow = path.some((n) => Y.isCollection(n) && n.flow === true);
+				onScalar({ type: node.type as YamlScalar['type'], start: node.range[0] + offset, end: node.range[1] + offset, value: node.value, inFlow });
 			},
 		});
 	}
+	return docs;
+}
+
+function duplicateKey(file: string, offset: number): NotInForm {
+	const lineStart = file.lastIndexOf('\n', offset - 1) + 1;
+	const line = file.slice(0, lineStart).split('\n').length;
+	return new NotInForm(l10n.t('the file is not valid YAML ({0})', `Map keys must be unique at line ${line}, column ${offset - lineStart + 1}`));
 }
 
 /** As the parser's `uniqueKeys` check: scalar keys are equal when their values are; two empty keys are equal. */
-function assertUniqueKeys(text: string, map: Yaml.YAMLMap): void {
+function assertUniqueKeys(file: string, map: Yaml.YAMLMap, offset: number): void {
 	const yaml = loadYaml();
 	const seen = new Set<unknown>();
 	let emptyKey = false;
 	for (const { key } of map.items) {
 		const empty = key === null || key === undefined;
 		const duplicate = empty ? emptyKey : yaml.isScalar(key) && seen.has(key.value);
-		if (duplicate) {
-			const offset = yaml.isNode(key) && key.range ? key.range[0] : (map.range?.[0] ?? 0);
-			const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-			const line = text.slice(0, lineStart).split('\n').length;
-			throw new NotInForm(l10n.t('the file is not valid YAML ({0})', `Map keys must be unique at line ${line}, column ${offset - lineStart + 1}`));
-		}
+		if (duplicate) throw duplicateKey(file, offset + (yaml.isNode(key) && key.range ? key.range[0] : (map.range?.[0] ?? 0)));
 		if (empty) emptyKey = true;
 		else if (yaml.isScalar(key)) seen.add(key.value);
 	}
@@ -72,20 +77,50 @@ export function yamlScalars(text: string): YamlScalar[] {
 	return scalars;
 }
 
-/** The scalar whose written form holds [start, end), the innermost if several. */
+function innermost(found: YamlScalar | undefined, s: YamlScalar, start: number, end: number): YamlScalar | undefined {
+	return s.start <= start && end <= s.end && (!found || s.end - s.start < found.end - found.start) ? s : found;
+}
+
+/**
+ * The scalar whose written form holds [start, end), the innermost if several. In a file that is one block mapping,
+ * only the top-level entry holding it is parsed (see yamlRegion.ts), its key checked to be the only one of its
+ * name in the file; else, or when that part alone does not parse, the whole file is.
+ */
 export function yamlScalarAt(text: string, start: number, end: number): YamlScalar | undefined {
+	const region = yamlRegion(text, start, end);
+	if (region && region.end - region.start < text.length) {
+		let found: YamlScalar | undefined;
+		let docs: Yaml.Document.Parsed[] | undefined;
+		try {
+			docs = visitScalars(text.slice(region.start, region.end), (s) => (found = innermost(found, s, start, end)), text, region.start);
+		} catch {
+			docs = undefined; // the whole file says why
+		}
+		const root = docs?.length === 1 ? docs[0].contents : undefined;
+		const Y = loadYaml();
+		if (Y.isMap(root) && !root.flow) {
+			for (const { key } of root.items) {
+				if (!Y.isScalar(key) || !key.range) return scalarInWholeFile(text, start, end);
+				const elsewhere = sameKeyElsewhere(text, region, text.slice(region.start + key.range[0], region.start + key.range[1]), key.value);
+				if (elsewhere !== undefined) throw duplicateKey(text, elsewhere);
+			}
+			return found;
+		}
+	}
+	return scalarInWholeFile(text, start, end);
+}
+
+function scalarInWholeFile(text: string, start: number, end: number): YamlScalar | undefined {
 	let found: YamlScalar | undefined;
-	visitScalars(text, (s) => {
-		if (s.start <= start && end <= s.end && (!found || s.end - s.start < found.end - found.start)) found = s;
-	});
+	visitScalars(text, (s) => (found = innermost(found, s, start, end)));
 	return found;
 }
 
 /** Characters YAML cannot hold unescaped (c-printable), and lone surrogates, which it cannot hold at all. */
 // eslint-disable-next-line no-control-regex -- these are the characters looked for
-const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+export const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
 
-function assertRepresentable(text: string): void {
+export function assertRepresentable(text: string): void {
 	for (let i = 0; i < text.length; i++) if (isLoneSurrogate(text, i)) throw new NotInForm(l10n.t('the text has a lone UTF-16 surrogate, which YAML cannot hold'));
 }
 
@@ -189,99 +224,4 @@ export function encodeYamlScalar(text: string, inFlow = false): string {
 		}
 	}
 	return `"${encodeYamlDoubleQuoted(text)}"`;
-}
-
-export interface YamlBlock {
-	/** The header from `|` to the end of its line (line break excluded). */
-	header: string;
-	/** Whether the header has an indentation indicator. */
-	explicitIndent: boolean;
-	chomping: 'clip' | 'strip' | 'keep';
-	/** Spaces of indentation of the content. */
-	indent: number;
-	/** Offset of the content's first line in the file. */
-	contentStart: number;
-}
-
-/** Reads a literal block scalar (`|`) and checks that its lines, read as below, give the parser's value. */
-export function yamlBlock(text: string, scalar: YamlScalar): YamlBlock {
-	if (scalar.type === 'BLOCK_FOLDED') throw new NotInForm(l10n.t('a folded YAML block (>) joins its lines; only literal blocks (|) are supported'));
-	const headerEnd = text.slice(scalar.start).search(/\r?\n|$/) + scalar.start;
-	const header = text.slice(scalar.start, headerEnd);
-	const m = /^\|(?:([1-9])([-+]?)|([-+])([1-9]?)|)[ \t]*(?:#.*)?$/.exec(header);
-	if (!m) throw new NotInForm(l10n.t('a YAML block header that is not understood'));
-	const chompChar = m[2] || m[3] || '';
-	const chomping = chompChar === '-' ? 'strip' : chompChar === '+' ? 'keep' : 'clip';
-	const explicitIndent = Boolean(m[1] || m[4]);
-	const contentStart = text.startsWith('\r\n', headerEnd) ? headerEnd + 2 : headerEnd + 1;
-	const content = text.slice(contentStart, scalar.end);
-	for (let indent = 1; indent <= 40; indent++) {
-		const block = { header, explicitIndent, chomping, indent, contentStart } as const;
-		try {
-			if (blockValue(decodeBlockLines(content, 0, block).map((p) => p.text).join(''), chomping) === scalar.value) return block;
-		} catch {
-			// another indentation
-		}
-	}
-	throw new NotInForm(l10n.t('the YAML block does not read as expected'));
-}
-
-/**
- * The value of a block from its decoded lines, as the parser reads it: its final line breaks are its chomping's.
- * At the end of a file without a final line break, clip and keep still end the value with one.
- */
-export function blockValue(text: string, chomping: YamlBlock['chomping']): string {
-	if (chomping === 'keep') return text === '' || text.endsWith('\n') ? text : `${text}\n`;
-	const body = text.replace(/\n+$/, '');
-	return chomping === 'strip' || body === '' ? body : `${body}\n`;
-}
-
-/**
- * Pieces of the lines of a literal block from `column` of its first line: each line without the block's
- * indentation. Throws NotInForm where a line is less indented than the block (or indented with a tab).
- */
-export function decodeBlockLines(raw: string, column: number, block: Pick<YamlBlock, 'indent'>): Piece[] {
-	const pieces: Piece[] = [];
-	const parts = raw.split(/(?<=\n)/);
-	parts.forEach((line, index) => {
-		const col = index === 0 ? column : 0;
-		const body = line.replace(/\r?\n$/, '');
-		const lineBreak = line.slice(body.length);
-		const indentLeft = Math.max(0, block.indent - col);
-		const lead = /^ */.exec(body)?.[0].length ?? 0;
-		let text: string;
-		if (/^ *$/.test(body) && lead <= indentLeft) text = '';
-		else if (lead >= indentLeft) text = body.slice(indentLeft);
-		else throw new NotInForm(l10n.t('a line of the YAML block is less indented than the block'));
-		pieces.push({ raw: line, text: text + (lineBreak ? '\n' : '') });
-	});
-	return pieces;
-}
-
-/** Lines of text written in the block: indented, empty lines empty. `column`: where the first line starts. */
-export function encodeBlockLines(text: string, column: number, block: Pick<YamlBlock, 'indent'>, eol: '\n' | '\r\n'): string {
-	assertRepresentable(text);
-	if (NON_PRINTABLE.test(text) || /[\r\ufeff]/.test(text)) throw new NotInForm(l10n.t('a YAML block cannot hold control characters such as NUL'));
-	return text
-		.split(/(?<=\n)/)
-		.map((line, index) => {
-			const body = line.replace(/\n$/, '');
-			const lineBreak = line.endsWith('\n') ? eol : '';
-			if (body === '') return lineBreak;
-			return ' '.repeat(Math.max(0, block.indent - (index === 0 ? column : 0))) + body + lineBreak;
-		})
-		.join('');
-}
-
-/** Whether the parser, guessing the block's indentation from its first non-empty line, would guess `indent`. */
-export function autoIndentHolds(content: string, indent: number): boolean {
-	for (const line of content.split(/\r?\n/)) {
-		const lead = /^ */.exec(line)?.[0].length ?? 0;
-		if (/^ *$/.test(line)) {
-			if (lead > indent) return false;
-			continue;
-		}
-		return lead === indent;
-	}
-	return true;
 }

@@ -9,6 +9,7 @@ import { ModelError } from '../../src/core/modelError';
 import { OpenAiCompatibleClient, type OpenAiCompatibleOptions } from '../../src/core/openAiCompatibleClient';
 import { parseRunIds } from '../../src/core/runIds';
 import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEncoding';
+import { exactnessCases } from './exactnessCases';
 import { KEY, MODEL_KEY, observed, showsKey, type FaultCase } from './faultCase';
 import { delay, json, startFaultServer, type FaultHandler, type FaultServer } from './faultServer';
 
@@ -133,7 +134,7 @@ interface FaultSection {
 	title: string;
 	cases(): FaultCase[];
 }
-const SECTIONS: FaultSection[] = [];
+const SECTIONS: FaultSection[] = [{ title: 'exactness of Apply', cases: exactnessCases }];
 
 function faults(): Fault[] {
 	const list: Fault[] = [];
