@@ -19,7 +19,8 @@ export interface YamlBlock {
 /** Reads a literal block scalar (`|`) and checks that its lines, read as below, give the parser's value. */
 export function yamlBlock(text: string, scalar: YamlScalar): YamlBlock {
 	if (scalar.type === 'BLOCK_FOLDED') throw new NotInForm(l10n.t('a folded YAML block (>) joins its lines; only literal blocks (|) are supported'));
-	const headerEnd = text.slice(scalar.start).search(/\r?\n|$/) + scalar.start;
+	const lineEnd = text.indexOf('\n', scalar.start);
+	const headerEnd = lineEnd === -1 ? text.length : text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
 	const header = text.slice(scalar.start, headerEnd);
 	const m = /^\|(?:([1-9])([-+]?)|([-+])([1-9]?)|)[ \t]*(?:#.*)?$/.exec(header);
 	if (!m) throw new NotInForm(l10n.t('a YAML block header that is not understood'));
