@@ -328,11 +328,12 @@ function yamlEncoding(place: PromptPlace): PromptEncoding {
 			lineBreak: () => '\n',
 		};
 	}
-	return yamlBlockEncoding(place, scalar);
+	return yamlBlockEncoding(place, scalar, { start, end, text });
 }
 
-function yamlBlockEncoding(place: PromptPlace, scalar: YamlScalar): PromptEncoding {
-	const { start, end, text } = span(place);
+/** `at`: the selection in the whole file, as yamlEncoding joined it (joining a large file again costs a copy of it). */
+function yamlBlockEncoding(place: PromptPlace, scalar: YamlScalar, at: ReturnType<typeof span>): PromptEncoding {
+	const { start, end, text } = at;
 	const block = yamlBlock(text, scalar);
 	if (start < block.contentStart) throw new NotInForm(l10n.t('the selection starts before the YAML block\'s text'));
 	const lineStart = text.lastIndexOf('\n', start - 1) + 1;

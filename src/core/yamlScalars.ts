@@ -70,13 +70,6 @@ function assertUniqueKeys(file: string, map: Yaml.YAMLMap, offset: number): void
 	}
 }
 
-/** Parses a YAML file with the real parser; throws NotInForm when it has errors. */
-export function yamlScalars(text: string): YamlScalar[] {
-	const scalars: YamlScalar[] = [];
-	visitScalars(text, (scalar) => scalars.push(scalar));
-	return scalars;
-}
-
 function innermost(found: YamlScalar | undefined, s: YamlScalar, start: number, end: number): YamlScalar | undefined {
 	return s.start <= start && end <= s.end && (!found || s.end - s.start < found.end - found.start) ? s : found;
 }
