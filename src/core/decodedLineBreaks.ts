@@ -1,5 +1,8 @@
 import { diffArrays } from 'diff';
-import type { Eol } from './eol';
+import { fitToOriginal, type Eol } from './eol';
+
+/** Beyond this many lines added and removed, the lines are not matched (the diff's cost grows with its square). */
+const MAX_EDIT_LENGTH = 2000;
 
 interface Line {
 	body: string;
@@ -21,18 +24,23 @@ function linesOf(text: string): Line[] {
  * line that replaces one takes its line break; other new lines take the original's usual one, else `lineBreak`.
  */
 export function fitDecodedLineBreaks(improved: string, original: string, lineBreak: Eol): string {
+	// Without a \r every line break of the original is \n: nothing to match line by line.
+	if (!original.includes('\r')) return fitToOriginal(improved, original, original.includes('\n') ? '\n' : lineBreak);
 	const old = linesOf(original);
 	const counts = new Map<string, number>();
 	for (const l of old) if (l.lineBreak) counts.set(l.lineBreak, (counts.get(l.lineBreak) ?? 0) + 1);
 	const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? lineBreak;
 	const lines = linesOf(improved);
 	const breaks: string[] = [];
-	let oldIndex = 0;
-	let replaced: Line[] = [];
-	for (const part of diffArrays(
+	// A rewrite too large to diff in time: lines take the line break of the original's line at the same place.
+	const parts = diffArrays(
 		old.map((l) => l.body),
 		lines.map((l) => l.body),
-	)) {
+		{ maxEditLength: MAX_EDIT_LENGTH },
+	) ?? [{ added: true, removed: false, value: lines.map((l) => l.body), count: lines.length }];
+	let oldIndex = 0;
+	let replaced: Line[] = parts.length === 1 && parts[0].added ? old : [];
+	for (const part of parts) {
 		if (part.removed) {
 			replaced = old.slice(oldIndex, oldIndex + part.value.length);
 			oldIndex += part.value.length;

@@ -19,3 +19,14 @@ test('a final line break only when the original had one, and then the original\'
 	assert.equal(fitDecodedLineBreaks('a\n\n', 'a', '\n'), 'a');
 	assert.equal(fitDecodedLineBreaks('a\n', 'a\r', '\n'), 'a\r');
 });
+
+test('a rewrite of every line of a large text keeps the line breaks by place instead of diffing without bound', () => {
+	const original = Array.from({ length: 6000 }, (_, i) => `Line ${i}.${i % 2 ? '\r\n' : '\n'}`).join('');
+	const improved = Array.from({ length: 6000 }, (_, i) => `Rewritten ${i}.\n`).join('');
+	assert.equal(fitDecodedLineBreaks(improved, original, '\n'), Array.from({ length: 6000 }, (_, i) => `Rewritten ${i}.${i % 2 ? '\r\n' : '\n'}`).join(''));
+});
+
+test('without a \\r in the original, every line break is \\n, as the review gives it or not', () => {
+	assert.equal(fitDecodedLineBreaks('a\r\nb\r\n', 'x\ny\n', '\n'), 'a\nb\n');
+	assert.equal(fitDecodedLineBreaks('a\r\nb\n\n', 'x', '\n'), 'a\nb');
+});
