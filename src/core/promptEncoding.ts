@@ -342,7 +342,7 @@ function yamlBlockEncoding(place: PromptPlace, scalar: YamlScalar, at: ReturnTyp
 	const contentAfter = text.slice(end, scalar.end);
 	const afterIsBlank = /^[ \r\n]*$/.test(contentAfter);
 	// The header may need an indentation indicator once the text's first line starts with a space. Which digit reads
-	// back is found by parsing the file with each: only when it is needed, as each parse reads the whole file.
+	// back is found by parsing the file with each digit in turn, so only when one is needed.
 	let header: PromptEncoding['header'];
 	if (!block.explicitIndent) {
 		const between = text.slice(scalar.start, start);
