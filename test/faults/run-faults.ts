@@ -10,6 +10,7 @@ import { OpenAiCompatibleClient, type OpenAiCompatibleOptions } from '../../src/
 import { parseRunIds } from '../../src/core/runIds';
 import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEncoding';
 import { evidenceCases } from './evidenceCases';
+import { exactnessCases } from './exactnessCases';
 import { KEY, MODEL_KEY, observed, showsKey, type FaultCase } from './faultCase';
 import { delay, json, startFaultServer, type FaultHandler, type FaultServer } from './faultServer';
 import { keyCases } from './keyCases';
@@ -138,6 +139,7 @@ interface FaultSection {
 const SECTIONS: FaultSection[] = [
 	{ title: 'run evidence', cases: evidenceCases },
 	{ title: 'keys in fragments and proposals, odd timeouts', cases: keyCases },
+	{ title: 'exactness of Apply', cases: exactnessCases },
 ];
 
 function faults(): Fault[] {
