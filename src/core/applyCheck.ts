@@ -5,7 +5,8 @@ import { jsPieces, mayHoldJsx, scanJs } from './jsLiterals';
 import { languageFamily } from './promptEncoding';
 import { pyLiteralAround } from './pythonEncoding';
 import { pyPieces } from './pythonLiterals';
-import { decodeBlockLines, yamlBlock, yamlDoubleQuotedPieces, yamlScalarAt, yamlSingleQuotedPieces } from './yamlScalars';
+import { blockValue, decodeBlockLines, yamlBlock } from './yamlBlocks';
+import { yamlDoubleQuotedPieces, yamlScalarAt, yamlSingleQuotedPieces } from './yamlScalars';
 
 export type CheckResult = { ok: true } | { ok: false; reason: string };
 
@@ -93,10 +94,9 @@ function yamlValueAt(text: string, where: { start: number; end: number }): strin
 	const before = joinText(decodeBlockLines(text.slice(block.contentStart, where.start), 0, block));
 	const part = joinText(decodeBlockLines(text.slice(where.start, where.end), column, block));
 	const after = joinText(decodeBlockLines(text.slice(where.end, scalar.end), endColumn, block));
-	// The parser's value must hold the reviewed text where it was written; only the block's final line breaks are its chomping's.
-	const atEnd = after.replace(/\n/g, '') === '';
-	const held = atEnd ? value.startsWith(before + part.replace(/\n+$/, '')) && value.length <= (before + part + after).length : value.startsWith(before + part);
-	if (!held) throw new NotInForm(l10n.t('the YAML block reads differently (its indentation or final line breaks)'));
+	// The parser's value must be the block's lines as read here, the reviewed text among them; only the block's final
+	// line breaks are its chomping's.
+	if (blockValue(before + part + after, block.chomping) !== value || !value.startsWith(before + part.replace(/\n+$/, ''))) throw new NotInForm(l10n.t('the YAML block reads differently (its indentation or final line breaks)'));
 	return part;
 }
 

@@ -2,13 +2,14 @@ import * as l10n from '@vscode/l10n';
 import type { ImproveRequest, ImproveResponse, Paginated, Run, RunListFilters, RunListItem } from './apiTypes';
 import { cancellableSleep } from './cancellableSleep';
 import { CekuraError } from './cekuraError';
-import { errorBodyLines, parseBody, shorten, shortenLines } from './errorBody';
+import { errorBodyLines, parseBody, shortenLines } from './errorBody';
 import { BodyCharsetError, BodyCutError, BodyTooLargeError, decodeBody, formatBytes, MAX_ERROR_BODY_BYTES, MAX_RESPONSE_BYTES, readBodyBytes } from './httpBody';
 import type { FetchLike, HttpResponse } from './httpTypes';
 import type { Logger } from './logger';
 import { redact } from './redact';
 import { parseRetryAfter } from './retryAfter';
 import { MAX_RUNS } from './runIds';
+import { redactAndShorten, redactedPart } from './shownText';
 
 export const IMPROVE_PROMPT_PATH = '/test_framework/v1/runs/improve_prompt/';
 export const RUNS_PATH = '/test_framework/v2/runs/';
@@ -105,13 +106,13 @@ export class CekuraClient {
 		try {
 			url = new URL(nextUrl, this.options.baseUrl);
 		} catch {
-			throw new CekuraError('invalidResponse', l10n.t('Cekura\'s run list gave a next page link that is not a valid URL ("{0}"), so no more runs could be loaded.', this.clean(shorten(nextUrl, 100))));
+			throw new CekuraError('invalidResponse', l10n.t('Cekura\'s run list gave a next page link that is not a valid URL ("{0}"), so no more runs could be loaded.', this.shown(nextUrl, 100)));
 		}
 		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-			throw new CekuraError('invalidResponse', l10n.t('Cekura\'s run list gave a next page link that is not a web address ({0}), so no more runs could be loaded.', this.clean(shorten(url.protocol, 40))));
+			throw new CekuraError('invalidResponse', l10n.t('Cekura\'s run list gave a next page link that is not a web address ({0}), so no more runs could be loaded.', redactedPart(nextUrl, url.protocol, 100, [this.options.apiKey])));
 		}
 		if (url.origin !== this.origin) {
-			throw new CekuraError('redirect', l10n.t('The run list\'s next page is on another server ({0}); it was not requested so that your API key stays with {1}.', this.clean(url.origin), this.origin));
+			throw new CekuraError('redirect', l10n.t('The run list\'s next page is on another server ({0}); it was not requested so that your API key stays with {1}.', redactedPart(nextUrl, url.origin, 200, [this.options.apiKey]), this.origin));
 		}
 		return this.runsPage(url.toString(), signal);
 	}
@@ -191,7 +192,7 @@ export class CekuraClient {
 					return JSON.parse(text);
 				} catch {
 					const type = response.headers.get('content-type') ?? l10n.t('no content type');
-					throw new CekuraError('invalidResponse', l10n.t('Cekura answered {0} with something that is not JSON ({1}). A proxy or a login page may be in the way, or cekura.apiBaseUrl points at the wrong server.', op.name, this.clean(shorten(type, 80))), {
+					throw new CekuraError('invalidResponse', l10n.t('Cekura answered {0} with something that is not JSON ({1}). A proxy or a login page may be in the way, or cekura.apiBaseUrl points at the wrong server.', op.name, this.shown(type, 80)), {
 						status: response.status,
 					});
 				}
@@ -243,7 +244,7 @@ export class CekuraClient {
 			try {
 				const bytes = await readBodyBytes(response, ok ? this.maxResponseBytes : MAX_ERROR_BODY_BYTES, signal, { truncate: !ok });
 				const decoded = decodeBody(bytes, response.headers.get('content-type'), ok);
-				if (decoded.unknownCharset) this.options.log?.warn(`${method} ${redactUrl(url)}: unknown charset "${shorten(decoded.unknownCharset, 40)}", read as UTF-8`);
+				if (decoded.unknownCharset) this.options.log?.warn(`${method} ${redactUrl(url)}: unknown charset "${this.shown(decoded.unknownCharset, 40)}", read as UTF-8`);
 				text = decoded.text;
 			} catch (err) {
 				throw this.bodyError(op, response.status, url, err);
@@ -266,15 +267,16 @@ export class CekuraClient {
 		} catch {
 			throw new CekuraError(
 				'redirect',
-				l10n.t('Cekura\'s server redirected {0} (HTTP {1}) to an address that is not a valid URL ("{2}"). It was not followed. Check cekura.apiBaseUrl.', op.name, response.status, this.clean(shorten(location, 100))),
+				l10n.t('Cekura\'s server redirected {0} (HTTP {1}) to an address that is not a valid URL ("{2}"). It was not followed. Check cekura.apiBaseUrl.', op.name, response.status, this.shown(location, 100)),
 				init,
 			);
 		}
 		if (target.origin !== this.origin || (target.protocol !== 'http:' && target.protocol !== 'https:')) {
-			const where = target.origin !== 'null' ? target.origin : l10n.t('a {0} address', shorten(target.protocol, 40));
+			const part = (text: string, max: number): string => redactedPart(location, text, max, [this.options.apiKey]);
+			const where = target.origin !== 'null' ? part(target.origin, 200) : l10n.t('a {0} address', part(target.protocol, 100));
 			throw new CekuraError(
 				'redirect',
-				l10n.t('Cekura\'s server redirected {0} to {1}. The redirect was not followed, so your API key was not sent there. Check cekura.apiBaseUrl.', op.name, this.clean(where)),
+				l10n.t('Cekura\'s server redirected {0} to {1}. The redirect was not followed, so your API key was not sent there. Check cekura.apiBaseUrl.', op.name, where),
 				init,
 			);
 		}
@@ -311,13 +313,13 @@ export class CekuraClient {
 	}
 
 	private statusError(op: Operation, status: number, text: string, retryAfterSeconds: number | undefined): CekuraError {
-		const details = shortenLines(errorBodyLines(parseBody(text)).map((line) => this.clean(line)));
+		const details = shortenLines(errorBodyLines(parseBody(text)), [this.options.apiKey]);
 		return statusError(op, status, details, retryAfterSeconds);
 	}
 
 	private networkError(op: Operation, url: string, err: unknown): CekuraError {
 		const code = errorCode(err);
-		const reason = this.clean(shorten(err instanceof Error ? err.message : String(err), 300));
+		const reason = this.shown(err instanceof Error ? err.message : String(err), 300);
 		const host = new URL(url).host;
 		const proxy = l10n.t('Check your connection, and VS Code\'s proxy settings (http.proxy) if you are behind a proxy.');
 		if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(reason)) {
@@ -329,6 +331,11 @@ export class CekuraClient {
 	/** Takes the key out of anything a server wrote that goes into a message. */
 	private clean(text: string): string {
 		return redact(text, [this.options.apiKey]);
+	}
+
+	/** `clean`, then cut to `max` characters: never the other way round. */
+	private shown(text: string, max: number): string {
+		return redactAndShorten(text, max, [this.options.apiKey]);
 	}
 }
 

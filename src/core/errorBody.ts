@@ -1,3 +1,5 @@
+import { redactAndShorten } from './shownText';
+
 /** A line of an error body longer than this is cut, with "…". */
 export const MAX_DETAIL_LINE_CHARS = 300;
 /** At most this many lines of an error body are shown; the rest are counted. */
@@ -26,32 +28,32 @@ export function errorBodyLines(body: unknown, depth = 0): string[] {
 	return lines;
 }
 
-/** What of an error body fits in a notification: at most 5 lines of at most 300 characters, then "(and N more)". */
-export function shortenLines(lines: readonly string[]): string[] {
-	const shown = lines.slice(0, MAX_DETAIL_LINES).map((line) => shorten(line.replace(/\s+/g, ' '), MAX_DETAIL_LINE_CHARS));
+/**
+ * What of an error body fits in a notification: at most 5 lines of at most 300 characters, then "(and N more)",
+ * with `secrets` taken out of each line before it is cut.
+ */
+export function shortenLines(lines: readonly string[], secrets: readonly (string | undefined)[]): string[] {
+	const shown = lines.slice(0, MAX_DETAIL_LINES).map((line) => redactAndShorten(line.replace(/\s+/g, ' '), MAX_DETAIL_LINE_CHARS, secrets));
 	if (lines.length > MAX_DETAIL_LINES) shown.push(`(and ${lines.length - MAX_DETAIL_LINES} more)`);
 	return shown;
 }
 
-export function shorten(text: string, max: number): string {
-	return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
 /**
- * Parses a response body as JSON when it is JSON; otherwise returns the text, shortened. A JSON object cut short
- * (only the start of a long error answer is read) still gives its first `detail`, `message` or `error` text.
+ * Parses a response body as JSON when it is JSON; otherwise returns the text as it is (`shortenLines` cuts it, after
+ * taking the keys out). A JSON object cut short (only the start of a long error answer is read) still gives its first
+ * `detail`, `message` or `error` text.
  */
 export function parseBody(text: string): unknown {
 	try {
 		return JSON.parse(text);
 	} catch {
-		return salvage(text) ?? shorten(text, MAX_DETAIL_LINE_CHARS);
+		return salvage(text) ?? text;
 	}
 }
 
 function salvage(text: string): string | undefined {
 	if (!/^\s*\{/.test(text)) return undefined;
-	const m = /"(?:detail|message|error|non_field_errors)"\s*:\s*(?:\[\s*|\{\s*"message"\s*:\s*)?"((?:[^"\\]|\\.){0,2000})/.exec(text);
+	const m = /"(?:detail|message|error|non_field_errors)"\s*:\s*(?:\[\s*|\{\s*"message"\s*:\s*)?"((?:[^"\\]|\\.)*)/.exec(text);
 	if (!m) return undefined;
 	try {
 		return JSON.parse(`"${m[1].replace(/\\(u[0-9a-fA-F]{0,3})?$/, '')}"`) as string;

@@ -1,5 +1,6 @@
 import type { Run, TranscriptTurn } from './apiTypes';
 import { isFailedWorkflowMetric, type Focus } from './focusOptions';
+import { readRuns, type FieldProblem } from './runFields';
 
 /**
  * How a failure relates to the user's focus: `focus` was chosen, `context` was not chosen but is shown after the
@@ -56,6 +57,8 @@ export interface RunEvidence {
 	transcript: TurnEvidence[];
 	/** "MM:SS" times cited by the explanations and feedback, in order of first mention. */
 	failingMoments: string[];
+	/** Fields Cekura sent in the wrong shape (left out). */
+	unreadable: FieldProblem[];
 }
 
 export interface TranscriptExcerpt {
@@ -79,12 +82,15 @@ export interface EvidenceLimits {
 const CITED_TIME = /[([](\d{1,2}:\d{2})(?:\s*[-–]\s*(\d{1,2}:\d{2}))?[)\]]/g;
 const TRANSCRIPT_LINE = /^\[(\d{1,2}:\d{2}(?::\d{2})?)\]\s*([^:\n]{1,40}?):\s?(.*)$/;
 
+const CLOCK = /^\d{1,2}:\d{2}(?::\d{2})?$/;
+
+/** Trimmed, or undefined when empty. The runs were read by `readRuns`, so every text is a string or absent. */
 function text(value: string | null | undefined): string | undefined {
 	const trimmed = value?.trim();
 	return trimmed ? trimmed : undefined;
 }
 
-function lines(value: readonly (string | null | undefined)[] | null | undefined): string[] {
+function lines(value: readonly string[] | null | undefined): string[] {
 	return (value ?? []).map((line) => text(line)).filter((line): line is string => line !== undefined);
 }
 
@@ -103,7 +109,8 @@ function clock(totalSeconds: number): string {
 function transcriptOf(run: Run): TurnEvidence[] {
 	if (Array.isArray(run.transcript_object) && run.transcript_object.length > 0) {
 		return run.transcript_object.map((turn: TranscriptTurn) => {
-			const time = text(turn.time) ?? (typeof turn.start_time === 'number' ? clock(turn.start_time) : undefined);
+			const given = text(turn.time);
+			const time = given && CLOCK.test(given) ? given : typeof turn.start_time === 'number' ? clock(turn.start_time) : undefined;
 			return { role: turn.role, time, content: text(turn.content) ?? '' };
 		});
 	}
@@ -130,15 +137,17 @@ function citedTimes(texts: readonly string[]): string[] {
 /**
  * The evidence a careful prompt engineer would read, per run: what the scenario asked and expected, what failed and
  * why (the focus first), any infrastructure error, and the transcript with the moments the explanations cite.
- * With a focus, failures it does not name are kept as context. Runs with focused failures come first, then newer
- * runs first, so that cutting runs from the end drops older, less focused evidence.
+ * With a focus, failures it does not name are kept as context. Runs with focused failures come first, then newer runs
+ * first, so that cutting runs from the end drops older, less focused evidence. Every field is read defensively
+ * (`readRuns`): what has the wrong type is left out and listed in `unreadable`; every text passes through `clean`
+ * (which takes keys out).
  */
-export function collectEvidence(runs: readonly Run[], focus: Focus): RunEvidence[] {
+export function collectEvidence(runs: readonly Run[], focus: Focus, clean?: (text: string) => string): RunEvidence[] {
 	const filtered = focus.workflow_metric_ids.length > 0 || focus.category_ids.length > 0;
 	const relevance = (chosen: readonly number[], id: number): FailureRelevance => (!filtered ? 'unfiltered' : chosen.includes(id) ? 'focus' : 'context');
 	const byRelevance = <T extends { relevance: FailureRelevance }>(items: T[]): T[] => [...items.filter((i) => i.relevance !== 'context'), ...items.filter((i) => i.relevance === 'context')];
 
-	const evidence = runs.map((run, index) => {
+	const evidence = readRuns(runs, clean).map(({ run, problems }, index) => {
 		const failedMetrics = (run.evaluation?.metrics ?? [])
 			.filter((metric) => typeof metric.id === 'number' && isFailedWorkflowMetric(metric))
 			.map((metric): MetricEvidence => ({ id: metric.id, name: metric.name, explanation: lines(metric.explanation), relevance: relevance(focus.workflow_metric_ids, metric.id) }));
@@ -181,6 +190,7 @@ export function collectEvidence(runs: readonly Run[], focus: Focus): RunEvidence
 			errorMessage: text(run.error_message),
 			transcript: transcriptOf(run),
 			failingMoments,
+			unreadable: problems,
 		};
 		return { item, index, focused: [...sortedMetrics, ...sortedCategories].some((f) => f.relevance === 'focus') };
 	});
@@ -230,68 +240,4 @@ export function transcriptExcerpts(evidence: RunEvidence, turnsPerExcerpt: numbe
 		}
 	}
 	return merged.map((w) => ({ around: w.around, firstTurn: w.start, turns: transcript.slice(w.start, w.end) }));
-}
-
-function shorten(value: string, max: number): string {
-	const oneLine = value.replace(/\s*\n\s*/g, ' ⏎ ');
-	return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
-}
-
-function tag(relevance: FailureRelevance): string {
-	return relevance === 'focus' ? '[focus] ' : relevance === 'context' ? '[context, not in focus] ' : '';
-}
-
-function metricLine(metric: MetricEvidence): string {
-	const why = metric.explanation.length ? `: ${metric.explanation.join(' ')}` : '';
-	return `- ${tag(metric.relevance)}${metric.name} (metric ${metric.id})${why}`;
-}
-
-function categoryLine(category: CategoryEvidence): string {
-	const priority = category.priority ? `, ${category.priority}` : '';
-	const why = category.feedback ? `: ${category.feedback}` : '';
-	return `- ${tag(category.relevance)}${category.name} (category ${category.id}${priority})${why}`;
-}
-
-function heading(evidence: RunEvidence): string {
-	return `## Run ${evidence.runId}${evidence.scenarioName ? `: ${evidence.scenarioName}` : ''}`;
-}
-
-function summaryLine(evidence: RunEvidence): string {
-	const failures = [...evidence.failedMetrics, ...evidence.categories].filter((f) => f.relevance !== 'context');
-	const named = failures.map((f) => ('explanation' in f ? `${tag(f.relevance)}${f.name} (metric ${f.id})` : `${tag(f.relevance)}${f.name} (category ${f.id})`));
-	const what = named.length ? `failed ${named.join('; ')}` : evidence.errorMessage ? 'did not run properly (infrastructure error)' : 'no focused failures';
-	return `${heading(evidence)} (details left out for length): ${what}.`;
-}
-
-function renderRun(evidence: RunEvidence, limits: EvidenceLimits): string[] {
-	const maxTurnChars = limits.maxTurnChars ?? 600;
-	const out = [heading(evidence)];
-	if (evidence.scenarioInstructions) out.push(`Scenario (instructions to Cekura's simulated caller): ${evidence.scenarioInstructions}`);
-	const outcome = evidence.expectedOutcome;
-	if (outcome) {
-		const verdict = outcome.score === undefined ? '' : outcome.score >= 100 ? ' [met]' : ` [NOT MET, score ${outcome.score}/100]`;
-		out.push(`Expected outcome${verdict}: ${outcome.prompt ?? '(not stated)'}`);
-		for (const line of outcome.explanation) out.push(`- ${line}`);
-		for (const m of outcome.misaligned) out.push(`- Not met: ${m.outcome}${m.promptPart ? ` (depends on the prompt's words: "${m.promptPart}")` : ''}`);
-	}
-	if (evidence.failedMetrics.length) out.push('Failed workflow metrics:', ...evidence.failedMetrics.map(metricLine));
-	if (evidence.categories.length) out.push('Critical categories:', ...evidence.categories.map(categoryLine));
-	if (evidence.errorMessage) {
-		out.push(`Infrastructure error (the run itself failed; this is NOT the prompt's fault, do not change the prompt for it): ${evidence.errorMessage}`);
-	}
-	for (const excerpt of transcriptExcerpts(evidence, limits.turnsPerExcerpt)) {
-		const where = excerpt.around ? `around ${excerpt.around}` : 'last turns';
-		out.push(`Transcript, ${where} (turns ${excerpt.firstTurn + 1}–${excerpt.firstTurn + excerpt.turns.length} of ${evidence.transcript.length}):`);
-		for (const turn of excerpt.turns) out.push(`  ${turn.time ? `[${turn.time}] ` : ''}${turn.role}: ${shorten(turn.content, maxTurnChars)}`);
-	}
-	return out;
-}
-
-/**
- * Renders evidence as compact, Markdown-like text for a model: one `## Run <id>` section per run, focused failures
- * tagged `[focus]`, then transcript excerpts. Runs past `limits.fullRuns` get one line naming their failures.
- */
-export function renderEvidence(evidence: readonly RunEvidence[], limits: EvidenceLimits): string {
-	const fullRuns = limits.fullRuns ?? evidence.length;
-	return evidence.map((run, i) => (i < fullRuns ? renderRun(run, limits).join('\n') : summaryLine(run))).join('\n\n');
 }

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Run } from './apiTypes';
 import { collectEvidence, transcriptExcerpts, type RunEvidence, type TurnEvidence } from './evidence';
+import { readRuns, type FieldProblem } from './runFields';
 
 /** The API of Cekura's own service; only then do runs link to Cekura's web app. */
 export const CEKURA_API_ORIGIN = 'https://api.cekura.ai';
@@ -83,7 +84,26 @@ function turnLine(turn: TurnEvidence, cited: boolean, t: (text: string) => strin
 	const content = turn.content.length > maxChars ? `${turn.content.slice(0, maxChars - 1)}…` : turn.content;
 	const time = turn.time ? `\\[${t(turn.time)}\\] ` : '';
 	const mark = cited ? `▶ ` : '';
-	return `- ${mark}**${time}${t(turn.role)}:** ${t(content)}`;
+	return `- ${mark}**${time}${turn.role ? t(turn.role) : l10n.t('(no speaker)')}:** ${t(content)}`;
+}
+
+function problemLine(problem: FieldProblem): string {
+	const expected = {
+		text: l10n.t('text'),
+		number: l10n.t('a number'),
+		list: l10n.t('a list'),
+		object: l10n.t('an object'),
+		'true or false': l10n.t('true or false'),
+	}[problem.expected];
+	const got: Record<string, string> = {
+		missing: l10n.t('nothing'),
+		text: l10n.t('text'),
+		'a number': l10n.t('a number'),
+		'true or false': l10n.t('true or false'),
+		'a list': l10n.t('a list'),
+		'an object': l10n.t('an object'),
+	};
+	return `- \`${problem.field}\`: ${l10n.t('expected {0}, Cekura sent {1}', expected, got[problem.got] ?? problem.got)}`;
 }
 
 function renderRun(run: Run, evidence: RunEvidence, page: EvidencePage, t: (text: string) => string): string[] {
@@ -108,7 +128,7 @@ function renderRun(run: Run, evidence: RunEvidence, page: EvidencePage, t: (text
 	if (evidence.failedMetrics.length) {
 		out.push('', `### ${l10n.t('Failing metrics')}`, '');
 		for (const metric of evidence.failedMetrics) {
-			out.push(`- **${t(metric.name)}** (${l10n.t('metric {0}', metric.id)})`);
+			out.push(`- **${metric.name ? t(metric.name) : l10n.t('(no name)')}** (${l10n.t('metric {0}', metric.id)})`);
 			for (const line of metric.explanation) out.push(`  - ${t(line)}`);
 		}
 	}
@@ -116,7 +136,7 @@ function renderRun(run: Run, evidence: RunEvidence, page: EvidencePage, t: (text
 		out.push('', `### ${l10n.t('Critical categories')}`, '');
 		for (const category of evidence.categories) {
 			const priority = category.priority ? `, ${t(category.priority)}` : '';
-			out.push(`- **${t(category.name)}** (${l10n.t('category {0}', category.id)}${priority})`);
+			out.push(`- **${category.name ? t(category.name) : l10n.t('(no name)')}** (${l10n.t('category {0}', category.id)}${priority})`);
 			if (category.feedback) out.push(`  - ${l10n.t('Feedback')}: ${t(category.feedback)}`);
 		}
 	}
@@ -149,6 +169,10 @@ function renderRun(run: Run, evidence: RunEvidence, page: EvidencePage, t: (text
 		for (const turn of excerpt.turns) out.push(turnLine(turn, turn.time !== undefined && cited.has(turn.time), t, page.maxTurnChars ?? 600));
 	}
 	if (excerpts.length === 0) out.push('', l10n.t('Cekura sent no transcript for this run.'));
+	if (evidence.unreadable.length) {
+		out.push('', `### ${l10n.t('Fields left out')}`, '', l10n.t('Cekura sent these fields of the run in a shape the extension cannot read; they are not shown above.'), '');
+		out.push(...evidence.unreadable.map(problemLine));
+	}
 	return out;
 }
 
@@ -164,7 +188,7 @@ export function renderEvidenceMarkdown(page: EvidencePage): string {
 	const out: string[] = [];
 	out.push(`# ${l10n.t('Evidence for the review of {0}', t(page.sourceName))}`, '');
 	out.push(l10n.t('Proposal by {0}, from runs {1}. Read-only: what Cekura recorded for these runs.', t(page.author), page.runIds.join(', ')));
-	const byId = new Map(page.runs.map((run) => [run.id, run]));
+	const byId = new Map(readRuns(page.runs).map(({ run }) => [run.id, run]));
 	const evidence = new Map(collectEvidence(page.runs, NO_FOCUS).map((e) => [e.runId, e]));
 	for (const id of page.runIds) {
 		out.push('');

@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import type { EvalMetric, Run } from './apiTypes';
+import { readRuns } from './runFields';
 
 export interface FocusOption {
 	kind: 'workflowMetric' | 'category';
@@ -26,12 +28,14 @@ export function isFailedWorkflowMetric(metric: EvalMetric): boolean {
 
 /**
  * What improve_prompt can focus on for these runs: their failed workflow metrics (`workflow_metric_ids`) and their
- * critical categories (`category_ids`), leaving out categories marked wrong or "not a bug".
+ * critical categories (`category_ids`), leaving out categories marked wrong or "not a bug". Fields of the wrong type
+ * are left out (`readRuns`); one without a name is offered under its ID.
  */
 export function focusOptionsOf(runs: readonly Run[]): FocusOption[] {
 	const options = new Map<string, FocusOption>();
-	const add = (kind: FocusOption['kind'], id: number, name: string, runId: number): void => {
+	const add = (kind: FocusOption['kind'], id: number, given: string, runId: number): void => {
 		const key = `${kind}:${id}`;
+		const name = given.trim() || (kind === 'workflowMetric' ? l10n.t('Metric {0} (Cekura sent no name)', id) : l10n.t('Category {0} (Cekura sent no name)', id));
 		const existing = options.get(key);
 		if (existing) {
 			if (!existing.runIds.includes(runId)) existing.runIds.push(runId);
@@ -39,7 +43,7 @@ export function focusOptionsOf(runs: readonly Run[]): FocusOption[] {
 			options.set(key, { kind, id, name, runIds: [runId] });
 		}
 	};
-	for (const run of runs) {
+	for (const { run } of readRuns(runs)) {
 		for (const metric of run.evaluation?.metrics ?? []) {
 			if (typeof metric.id === 'number' && isFailedWorkflowMetric(metric)) add('workflowMetric', metric.id, metric.name, run.id);
 		}

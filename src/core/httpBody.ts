@@ -8,6 +8,11 @@ import type { HttpResponse } from './httpTypes';
 export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /** Of an error answer, only the start is read: enough for the server's message. */
 export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/**
+ * Of an answer cut at its size cap (`truncate`), this much of the end is dropped as well: a key across the cut
+ * has lost its end, so no redaction can recognise what is left of it. Longer than any key, even encoded twice.
+ */
+export const CUT_MARGIN_BYTES = 1024;
 
 /** The answer is larger than the cap; it was not read to the end. */
 export class BodyTooLargeError extends Error {
@@ -45,9 +50,9 @@ export function formatBytes(bytes: number): string {
 /**
  * Reads a response body as bytes, refusing it (`BodyTooLargeError`) as soon as more than `maxBytes` have arrived
  * after decompression, or before reading when Content-Length already says so; the rest is never read, so memory
- * stays bounded whatever the server sends. With `truncate`, a longer body is cut at `maxBytes` instead (error
- * answers, of which only the start matters). A failure of the connection mid-body is a `BodyCutError`; an abort of
- * `signal` is rethrown as it came.
+ * stays bounded whatever the server sends. With `truncate`, a longer body is cut at `maxBytes` instead, less
+ * `CUT_MARGIN_BYTES` (error answers, of which only the start matters). A failure of the connection mid-body is a
+ * `BodyCutError`; an abort of `signal` is rethrown as it came.
  */
 export async function readBodyBytes(response: HttpResponse, maxBytes: number, signal: AbortSignal, options: { truncate?: boolean } = {}): Promise<Buffer> {
 	const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -59,11 +64,13 @@ export async function readBodyBytes(response: HttpResponse, maxBytes: number, si
 	if (!response.body) {
 		const text = await response.text();
 		const bytes = Buffer.from(text, 'utf8');
-		if (bytes.length > maxBytes && !options.truncate) throw new BodyTooLargeError(maxBytes);
-		return bytes.subarray(0, maxBytes);
+		if (bytes.length <= maxBytes) return bytes;
+		if (!options.truncate) throw new BodyTooLargeError(maxBytes);
+		return bytes.subarray(0, Math.max(0, maxBytes - CUT_MARGIN_BYTES));
 	}
 	const chunks: Buffer[] = [];
 	let received = 0;
+	let cut = false;
 	try {
 		for await (const chunk of response.body) {
 			const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -71,6 +78,7 @@ export async function readBodyBytes(response: HttpResponse, maxBytes: number, si
 				if (!options.truncate) throw new BodyTooLargeError(maxBytes);
 				chunks.push(buffer.subarray(0, maxBytes - received));
 				received = maxBytes;
+				cut = true;
 				break;
 			}
 			chunks.push(buffer);
@@ -80,7 +88,7 @@ export async function readBodyBytes(response: HttpResponse, maxBytes: number, si
 		if (err instanceof BodyTooLargeError || signal.aborted) throw err;
 		throw new BodyCutError(received, err);
 	}
-	return Buffer.concat(chunks, received);
+	return Buffer.concat(chunks, received).subarray(0, cut ? Math.max(0, received - CUT_MARGIN_BYTES) : received);
 }
 
 /** The charset an answer's Content-Type declares (`text/html; charset="ISO-8859-1"`), lower-cased, or undefined. */

@@ -1,12 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { cancellableSleep } from './cancellableSleep';
-import { shorten } from './errorBody';
 import { BodyCharsetError, BodyCutError, BodyTooLargeError, decodeBody, formatBytes, MAX_ERROR_BODY_BYTES, MAX_RESPONSE_BYTES, readBodyBytes } from './httpBody';
 import type { HttpResponse, StreamingFetchLike } from './httpTypes';
 import { ModelError } from './modelError';
-import { redact } from './redact';
 import { parseRetryAfter } from './retryAfter';
 import { ServerSentEvents } from './serverSentEvents';
+import { redactAndShorten, redactedPart } from './shownText';
 
 export interface ChatMessage {
 	role: 'system' | 'user' | 'assistant';
@@ -178,11 +177,12 @@ export class OpenAiCompatibleClient {
 		try {
 			target = new URL(location, from);
 		} catch {
-			throw new ModelError('redirect', l10n.t('The model server redirected the request (HTTP {0}) to an address that is not a valid URL ("{1}"). It was not followed. Check {2}.', response.status, this.clean(shorten(location, 100)), SETTING_BASE_URL), init);
+			throw new ModelError('redirect', l10n.t('The model server redirected the request (HTTP {0}) to an address that is not a valid URL ("{1}"). It was not followed. Check {2}.', response.status, this.shown(location, 100), SETTING_BASE_URL), init);
 		}
 		if (target.origin !== this.origin || (target.protocol !== 'http:' && target.protocol !== 'https:')) {
-			const where = target.origin !== 'null' ? target.origin : `a ${shorten(target.protocol, 40)} address`;
-			throw new ModelError('redirect', l10n.t('The model server redirected the request to {0}. The redirect was not followed, so your model API key was not sent there. Check {1}.', this.clean(where), SETTING_BASE_URL), init);
+			const part = (text: string, max: number): string => redactedPart(location, text, max, [this.options.apiKey]);
+			const where = target.origin !== 'null' ? part(target.origin, 200) : l10n.t('a {0} address', part(target.protocol, 100));
+			throw new ModelError('redirect', l10n.t('The model server redirected the request to {0}. The redirect was not followed, so your model API key was not sent there. Check {1}.', where, SETTING_BASE_URL), init);
 		}
 		const next = target.toString();
 		if (visited.has(next) || hops >= MAX_REDIRECTS) {
@@ -198,7 +198,7 @@ export class OpenAiCompatibleClient {
 	private async readText(response: HttpResponse, signal: AbortSignal): Promise<string> {
 		try {
 			const decoded = decodeBody(await readBodyBytes(response, this.maxResponseBytes, signal), response.headers.get('content-type'), true);
-			if (decoded.unknownCharset) this.options.log?.warn(`The model server declared an unknown charset "${shorten(decoded.unknownCharset, 40)}"; read as UTF-8.`);
+			if (decoded.unknownCharset) this.options.log?.warn(`The model server declared an unknown charset "${this.shown(decoded.unknownCharset, 40)}"; read as UTF-8.`);
 			return decoded.text;
 		} catch (err) {
 			if (err instanceof BodyTooLargeError) throw this.tooLong(err.limitBytes);
@@ -275,7 +275,7 @@ export class OpenAiCompatibleClient {
 		try {
 			json = JSON.parse(body);
 		} catch {
-			throw new ModelError('invalidResponse', l10n.t('The model server answered with something that is not JSON or a stream ({0}). A proxy or a login page may be in the way, or {1} points at the wrong server.', type || l10n.t('no content type'), SETTING_BASE_URL));
+			throw new ModelError('invalidResponse', l10n.t('The model server answered with something that is not JSON or a stream ({0}). A proxy or a login page may be in the way, or {1} points at the wrong server.', type ? this.shown(type, 80) : l10n.t('no content type'), SETTING_BASE_URL));
 		}
 		if (isObject(json) && json.error !== undefined) throw this.streamError(json.error);
 		const choice = isObject(json) && Array.isArray(json.choices) && isObject(json.choices[0]) ? json.choices[0] : undefined;
@@ -300,13 +300,12 @@ export class OpenAiCompatibleClient {
 		}
 		if (said === undefined && text.trim() !== '' && !/^\s*</.test(text)) said = text.trim();
 		if (!said) return '';
-		// Redacted before it is shortened, so that a key cut in two at the end cannot slip through.
-		return shorten(this.clean(said).replace(/\s+/g, ' '), 300);
+		return this.shown(said.replace(/\s+/g, ' '), 300);
 	}
 
-	/** Takes the model key out of anything a server wrote that goes into a message. */
-	private clean(text: string): string {
-		return redact(text, [this.options.apiKey]);
+	/** Takes the model key out of anything a server wrote that goes into a message, then cuts it to `max` characters. */
+	private shown(text: string, max: number): string {
+		return redactAndShorten(text, max, [this.options.apiKey]);
 	}
 
 	private statusError(mode: Mode, status: number, text: string, retryAfterSeconds: number | undefined): ModelError {
@@ -344,12 +343,12 @@ export class OpenAiCompatibleClient {
 	/** An error object inside a 2xx answer (OpenRouter and others report failures mid-stream). */
 	private streamError(error: unknown): ModelError {
 		const message = typeof error === 'string' ? error : isObject(error) && typeof error.message === 'string' ? error.message : l10n.t('unknown error');
-		return new ModelError('server', l10n.t('The model server reported an error while answering: {0} Try again.', shorten(this.clean(message), 300)));
+		return new ModelError('server', l10n.t('The model server reported an error while answering: {0} Try again.', this.shown(message, 300)));
 	}
 
 	private notJson(response: HttpResponse, what: string): ModelError {
-		const type = response.headers.get('content-type') ?? l10n.t('no content type');
-		return new ModelError('invalidResponse', l10n.t('The model server answered {0} with something that is not JSON ({1}). Check {2}.', what, type, SETTING_BASE_URL), { status: response.status });
+		const type = response.headers.get('content-type');
+		return new ModelError('invalidResponse', l10n.t('The model server answered {0} with something that is not JSON ({1}). Check {2}.', what, type ? this.shown(type, 80) : l10n.t('no content type'), SETTING_BASE_URL), { status: response.status });
 	}
 
 	private tooLong(maxBytes: number): ModelError {
@@ -359,7 +358,7 @@ export class OpenAiCompatibleClient {
 	private networkError(url: string, err: unknown): ModelError {
 		const cause = isObject(err) && isObject(err.cause) ? err.cause : undefined;
 		const code = isObject(err) && typeof err.code === 'string' ? err.code : cause && typeof cause.code === 'string' ? cause.code : undefined;
-		const reason = shorten(this.clean(err instanceof Error ? err.message : String(err)), 300);
+		const reason = this.shown(err instanceof Error ? err.message : String(err), 300);
 		return new ModelError(
 			'network',
 			l10n.t('Could not reach the model server at {0}{1}: {2}. Check that it is running and that {3} is right; behind a proxy, check VS Code\'s proxy settings (http.proxy).', new URL(url).host, code ? ` (${code})` : '', reason, SETTING_BASE_URL),

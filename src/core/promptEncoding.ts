@@ -1,23 +1,22 @@
 import * as l10n from '@vscode/l10n';
 import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build: its UMD build require()s files a bundle does not hold
+import { fitDecodedLineBreaks } from './decodedLineBreaks';
 import { joinText, NotInForm, reencode, type Piece } from './encodingPieces';
 import { literalEncoding, literalPart, span } from './literalForm';
 import { pyEncoding } from './pythonEncoding';
 import { unparsedRefusal } from './unparsedLanguages';
 import { fitToOriginal, type Eol } from './eol';
 import { encodeJs, jsPieces, mayHoldJsx, scanJs, templateExpressions } from './jsLiterals';
+import { autoIndentHolds, decodeBlockLines, encodeBlockLines, yamlBlock } from './yamlBlocks';
 import {
-	autoIndentHolds,
-	decodeBlockLines,
-	encodeBlockLines,
 	encodeYamlDoubleQuoted,
 	encodeYamlScalar,
 	encodeYamlSingleQuoted,
 	loadYaml,
-	yamlBlock,
 	yamlDoubleQuotedPieces,
 	yamlScalarAt,
 	yamlSingleQuotedPieces,
+	type YamlScalar,
 } from './yamlScalars';
 
 export type EncodingKind = 'plain' | 'jsonString' | 'jsString' | 'templateLiteral' | 'yamlBlock' | 'yamlDoubleQuoted' | 'yamlSingleQuoted' | 'yamlPlain' | 'pyString';
@@ -274,15 +273,16 @@ function yamlEncoding(place: PromptPlace): PromptEncoding {
 			description: 'a plain YAML value',
 			localizedDescription: () => l10n.t('a plain YAML value'),
 			decode: (raw) => (raw === place.selected ? original : (loadYaml().parse(`k: ${raw}`) as { k: string }).k),
-			encode: (t, _eol, originalRaw) => (t === original && originalRaw === place.selected ? originalRaw : encodeYamlScalar(t)),
+			encode: (t, _eol, originalRaw) => (t === original && originalRaw === place.selected ? originalRaw : encodeYamlScalar(t, scalar.inFlow)),
 			lineBreak: () => '\n',
 		};
 	}
-	return yamlBlockEncoding(place, scalar);
+	return yamlBlockEncoding(place, scalar, { start, end, text });
 }
 
-function yamlBlockEncoding(place: PromptPlace, scalar: NonNullable<ReturnType<typeof yamlScalarAt>>): PromptEncoding {
-	const { start, end, text } = span(place);
+/** `at`: the selection in the whole file, as yamlEncoding joined it (joining a large file again costs a copy of it). */
+function yamlBlockEncoding(place: PromptPlace, scalar: YamlScalar, at: ReturnType<typeof span>): PromptEncoding {
+	const { start, end, text } = at;
 	const block = yamlBlock(text, scalar);
 	if (start < block.contentStart) throw new NotInForm(l10n.t('the selection starts before the YAML block\'s text'));
 	const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -290,27 +290,20 @@ function yamlBlockEncoding(place: PromptPlace, scalar: NonNullable<ReturnType<ty
 	const contentBefore = text.slice(block.contentStart, start);
 	const contentAfter = text.slice(end, scalar.end);
 	const afterIsBlank = /^[ \r\n]*$/.test(contentAfter);
-	// The header may need an indentation indicator once the text's first line starts with a space.
+	// The header may need an indentation indicator once the text's first line starts with a space. Which digit reads
+	// back is found by parsing the file with each digit in turn, so only when one is needed.
 	let header: PromptEncoding['header'];
 	if (!block.explicitIndent) {
-		const lineIndent = /^ */.exec(text.slice(text.lastIndexOf('\n', scalar.start - 1) + 1))?.[0].length ?? 0;
 		const between = text.slice(scalar.start, start);
-		const candidates = [block.indent - lineIndent, ...Array.from({ length: 9 }, (_, k) => k + 1)].filter((d) => d >= 1 && d <= 9);
-		const digit = candidates.find((d) => {
-			try {
-				const probe = text.slice(0, scalar.start) + `|${d}` + text.slice(scalar.start + 1);
-				return yamlScalarAt(probe, start + 1, end + 1)?.value === scalar.value;
-			} catch {
-				return false;
-			}
-		});
-		if (digit !== undefined) {
-			header = {
-				original: between,
-				withIndicator: `|${digit}${between.slice(1)}`,
-				needed: (encoded) => !autoIndentHolds(contentBefore + encoded + contentAfter, block.indent),
-			};
-		}
+		let digit: number | undefined;
+		header = {
+			original: between,
+			get withIndicator(): string {
+				digit ??= indentationIndicator(text, scalar, start, end, block.indent);
+				return `|${digit}${between.slice(1)}`;
+			},
+			needed: (encoded) => !autoIndentHolds(contentBefore + encoded + contentAfter, block.indent),
+		};
 	}
 	const decodeRaw = (raw: string): string => joinText(decodeBlockLines(raw, column, block));
 	return {
@@ -330,6 +323,22 @@ function yamlBlockEncoding(place: PromptPlace, scalar: NonNullable<ReturnType<ty
 	};
 }
 
+/** The indentation indicator with which the block at `scalar` still reads as it does; NotInForm when none does. */
+function indentationIndicator(text: string, scalar: YamlScalar, start: number, end: number, indent: number): number {
+	const lineIndent = /^ */.exec(text.slice(text.lastIndexOf('\n', scalar.start - 1) + 1))?.[0].length ?? 0;
+	const candidates = [indent - lineIndent, ...Array.from({ length: 9 }, (_, k) => k + 1)].filter((d) => d >= 1 && d <= 9);
+	const digit = candidates.find((d) => {
+		try {
+			const probe = text.slice(0, scalar.start) + `|${d}` + text.slice(scalar.start + 1);
+			return yamlScalarAt(probe, start + 1, end + 1)?.value === scalar.value;
+		} catch {
+			return false;
+		}
+	});
+	if (digit === undefined) throw new NotInForm(l10n.t('the YAML block does not read as expected'));
+	return digit;
+}
+
 /** What replaces the prompt in the file: the reviewed text, fitted to where the original stood, in the file's form. */
 export type ForFile =
 	| {
@@ -344,7 +353,8 @@ export type ForFile =
 	| { ok: false; reason: string };
 
 export function textForFile(reviewed: string, decodedOriginal: string, encoding: PromptEncoding, documentEol: Eol, originalRaw: string): ForFile {
-	let expected = fitToOriginal(reviewed, decodedOriginal, encoding.lineBreak(documentEol));
+	const lineBreak = encoding.lineBreak(documentEol);
+	let expected = encoding.kind === 'plain' ? fitToOriginal(reviewed, decodedOriginal, lineBreak) : fitDecodedLineBreaks(reviewed, decodedOriginal, lineBreak);
 	if (encoding.fit) expected = encoding.fit(expected);
 	try {
 		const text = encoding.encode(expected, documentEol, originalRaw);

@@ -6,11 +6,16 @@ export const REDACTED = '«redacted»';
  * server echoing a key back may write it. Also hides the value of any `X-CEKURA-API-KEY` header in the text.
  */
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+	return redactSecrets(text, secrets).replace(/(x-cekura-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, `$1${REDACTED}`);
+}
+
+/** `redact` without the header rule: for text that may rightly name the header, such as a prompt. */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
 	let out = text;
 	for (const secret of secrets) {
 		if (secret && secret.length >= 4) out = out.replace(secretPattern(secret), REDACTED);
 	}
-	return out.replace(/(x-cekura-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, `$1${REDACTED}`);
+	return out;
 }
 
 const patterns = new Map<string, RegExp>();

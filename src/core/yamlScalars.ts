@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type * as Yaml from 'yaml';
 import { hex4, isLoneSurrogate, NotInForm, type Piece } from './encodingPieces';
+import { sameKeyElsewhere, yamlRegion } from './yamlRegion';
 
 let yamlModule: typeof Yaml | undefined;
 
@@ -20,35 +21,99 @@ export interface YamlScalar {
 	start: number;
 	end: number;
 	value: unknown;
+	/** Inside a flow collection (`[a, b]`, `{k: v}`), where `,[]{}` end a plain value. */
+	inFlow: boolean;
 }
 
-/** Parses a YAML file with the real parser; throws NotInForm when it has errors. */
-export function yamlScalars(text: string): YamlScalar[] {
-	const yaml = loadYaml();
-	const scalars: YamlScalar[] = [];
-	for (const doc of yaml.parseAllDocuments(text)) {
+/**
+ * Parses YAML with the real parser and hands each scalar to `onScalar`; throws NotInForm when it has errors.
+ * The parser's own check for duplicate keys compares each key with every earlier key of its mapping (15 s for a flat
+ * file of 5 MB); the same check is made here in linear time, so a duplicate key still refuses the file.
+ * `yaml` is the file, or the part of `file` from `offset` on; offsets handed on are the file's.
+ */
+function visitScalars(yaml: string, onScalar: (scalar: YamlScalar) => void, file = yaml, offset = 0): Yaml.Document.Parsed[] {
+	const Y = loadYaml();
+	const docs = Y.parseAllDocuments(yaml, { uniqueKeys: false });
+	for (const doc of docs) {
 		if (doc.errors.length > 0) throw new NotInForm(l10n.t('the file is not valid YAML ({0})', doc.errors[0].message.split('\n')[0]));
-		yaml.visit(doc, {
-			Scalar(_key, node) {
-				if (node.range && node.type) scalars.push({ type: node.type as YamlScalar['type'], start: node.range[0], end: node.range[1], value: node.value });
+		Y.visit(doc, {
+			Map(_key, map) {
+				assertUniqueKeys(file, map, offset);
+			},
+			Scalar(_key, node, path) {
+				if (!node.range || !node.type) return;
+				const inFlow = path.some((n) => Y.isCollection(n) && n.flow === true);
+				onScalar({ type: node.type as YamlScalar['type'], start: node.range[0] + offset, end: node.range[1] + offset, value: node.value, inFlow });
 			},
 		});
 	}
-	return scalars;
+	return docs;
 }
 
-/** The scalar whose written form holds [start, end), the innermost if several. */
+function duplicateKey(file: string, offset: number): NotInForm {
+	const lineStart = file.lastIndexOf('\n', offset - 1) + 1;
+	const line = file.slice(0, lineStart).split('\n').length;
+	return new NotInForm(l10n.t('the file is not valid YAML ({0})', `Map keys must be unique at line ${line}, column ${offset - lineStart + 1}`));
+}
+
+/** As the parser's `uniqueKeys` check: scalar keys are equal when their values are; two empty keys are equal. */
+function assertUniqueKeys(file: string, map: Yaml.YAMLMap, offset: number): void {
+	const yaml = loadYaml();
+	const seen = new Set<unknown>();
+	let emptyKey = false;
+	for (const { key } of map.items) {
+		const empty = key === null || key === undefined;
+		const duplicate = empty ? emptyKey : yaml.isScalar(key) && seen.has(key.value);
+		if (duplicate) throw duplicateKey(file, offset + (yaml.isNode(key) && key.range ? key.range[0] : (map.range?.[0] ?? 0)));
+		if (empty) emptyKey = true;
+		else if (yaml.isScalar(key)) seen.add(key.value);
+	}
+}
+
+function innermost(found: YamlScalar | undefined, s: YamlScalar, start: number, end: number): YamlScalar | undefined {
+	return s.start <= start && end <= s.end && (!found || s.end - s.start < found.end - found.start) ? s : found;
+}
+
+/**
+ * The scalar whose written form holds [start, end), the innermost if several. In a file that is one block mapping,
+ * only the top-level entry holding it is parsed (see yamlRegion.ts), its key checked to be the only one of its
+ * name in the file; else, or when that part alone does not parse, the whole file is.
+ */
 export function yamlScalarAt(text: string, start: number, end: number): YamlScalar | undefined {
-	return yamlScalars(text)
-		.filter((s) => s.start <= start && end <= s.end)
-		.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+	const region = yamlRegion(text, start, end);
+	if (region && region.end - region.start < text.length) {
+		let found: YamlScalar | undefined;
+		let docs: Yaml.Document.Parsed[] | undefined;
+		try {
+			docs = visitScalars(text.slice(region.start, region.end), (s) => (found = innermost(found, s, start, end)), text, region.start);
+		} catch {
+			docs = undefined; // the whole file says why
+		}
+		const root = docs?.length === 1 ? docs[0].contents : undefined;
+		const Y = loadYaml();
+		if (Y.isMap(root) && !root.flow) {
+			for (const { key } of root.items) {
+				if (!Y.isScalar(key) || !key.range) return scalarInWholeFile(text, start, end);
+				const elsewhere = sameKeyElsewhere(text, region, text.slice(region.start + key.range[0], region.start + key.range[1]), key.value);
+				if (elsewhere !== undefined) throw duplicateKey(text, elsewhere);
+			}
+			return found;
+		}
+	}
+	return scalarInWholeFile(text, start, end);
+}
+
+function scalarInWholeFile(text: string, start: number, end: number): YamlScalar | undefined {
+	let found: YamlScalar | undefined;
+	visitScalars(text, (s) => (found = innermost(found, s, start, end)));
+	return found;
 }
 
 /** Characters YAML cannot hold unescaped (c-printable), and lone surrogates, which it cannot hold at all. */
 // eslint-disable-next-line no-control-regex -- these are the characters looked for
-const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+export const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
 
-function assertRepresentable(text: string): void {
+export function assertRepresentable(text: string): void {
 	for (let i = 0; i < text.length; i++) if (isLoneSurrogate(text, i)) throw new NotInForm(l10n.t('the text has a lone UTF-16 surrogate, which YAML cannot hold'));
 }
 
@@ -121,105 +186,35 @@ export function encodeYamlSingleQuoted(text: string): string {
 	return text.replace(/'/g, "''");
 }
 
-/** A scalar value written plain when the parser reads it back as that very string, else double-quoted. */
-export function encodeYamlScalar(text: string): string {
-	if (/^[^\s'"`|>&*!%@#,[\]{}?:-][^\n\r\t]*$/.test(text) && !/\s$|:\s|\s#|:$/.test(text) && !NON_PRINTABLE.test(text) && !/[\u2028\u2029\ufeff\x85]/.test(text)) {
+/**
+ * Plain values a YAML 1.1 reader (PyYAML, and many tools built on it) takes for something other than a string:
+ * booleans in any case (`No`, `on`, `y`), null, numbers and times (`1e3`, `0o17`, `1:20`, `.5`, `.inf`), dates
+ * (`2026-01-01`), `=` and `<<`. They are written quoted, as is anything starting like a number.
+ */
+const NOT_A_STRING_IN_YAML_1_1 = /^(?:y|n|yes|no|on|off|true|false|null|~|=|<<)$|^[-+]?(?:[0-9]|\.[0-9_]|\.(?:inf|nan)$)/i;
+
+/**
+ * A scalar value written plain when every reader reads it back as that very string (YAML 1.2 and 1.1, in a block
+ * or, `inFlow`, in a flow collection, where `,[]{}` end it), else double-quoted.
+ */
+export function encodeYamlScalar(text: string, inFlow = false): string {
+	const plainable =
+		/^[^\s'"`|>&*!%@#,[\]{}?:-][^\n\r\t]*$/.test(text) &&
+		!/\s$|:\s|\s#|:$/.test(text) &&
+		!NON_PRINTABLE.test(text) &&
+		!/[\u2028\u2029\ufeff\x85]/.test(text) &&
+		!NOT_A_STRING_IN_YAML_1_1.test(text) &&
+		!(inFlow && /[,[\]{}]/.test(text));
+	if (plainable) {
 		try {
-			if (loadYaml().parse(`k: ${text}\n`)?.k === text) return text;
+			const yaml = loadYaml();
+			const block = yaml.parse(`k: ${text}\n`) as { k?: unknown } | null;
+			const old = yaml.parse(`k: ${text}\n`, { version: '1.1' }) as { k?: unknown } | null;
+			const flow = yaml.parse(`k: [${text}]\n`) as { k?: unknown[] } | null;
+			if (block?.k === text && old?.k === text && (!inFlow || (flow?.k?.length === 1 && flow.k[0] === text))) return text;
 		} catch {
 			// quoted below
 		}
 	}
 	return `"${encodeYamlDoubleQuoted(text)}"`;
-}
-
-export interface YamlBlock {
-	/** The header from `|` to the end of its line (line break excluded). */
-	header: string;
-	/** Whether the header has an indentation indicator. */
-	explicitIndent: boolean;
-	chomping: 'clip' | 'strip' | 'keep';
-	/** Spaces of indentation of the content. */
-	indent: number;
-	/** Offset of the content's first line in the file. */
-	contentStart: number;
-}
-
-/** Reads a literal block scalar (`|`) and checks that its lines, read as below, give the parser's value. */
-export function yamlBlock(text: string, scalar: YamlScalar): YamlBlock {
-	if (scalar.type === 'BLOCK_FOLDED') throw new NotInForm(l10n.t('a folded YAML block (>) joins its lines; only literal blocks (|) are supported'));
-	const headerEnd = text.slice(scalar.start).search(/\r?\n|$/) + scalar.start;
-	const header = text.slice(scalar.start, headerEnd);
-	const m = /^\|(?:([1-9])([-+]?)|([-+])([1-9]?)|)[ \t]*(?:#.*)?$/.exec(header);
-	if (!m) throw new NotInForm(l10n.t('a YAML block header that is not understood'));
-	const chompChar = m[2] || m[3] || '';
-	const chomping = chompChar === '-' ? 'strip' : chompChar === '+' ? 'keep' : 'clip';
-	const explicitIndent = Boolean(m[1] || m[4]);
-	const contentStart = text.startsWith('\r\n', headerEnd) ? headerEnd + 2 : headerEnd + 1;
-	const content = text.slice(contentStart, scalar.end);
-	for (let indent = 1; indent <= 40; indent++) {
-		const block = { header, explicitIndent, chomping, indent, contentStart } as const;
-		try {
-			if (chomp(decodeBlockLines(content, 0, block).map((p) => p.text).join(''), chomping) === scalar.value) return block;
-		} catch {
-			// another indentation
-		}
-	}
-	throw new NotInForm(l10n.t('the YAML block does not read as expected'));
-}
-
-function chomp(text: string, chomping: YamlBlock['chomping']): string {
-	if (chomping === 'keep') return text;
-	const body = text.replace(/\n+$/, '');
-	return chomping === 'strip' || body === '' ? body : `${body}\n`;
-}
-
-/**
- * Pieces of the lines of a literal block from `column` of its first line: each line without the block's
- * indentation. Throws NotInForm where a line is less indented than the block (or indented with a tab).
- */
-export function decodeBlockLines(raw: string, column: number, block: Pick<YamlBlock, 'indent'>): Piece[] {
-	const pieces: Piece[] = [];
-	const parts = raw.split(/(?<=\n)/);
-	parts.forEach((line, index) => {
-		const col = index === 0 ? column : 0;
-		const body = line.replace(/\r?\n$/, '');
-		const lineBreak = line.slice(body.length);
-		const indentLeft = Math.max(0, block.indent - col);
-		const lead = /^ */.exec(body)?.[0].length ?? 0;
-		let text: string;
-		if (/^ *$/.test(body) && lead <= indentLeft) text = '';
-		else if (lead >= indentLeft) text = body.slice(indentLeft);
-		else throw new NotInForm(l10n.t('a line of the YAML block is less indented than the block'));
-		pieces.push({ raw: line, text: text + (lineBreak ? '\n' : '') });
-	});
-	return pieces;
-}
-
-/** Lines of text written in the block: indented, empty lines empty. `column`: where the first line starts. */
-export function encodeBlockLines(text: string, column: number, block: Pick<YamlBlock, 'indent'>, eol: '\n' | '\r\n'): string {
-	assertRepresentable(text);
-	if (NON_PRINTABLE.test(text) || /[\r\ufeff]/.test(text)) throw new NotInForm(l10n.t('a YAML block cannot hold control characters such as NUL'));
-	return text
-		.split(/(?<=\n)/)
-		.map((line, index) => {
-			const body = line.replace(/\n$/, '');
-			const lineBreak = line.endsWith('\n') ? eol : '';
-			if (body === '') return lineBreak;
-			return ' '.repeat(Math.max(0, block.indent - (index === 0 ? column : 0))) + body + lineBreak;
-		})
-		.join('');
-}
-
-/** Whether the parser, guessing the block's indentation from its first non-empty line, would guess `indent`. */
-export function autoIndentHolds(content: string, indent: number): boolean {
-	for (const line of content.split(/\r?\n/)) {
-		const lead = /^ */.exec(line)?.[0].length ?? 0;
-		if (/^ *$/.test(line)) {
-			if (lead > indent) return false;
-			continue;
-		}
-		return lead === indent;
-	}
-	return true;
 }

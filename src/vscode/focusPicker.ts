@@ -44,8 +44,10 @@ export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly n
 
 	try {
 		return await runQuickPick<FocusItem, Focus>(picker, (settle) => {
-			const lookup = client.bulkRuns(runIds, loading.signal).then(
-				(runs) => {
+			// A failure while reading the answer settles too, so the picker never stays on "Looking up…".
+			const lookup = client
+				.bulkRuns(runIds, loading.signal)
+				.then((runs) => {
 					const options = focusOptionsOf(runs);
 					if (options.length > 0) {
 						showOptions(options);
@@ -53,13 +55,12 @@ export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly n
 					}
 					log.info(`Focus step skipped: runs ${runIds.join(', ')} have no failing workflow metrics or critical categories.`);
 					settle(NO_FOCUS);
-				},
-				(err: unknown) => {
+				})
+				.catch((err: unknown) => {
 					if (isCancellation(err)) return;
 					log.warn(`Focus step skipped: could not look up runs ${runIds.join(', ')}: ${errorMessage(err)}`);
 					settle(NO_FOCUS);
-				},
-			);
+				});
 			inBackground(lookup, 'The focus step', log);
 			return [
 				picker.onDidAccept(() => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isCancellation } from '../core/cancellation';
 import { CekuraError } from '../core/cekuraError';
 import type { ImproveEngine, ImproveInput, Proposal } from '../core/engines/improveEngine';
+import { withoutSecrets } from '../core/engines/proposalSecrets';
 import type { ApiKeyStore } from './apiKeyStore';
 import { createCekuraClient } from './cekuraClientFactory';
 import type { ImproveEngines } from './engines/improveEngines';
@@ -83,7 +84,7 @@ export async function requestProposal<T>(deps: ProposalDeps, session: CekuraSess
 			if (!sent) return undefined;
 			log.info(`Engine: ${current.author} (${current.kind}).`);
 			reviewed = await withCancellableProgress(vscode.l10n.t('Cekura: improving the prompt with {0}', current.author), async (signal, report) => {
-				const proposal = await current.improve(sent, signal, report);
+				const proposal = withoutSecrets(await current.improve(sent, signal, report), [session.apiKey, await deps.modelKeys.get()]);
 				const [settled] = await Promise.allSettled([review(current.kind === 'cekura' && input.note ? { ...proposal, warnings: [...proposal.warnings, noteNotSent()] } : proposal)]);
 				return settled;
 			});

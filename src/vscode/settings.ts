@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl, type BaseUrlCheck } from '../core/baseUrl';
 import type { EngineKind } from '../core/engines/improveEngine';
+import { requestTimeoutMs } from '../core/requestTimeout';
 import { EXTENSION_ID, Settings } from '../constants';
 
 export type EngineSetting = 'auto' | EngineKind;
@@ -26,12 +27,11 @@ const ENGINES: readonly EngineSetting[] = ['auto', 'cekura', 'vscodeLm', 'openai
 
 export function readSettings(): CekuraSettings {
 	const config = vscode.workspace.getConfiguration(Settings.section);
-	const seconds = config.get<number>(Settings.requestTimeoutSeconds, 120);
 	const engine = userValue<string>(config, Settings.improveEngine) ?? 'auto';
 	const openaiBaseUrl = userValue<string>(config, Settings.openaiBaseUrl)?.trim() ?? '';
 	return {
 		baseUrl: checkBaseUrl(userValue<string>(config, Settings.apiBaseUrl) ?? DEFAULT_BASE_URL),
-		improveTimeoutMs: Math.max(1, Number.isFinite(seconds) ? seconds : 120) * 1000,
+		improveTimeoutMs: requestTimeoutMs(config.get<unknown>(Settings.requestTimeoutSeconds)),
 		agentId: positiveInteger(config.get(Settings.runsAgentId)),
 		projectId: positiveInteger(config.get(Settings.runsProjectId)),
 		engine: ENGINES.includes(engine as EngineSetting) ? (engine as EngineSetting) : 'auto',

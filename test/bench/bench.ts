@@ -7,11 +7,14 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { anchor } from '../../src/core/anchoring';
 import { CekuraClient } from '../../src/core/cekuraClient';
+import { checkApplied } from '../../src/core/applyCheck';
 import { diffStats, diffStatsInSlices, formatDiffStats } from '../../src/core/diffStats';
 import { buildModelRequest, charBudget } from '../../src/core/modelPrompt';
+import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEncoding';
 import { RunPickList } from '../../src/core/runPickList';
 import { fetchThroughVsCodeProxy } from '../../src/vscode/nodeFetch';
 import { bigProposals, promptOfLines, promptOfSize } from '../support/bigProposals';
+import { flatYamlWithPrompt } from '../support/bigYaml';
 import { dentalTranscript, rescheduleRun, transcriptText } from '../support/runFixtures';
 import { RESPONSE_TO_DIFF_FILE } from '../e2e/flows/responseToDiff';
 import { runPages } from '../support/runPages';
@@ -317,7 +320,30 @@ function anchoring(): void {
 	}
 }
 
-// 7. Evidence for a model engine: 3 runs with 200-turn transcripts.
+// 7. A prompt in a 5 MB flat YAML file: how it is written (on Improve) and the last check before Apply, each one synchronous step.
+function yamlPrompt(): void {
+	const place = { languageId: 'yaml', ...flatYamlWithPrompt(5 * 1024 * 1024) };
+	const file = flat(place.before + place.selected + place.after);
+	const at = { ...place, before: file.slice(0, place.before.length) };
+	const detects = Array.from({ length: 5 }, () => time(() => detectEncoding(at)));
+	const encoding = detectEncoding(at);
+	if (isRefusal(encoding)) throw new Error(`the bench's YAML prompt is refused: ${encoding.reason}`);
+	const decoded = encoding.decode(place.selected);
+	const forFile = textForFile(`${decoded}Confirm the date and time.\n`, decoded, encoding, '\n', place.selected);
+	if (!forFile.ok) throw new Error(`the bench's YAML prompt cannot be written: ${forFile.reason}`);
+	const after = flat(place.before + forFile.text + place.after);
+	let result = '';
+	const checks = Array.from({ length: 5 }, () =>
+		time(() => {
+			const check = checkApplied(after, 'yaml', { start: place.before.length, end: place.before.length + forFile.text.length }, forFile.expected);
+			result = check.ok ? 'ok' : check.reason;
+		}),
+	);
+	rows.push({ what: 'YAML prompt in a 5 MB flat file (105,000 keys): how it is written, on Improve', goal: '≤ 50 ms', values: detects, unit: 'ms', judge: 'max', limit: 50, note: 'n=5' });
+	rows.push({ what: '  the last check before Apply, the edited file parsed', goal: '≤ 50 ms', values: checks, unit: 'ms', judge: 'max', limit: 50, note: `n=5, ${result}` });
+}
+
+// 8. Evidence for a model engine: 3 runs with 200-turn transcripts.
 async function evidence(): Promise<void> {
 	const runs = [5546, 5547, 5548].map((id) => {
 		const turns = dentalTranscript(200);
@@ -334,7 +360,7 @@ async function evidence(): Promise<void> {
 	rows.push({ what: '  same, trimmed into an 8k-token window', goal: '≤ 20 ms', values: trimmed, unit: 'ms', judge: 'median', limit: 20, note: 'n=50' });
 }
 
-// 7. From the improve answer to the review diff on screen, in the real VS Code: measured by the UI flows.
+// 9. From the improve answer to the review diff on screen, in the real VS Code: measured by the UI flows.
 function responseToDiff(): void {
 	const file = path.join(root, RESPONSE_TO_DIFF_FILE);
 	const what = 'improve response → review diff painted, real VS Code (page mark, last UI run)';
@@ -361,6 +387,7 @@ async function main(): Promise<void> {
 	await diffStatsStalls();
 	runPickerPages();
 	anchoring();
+	yamlPrompt();
 	responseToDiff();
 	await evidence();
 	printTable();

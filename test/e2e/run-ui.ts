@@ -1,9 +1,10 @@
 // `npm run test:e2e`: installs the packaged extension into a fresh code-server, points it at the local fake
 // Cekura server and drives the workbench like a person through every flow in one browser session.
 //
-// Env: E2E_FLOWS=name1,name2 runs a subset; E2E_TIMEOUT_SECONDS (default 720) bounds the whole run,
-// E2E_FLOW_TIMEOUT_SECONDS (default 180) each flow; E2E_VSIX uses another .vsix; E2E_VERBOSE=1 echoes
-// the browser console.
+// Env: E2E_FLOWS=name1,name2 runs a subset; E2E_FLOW_TIMEOUT_SECONDS (default 180) bounds each flow, and
+// E2E_IDLE_SECONDS (default: the flow limit + 60 s) stops a run in which nothing has happened for that long (a
+// hang outside the flows: starting code-server, loading or resetting the workbench); the whole run takes what it
+// takes. E2E_VSIX uses another .vsix; E2E_VERBOSE=1 echoes the browser console.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,6 +26,7 @@ import {
 	type CodeServer,
 	type StartOptions,
 } from './codeServer';
+import { idleSecondsFromEnv, ProgressWatchdog } from './progressWatchdog';
 import { agentExport } from './flows/agentExport';
 import { commandEntryPoints } from './flows/commandEntryPoints';
 import { driftRefused } from './flows/driftRefused';
@@ -80,6 +82,8 @@ interface Tally {
 	/** False until the workbench is up and the first flow starts. */
 	flowsStarted: boolean;
 }
+
+const DEFAULT_FLOW_TIMEOUT_SECONDS = 180;
 
 function secondsFromEnv(name: string, fallback: number): number {
 	const raw = process.env[name];
@@ -158,16 +162,18 @@ function registerLanguagePack(locale: string, userDataDir: string, extensionsDir
 	fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
 
-async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
+/** `step` is told of every step, so that only a run in which nothing happens for a long while is stopped. */
+async function runFlows(tally: Tally, step: (what: string) => void, teardown: Teardown): Promise<void> {
 	const root = repoRoot();
 	const flows = selectedFlows();
-	const flowTimeout = secondsFromEnv('E2E_FLOW_TIMEOUT_SECONDS', 180);
+	const flowTimeout = secondsFromEnv('E2E_FLOW_TIMEOUT_SECONDS', DEFAULT_FLOW_TIMEOUT_SECONDS);
 	const shotsDir = path.join(root, 'test-results', 'e2e');
 	fs.rmSync(shotsDir, { recursive: true, force: true });
 	fs.mkdirSync(shotsDir, { recursive: true });
 
 	const vsix = ensureVsix(root);
 	const tools = await ensureTools();
+	step('tools ready');
 	const versions = toolVersions(tools);
 	console.log(`VS Code ${versions.vscode} (code-server ${versions.codeServer}), extension host Node ${versions.node}, extension ${displayPath(root, vsix)}`);
 
@@ -192,7 +198,9 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 	};
 	/** Starts a code-server for a group of flows, stopped at the end; its log is kept when a flow failed. */
 	const startServer = async (what: string, logName: string, options: StartOptions): Promise<CodeServer> => {
+		step(`starting ${what}`);
 		const started = await startCodeServer({ userSettings, workspace: workspaceDir, tools, ...options });
+		step(`${what} started`);
 		teardown.add(`stop ${what}`, async () => {
 			if (tally.failed > 0 && !teardown.interruptedBy) {
 				const kept = path.join(shotsDir, logName);
@@ -217,7 +225,14 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 		tally.flowsStarted = true;
 		for (const [index, flow] of list.entries()) {
 			const started = Date.now();
-			const ctx: FlowContext = { page, wb: workbench, server, model, workspaceDir, vsix, shotsDir, log: (message) => console.log(`    · ${message}`) };
+			const ctx: FlowContext = {
+				page, wb: workbench, server, model, workspaceDir, vsix, shotsDir,
+				log: (message) => {
+					step(`${flow.name}: ${message}`);
+					console.log(`    · ${message}`);
+				},
+			};
+			step(`flow ${flow.name} starting`);
 			try {
 				if (index > 0) {
 					await workbench.reset();
@@ -227,11 +242,13 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 				}
 				await withTimeout(flow.run(ctx), flowTimeout, `flow ${flow.name}`);
 				tally.passed++;
+				step(`flow ${flow.name} passed`);
 				console.log(`✓ ${flow.name} (${formatSeconds(Date.now() - started)})`);
 			} catch (err) {
 				// Interrupted: the browser is gone, and the signal handler prints the summary.
 				if (teardown.interruptedBy) return;
 				tally.failed++;
+				step(`flow ${flow.name} failed`);
 				console.log(`✗ ${flow.name}: ${errorMessage(err)}`);
 				const shot = path.join(shotsDir, `${flow.name}-failure.png`);
 				await page.screenshot({ path: shot }).then(
@@ -250,6 +267,7 @@ async function runFlows(tally: Tally, teardown: Teardown): Promise<void> {
 	if (codeServer) {
 		const loadStarted = Date.now();
 		const wb = await openWorkbench(page, codeServer.url, workspaceDir);
+		step('workbench loaded');
 		console.log(`workbench loaded in ${formatSeconds(Date.now() - loadStarted)}`);
 		await runList(mainFlows, wb);
 	}
@@ -299,15 +317,14 @@ async function main(): Promise<number> {
 	const tally: Tally = { passed: 0, failed: 0, flowsStarted: false };
 	const removeSignalHandlers = exitOnSignals(teardown, () => console.log(`e2e: ${tally.passed} passed, ${tally.failed + 1} failed`));
 	let exitCode = 0;
-	let timer: NodeJS.Timeout | undefined;
+	let watchdog: ProgressWatchdog | undefined;
 	try {
-		const limit = secondsFromEnv('E2E_TIMEOUT_SECONDS', 720);
-		const timedOut = new Promise<'timeout'>((resolve) => {
-			timer = setTimeout(() => resolve('timeout'), limit * 1000);
-		});
-		const outcome = await Promise.race([runFlows(tally, teardown).then(() => 'done' as const), timedOut]);
-		if (outcome === 'timeout') {
-			console.error(`e2e: stopped after ${limit} s (E2E_TIMEOUT_SECONDS)`);
+		// A flow that hangs is stopped by its own limit first; the watchdog catches a hang between flows.
+		watchdog = new ProgressWatchdog(idleSecondsFromEnv(secondsFromEnv('E2E_FLOW_TIMEOUT_SECONDS', DEFAULT_FLOW_TIMEOUT_SECONDS) + 60), 'packaging and installing the tools');
+		const progress = watchdog.progress.bind(watchdog);
+		const stalled = await Promise.race([runFlows(tally, progress, teardown).then(() => undefined), watchdog.stalled]);
+		if (stalled !== undefined) {
+			console.error(`e2e: ${stalled}; stopping`);
 			tally.failed++;
 			exitCode = TIMEOUT_EXIT_CODE;
 		}
@@ -322,7 +339,7 @@ async function main(): Promise<number> {
 		}
 		exitCode = 1;
 	} finally {
-		clearTimeout(timer);
+		watchdog?.stop();
 	}
 	await teardown.run();
 	removeSignalHandlers();

@@ -9,8 +9,11 @@ import { ModelError } from '../../src/core/modelError';
 import { OpenAiCompatibleClient, type OpenAiCompatibleOptions } from '../../src/core/openAiCompatibleClient';
 import { parseRunIds } from '../../src/core/runIds';
 import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEncoding';
+import { evidenceCases } from './evidenceCases';
+import { exactnessCases } from './exactnessCases';
 import { KEY, MODEL_KEY, observed, showsKey, type FaultCase } from './faultCase';
 import { delay, json, startFaultServer, type FaultHandler, type FaultServer } from './faultServer';
+import { keyCases } from './keyCases';
 import { languageCases } from './languageCases';
 
 /**
@@ -135,6 +138,9 @@ interface FaultSection {
 	cases(): FaultCase[];
 }
 const SECTIONS: FaultSection[] = [
+	{ title: 'run evidence', cases: evidenceCases },
+	{ title: 'keys in fragments and proposals, odd timeouts', cases: keyCases },
+	{ title: 'exactness of Apply', cases: exactnessCases },
 	{ title: 'prompts in other languages', cases: languageCases },
 ];
 

@@ -73,6 +73,16 @@ suite('Prompts inside strings: exact encodings, refusal, last line of defence', 
 		assert.match(value, /^Intro line\.\nKeep calls short, but never end the call[\s\S]*## Rules learned from test runs[\s\S]*\nOutro line\.$/);
 	});
 
+	test('a JSON string with \\r\\n escapes keeps them through the review, on lines left alone and on improved ones', async () => {
+		const file = '{\n  "systemPrompt": "You are the front desk.\\r\\nKeep calls short.\\r\\nNever give medical advice."\n}\n';
+		const source = await improveSelection(file, '.json', 'You are', 'advice.');
+		assert.equal(server.improveRequests()[0]?.body.prompt, 'You are the front desk.\r\nKeep calls short.\r\nNever give medical advice.');
+		await vscode.commands.executeCommand(Commands.applyImprovement);
+		const value = (JSON.parse(source.document.getText()) as { systemPrompt: string }).systemPrompt;
+		assert.match(value, /^You are the front desk\.\r\nKeep calls short, but never end the call[\s\S]*\r\nNever give medical advice\./);
+		assert.doesNotMatch(value, /[^\r]\n/, `a line break lost its \\r: ${JSON.stringify(value)}`);
+	});
+
 	test('a selection the detector cannot place is refused; the plain-text copy is improved instead, the file untouched', async () => {
 		user.answer = (m) => (m.actions.includes('Improve as Plain Text in a Copy') ? 'Improve as Plain Text in a Copy' : undefined);
 		const file = '{\n  "timeout": 30, "prompt": "Keep calls short."\n}\n';

@@ -81,6 +81,20 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 		assert.ok(focus.disposed, 'the focus picker was left open');
 	});
 
+	test('runs with fields of the wrong type: the focus step stops looking up and offers what it can read', async () => {
+		server.setModes({ runsBulk: 'wrong-types' });
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		user.runIds = [5546];
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+
+		const focus = user.quickPicks.find((p) => /Focus the improvement/.test(p.title ?? ''));
+		assert.ok(focus, 'no focus step was shown');
+		assert.equal(focus.busy, false, 'the focus step is still looking up');
+		assert.deepEqual(focus.rows().map((r) => r.label), ['Metric 7 (Cekura sent no name)']);
+		assert.ok(focus.disposed, 'the focus picker was left open');
+		assert.deepEqual(server.improveRequests()[0]?.body.workflow_metric_ids, [7]);
+	});
+
 	test('a 4th run is refused in the picker: the check is undone and the title says why', async () => {
 		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		let afterFourth: { ids: number[]; title: string } | undefined;

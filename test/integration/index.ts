@@ -7,6 +7,8 @@ export interface IntegrationResults {
 	passed: number;
 	failed: number;
 	pending: number;
+	/** False while the suite runs: the file is rewritten after each test, so the harness sees progress. */
+	complete: boolean;
 }
 
 export function run(): Promise<void> {
@@ -19,10 +21,17 @@ export function run(): Promise<void> {
 		.sort();
 	for (const name of files) mocha.addFile(path.join(__dirname, name));
 
+	const write = (results: IntegrationResults): void => {
+		const resultsFile = process.env.CEKURA_TEST_RESULTS;
+		// Written whole under another name, then renamed: the harness never reads half a file.
+		if (resultsFile) {
+			fs.writeFileSync(`${resultsFile}.part`, `${JSON.stringify(results)}\n`);
+			fs.renameSync(`${resultsFile}.part`, resultsFile);
+		}
+	};
 	return new Promise((resolve, reject) => {
-		const finish = (results: IntegrationResults, error?: unknown): void => {
-			const resultsFile = process.env.CEKURA_TEST_RESULTS;
-			if (resultsFile) fs.writeFileSync(resultsFile, `${JSON.stringify(results)}\n`);
+		const finish = (results: Omit<IntegrationResults, 'complete'>, error?: unknown): void => {
+			write({ ...results, complete: true });
 			if (error !== undefined) reject(error instanceof Error ? error : new Error(String(error)));
 			else if (results.failed > 0) reject(new Error(`${results.failed} integration test(s) failed`));
 			else resolve();
@@ -34,10 +43,12 @@ export function run(): Promise<void> {
 			return;
 		}
 		try {
-			const runner = mocha.run(() => {
-				const stats = runner.stats;
-				finish({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0, pending: stats?.pending ?? 0 });
-			});
+			const runner = mocha.run(() => finish(counts()));
+			const counts = (): Omit<IntegrationResults, 'complete'> => ({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0, pending: runner.stats?.pending ?? 0 });
+			// After each test (and each failed hook): the harness tells a slow run from a hung one by these.
+			const progress = (): void => write({ ...counts(), complete: false });
+			runner.on('test end', progress);
+			runner.on('fail', progress);
 		} catch (err) {
 			// A test file that throws while loading ends up here.
 			finish({ passed: 0, failed: 1, pending: 0 }, err);

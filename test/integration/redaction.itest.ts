@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
 import { json, startFaultServer, type FaultServer } from '../faults/faultServer';
 import type { FakeUser } from './fakeUser';
-import { openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, storeKey, useCekuraSuite } from './support';
+import { activeDiffTab, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, storeKey, useCekuraSuite } from './support';
 
 const CEKURA_KEY = 'ck_live_Echoed/Key+2026';
 const MODEL_KEY = 'sk-proj-Echoed/Model+Key';
@@ -78,9 +79,80 @@ suite('A key echoed by a server never reaches the screen', () => {
 		await vscode.commands.executeCommand(Commands.improvePrompt);
 
 		assert.ok(echo.requests.some((r) => r.headers.authorization === `Bearer ${MODEL_KEY}`), 'the model key was not sent to the model server');
-		const summary = await user.waitForMessage(/^Proposal by echo-model at /);
+		const summary = await user.waitForMessage(/Proposal by echo-model at /);
 		assert.match(summary.text, /Added a rule \(key «redacted»\)/);
+		assert.match(summary.text, /^⚠ The proposal held an API key/);
 		await vscode.commands.executeCommand(Commands.showReviewSummary);
+		assertNoKey(shownToUser(), 'the screen');
+		assertNoKey([readExtensionLog(api)], 'the log');
+	});
+
+	test('a model server: never sent a key that Cekura\'s run details echo', async () => {
+		await storeKey(user, CEKURA_KEY);
+		user.onInputBox = (options) => (/Set Model API Key/.test(options.title ?? '') ? MODEL_KEY : undefined);
+		await vscode.commands.executeCommand(Commands.setModelApiKey);
+		echo.handle((req, res) => {
+			const key = String(req.headers['x-cekura-api-key']);
+			const url = req.url ?? '';
+			if (url.includes('/chat/completions')) {
+				const content = JSON.stringify({ improved_prompt: `${SAMPLE_PROMPT}\nAlways confirm the date.`, summary_of_changes: 'Added a rule.' });
+				json(res, 200, { choices: [{ message: { content }, finish_reason: 'stop' }] });
+			} else if (url.includes('/runs/bulk/')) {
+				json(res, 200, [
+					{
+						id: 5546,
+						scenario_name: `Echo ${key}`,
+						scenario_instructions: `The caller reads out ${key} and ${MODEL_KEY}.`,
+						error_message: `rejected ${encodeURIComponent(key)}`,
+						evaluation: { metrics: [{ id: 7, name: 'Booking confirmed', type: 'binary_workflow_adherence', score: 0, explanation: [`The agent said ${key.toUpperCase()}.`] }] },
+						transcript_object: [{ role: 'Main Agent', time: '00:01', content: `My key is ${key.toLowerCase()}` }],
+					},
+				]);
+			} else {
+				json(res, 200, { count: 0, next: null, previous: null, results: [] });
+			}
+		});
+		await setSetting(Settings.apiBaseUrl, echo.url);
+		await setSetting(Settings.openaiBaseUrl, `${echo.url}/v1`);
+		await setSetting(Settings.openaiModel, 'echo-model');
+		await setSetting(Settings.improveEngine, 'openaiCompatible');
+		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+
+		const sent = echo.requests.filter((r) => r.url.includes('/chat/completions')).map((r) => r.body);
+		assert.equal(sent.length, 1, `requests: ${echo.requests.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+		assert.match(sent[0], /The caller reads out «redacted» and «redacted»\./, 'the run evidence was not sent, or not redacted');
+		assertNoKey(sent, 'the request to the model');
+		await user.waitForMessage(/^Proposal by echo-model at /);
+	});
+
+	test('a model server: a key echoed into the improved prompt is not in the review, the history or the source after Apply', async () => {
+		user.onInputBox = (options) => (/Set Model API Key/.test(options.title ?? '') ? MODEL_KEY : undefined);
+		await vscode.commands.executeCommand(Commands.setModelApiKey);
+		echo.handle((req, res) => {
+			const key = String(req.headers.authorization).replace(/^Bearer /, '');
+			const content = JSON.stringify({ improved_prompt: `Authenticate with ${key}.\nAlways confirm the date.`, summary_of_changes: 'Added a rule.' });
+			json(res, 200, { choices: [{ message: { content }, finish_reason: 'stop' }] });
+		});
+		await setSetting(Settings.openaiBaseUrl, `${echo.url}/v1`);
+		await setSetting(Settings.openaiModel, 'echo-model');
+		await setSetting(Settings.improveEngine, 'openaiCompatible');
+		const source = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
+		await vscode.commands.executeCommand(Commands.improvePrompt);
+
+		const summary = await user.waitForMessage(/Proposal by echo-model at /);
+		assert.match(summary.text, /held an API key .*replaced with «redacted»/);
+		const tab = activeDiffTab();
+		assert.ok(tab, 'no review diff opened');
+		const proposed = (await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified)).getText();
+		assert.match(proposed, /Authenticate with «redacted»\.\nAlways confirm the date\./);
+		await api.history.flushed();
+		await vscode.commands.executeCommand(Commands.applyImprovement);
+		assert.match(source.document.getText(), /Authenticate with «redacted»\./, 'the proposal was not applied');
+		await api.history.flushed();
+		assertNoKey([proposed], 'the review');
+		assertNoKey([fs.readFileSync(api.history.file.fsPath, 'utf8')], 'the history file');
+		assertNoKey([source.document.getText()], 'the source file');
 		assertNoKey(shownToUser(), 'the screen');
 		assertNoKey([readExtensionLog(api)], 'the log');
 	});

@@ -26,6 +26,8 @@ export type ImproveMode =
 	| 'redirect-other-origin';
 
 export type ListMode = 'ok' | 'forbidden' | 'removed-404' | 'server-error';
+/** `wrong-types`: the runs with fields of the wrong type (a number for text, an object for a list), as a drifted schema sends them. */
+export type BulkMode = ListMode | 'wrong-types';
 
 export interface CekuraServerOptions extends LoopbackListenOptions {
 	/** Default [DEMO_API_KEY]. */
@@ -59,7 +61,7 @@ export type ImproveRecord = RecordedRequest & { body: ImproveBody };
 export interface ServerModes {
 	improve: ImproveMode;
 	runsList: ListMode;
-	runsBulk: ListMode;
+	runsBulk: BulkMode;
 	delayMs: number;
 	retryAfterSeconds: number;
 	/** The largest page_size honoured (Cekura documents no maximum); default 100. */
@@ -97,6 +99,7 @@ const IMPROVE_MODES: readonly ImproveMode[] = [
 	'redirect-other-origin',
 ];
 const LIST_MODES: readonly ListMode[] = ['ok', 'forbidden', 'removed-404', 'server-error'];
+const BULK_MODES: readonly BulkMode[] = [...LIST_MODES, 'wrong-types'];
 
 const DEFAULT_MODES: Readonly<ServerModes> = { improve: 'ok', runsList: 'ok', runsBulk: 'ok', delayMs: 30_000, retryAfterSeconds: 1, maxPageSize: 100 };
 
@@ -172,6 +175,17 @@ function send(res: http.ServerResponse, reply: Reply): void {
 }
 
 /** Checks a `Partial<ServerModes>`; returns the error message for anything unknown. */
+/** A run with fields of the wrong type: instructions as a number, categories as an object, metric names as numbers, turns as text. */
+function wrongTyped(run: SeedRun): JsonObject {
+	return {
+		...run,
+		scenario_instructions: 42,
+		critical_categories: Object.fromEntries(run.critical_categories.map((c) => [c.category_id, c])),
+		evaluation: { metrics: run.evaluation.metrics.map((m) => ({ ...m, name: m.id })) },
+		transcript_object: 'not a list',
+	};
+}
+
 function checkModes(input: unknown): Partial<ServerModes> | string {
 	if (!isObject(input)) return 'Expected a JSON object of modes.';
 	const modes: Partial<ServerModes> = {};
@@ -182,9 +196,12 @@ function checkModes(input: unknown): Partial<ServerModes> | string {
 				modes.improve = value as ImproveMode;
 				break;
 			case 'runsList':
-			case 'runsBulk':
 				if (!LIST_MODES.includes(value as ListMode)) return `Unknown ${key} mode: ${JSON.stringify(value)}. Expected one of ${LIST_MODES.join(', ')}.`;
 				modes[key] = value as ListMode;
+				break;
+			case 'runsBulk':
+				if (!BULK_MODES.includes(value as BulkMode)) return `Unknown ${key} mode: ${JSON.stringify(value)}. Expected one of ${BULK_MODES.join(', ')}.`;
+				modes[key] = value as BulkMode;
 				break;
 			case 'maxPageSize':
 				if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return `${key} must be a positive integer.`;
@@ -336,7 +353,7 @@ class LocalCekuraServer implements CekuraServer {
 			case 'list':
 				return this.listMode(this.modes.runsList) ?? this.listRuns(url, hostHeader);
 			case 'bulk':
-				return this.listMode(this.modes.runsBulk) ?? this.bulkRuns(url.searchParams);
+				return this.listMode(this.modes.runsBulk) ?? this.bulkRuns(url.searchParams, this.modes.runsBulk === 'wrong-types');
 			case 'detail': {
 				const run = findRun(route.id);
 				return run ? { status: 200, body: run } : notFound();
@@ -367,7 +384,7 @@ class LocalCekuraServer implements CekuraServer {
 		}
 	}
 
-	private listMode(mode: ListMode): Reply | undefined {
+	private listMode(mode: BulkMode): Reply | undefined {
 		switch (mode) {
 			case 'forbidden':
 				return detail(403, 'You do not have permission to perform this action.');
@@ -447,7 +464,7 @@ class LocalCekuraServer implements CekuraServer {
 		};
 	}
 
-	private bulkRuns(params: URLSearchParams): Reply {
+	private bulkRuns(params: URLSearchParams, wrongTypes: boolean): Reply {
 		const value = params.get('run_ids')?.trim();
 		if (value === undefined || value === '') return { status: 400, body: { run_ids: ['This field is required.'] } };
 		const parts = value.split(',').map((part) => part.trim());
@@ -466,7 +483,7 @@ class LocalCekuraServer implements CekuraServer {
 			if (resultId !== undefined && run.result_id !== resultId) continue;
 			runs.push(run);
 		}
-		return { status: 200, body: runs };
+		return { status: 200, body: wrongTypes ? runs.map(wrongTyped) : runs };
 	}
 
 	private async improve(method: string, raw: string, res: http.ServerResponse): Promise<Reply | undefined> {

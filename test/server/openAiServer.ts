@@ -5,7 +5,7 @@
  * loopback only and can be switched into failure modes (`POST /__control/modes`), like the local Cekura server.
  */
 import type * as http from 'node:http';
-import { PROMPT_BEGIN, PROMPT_END } from '../../src/core/modelPrompt';
+import { EVIDENCE_BEGIN, EVIDENCE_END, PROMPT_BEGIN, PROMPT_END } from '../../src/core/modelPrompt';
 import { improvePrompt } from './improver';
 import { LoopbackServer, trackResponse, parseRecordedBody, sendJson, type ApiRequest, type JsonReply, type LoopbackListenOptions } from './loopbackServer';
 import { findRun, type SeedRun } from './seedData';
@@ -135,14 +135,17 @@ function answerFor(messages: readonly JsonObject[]): { prompt: string; runs: See
 	const end = text.lastIndexOf(`\n${PROMPT_END}`);
 	if (begin < 0 || end < begin) return undefined;
 	const prompt = text.slice(begin + PROMPT_BEGIN.length + 1, end);
-	const evidence = text.slice(end);
+	const from = text.indexOf(`\n${EVIDENCE_BEGIN}\n`, end);
+	const to = text.lastIndexOf(`\n${EVIDENCE_END}\n`);
+	// Recorded texts are JSON strings: only what is outside them is the request's structure (run headings, tags).
+	const evidence = from < 0 || to < from ? '' : text.slice(from, to).replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
 	const runs: SeedRun[] = [];
 	for (const m of evidence.matchAll(/^## Run (\d+)/gm)) {
 		const run = findRun(Number(m[1]));
 		if (run && !runs.includes(run)) runs.push(run);
 	}
-	const metricIds = [...evidence.matchAll(/\[focus\][^\n]*\(metric (\d+)\)/g)].map((m) => Number(m[1]));
-	const categoryIds = [...evidence.matchAll(/\[focus\][^\n]*\(category (\d+)[,)]/g)].map((m) => Number(m[1]));
+	const metricIds = [...evidence.matchAll(/\[focus\] "" \(metric (\d+)\)/g)].map((m) => Number(m[1]));
+	const categoryIds = [...evidence.matchAll(/\[focus\] "" \(category (\d+)[,)]/g)].map((m) => Number(m[1]));
 	return { prompt, runs, answer: improvePrompt(prompt, runs, categoryIds, metricIds) };
 }
 

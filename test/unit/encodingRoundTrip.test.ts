@@ -213,7 +213,7 @@ test('property: decode(encode(text)) is the text for 3000 random texts per encod
 		const encoding = detectEncoding(p);
 		assert.ok(!isRefusal(encoding));
 		for (let i = 0; i < 3000; i++) {
-			const text = randomText(rand).replace(/\r\n?/g, '\n');
+			const text = randomText(rand);
 			let raw: string;
 			try {
 				raw = encoding.encode(text, '\n', p.selected);
@@ -224,4 +224,84 @@ test('property: decode(encode(text)) is the text for 3000 random texts per encod
 			assert.equal(encoding.decode(raw), text, `${context.name}: ${JSON.stringify(text)} → ${JSON.stringify(raw)}`);
 		}
 	}
+});
+
+// ---- exactness: carriage returns of decoded strings, as the review (a VS Code document) hands the text back ----
+
+/** The review shows every `\r\n`, `\r` and `\n` of the decoded text as a line break and gives them back as `\n`. */
+const asReviewed = (t: string): string => t.replace(/\r\n|\r/g, '\n');
+
+const CR_CONTEXTS: { name: string; languageId: string; wrap(inside: string): string; encode(decoded: string): string; read(file: string): string }[] = [
+	{ name: 'JSON string', languageId: 'json', wrap: (i) => `{"p": "«${i}»", "q": 1}\r\n`, encode: (d) => JSON.stringify(d).slice(1, -1), read: (f) => JSON.parse(f).p },
+	{ name: 'double-quoted TS string', languageId: 'typescript', wrap: (i) => `const p = "«${i}»";\r\n`, encode: (d) => JSON.stringify(d).slice(1, -1), read: jsValue },
+	{ name: 'YAML double-quoted', languageId: 'yaml', wrap: (i) => `p: "«${i}»"\r\nq: 1\r\n`, encode: (d) => JSON.stringify(d).slice(1, -1), read: (f) => parseYaml(f).p },
+];
+
+for (const context of CR_CONTEXTS) {
+	test(`property: ${context.name}: the \\r\\n, \\r and \\n of 300 random decoded texts survive Apply, on lines left alone and on edited ones`, () => {
+		const rand = prng(0x5eed ^ context.name.length);
+		const breaks = ['\n', '\r\n', '\r'];
+		for (let i = 0; i < 300; i++) {
+			const lines = Array.from({ length: 2 + Math.floor(rand() * 5) }, (_, k) => `Line ${k} ${randomText(rand, ['a', 'Be brief.', ' ', '"', 'é', '#'])}`);
+			const original = lines.map((l, k) => l + (k < lines.length - 1 ? breaks[Math.floor(rand() * 3)] : '')).join('');
+			const file = context.wrap(context.encode(original));
+			for (const eol of ['\n', '\r\n'] as const) {
+				assert.equal(applied(context.languageId, file, asReviewed, eol).file, file.replace(/[«»]/g, ''), `${context.name}: unchanged ${JSON.stringify(original)}`);
+				const appended = applied(context.languageId, file, (t) => `${asReviewed(t)}\nA new line.`, eol).file;
+				const value = context.read(appended);
+				assert.ok(value.startsWith(original) && /^(\r\n|\r|\n)A new line\.$/.test(value.slice(original.length)), `${context.name}: ${JSON.stringify(original)} + a line read back as ${JSON.stringify(value)}`);
+				const k = Math.floor(rand() * lines.length);
+				const edited = applied(context.languageId, file, (t) => asReviewed(t).split('\n').map((l, j) => (j === k ? 'Edited line.' : l)).join('\n'), eol).file;
+				assert.equal(context.read(edited), original.replace(lines[k], 'Edited line.'), `${context.name}: line ${k} of ${JSON.stringify(original)} edited`);
+			}
+		}
+	});
+}
+
+test('exactness: a JSON string with \\r\\n escapes in a CRLF file keeps them on untouched and edited lines', () => {
+	const file = '{\r\n  "p": "«First.\\r\\nSecond.\\r\\nThird.»"\r\n}\r\n';
+	const written = applied('json', file, (t) => asReviewed(t).replace('Second.', 'Second, edited.'), '\r\n').file;
+	assert.equal(written, '{\r\n  "p": "First.\\r\\nSecond, edited.\\r\\nThird."\r\n}\r\n');
+	assert.equal(applied('json', file, asReviewed, '\r\n').file, file.replace(/[«»]/g, ''));
+});
+
+test('exactness: a YAML block at the end of a file without a final line break applies unchanged and edited, for |, |- and |+', () => {
+	for (const header of ['|', '|-', '|+']) {
+		const file = `a: 1\np: ${header}\n«  First.\n  Second.»`;
+		assert.equal(applied('yaml', file, (t) => t).file, file.replace(/[«»]/g, ''), header);
+		const edited = applied('yaml', file, (t) => `${t}\nThird.`).file;
+		assert.equal(edited, `a: 1\np: ${header}\n  First.\n  Second.\n  Third.`, header);
+		assert.equal(parseYaml(edited).p, header === '|-' ? 'First.\nSecond.\nThird.' : 'First.\nSecond.\nThird.\n', header);
+	}
+});
+
+test('exactness: a plain YAML value that YAML 1.1 (PyYAML) would read as a boolean, null, number or date is written quoted', () => {
+	for (const value of ['No', 'yes', 'ON', 'off', 'y', 'N', 'True', 'null', 'Null', '~', '1e3', '0x1F', '012', '1_000', '1:20', '.5', '.inf', '-.INF', '.NaN', '2026-01-01', '2026-01-01 10:00:00', '=', '<<']) {
+		const written = applied('yaml', 'p: «Be brief»\n', () => value).file;
+		assert.notEqual(written, `p: ${value}\n`, `${value} written plain`);
+		assert.equal(parseYaml(written, { version: '1.1' }).p, value, value);
+		assert.equal(parseYaml(written).p, value, value);
+	}
+	assert.equal(applied('yaml', 'p: «x»\n', () => 'Be brief, always').file, 'p: Be brief, always\n');
+});
+
+test('exactness: a plain YAML value inside a flow collection is written quoted where , [ ] { } would end it', () => {
+	const cases: [string, string, (v: string) => unknown][] = [
+		['p: [«x», y]\n', 'a, b', (v) => ({ p: [v, 'y'] })],
+		['p: [«x», y]\n', 'a]', (v) => ({ p: [v, 'y'] })],
+		['p: {k: «x», q: 1}\n', 'a} b{', (v) => ({ p: { k: v, q: 1 } })],
+		['p: {k: «x»}\n', 'no', (v) => ({ p: { k: v } })],
+	];
+	for (const [file, value, structure] of cases) {
+		const written = applied('yaml', file, () => value).file;
+		assert.deepEqual(parseYaml(written), structure(value), written);
+	}
+	assert.equal(applied('yaml', 'p: [«x», y]\n', () => 'Be brief').file, 'p: [Be brief, y]\n');
+});
+
+test('exactness: a duplicate key still refuses a YAML file, found in linear time', () => {
+	const result = detectEncoding(place('yaml', 'a: 1\np: «x»\nb: 2\np: y\n'));
+	assert.ok(isRefusal(result) && /Map keys must be unique at line 4, column 1/.test(result.reason), JSON.stringify(result));
+	assert.ok(isRefusal(detectEncoding(place('yaml', 'p: {k: «x», k: y}\n'))));
+	assert.ok(!isRefusal(detectEncoding(place('yaml', 'p: «x»\n"1": a\n1: b\n'))), 'the string "1" and the number 1 are different keys');
 });

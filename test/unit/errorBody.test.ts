@@ -14,10 +14,19 @@ test('reads DRF field errors, detail and non_field_errors', () => {
 	assert.deepEqual(errorBodyLines(null), []);
 });
 
-test('parses JSON bodies and shortens long non-JSON ones', () => {
+test('parses JSON bodies and keeps non-JSON ones whole, for shortenLines to cut once the keys are out', () => {
 	assert.deepEqual(parseBody('{"a":1}'), { a: 1 });
 	assert.equal(parseBody('<html>x</html>'), '<html>x</html>');
-	assert.equal((parseBody('x'.repeat(1000)) as string).length, 301);
+	assert.equal(shortenLines(errorBodyLines(parseBody('x'.repeat(1000))), [])[0].length, 301);
+});
+
+test('a key across the cut of a long error line is taken out, not shown in part', () => {
+	const key = 'ck_live_7fQ2abcdefghijklmnop';
+	for (const body of [`${'E'.repeat(290)}${key} rejected`, `{"detail": "${'E'.repeat(290)}${key} rejected"}`, `{"detail": "${'E'.repeat(290)}${key} rejec`]) {
+		const [line] = shortenLines(errorBodyLines(parseBody(body)), [key]);
+		assert.ok(!line.includes('ck_live_7f'), line);
+		assert.ok(line.startsWith('EEEE'), line);
+	}
 });
 
 test('reads Retry-After as seconds or as an HTTP date', () => {
@@ -44,15 +53,15 @@ test('Retry-After is delta-seconds (a non-negative integer) or an HTTP-date; not
 });
 
 test('long error bodies are shortened: each line, the number of lines and the whole', () => {
-	const lines = shortenLines(errorBodyLines({ detail: 'x'.repeat(1_000_000) }));
+	const lines = shortenLines(errorBodyLines({ detail: 'x'.repeat(1_000_000) }), []);
 	assert.equal(lines.length, 1);
 	assert.ok(lines[0].length <= 301, String(lines[0].length));
 	assert.ok(lines[0].endsWith('…'));
-	const many = shortenLines(errorBodyLines(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, ['bad value']]))));
+	const many = shortenLines(errorBodyLines(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, ['bad value']]))), []);
 	assert.ok(many.length <= 6, String(many.length));
 	assert.match(many[many.length - 1], /495 more/);
 	assert.ok(many.join(' ').length <= 1000);
-	assert.deepEqual(shortenLines(['a', 'b']), ['a', 'b']);
+	assert.deepEqual(shortenLines(['a', 'b'], []), ['a', 'b']);
 });
 
 test('a deeply nested error body does not overflow the stack', () => {
@@ -63,7 +72,8 @@ test('a deeply nested error body does not overflow the stack', () => {
 
 test('a JSON error body cut short still gives its detail', () => {
 	const salvaged = parseBody(`{"detail": "Too many \\"runs\\" ${'z'.repeat(5000)}`) as string;
-	assert.ok(salvaged.startsWith('Too many "runs" zzz') && salvaged.length <= 2000, salvaged.slice(0, 40));
+	assert.ok(salvaged.startsWith('Too many "runs" zzz'), salvaged.slice(0, 40));
+	assert.ok(shortenLines(errorBodyLines(salvaged), [])[0].length <= 301);
 	assert.equal(parseBody('{"error": {"message": "model overloaded'), 'model overloaded');
 	assert.equal(parseBody('{"other": 1, '), '{"other": 1, ');
 });

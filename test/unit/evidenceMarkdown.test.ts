@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { Run } from '../../src/core/apiTypes';
 import { dashboardResultUrl, escapeMarkdown, renderEvidenceMarkdown, type EvidencePage } from '../../src/core/evidenceMarkdown';
 import { rescheduleRun, timeOfTurn } from '../support/runFixtures';
 
@@ -105,5 +106,13 @@ describe('renderEvidenceMarkdown', () => {
 		assert.match(md, /## Run 5547[^]*Outcome:\*\* Did not complete \(status failed\)[^]*### Infrastructure error[^]*not the prompt's fault[^]*> Could not reach the agent's phone number\.[^]*Cekura sent no transcript for this run\./);
 		assert.match(md, /## Run 5548[^]*Outcome:\*\* Passed[^]*Cekura reports no failing metric, critical category or missed outcome for this run\./);
 		assert.match(md, /## Run 5549\n\nCekura sent no details for this run/);
+	});
+
+	test('fields Cekura sent in the wrong shape are listed under their names, not thrown over', () => {
+		const odd = { ...rescheduleRun(), scenario_name: 42, evaluation: { metrics: [{ id: 7, name: ['Booking confirmed'], type: 'binary_workflow_adherence', score: 0 }] }, transcript_object: 'Hello?' } as unknown as Run;
+		const md = renderEvidenceMarkdown(page({ runs: [odd] }));
+		assert.match(md, /^## Run 5546$/m);
+		assert.match(md, /^- \*\*\(no name\)\*\* \(metric 7\)$/m);
+		assert.match(md, /### Fields left out\n\nCekura sent these fields[^\n]*\n\n- `scenario_name`: expected text, Cekura sent a number\n- `transcript_object`: expected a list, Cekura sent text\n- `evaluation.metrics\[0\].name`: expected text, Cekura sent a list\n/);
 	});
 });

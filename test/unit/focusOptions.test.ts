@@ -34,3 +34,18 @@ test('focus options: failed binary workflow metrics and real critical categories
 	);
 	assert.deepEqual(focusIds(options), { workflow_metric_ids: [7, 9], category_ids: [311] });
 });
+
+test('focus options: fields of the wrong type do not throw; a failure without a name is offered by its ID', () => {
+	const runs = [
+		{ id: 1, critical_categories: { 311: 'Ends call early' }, evaluation: { metrics: [{ id: 7, name: 7, type: 'binary_workflow_adherence', score: 0 }, null, 'x'] } },
+		{ id: 2, critical_categories: [null, { category_id: '9', category: 'x' }, { category_id: 311, category: null }], evaluation: [] },
+		{ id: 3, evaluation: { metrics: { 7: {} } } },
+	] as unknown as Run[];
+	assert.deepEqual(
+		focusOptionsOf(runs).map((o) => [o.kind, o.id, o.name, o.runIds]),
+		[
+			['workflowMetric', 7, 'Metric 7 (Cekura sent no name)', [1]],
+			['category', 311, 'Category 311 (Cekura sent no name)', [2]],
+		],
+	);
+});

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
 import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/core/openAiCompatibleClient';
+import { REQUEST_TIMEOUT_SECONDS } from '../../src/core/requestTimeout';
 import { changeShortcuts } from '../../src/vscode/review/changeShortcuts';
 import { reviewShortcuts } from '../../src/vscode/review/reviewShortcuts';
 
@@ -79,4 +80,16 @@ test('the per-change keys the review shows are the keybindings the manifest decl
 		assert.equal(binding.mac, undefined, `${command}: the shown key is the same on every platform`);
 		assert.match(binding.when ?? '', new RegExp(`\\b${ContextKeys.reviewEditorFocused.replace('.', '\\.')}\\b`));
 	}
+});
+
+test('cekura.requestTimeoutSeconds: the bounds the manifest declares are the ones the timeout is held within', () => {
+	const entry = manifest.contributes.configuration.properties['cekura.requestTimeoutSeconds'] as { minimum: number; maximum: number; default: number };
+	assert.deepEqual({ min: entry.minimum, max: entry.maximum, default: entry.default }, REQUEST_TIMEOUT_SECONDS);
+});
+
+test('an untrusted workspace cannot set the request timeout: it is application-scoped or a restricted configuration', () => {
+	const entry = manifest.contributes.configuration.properties['cekura.requestTimeoutSeconds'] as { scope?: string };
+	const trust = (manifest as unknown as { capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] } } }).capabilities.untrustedWorkspaces;
+	const restricted = trust.supported === 'limited' && (trust.restrictedConfigurations ?? []).includes('cekura.requestTimeoutSeconds');
+	assert.ok(entry.scope === 'application' || restricted, JSON.stringify({ scope: entry.scope, trust }));
 });

@@ -102,9 +102,9 @@ describe('OpenAiCompatibleClient against the local server', () => {
 		assert.deepEqual(body.messages.map((m) => m.role), ['system', 'user']);
 		const user = body.messages[1].content;
 		assert.ok(user.includes(PROMPT), 'the prompt was not sent verbatim');
-		assert.match(user, /## Run 5546: Reschedule cleaning to next week/);
-		assert.match(user, /\[focus\] Booking confirmed \(metric 7\): The agent never read back the new appointment time\./);
-		assert.match(user, /\[\d\d:\d\d\] Testing Agent: Wait, I wasn't sure about Thursday/);
+		assert.match(user, /## Run 5546: "Reschedule cleaning to next week"/);
+		assert.match(user, /\[focus\] "Booking confirmed" \(metric 7\): "The agent never read back the new appointment time\./);
+		assert.match(user, /\[\d\d:\d\d\] "Testing Agent": "Wait, I wasn't sure about Thursday/);
 	});
 
 	test('a plain JSON answer to a stream request is read too (bare JSON content)', async () => {

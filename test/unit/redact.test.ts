@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { redact } from '../../src/core/redact';
+import { redact, redactSecrets } from '../../src/core/redact';
 
 test('replaces every known secret and any X-CEKURA-API-KEY header value', () => {
 	const line = 'sent key ck_live_abcdef twice: ck_live_abcdef; headers {"X-CEKURA-API-KEY": "other_secret"} x-cekura-api-key: raw123';
@@ -40,4 +40,8 @@ test('catches a key with regex characters, also at the end of a megabyte of text
 	const big = `${'z'.repeat(1_000_000)} ${'ck_live_abcdef'.toUpperCase()}`;
 	const out = redact(big, ['ck_live_abcdef', 'sk-other-1234']);
 	assert.ok(out.endsWith('«redacted»'));
+});
+
+test('redactSecrets takes out the known secrets only, not what follows a header name', () => {
+	assert.equal(redactSecrets('X-CEKURA-API-KEY: <your key>, then ck_live_abcdef', ['ck_live_abcdef']), 'X-CEKURA-API-KEY: <your key>, then «redacted»');
 });

@@ -20,6 +20,8 @@ export class ModelEngine implements ImproveEngine {
 		private readonly model: ChatModel,
 		private readonly readRuns: RunReader,
 		private readonly log: Logger,
+		/** Takes every key known to this session out of the run evidence before it goes to the model. */
+		private readonly clean: (text: string) => string = (text) => text,
 	) {}
 
 	get author(): string {
@@ -31,12 +33,13 @@ export class ModelEngine implements ImproveEngine {
 		const label = this.model.label;
 		report(input.runIds.length > 1 ? l10n.t('reading what happened in runs {0}…', input.runIds.join(', ')) : l10n.t('reading what happened in run {0}…', input.runIds.join(', ')));
 		const runs = await this.readRuns(input.runIds, signal);
-		const request = await buildModelRequest({ prompt: input.prompt, runs, focus: input.focus, note: input.note }, this.budget(signal));
+		const request = await buildModelRequest({ prompt: input.prompt, runs, focus: input.focus, note: input.note, clean: this.clean }, this.budget(signal));
 		const { stats } = request;
 		this.log.info(
 			`${label}: evidence of ${stats.runs} run(s), ${stats.transcriptTurns} transcript turns, about ${stats.tokens} tokens of ${this.model.maxInputTokens}` +
 				`${stats.trimmed.length ? ` (${stats.trimmed.join('; ')})` : ''}${input.note ? '; with the user\'s note' : ''}.`,
 		);
+		if (stats.unreadable.length) this.log.warn(`${label}: fields Cekura sent in the wrong shape were left out of the evidence: ${stats.unreadable.join('; ')}.`);
 		report(l10n.t('asking {0}…', label));
 		const answer = await this.model.complete(request.instructions, request.request, signal, (received) => report(l10n.t('{0}: {1} characters received…', label, received.toLocaleString('en-US'))));
 		let parsed;

@@ -56,7 +56,7 @@ export async function vscodeLmEngine(deps: ModelEngineDeps, settings: CekuraSett
 		await writeUserSetting(Settings.vscodeLmModel, model.id);
 		deps.log.info(`Language model chosen: ${model.name} (${model.id}), remembered in ${Settings.section}.${Settings.vscodeLmModel}.`);
 	}
-	return new ModelEngine('vscodeLm', new VscodeLmChatModel(model), (ids, signal) => cekura.bulkRuns(ids, signal), deps.log);
+	return new ModelEngine('vscodeLm', new VscodeLmChatModel(model), (ids, signal) => cekura.bulkRuns(ids, signal), deps.log, (text) => deps.log.redact(text));
 }
 
 async function pickChatModel(ui: Ui, models: readonly vscode.LanguageModelChat[]): Promise<vscode.LanguageModelChat | undefined> {
@@ -84,7 +84,7 @@ export async function openAiEngine(deps: ModelEngineDeps, settings: CekuraSettin
 		await writeUserSetting(Settings.openaiModel, model);
 	}
 	const host = new URL(baseUrl.url).host;
-	return new ModelEngine('openaiCompatible', new OpenAiChatModel(client(model), vscode.l10n.t('{0} at {1}', model, host), settings.openai.maxInputTokens), (ids, signal) => cekura.bulkRuns(ids, signal), deps.log);
+	return new ModelEngine('openaiCompatible', new OpenAiChatModel(client(model), vscode.l10n.t('{0} at {1}', model, host), settings.openai.maxInputTokens), (ids, signal) => cekura.bulkRuns(ids, signal), deps.log, (text) => deps.log.redact(text));
 }
 
 /** Clients of the server at `baseUrl` (checked), one per model, with the model API key if one is set. */

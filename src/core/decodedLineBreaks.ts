@@ -1,0 +1,61 @@
+import { diffArrays } from 'diff';
+import { fitToOriginal, type Eol } from './eol';
+
+/** Beyond this many lines added and removed, the lines are not matched (the diff's cost grows with its square). */
+const MAX_EDIT_LENGTH = 2000;
+
+interface Line {
+	body: string;
+	/** The line break after it as the text has it (`\n`, `\r\n`, `\r`), '' for the last line. */
+	lineBreak: string;
+}
+
+function linesOf(text: string): Line[] {
+	const parts = text.split(/(\r\n|\r|\n)/);
+	const lines: Line[] = [];
+	for (let i = 0; i < parts.length; i += 2) lines.push({ body: parts[i], lineBreak: parts[i + 1] ?? '' });
+	return lines;
+}
+
+/**
+ * `fitToOriginal` for text decoded from a string in a file (JSON, JavaScript, YAML), whose line breaks are
+ * characters of the string: `\r\n`, a lone `\r` and `\n` all mean something there, while the review (a VS Code
+ * document) shows each as a line break of its own. Lines the review left alone keep the original's line break; a
+ * line that replaces one takes its line break; other new lines take the original's usual one, else `lineBreak`.
+ */
+export function fitDecodedLineBreaks(improved: string, original: string, lineBreak: Eol): string {
+	// Without a \r every line break of the original is \n: nothing to match line by line.
+	if (!original.includes('\r')) return fitToOriginal(improved, original, original.includes('\n') ? '\n' : lineBreak);
+	const old = linesOf(original);
+	const counts = new Map<string, number>();
+	for (const l of old) if (l.lineBreak) counts.set(l.lineBreak, (counts.get(l.lineBreak) ?? 0) + 1);
+	const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? lineBreak;
+	const lines = linesOf(improved);
+	const breaks: string[] = [];
+	// A rewrite too large to diff in time: lines take the line break of the original's line at the same place.
+	const parts = diffArrays(
+		old.map((l) => l.body),
+		lines.map((l) => l.body),
+		{ maxEditLength: MAX_EDIT_LENGTH },
+	) ?? [{ added: true, removed: false, value: lines.map((l) => l.body), count: lines.length }];
+	let oldIndex = 0;
+	let replaced: Line[] = parts.length === 1 && parts[0].added ? old : [];
+	for (const part of parts) {
+		if (part.removed) {
+			replaced = old.slice(oldIndex, oldIndex + part.value.length);
+			oldIndex += part.value.length;
+			continue;
+		}
+		for (let k = 0; k < part.value.length; k++) {
+			if (part.added) breaks.push(replaced[k]?.lineBreak || usual);
+			else breaks.push(old[oldIndex++].lineBreak || usual);
+		}
+		replaced = [];
+	}
+	let text = lines.map((l, i) => l.body + (i < lines.length - 1 ? breaks[i] : '')).join('');
+	const originalBreak = old.length > 1 ? old[old.length - 2].lineBreak : '';
+	const originalEndsWithBreak = old.length > 1 && old[old.length - 1].body === '';
+	if (originalEndsWithBreak && lines[lines.length - 1].body !== '') text += originalBreak;
+	if (!originalEndsWithBreak) text = text.replace(/(?:\r\n|\r|\n)+$/, '');
+	return text;
+}
