@@ -90,6 +90,7 @@ async function promptTarget(ui: Ui, location?: PromptLocation): Promise<PromptTa
 		selected: raw,
 		before: document.getText(new vscode.Range(start, range.start)),
 		after: document.getText(new vscode.Range(range.end, end)),
+		fileName: document.uri.path,
 	});
 	if (isRefusal(encoding)) return plainCopyTarget(ui, document, raw, encoding.reason);
 	const text = encoding.decode(raw);

@@ -1,15 +1,17 @@
 import * as l10n from '@vscode/l10n';
 import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build: its UMD build require()s files a bundle does not hold
 import { joinText, NotInForm, type Piece } from './encodingPieces';
-import { jsPieces, scanJsLiterals } from './jsLiterals';
+import { jsPieces, mayHoldJsx, scanJs } from './jsLiterals';
 import { languageFamily } from './promptEncoding';
+import { pyLiteralAround } from './pythonEncoding';
+import { pyPieces } from './pythonLiterals';
 import { blockValue, decodeBlockLines, yamlBlock } from './yamlBlocks';
 import { yamlDoubleQuotedPieces, yamlScalarAt, yamlSingleQuotedPieces } from './yamlScalars';
 
 export type CheckResult = { ok: true } | { ok: false; reason: string };
 
 /**
- * The last line of defence before Apply edits a JSON, JSONC, YAML, JavaScript or TypeScript file: parses the file
+ * The last line of defence before Apply edits a JSON, JSONC, YAML, JavaScript, TypeScript or Python file: parses the file
  * as it would be after the edit and reads the string at `where` (the range the edit writes) back. Ok when the file
  * parses and the text there decodes to exactly `expected` (a `${…}` expression of a template literal reads as its
  * source); otherwise the reason, for the user. Other languages are plain text: always ok.
@@ -20,7 +22,8 @@ export function checkApplied(fileAfter: string, languageId: string, where: { sta
 		let value: string;
 		if (family === 'json') value = jsonValueAt(fileAfter, where);
 		else if (family === 'yaml') value = yamlValueAt(fileAfter, where);
-		else if (family === 'js') value = jsValueAt(fileAfter, where);
+		else if (family === 'js') value = jsValueAt(fileAfter, where, languageId);
+		else if (family === 'python') value = pyValueAt(fileAfter, where);
 		else return { ok: true };
 		if (value !== expected) return { ok: false, reason: l10n.t('the file would hold a different text than the one reviewed') };
 		return { ok: true };
@@ -97,17 +100,21 @@ function yamlValueAt(text: string, where: { start: number; end: number }): strin
 	return part;
 }
 
-function jsValueAt(text: string, where: { start: number; end: number }): string {
-	const literal = scanJsLiterals(text)
+function jsValueAt(text: string, where: { start: number; end: number }, languageId: string): string {
+	const scanned = scanJs(text, mayHoldJsx(languageId));
+	if (scanned.jsx.some((s) => s.start < where.end && where.start < s.end)) throw new NotInForm(l10n.t('the edit is in JSX text or a JSX attribute, not in a string literal'));
+	const literal = scanned.literals
 		.filter((l) => l.start <= where.start && where.end <= l.end)
 		.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
 	if (!literal) throw new NotInForm(l10n.t('the edit is not inside one string or template literal'));
 	if (literal.tagged) throw new NotInForm(l10n.t('the template literal is tagged'));
 	const pieces = (raw: string): Piece[] => jsPieces(raw, literal.quote);
 	if (where.start === literal.start && where.end === literal.end) return joinText(pieces(text.slice(literal.start + 1, literal.end - 1)));
-	const insideStart = literal.start + 1;
-	const insideEnd = literal.end - 1;
-	const all = pieces(text.slice(insideStart, insideEnd));
+	return piecesPart(pieces(text.slice(literal.start + 1, literal.end - 1)), literal.start + 1, where);
+}
+
+/** The decoded text of `where` in a literal's inside (whose pieces start at `insideStart`): its edges must fall between pieces. */
+function piecesPart(all: readonly Piece[], insideStart: number, where: { start: number; end: number }): string {
 	// The edit must begin and end between pieces of the whole literal as the scanner reads it after the edit.
 	let offset = insideStart;
 	let part = '';
@@ -122,4 +129,12 @@ function jsValueAt(text: string, where: { start: number; end: number }): string 
 	}
 	if (!startSeen || !endSeen) throw new NotInForm(l10n.t('an escape or `${…}` crosses the edge of the edit'));
 	return part;
+}
+
+function pyValueAt(text: string, where: { start: number; end: number }): string {
+	const literal = pyLiteralAround(text, where.start, where.end);
+	const insideStart = literal.start + literal.prefix.length + literal.quote.length;
+	const all = pyPieces(text.slice(insideStart, literal.end - literal.quote.length), literal);
+	if ((where.start === literal.start || where.start === literal.start + literal.prefix.length) && where.end === literal.end) return joinText(all);
+	return piecesPart(all, insideStart, where);
 }

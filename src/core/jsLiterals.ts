@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { hex4, isLoneSurrogate, NotInForm, type Piece } from './encodingPieces';
+import { scanJsxElement, type JsxSpan } from './jsxElements';
 
 /** A string or template literal in JavaScript or TypeScript source: `start`/`end` include the quotes. */
 export interface JsLiteral {
@@ -10,6 +11,17 @@ export interface JsLiteral {
 	tagged: boolean;
 }
 
+interface Found {
+	literals: JsLiteral[];
+	/** Present when the file may hold JSX. */
+	jsx?: JsxSpan[];
+}
+
+/** Languages whose files may hold JSX (plain JavaScript may; in TypeScript, `<T>x` is a type assertion). */
+export function mayHoldJsx(languageId: string): boolean {
+	return /^(javascript|javascriptreact|typescriptreact)$/i.test(languageId);
+}
+
 const KEYWORDS_BEFORE_EXPRESSION = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
 const SPACE = /[\s\ufeff]/;
 const WORD = /[\w$\u0080-\uffff]/;
@@ -17,18 +29,22 @@ const WORD = /[\w$\u0080-\uffff]/;
 /**
  * The string and template literals of a JavaScript or TypeScript file, found by a small scanner: comments,
  * strings, templates with nested `${…}`, and regular expression literals (told from division by the token before).
- * Throws NotInForm when a literal or comment does not end. JSX text is not understood (an apostrophe in it starts a
- * string that does not end on its line, and the file is refused).
+ * With `jsx`, JSX elements too (a `<` where a value may start): their text and quoted attribute values are JSX
+ * spans, not literals, and their `{…}` are code. Throws NotInForm when a literal, comment or element does not end.
  */
-export function scanJsLiterals(src: string): JsLiteral[] {
-	const literals: JsLiteral[] = [];
+export function scanJs(src: string, jsx: boolean): { literals: JsLiteral[]; jsx: JsxSpan[] } {
+	const found: Found = { literals: [], jsx: jsx ? [] : undefined };
 	const from = src.startsWith('#!') ? src.search(/[\n\r]/) : 0;
-	scanCode(src, from < 0 ? src.length : from, false, literals);
-	return literals.sort((a, b) => a.start - b.start);
+	scanCode(src, from < 0 ? src.length : from, false, found);
+	return { literals: found.literals.sort((a, b) => a.start - b.start), jsx: found.jsx ?? [] };
+}
+
+export function scanJsLiterals(src: string): JsLiteral[] {
+	return scanJs(src, false).literals;
 }
 
 /** Scans code from `i`; with `untilBrace`, up to the `}` that closes a `${`, and returns the index after it. */
-function scanCode(src: string, i: number, untilBrace: boolean, literals: JsLiteral[]): number {
+function scanCode(src: string, i: number, untilBrace: boolean, found: Found): number {
 	let depth = 0;
 	// What the last significant token was: decides whether `/` starts a regular expression, and whether a template is tagged.
 	let regexAllowed = true;
@@ -58,16 +74,23 @@ function scanCode(src: string, i: number, untilBrace: boolean, literals: JsLiter
 				else if (src[j] === c) break;
 				else j++;
 			}
-			literals.push({ quote: c, start: i, end: j + 1, tagged: false });
+			found.literals.push({ quote: c, start: i, end: j + 1, tagged: false });
 			i = j + 1;
 			regexAllowed = false;
 			lastWasValue = true;
 			continue;
 		}
 		if (c === '`') {
-			const end = scanTemplateBody(src, i + 1, literals);
-			literals.push({ quote: '`', start: i, end, tagged: lastWasValue });
+			const end = scanTemplateBody(src, i + 1, found);
+			found.literals.push({ quote: '`', start: i, end, tagged: lastWasValue });
 			i = end;
+			regexAllowed = false;
+			lastWasValue = true;
+			continue;
+		}
+		const element = c === '<' && regexAllowed && found.jsx ? scanJsxElement(src, i, found.jsx, (j) => scanCode(src, j, true, found)) : undefined;
+		if (element !== undefined) {
+			i = element;
 			regexAllowed = false;
 			lastWasValue = true;
 			continue;
@@ -121,13 +144,13 @@ function scanCode(src: string, i: number, untilBrace: boolean, literals: JsLiter
 }
 
 /** Scans a template literal's body from just after its opening backtick; returns the index after the closing one. */
-function scanTemplateBody(src: string, j: number, literals: JsLiteral[]): number {
+function scanTemplateBody(src: string, j: number, found: Found): number {
 	for (;;) {
 		if (j >= src.length) throw new NotInForm(l10n.t('a template literal does not end'));
 		const c = src[j];
 		if (c === '\\') j += src.startsWith('\r\n', j + 1) ? 3 : 2;
 		else if (c === '`') return j + 1;
-		else if (c === '$' && src[j + 1] === '{') j = scanCode(src, j + 2, true, literals);
+		else if (c === '$' && src[j + 1] === '{') j = scanCode(src, j + 2, true, found);
 		else j++;
 	}
 }
@@ -196,7 +219,7 @@ export function jsPieces(inside: string, quote: "'" | '"' | '`'): Piece[] {
 
 /** Where the `${…}` expression whose inside starts at `from` ends (after its `}`), nested literals included. */
 function expressionEnd(text: string, from: number): number {
-	return scanCode(text, from, true, []);
+	return scanCode(text, from, true, { literals: [] });
 }
 
 /**

@@ -2,8 +2,11 @@ import * as l10n from '@vscode/l10n';
 import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build: its UMD build require()s files a bundle does not hold
 import { fitDecodedLineBreaks } from './decodedLineBreaks';
 import { joinText, NotInForm, reencode, type Piece } from './encodingPieces';
+import { literalEncoding, literalPart, span } from './literalForm';
+import { pyEncoding } from './pythonEncoding';
+import { unparsedRefusal } from './unparsedLanguages';
 import { fitToOriginal, type Eol } from './eol';
-import { encodeJs, jsPieces, scanJsLiterals, templateExpressions } from './jsLiterals';
+import { encodeJs, jsPieces, mayHoldJsx, scanJs, templateExpressions } from './jsLiterals';
 import { autoIndentHolds, decodeBlockLines, encodeBlockLines, yamlBlock } from './yamlBlocks';
 import {
 	encodeYamlDoubleQuoted,
@@ -16,7 +19,7 @@ import {
 	type YamlScalar,
 } from './yamlScalars';
 
-export type EncodingKind = 'plain' | 'jsonString' | 'jsString' | 'templateLiteral' | 'yamlBlock' | 'yamlDoubleQuoted' | 'yamlSingleQuoted' | 'yamlPlain';
+export type EncodingKind = 'plain' | 'jsonString' | 'jsString' | 'templateLiteral' | 'yamlBlock' | 'yamlDoubleQuoted' | 'yamlSingleQuoted' | 'yamlPlain' | 'pyString';
 
 /**
  * How a prompt is written where it stands in the file. A prompt inside a JSON, YAML or JavaScript/TypeScript string
@@ -34,7 +37,7 @@ export interface PromptEncoding {
 	encode(text: string, eol: Eol, originalRaw: string): string;
 	/** The line break of decoded text. */
 	lineBreak(documentEol: Eol): Eol;
-	/** In a template literal: its `${…}` expressions, code shown as-is. */
+	/** In a template literal or an f-string: its `${…}` or `{…}` expressions, code shown as-is. */
 	readonly expressions?: readonly string[];
 	/** Adjusts reviewed text to what the form can hold (a YAML block's final line breaks). */
 	fit?(text: string): string;
@@ -59,6 +62,8 @@ export interface PromptPlace {
 	before: string;
 	/** The document's text after the selection. */
 	after: string;
+	/** The document's path or name: a plain-text document named `.toml` or `.env` is not prose. */
+	fileName?: string;
 }
 
 export const PLAIN: PromptEncoding = {
@@ -70,19 +75,21 @@ export const PLAIN: PromptEncoding = {
 	lineBreak: (eol) => eol,
 };
 
-export type LanguageFamily = 'json' | 'yaml' | 'js' | 'plain';
+export type LanguageFamily = 'json' | 'yaml' | 'js' | 'python' | 'plain';
 
 export function languageFamily(languageId: string): LanguageFamily {
 	const language = languageId.toLowerCase();
 	if (language === 'json' || language === 'jsonc' || language === 'json5' || language === 'jsonl') return 'json';
 	if (language === 'yaml' || language === 'dockercompose' || language === 'github-actions-workflow') return 'yaml';
 	if (/^(typescript|javascript)(react)?$/.test(language)) return 'js';
+	if (language === 'python') return 'python';
 	return 'plain';
 }
 
 /**
  * How the selection is written: recognised with a real parser (jsonc-parser for JSON, `yaml` for YAML, a scanner
- * of string and template literals for JavaScript and TypeScript), or refused with the reason.
+ * of string and template literals for JavaScript and TypeScript, one of string literals for Python), or refused
+ * with the reason. In other languages, plain text unless it may stand inside a string (`unparsedRefusal`).
  */
 export function detectEncoding(place: PromptPlace): PromptEncoding | Refusal {
 	const family = languageFamily(place.languageId);
@@ -90,7 +97,9 @@ export function detectEncoding(place: PromptPlace): PromptEncoding | Refusal {
 		if (family === 'json') return jsonEncoding(place);
 		if (family === 'yaml') return yamlEncoding(place);
 		if (family === 'js') return jsEncoding(place);
-		return PLAIN;
+		if (family === 'python') return pyEncoding(place);
+		const reason = unparsedRefusal(place);
+		return reason === undefined ? PLAIN : { kind: 'refused', reason };
 	} catch (err) {
 		if (err instanceof NotInForm) return { kind: 'refused', reason: err.message };
 		throw err;
@@ -99,68 +108,6 @@ export function detectEncoding(place: PromptPlace): PromptEncoding | Refusal {
 
 export function isRefusal(detected: PromptEncoding | Refusal): detected is Refusal {
 	return detected.kind === 'refused';
-}
-
-/** Where the selection starts and ends in the whole file. */
-function span(place: PromptPlace): { start: number; end: number; text: string } {
-	return { start: place.before.length, end: place.before.length + place.selected.length, text: place.before + place.selected + place.after };
-}
-
-/** Splits pieces at raw offsets; throws when an offset falls inside a piece (an escape, a `${…}`). */
-function piecesBetween(pieces: readonly Piece[], from: number, to: number, what: string): Piece[] {
-	const out: Piece[] = [];
-	let offset = 0;
-	let startSeen = from === 0;
-	for (const piece of pieces) {
-		if (offset === from) startSeen = true;
-		if (offset >= from && offset + piece.raw.length <= to) out.push(piece);
-		else if (offset < to && offset + piece.raw.length > from) throw new NotInForm(l10n.t('the selection splits {0}', what));
-		offset += piece.raw.length;
-	}
-	if (!startSeen && from !== offset) throw new NotInForm(l10n.t('the selection splits {0}', what));
-	return out;
-}
-
-interface LiteralForm {
-	kind: EncodingKind;
-	description: string;
-	localizedDescription(): string;
-	open: string;
-	close: string;
-	pieces(inside: string): Piece[];
-	encodeChunk(chunk: string, atStart: boolean, eol: Eol): string;
-	lineBreak(eol: Eol): Eol;
-	expressions?: string[];
-}
-
-/** An encoding of (part of) a quoted string: the quotes, when selected, stay; the inside is decoded by pieces. */
-function literalEncoding(form: LiteralForm): PromptEncoding {
-	const inside = (raw: string): string => {
-		if (!raw.startsWith(form.open) || !raw.endsWith(form.close) || raw.length < form.open.length + form.close.length) throw new NotInForm(l10n.t('the quotes are gone'));
-		return raw.slice(form.open.length, raw.length - form.close.length);
-	};
-	const decodeInside = (raw: string): string => joinText(form.pieces(raw));
-	return {
-		kind: form.kind,
-		description: form.description,
-		localizedDescription: form.localizedDescription,
-		expressions: form.expressions,
-		decode: (raw) => decodeInside(inside(raw)),
-		encode: (text, eol, originalRaw) =>
-			form.open + reencode(form.pieces(inside(originalRaw)), text, (chunk, atStart) => form.encodeChunk(chunk, atStart, eol), decodeInside) + form.close,
-		lineBreak: form.lineBreak,
-	};
-}
-
-/** The selection is a whole literal (quotes included) or lies inside one without splitting an escape. */
-function literalPart(place: PromptPlace, literalStart: number, literalEnd: number, quote: string, pieces: (inside: string) => Piece[], closeQuote = quote): { withQuotes: boolean } {
-	const { start, end, text } = span(place);
-	if (start === literalStart && end === literalEnd) return { withQuotes: true };
-	const insideStart = literalStart + quote.length;
-	const insideEnd = literalEnd - closeQuote.length;
-	if (start < insideStart || end > insideEnd) throw new NotInForm(l10n.t('the selection is not inside one string'));
-	piecesBetween(pieces(text.slice(insideStart, insideEnd)), start - insideStart, end - insideStart, l10n.t('an escape sequence'));
-	return { withQuotes: false };
 }
 
 // ---- JSON ----
@@ -225,7 +172,9 @@ function jsStringDescription(single: boolean, withQuotes: boolean): Pick<PromptE
 
 function jsEncoding(place: PromptPlace): PromptEncoding {
 	const { start, end, text } = span(place);
-	const literal = scanJsLiterals(text)
+	const scanned = scanJs(text, mayHoldJsx(place.languageId));
+	if (scanned.jsx.some((s) => s.start < end && start < s.end)) throw new NotInForm(l10n.t('the selection is JSX text or a JSX attribute, not a string literal'));
+	const literal = scanned.literals
 		.filter((l) => l.start <= start && end <= l.end)
 		.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
 	if (!literal) throw new NotInForm(l10n.t('the selection is not inside one string or template literal'));

@@ -14,6 +14,7 @@ import { exactnessCases } from './exactnessCases';
 import { KEY, MODEL_KEY, observed, showsKey, type FaultCase } from './faultCase';
 import { delay, json, startFaultServer, type FaultHandler, type FaultServer } from './faultServer';
 import { keyCases } from './keyCases';
+import { languageCases } from './languageCases';
 
 /**
  * `npm run test:faults`: drives the real CekuraClient and OpenAiCompatibleClient, with node-fetch as the extension
@@ -140,6 +141,7 @@ const SECTIONS: FaultSection[] = [
 	{ title: 'run evidence', cases: evidenceCases },
 	{ title: 'keys in fragments and proposals, odd timeouts', cases: keyCases },
 	{ title: 'exactness of Apply', cases: exactnessCases },
+	{ title: 'prompts in other languages', cases: languageCases },
 ];
 
 function faults(): Fault[] {

@@ -31,7 +31,7 @@ const MAY_BE_IN_BOTH = new Set([
 ]);
 
 test('dist/extension.js leaves the engines, clients, node-fetch and encodings to dist/improve.js', () => {
-	const eager = [...main].filter((f) => /node_modules\/(node-fetch|jsonc-parser|data-uri-to-buffer|diff|@vscode\/l10n)\/|src\/nodeFetchShims\/|src\/vscode\/coreL10n|src\/core\/(engines\/|cekuraClient|openAiCompatibleClient|promptEncoding|applyCheck|evidence|modelPrompt|modelAnswer|jsLiterals|yamlScalars|diffStats|reviewChanges|agentExport\.ts)|src\/vscode\/promptLocation|src\/vscode\/review\/historyStore|src\/commands\/(improvePrompt|improveAgain|chooseEngine|showEvidence)/.test(f));
+	const eager = [...main].filter((f) => /node_modules\/(node-fetch|jsonc-parser|data-uri-to-buffer|diff|@vscode\/l10n)\/|src\/nodeFetchShims\/|src\/vscode\/coreL10n|src\/core\/(engines\/|cekuraClient|openAiCompatibleClient|promptEncoding|applyCheck|evidence|modelPrompt|modelAnswer|jsLiterals|jsxElements|literalForm|pythonLiterals|pythonEncoding|unparsedLanguages|yamlScalars|diffStats|reviewChanges|agentExport\.ts)|src\/vscode\/promptLocation|src\/vscode\/review\/historyStore|src\/commands\/(improvePrompt|improveAgain|chooseEngine|showEvidence)/.test(f));
 	assert.deepEqual(eager, []);
 	assert.ok(improve.has('src/commands/improvePrompt.ts') && improve.has('node_modules/node-fetch/src/index.js'));
 	// The agent-export CodeLens is in the main bundle, with only its cheap text check; the JSON parsing is lazy.

@@ -3,6 +3,7 @@ import { diffStatsInSlices, formatDiffStats } from '../../core/diffStats';
 import type { Proposal } from '../../core/engines/improveEngine';
 import { sameText } from '../../core/eol';
 import { expressionWarnings } from '../../core/jsLiterals';
+import { fStringWarnings } from '../../core/pythonLiterals';
 import { inBackground } from '../background';
 import type { Log } from '../log';
 import type { Ui } from '../userInterface';
@@ -38,7 +39,10 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 		return undefined;
 	}
 	const expressions = request.encoding.expressions;
-	if (expressions?.length) proposal = withWarnings(proposal, expressionWarnings(expressions, request.basedOn, proposal.improved_prompt));
+	if (expressions?.length) {
+		const warn = request.encoding.kind === 'pyString' ? fStringWarnings : expressionWarnings;
+		proposal = withWarnings(proposal, warn(expressions, request.basedOn, proposal.improved_prompt));
+	}
 	// The diff goes to the workbench first; the size of the change is measured in slices meanwhile (a 1 MB proposal
 	// takes tens of ms), and the summary, which states it, waits for it.
 	const arrived = performance.now();

@@ -37,7 +37,7 @@ export async function placeRecordedPrompt(entry: HistoryEntry, log: Log): Promis
 	const text = document.getText();
 	const range = relocate(text, entry.originalRaw, entry.source);
 	if (!range) return notFound('not there, or more than once');
-	const encoding = detectEncoding({ languageId: document.languageId, selected: entry.originalRaw, before: text.slice(0, range.start), after: text.slice(range.end) });
+	const encoding = detectEncoding({ languageId: document.languageId, selected: entry.originalRaw, before: text.slice(0, range.start), after: text.slice(range.end), fileName: document.uri.path });
 	if (isRefusal(encoding)) return notFound(encoding.reason);
 	if (encoding.decode(entry.originalRaw) !== entry.original) return notFound(`it is now ${encoding.description}`);
 	const written = [entry.applied, entry.current, entry.proposed].flatMap((t) => {
