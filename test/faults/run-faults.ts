@@ -11,6 +11,7 @@ import { parseRunIds } from '../../src/core/runIds';
 import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEncoding';
 import { KEY, MODEL_KEY, observed, showsKey, type FaultCase } from './faultCase';
 import { delay, json, startFaultServer, type FaultHandler, type FaultServer } from './faultServer';
+import { sizeCases } from './sizeCases';
 
 /**
  * `npm run test:faults`: drives the real CekuraClient and OpenAiCompatibleClient, with node-fetch as the extension
@@ -133,7 +134,7 @@ interface FaultSection {
 	title: string;
 	cases(): FaultCase[];
 }
-const SECTIONS: FaultSection[] = [];
+const SECTIONS: FaultSection[] = [{ title: 'sizes and answers that are not text', cases: sizeCases }];
 
 function faults(): Fault[] {
 	const list: Fault[] = [];
