@@ -9,8 +9,8 @@ export function serializeHistory(entries: readonly HistoryEntry[]): string {
 }
 
 /**
- * The history file in parts, an entry each, which joined are `JSON.stringify({ version, entries }, undefined,
- * '\t')`: the writer can give the event loop a turn between entries.
+ * The history file in parts, one per field of each entry, which joined are `JSON.stringify({ version, entries },
+ * undefined, '\t')`: the writer can give the event loop a turn after each part, the longest being one prompt.
  */
 export function* historyParts(entries: readonly HistoryEntry[]): Generator<string, void, void> {
 	if (entries.length === 0) {
@@ -19,10 +19,27 @@ export function* historyParts(entries: readonly HistoryEntry[]): Generator<strin
 	}
 	yield `{\n\t"version": ${HISTORY_SCHEMA_VERSION},\n\t"entries": [\n`;
 	for (let i = 0; i < entries.length; i++) {
-		// A JSON text holds no raw line break but between its tokens, so indenting after each one is safe.
-		yield `\t\t${JSON.stringify(entries[i], undefined, '\t').replace(/\n/g, '\n\t\t')}${i < entries.length - 1 ? ',' : ''}\n`;
+		yield* objectParts(entries[i] as unknown as Record<string, unknown>, '\t\t');
+		yield i < entries.length - 1 ? ',\n' : '\n';
 	}
 	yield '\t]\n}';
+}
+
+/** `object` as `JSON.stringify` writes it with tabs, `indent` deep (the indent of its first line included), a field at a time. */
+function* objectParts(object: Record<string, unknown>, indent: string): Generator<string, void, void> {
+	const keys = Object.keys(object).filter((key) => object[key] !== undefined);
+	if (keys.length === 0) {
+		yield `${indent}{}`;
+		return;
+	}
+	yield `${indent}{\n`;
+	const inner = `${indent}\t`;
+	for (let k = 0; k < keys.length; k++) {
+		// A JSON text holds no raw line break but between its tokens, so indenting after each one is safe.
+		const value = JSON.stringify(object[keys[k]], undefined, '\t').replace(/\n/g, `\n${inner}`);
+		yield `${inner}${JSON.stringify(keys[k])}: ${value}${k < keys.length - 1 ? ',' : ''}\n`;
+	}
+	yield `${indent}}`;
 }
 
 /**
