@@ -19,8 +19,10 @@ export function joinText(pieces: readonly Piece[]): string {
 /**
  * Writes `text` in a file's form, keeping the original's raw text byte for byte on every line the review left
  * alone: unchanged lines of the decoded original keep their escapes; only added or changed lines are encoded.
- * Lines are matched by `changedBlocks` (bounded: linear past a few hundred edits). `encodeChunk` encodes a run of new lines. The result is checked with `decode`; when reusing the original's raw
- * text does not decode to `text` (an escape that joins its neighbour), the whole text is encoded afresh.
+ * Lines are matched by `changedBlocks`, whose work is bounded (linear past a few hundred edits), so a proposal
+ * that rewrites every line of a 1 MB prompt does not stall Apply. `encodeChunk` encodes a run of new lines. The
+ * result is checked with `decode`; when reusing the original's raw text does not decode to `text` (an escape that
+ * joins its neighbour), the whole text is encoded afresh.
  */
 export function reencode(original: readonly Piece[], text: string, encodeChunk: (chunk: string, atStart: boolean) => string, decode: (raw: string) => string): string {
 	// Lines of the original: the raw text of each line's body and of its line break, apart, so a line that only

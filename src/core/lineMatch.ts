@@ -1,8 +1,8 @@
-import { commonLineEnds, diffSequences, type Block } from './diffStats';
+import { commonLineEnds, myers, type Block } from './diffStats';
 
 /**
- * Most edits the exact line diff looks for: its work is about (lines of both sides) × (edits), a few tens of ms for
- * 1 MB. Past it, lines are matched by `uniqueAnchors`, which is linear.
+ * Most edits the exact line diff looks for: its work is about (lines of both sides) × (edits), a few ms for 1 MB.
+ * Past it, lines are matched by `uniqueAnchors`, which is linear.
  */
 export const MAX_LINE_EDITS = 400;
 
@@ -12,24 +12,51 @@ export const MAX_LINE_EDITS = 400;
  * last lines and the lines found once on each side (in order), with the equal lines around them.
  */
 export function changedBlocks(a: readonly string[], b: readonly string[], maxEdits = MAX_LINE_EDITS): Block[] {
-	return diffSequences(a, b, maxEdits) ?? uniqueAnchors(a, b);
+	const [start, endA, endB] = commonLineEnds(a, b);
+	// Lines become numbers (equal lines, equal numbers) once, for both ways of matching.
+	const ids = new Map<string, number>();
+	const intern = (lines: readonly string[], from: number, to: number): Int32Array => {
+		const out = new Int32Array(to - from);
+		for (let i = from; i < to; i++) {
+			let id = ids.get(lines[i]);
+			if (id === undefined) ids.set(lines[i], (id = ids.size));
+			out[i - from] = id;
+		}
+		return out;
+	};
+	const idsA = intern(a, start, endA);
+	const idsB = intern(b, start, endB);
+	const countA = new Int32Array(ids.size);
+	const countB = new Int32Array(ids.size);
+	for (const id of idsA) countA[id]++;
+	for (const id of idsB) countB[id]++;
+	// The lines one side has more copies of than the other must be edited: past the bound, the diff is not tried.
+	let atLeast = 0;
+	for (let id = 0; id < ids.size; id++) atLeast += Math.abs(countA[id] - countB[id]);
+	const found = atLeast <= maxEdits ? toEnd(myers(idsA, idsB, maxEdits)) : undefined;
+	const blocks = found ?? uniqueAnchors(idsA, idsB, countA, countB);
+	return blocks.map(([s, e, s2, e2]): Block => [s + start, e + start, s2 + start, e2 + start]);
 }
 
-function uniqueAnchors(a: readonly string[], b: readonly string[]): Block[] {
-	const [start, endA, endB] = commonLineEnds(a, b);
-	// Line → its index in a when it is there once between the common ends, -1 when more often; the same for b.
-	const once = (lines: readonly string[], from: number, to: number): Map<string, number> => {
-		const at = new Map<string, number>();
-		for (let i = from; i < to; i++) at.set(lines[i], at.has(lines[i]) ? -1 : i);
-		return at;
-	};
-	const inA = once(a, start, endA);
-	const inB = once(b, start, endB);
+function toEnd<T>(steps: Generator<void, T, void>): T {
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** Matches in order the lines found once on each side, and the equal lines around each of them. */
+function uniqueAnchors(a: Int32Array, b: Int32Array, countA: Int32Array, countB: Int32Array): Block[] {
+	const indexInA = new Int32Array(countA.length).fill(-1);
+	for (let i = 0; i < a.length; i++) if (countA[a[i]] === 1) indexInA[a[i]] = i;
 	const blocks: Block[] = [];
-	let i = start;
-	let j = start;
-	const keepFrom = (ai: number, bj: number): void => {
-		// The equal lines before an anchor belong to it too, back to what the previous anchor kept.
+	let i = 0;
+	let j = 0;
+	for (let bj = 0; bj < b.length; bj++) {
+		if (bj < j || countB[b[bj]] !== 1) continue;
+		const ai = indexInA[b[bj]];
+		if (ai < i) continue;
+		// The equal lines before the anchor belong to it too, back to what the previous anchor kept.
 		let s = ai;
 		let t = bj;
 		while (s > i && t > j && a[s - 1] === b[t - 1]) {
@@ -40,18 +67,12 @@ function uniqueAnchors(a: readonly string[], b: readonly string[]): Block[] {
 		// And the equal lines after it.
 		i = ai;
 		j = bj;
-		while (i < endA && j < endB && a[i] === b[j]) {
+		while (i < a.length && j < b.length && a[i] === b[j]) {
 			i++;
 			j++;
 		}
-	};
-	for (let bj = start; bj < endB; bj++) {
-		if (bj < j) continue;
-		const ai = inA.get(b[bj]);
-		if (ai === undefined || ai < i || inB.get(b[bj]) !== bj) continue;
-		keepFrom(ai, bj);
 		bj = j - 1;
 	}
-	if (i < endA || j < endB) blocks.push([i, endA, j, endB]);
+	if (i < a.length || j < b.length) blocks.push([i, a.length, j, b.length]);
 	return blocks;
 }
