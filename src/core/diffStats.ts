@@ -182,7 +182,7 @@ function* lines(text: string): Steps<string[]> {
 }
 
 /** A changed block: `a[aStart, aEnd)` was replaced by `b[bStart, bEnd)`. */
-type Block = [aStart: number, aEnd: number, bStart: number, bEnd: number];
+export type Block = [aStart: number, aEnd: number, bStart: number, bEnd: number];
 
 function editsOf(blocks: readonly Block[]): number {
 	return blocks.reduce((sum, [s, e, s2, e2]) => sum + (e - s) + (e2 - s2), 0);

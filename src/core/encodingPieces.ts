@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { changedBlocks } from './lineMatch';
 
 /**
  * One indivisible unit of a string as written in a file (`\n`, `\u00e9`, `''`, a `${name}` expression, one
@@ -19,8 +19,10 @@ export function joinText(pieces: readonly Piece[]): string {
 /**
  * Writes `text` in a file's form, keeping the original's raw text byte for byte on every line the review left
  * alone: unchanged lines of the decoded original keep their escapes; only added or changed lines are encoded.
- * `encodeChunk` encodes a run of new lines. The result is checked with `decode`; when reusing the original's raw
- * text does not decode to `text` (an escape that joins its neighbour), the whole text is encoded afresh.
+ * Lines are matched by `changedBlocks`, whose work is bounded (linear past a few hundred edits), so a proposal
+ * that rewrites every line of a 1 MB prompt does not stall Apply. `encodeChunk` encodes a run of new lines. The
+ * result is checked with `decode`; when reusing the original's raw text does not decode to `text` (an escape that
+ * joins its neighbour), the whole text is encoded afresh.
  */
 export function reencode(original: readonly Piece[], text: string, encodeChunk: (chunk: string, atStart: boolean) => string, decode: (raw: string) => string): string {
 	// Lines of the original: the raw text of each line's body and of its line break, apart, so a line that only
@@ -55,29 +57,27 @@ export function reencode(original: readonly Piece[], text: string, encodeChunk: 
 		if (pending) out += encodeChunk(pending, out === '');
 		pending = '';
 	};
-	for (const part of diffArrays(
+	const lineBreak = (index: number): string => (index < newLines.length - 1 ? '\n' : '');
+	const keepUntil = (oldEnd: number): void => {
+		for (; oldIndex < oldEnd; oldIndex++, newIndex++) {
+			const old = lines[oldIndex];
+			flush();
+			out += old.bodyRaw;
+			if (lineBreak(newIndex)) {
+				if (old.breakRaw) out += old.breakRaw;
+				else pending += '\n';
+			}
+		}
+	};
+	for (const [oldStart, oldEnd, newStart, newEnd] of changedBlocks(
 		lines.map((l) => l.body),
 		newLines,
 	)) {
-		if (part.removed) {
-			oldIndex += part.value.length;
-			continue;
-		}
-		for (let k = 0; k < part.value.length; k++, newIndex++) {
-			const lineBreak = newIndex < newLines.length - 1 ? '\n' : '';
-			if (part.added) {
-				pending += newLines[newIndex] + lineBreak;
-				continue;
-			}
-			const old = lines[oldIndex++];
-			flush();
-			out += old.bodyRaw;
-			if (lineBreak) {
-				if (old.breakRaw) out += old.breakRaw;
-				else pending += lineBreak;
-			}
-		}
+		keepUntil(oldStart);
+		for (newIndex = newStart; newIndex < newEnd; newIndex++) pending += newLines[newIndex] + lineBreak(newIndex);
+		oldIndex = oldEnd;
 	}
+	keepUntil(lines.length);
 	flush();
 	try {
 		if (decode(out) === text) return out;

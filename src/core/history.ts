@@ -1,11 +1,9 @@
 /**
  * The improvement history of a workspace: one record per proposal, newest first, bounded, and its file format.
- * Pure: the adapter (`src/vscode/review/historyStore.ts`) reads and writes the file.
+ * No VS Code: the adapter (`src/vscode/review/historyStore.ts`) reads and writes the file.
  */
 
 import type { Focus } from './focusOptions';
-
-export const HISTORY_SCHEMA_VERSION = 1;
 
 /** How many proposals a workspace keeps. Open ones are never dropped to make room. */
 export const HISTORY_LIMIT = 50;
@@ -60,26 +58,52 @@ export interface HistoryFilter {
 	runId?: number;
 }
 
-/** `entries` with `entry` added or replaced, newest first, at most `limit` (dropping the oldest decided ones). */
-export function withEntry(entries: readonly HistoryEntry[], entry: HistoryEntry, limit = HISTORY_LIMIT): HistoryEntry[] {
+/**
+ * How much text (prompts and proposals, counted in characters) the history keeps: a file this size is written and
+ * read in a few tens of ms. Past it, the oldest decided entries go; open ones and the newest never do.
+ */
+export const HISTORY_MAX_CHARS = 8 * 1024 * 1024;
+
+/** The characters of an entry's texts, which make up nearly all of its size in the file. */
+export function entryChars(entry: HistoryEntry): number {
+	return entry.original.length + entry.originalRaw.length + entry.proposed.length + entry.current.length + (entry.applied?.length ?? 0) + entry.summary.length + entry.warnings.reduce((sum, w) => sum + w.length, 0);
+}
+
+/**
+ * `entries` with `entry` added or replaced, newest first, at most `limit` of them and `maxChars` of text (dropping
+ * the oldest decided ones; `entry` itself stays).
+ */
+export function withEntry(entries: readonly HistoryEntry[], entry: HistoryEntry, limit = HISTORY_LIMIT, maxChars = HISTORY_MAX_CHARS): HistoryEntry[] {
 	const list = [entry, ...entries.filter((e) => e.id !== entry.id)].sort((a, b) => b.time - a.time);
-	while (list.length > limit) {
+	return bounded(list, entry.id, limit, maxChars);
+}
+
+/** `list` (newest first) without its oldest decided entries past `limit` entries or `maxChars` of text; `keep` and the newest stay. */
+export function bounded(list: HistoryEntry[], keep: string, limit: number, maxChars: number): HistoryEntry[] {
+	let chars = list.reduce((sum, e) => sum + entryChars(e), 0);
+	while (list.length > limit || chars > maxChars) {
 		let drop = -1;
-		for (let i = list.length - 1; i >= 0; i--) {
-			if (!list[i].openReview) {
+		for (let i = list.length - 1; i > 0; i--) {
+			if (!list[i].openReview && list[i].id !== keep) {
 				drop = i;
 				break;
 			}
 		}
 		if (drop === -1) break;
+		chars -= entryChars(list[drop]);
 		list.splice(drop, 1);
 	}
 	return list;
 }
 
 /** The entry `id` changed by `change`; the list unchanged when there is none. */
-export function updateEntry(entries: readonly HistoryEntry[], id: string, change: (entry: HistoryEntry) => HistoryEntry): HistoryEntry[] {
-	return entries.map((e) => (e.id === id ? change(e) : e));
+export function updateEntry(entries: readonly HistoryEntry[], id: string, change: (entry: HistoryEntry) => HistoryEntry, maxChars = HISTORY_MAX_CHARS): HistoryEntry[] {
+	return bounded(
+		entries.map((e) => (e.id === id ? change(e) : e)),
+		id,
+		Infinity,
+		maxChars,
+	);
 }
 
 /** What a proposal became when its review closed; a discarded reopening leaves an earlier Apply recorded. */
@@ -151,68 +175,4 @@ export function alreadyApplied(text: string, range: { start: number; end: number
 		}
 	}
 	return false;
-}
-
-export function serializeHistory(entries: readonly HistoryEntry[]): string {
-	return JSON.stringify({ version: HISTORY_SCHEMA_VERSION, entries }, undefined, '\t');
-}
-
-export type ParsedHistory = { ok: true; entries: HistoryEntry[]; dropped: number } | { ok: false; reason: string; /** Written by another version: keep it for that one. */ otherVersion: boolean };
-
-/**
- * Reads a history file. Entries that are not well formed are dropped (and counted); a file that is not JSON or of
- * another schema version is refused as a whole, so it is never overwritten by mistake.
- */
-export function parseHistory(text: string): ParsedHistory {
-	let data: unknown;
-	try {
-		data = JSON.parse(text);
-	} catch (err) {
-		return { ok: false, reason: `not JSON (${err instanceof Error ? err.message : String(err)})`, otherVersion: false };
-	}
-	if (!isObject(data) || !Array.isArray(data.entries)) return { ok: false, reason: 'no entries list', otherVersion: false };
-	if (data.version !== HISTORY_SCHEMA_VERSION) return { ok: false, reason: `schema version ${String(data.version)}, this version reads ${HISTORY_SCHEMA_VERSION}`, otherVersion: true };
-	const entries = (data.entries as unknown[]).filter(isEntry);
-	let list: HistoryEntry[] = [];
-	for (const entry of entries) list = withEntry(list, entry);
-	return { ok: true, entries: list, dropped: (data.entries as unknown[]).length - list.length };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-function isEntry(value: unknown): value is HistoryEntry {
-	if (!isObject(value) || !isObject(value.source)) return false;
-	const s = value.source;
-	return (
-		isString(value.id) &&
-		value.id.length > 0 &&
-		isNumber(value.time) &&
-		isString(s.uri) &&
-		isString(s.name) &&
-		isNumber(s.startLine) &&
-		isNumber(s.endLine) &&
-		isNumber(s.start) &&
-		isNumber(s.end) &&
-		Array.isArray(value.runIds) &&
-		value.runIds.every(isNumber) &&
-		isString(value.author) &&
-		isString(value.summary) &&
-		Array.isArray(value.warnings) &&
-		value.warnings.every(isString) &&
-		isString(value.stats) &&
-		isString(value.original) &&
-		isString(value.originalRaw) &&
-		isString(value.encoding) &&
-		isString(value.proposed) &&
-		isString(value.current) &&
-		(value.applied === undefined || isString(value.applied)) &&
-		(value.outcome === 'open' || value.outcome === 'applied' || value.outcome === 'discarded') &&
-		(value.decidedAt === undefined || isNumber(value.decidedAt)) &&
-		(value.openReview === undefined || isString(value.openReview))
-	);
 }

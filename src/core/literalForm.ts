@@ -32,6 +32,8 @@ export interface LiteralForm {
 	open: string;
 	close: string;
 	pieces(inside: string): Piece[];
+	/** What `joinText(pieces(inside))` gives, faster; it throws as `pieces` does. */
+	decodeInside?(inside: string): string;
 	encodeChunk(chunk: string, atStart: boolean, eol: Eol): string;
 	lineBreak(eol: Eol): Eol;
 	expressions?: string[];
@@ -43,7 +45,7 @@ export function literalEncoding(form: LiteralForm): PromptEncoding {
 		if (!raw.startsWith(form.open) || !raw.endsWith(form.close) || raw.length < form.open.length + form.close.length) throw new NotInForm(l10n.t('the quotes are gone'));
 		return raw.slice(form.open.length, raw.length - form.close.length);
 	};
-	const decodeInside = (raw: string): string => joinText(form.pieces(raw));
+	const decodeInside = (raw: string): string => (form.decodeInside ? form.decodeInside(raw) : joinText(form.pieces(raw)));
 	return {
 		kind: form.kind,
 		description: form.description,

@@ -202,7 +202,7 @@ export class OpenAiCompatibleClient {
 			return decoded.text;
 		} catch (err) {
 			if (err instanceof BodyTooLargeError) throw this.tooLong(err.limitBytes);
-			if (err instanceof BodyCharsetError) throw new ModelError('invalidResponse', l10n.t('The model server\'s answer is not valid {0} text (the character set it declares, or UTF-8), so it was not used.', err.charset), { cause: err });
+			if (err instanceof BodyCharsetError) throw notText(err);
 			if (err instanceof BodyCutError) {
 				throw new ModelError('network', l10n.t('The connection to the model server broke while its answer was arriving ({0} bytes received), so the answer is incomplete. Try again.', err.receivedBytes), { cause: err });
 			}
@@ -228,6 +228,7 @@ export class OpenAiCompatibleClient {
 		let done = false;
 		let usage: ChatCompletion['usage'];
 		let bytes = 0;
+		const tools = new Set<string>();
 		const handle = (data: string): void => {
 			if (data.trim() === '[DONE]') {
 				done = true;
@@ -244,6 +245,7 @@ export class OpenAiCompatibleClient {
 			usage = usageOf(json.usage) ?? usage;
 			const choice = Array.isArray(json.choices) && isObject(json.choices[0]) ? json.choices[0] : undefined;
 			if (!choice) return;
+			if (isObject(choice.delta)) toolsCalled(choice.delta, tools);
 			const delta = isObject(choice.delta) ? choice.delta.content : undefined;
 			if (typeof delta === 'string' && delta !== '') {
 				text += delta;
@@ -262,11 +264,13 @@ export class OpenAiCompatibleClient {
 			if (!done) for (const data of events.end()) handle(data);
 		} catch (err) {
 			if (err instanceof ModelError) throw err;
+			if (err instanceof BodyCharsetError) throw notText(err);
 			throw new ModelError('network', l10n.t('The connection to the model server broke in the middle of the answer ({0} characters received), so the answer is incomplete. Try again.', text.length), { cause: err });
 		}
 		if (!done && finishReason === undefined) {
 			throw new ModelError('truncated', l10n.t('The model server\'s stream ended before the answer was complete ({0} characters received, no finish reason). Try again.', text.length));
 		}
+		this.refuseToolCall(text, finishReason, tools);
 		return { text, finishReason: finishReason ?? 'stop', usage };
 	}
 
@@ -284,9 +288,21 @@ export class OpenAiCompatibleClient {
 			throw new ModelError('invalidResponse', l10n.t('The model server answered with an unexpected shape (expected choices[0].message.content).'));
 		}
 		const text = content ?? '';
-		if (text) onText?.(text, text.length);
 		const finishReason = typeof choice.finish_reason === 'string' ? choice.finish_reason : 'stop';
+		const tools = new Set<string>();
+		if (isObject(choice.message)) toolsCalled(choice.message, tools);
+		this.refuseToolCall(text, finishReason, tools);
+		if (text) onText?.(text, text.length);
 		return { text, finishReason, usage: isObject(json) ? usageOf(json.usage) : undefined };
+	}
+
+	/** An answer with no text that asks to call a tool (`tool_calls`, or the older `function_call`) is not an answer. */
+	private refuseToolCall(text: string, finishReason: string | undefined, tools: ReadonlySet<string>): void {
+		if (text.trim() !== '' || (tools.size === 0 && finishReason !== 'tool_calls' && finishReason !== 'function_call')) return;
+		const names = [...tools].filter((name) => name !== '');
+		if (names.length === 0) throw new ModelError('invalidResponse', l10n.t('The model asked to call a tool instead of answering, so there is no improved prompt. Try again, or choose another model.'));
+		const named = this.shown(names.slice(0, 3).join(', '), 120);
+		throw new ModelError('invalidResponse', l10n.t('The model asked to call a tool ({0}) instead of answering, so there is no improved prompt. Try again, or choose another model.', named));
 	}
 
 	private serverMessage(text: string): string {
@@ -367,6 +383,10 @@ export class OpenAiCompatibleClient {
 	}
 }
 
+function notText(err: BodyCharsetError): ModelError {
+	return new ModelError('invalidResponse', l10n.t('The model server\'s answer is not valid {0} text (the character set it declares, or UTF-8), so it was not used.', err.charset), { cause: err });
+}
+
 function cancelled(cause?: unknown): ModelError {
 	return new ModelError('cancelled', 'Cancelled.', { cause });
 }
@@ -377,6 +397,15 @@ function usageOf(value: unknown): ChatCompletion['usage'] | undefined {
 	if (typeof value.prompt_tokens === 'number') usage.promptTokens = value.prompt_tokens;
 	if (typeof value.completion_tokens === 'number') usage.completionTokens = value.completion_tokens;
 	return usage;
+}
+
+/** Adds to `names` the tools a message or a stream delta asks to call (a streamed call names its tool in its first piece). */
+function toolsCalled(message: Record<string, unknown>, names: Set<string>): void {
+	const calls = Array.isArray(message.tool_calls) ? message.tool_calls : isObject(message.function_call) ? [{ function: message.function_call }] : [];
+	for (const call of calls) {
+		const name = isObject(call) && isObject(call.function) ? call.function.name : undefined;
+		names.add(typeof name === 'string' ? name : '');
+	}
 }
 
 function checkFinish(result: ChatCompletion): ChatCompletion {

@@ -112,21 +112,30 @@ export function isRefusal(detected: PromptEncoding | Refusal): detected is Refus
 
 // ---- JSON ----
 
+const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** The pieces of a JSON string's inside: each escape, and each run of characters between escapes as one piece. */
 function jsonPieces(inside: string): Piece[] {
 	const pieces: Piece[] = [];
-	for (let i = 0; i < inside.length; ) {
-		const m = /^(?:\\u[0-9a-fA-F]{4}|\\["\\/bfnrt])/.exec(inside.slice(i, i + 6));
-		if (m) {
-			pieces.push({ raw: m[0], text: JSON.parse(`"${m[0]}"`) as string });
-			i += m[0].length;
-		} else if (inside[i] === '\\' || inside[i] === '"' || inside[i] < ' ') {
-			throw new NotInForm(l10n.t('the JSON string has an invalid escape or character'));
-		} else {
-			pieces.push({ raw: inside[i], text: inside[i] });
-			i++;
-		}
+	// eslint-disable-next-line no-control-regex -- control characters are what a JSON string may not hold raw
+	const special = /[\\"\u0000-\u001f]/g;
+	const escape = /\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])/y;
+	let from = 0;
+	for (let m = special.exec(inside); m; m = special.exec(inside)) {
+		if (m.index > from) pieces.push({ raw: inside.slice(from, m.index), text: inside.slice(from, m.index) });
+		escape.lastIndex = m.index;
+		const e = escape.exec(inside);
+		if (!e) throw new NotInForm(l10n.t('the JSON string has an invalid escape or character'));
+		pieces.push({ raw: e[0], text: e[0].length === 6 ? String.fromCharCode(parseInt(e[0].slice(2), 16)) : JSON_ESCAPES[e[0][1]] });
+		from = special.lastIndex = m.index + e[0].length;
 	}
+	if (from < inside.length) pieces.push({ raw: inside.slice(from), text: inside.slice(from) });
 	return pieces;
+}
+
+/** `jsonPieces` with every character a piece of its own: a selection may start or end between any two. */
+function jsonCharPieces(inside: string): Piece[] {
+	return jsonPieces(inside).flatMap((p) => (p.raw.length > 1 && p.raw[0] !== '\\' ? p.raw.split('').map((c) => ({ raw: c, text: c })) : [p]));
 }
 
 const JSON_OPTIONS = { allowTrailingComma: true, disallowComments: false };
@@ -143,7 +152,7 @@ function jsonStringAt(text: string, start: number, end: number): { offset: numbe
 function jsonEncoding(place: PromptPlace): PromptEncoding {
 	const { start, end, text } = span(place);
 	const node = jsonStringAt(text, start, end);
-	const { withQuotes } = literalPart(place, node.offset, node.offset + node.length, '"', jsonPieces);
+	const { withQuotes } = literalPart(place, node.offset, node.offset + node.length, '"', jsonCharPieces);
 	return literalEncoding({
 		kind: 'jsonString',
 		description: withQuotes ? 'a JSON string literal' : 'the inside of a JSON string',
@@ -151,6 +160,13 @@ function jsonEncoding(place: PromptPlace): PromptEncoding {
 		open: withQuotes ? '"' : '',
 		close: withQuotes ? '"' : '',
 		pieces: jsonPieces,
+		decodeInside: (inside) => {
+			try {
+				return JSON.parse(`"${inside}"`) as string;
+			} catch {
+				return joinText(jsonPieces(inside));
+			}
+		},
 		encodeChunk: (chunk) => JSON.stringify(chunk).slice(1, -1),
 		lineBreak: () => '\n',
 	});

@@ -9,9 +9,12 @@ import { anchor } from '../../src/core/anchoring';
 import { CekuraClient } from '../../src/core/cekuraClient';
 import { checkApplied } from '../../src/core/applyCheck';
 import { diffStats, diffStatsInSlices, formatDiffStats } from '../../src/core/diffStats';
+import { HISTORY_LIMIT, withEntry, type HistoryEntry } from '../../src/core/history';
+import { historyBytes, parseHistory } from '../../src/core/historyFile';
 import { buildModelRequest, charBudget } from '../../src/core/modelPrompt';
 import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEncoding';
 import { RunPickList } from '../../src/core/runPickList';
+import { ServerSentEvents } from '../../src/core/serverSentEvents';
 import { fetchThroughVsCodeProxy } from '../../src/vscode/nodeFetch';
 import { bigProposals, promptOfLines, promptOfSize } from '../support/bigProposals';
 import { flatYamlWithPrompt } from '../support/bigYaml';
@@ -378,6 +381,70 @@ function responseToDiff(): void {
 	if (samples.length > 1) rows.push({ what: `of which the first review diff of the VS Code session (${samples[0].flow})`, goal: '–', values: [samples[0].ms], unit: 'ms', judge: 'value' });
 }
 
+// 8. Apply of large proposals: textForFile of each bigProposals shape, the prompt a JSON string.
+function applyLarge(): void {
+	for (const size of [256 * 1024, 1024 * 1024]) {
+		for (const { name, original, improved } of bigProposals(size)) {
+			const raw = JSON.stringify(original);
+			const encoding = detectEncoding({ languageId: 'json', before: '{"prompt": ', selected: raw, after: '}\n' });
+			if (isRefusal(encoding)) throw new Error(encoding.reason);
+			let kept = '';
+			const times = Array.from({ length: 5 }, () =>
+				time(() => {
+					const forFile = textForFile(improved, original, encoding, '\n', raw);
+					kept = forFile.ok ? `${forFile.text.length.toLocaleString('en-US')} characters written` : forFile.reason;
+				}),
+			);
+			rows.push({ what: `Apply (textForFile), ${size / 1024} KiB JSON prompt, ${name}`, goal: '≤ 50 ms', values: times, unit: 'ms', judge: 'max', limit: 50, note: `n=5; ${kept}` });
+		}
+	}
+}
+
+// 9. One 8 MiB stream event without a line break, fed to the SSE parser in 16 KiB chunks as a socket brings it.
+function longStreamEvent(): void {
+	const bytes = Buffer.from(`data: {"choices":[{"delta":{"content":"${'x'.repeat(8 * 1024 * 1024)}"}}]}\n\n`);
+	const longest: number[] = [];
+	const totals: number[] = [];
+	for (let run = 0; run < 5; run++) {
+		const parser = new ServerSentEvents();
+		let slowest = 0;
+		const total = time(() => {
+			for (let at = 0; at < bytes.length; at += 16 * 1024) slowest = Math.max(slowest, time(() => parser.push(bytes.subarray(at, at + 16 * 1024))));
+			parser.end();
+		});
+		longest.push(slowest);
+		totals.push(total);
+	}
+	rows.push({ what: 'SSE parser, one 8 MiB event without a line break in 16 KiB chunks, longest chunk', goal: 'no stall > 50 ms', values: longest, unit: 'ms', judge: 'max', limit: 50, note: `n=5; ${median(totals).toFixed(0)} ms for the whole event` });
+}
+
+// 10. The history at its cap: 50 proposals of 1 MB, bounded, then written (in parts) and read.
+async function historyAtCap(): Promise<void> {
+	const prompt = promptOfSize(1024 * 1024);
+	let list: HistoryEntry[] = [];
+	for (let i = 1; i <= HISTORY_LIMIT; i++) {
+		const source = { uri: 'file:///w/agent.md', name: 'agent.md', startLine: 1, endLine: 30_000, start: 0, end: prompt.length };
+		list = withEntry(list, { id: `e${i}`, time: i, source, runIds: [i], author: 'Cekura', summary: '', warnings: [], stats: '', original: prompt, originalRaw: prompt, encoding: 'plain text', proposed: `${prompt}\n${i}`, current: `${prompt}\n${i}`, outcome: 'discarded' });
+	}
+	const longest: number[] = [];
+	let bytes: Uint8Array = new Uint8Array(0);
+	for (let run = 0; run < 5; run++) {
+		let slowest = 0;
+		let sliceStart = performance.now();
+		const pause = async (): Promise<void> => {
+			slowest = Math.max(slowest, performance.now() - sliceStart);
+			await new Promise((resolve) => setImmediate(resolve));
+			sliceStart = performance.now();
+		};
+		bytes = await historyBytes(list, pause);
+		slowest = Math.max(slowest, performance.now() - sliceStart);
+		longest.push(slowest);
+	}
+	rows.push({ what: `history at its cap (50 proposals of 1 MB → ${list.length} kept), save: longest step`, goal: 'no stall > 50 ms', values: longest, unit: 'ms', judge: 'max', limit: 50, note: `n=5; file ${(bytes.length / 1024 / 1024).toFixed(1)} MiB` });
+	const loads = Array.from({ length: 5 }, () => time(() => parseHistory(new TextDecoder().decode(bytes))));
+	rows.push({ what: '  load (decode and parse the file)', goal: '≤ 50 ms', values: loads, unit: 'ms', judge: 'max', limit: 50, note: 'n=5' });
+}
+
 async function main(): Promise<void> {
 	const started = performance.now();
 	console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
@@ -390,6 +457,9 @@ async function main(): Promise<void> {
 	yamlPrompt();
 	responseToDiff();
 	await evidence();
+	applyLarge();
+	longStreamEvent();
+	await historyAtCap();
 	printTable();
 	const vsix = path.join(root, 'dist', 'cekura-prompt-improver.vsix');
 	if (fs.existsSync(vsix)) console.log(`\ndist/cekura-prompt-improver.vsix: ${(fs.statSync(vsix).size / 1024).toFixed(1)} KiB`);

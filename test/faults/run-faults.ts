@@ -15,6 +15,7 @@ import { KEY, MODEL_KEY, observed, showsKey, type FaultCase } from './faultCase'
 import { delay, json, startFaultServer, type FaultHandler, type FaultServer } from './faultServer';
 import { keyCases } from './keyCases';
 import { languageCases } from './languageCases';
+import { sizeCases } from './sizeCases';
 
 /**
  * `npm run test:faults`: drives the real CekuraClient and OpenAiCompatibleClient, with node-fetch as the extension
@@ -142,6 +143,7 @@ const SECTIONS: FaultSection[] = [
 	{ title: 'keys in fragments and proposals, odd timeouts', cases: keyCases },
 	{ title: 'exactness of Apply', cases: exactnessCases },
 	{ title: 'prompts in other languages', cases: languageCases },
+	{ title: 'sizes and answers that are not text', cases: sizeCases },
 ];
 
 function faults(): Fault[] {

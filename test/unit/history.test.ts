@@ -6,17 +6,17 @@ import {
 	filterChoices,
 	filterEntries,
 	finalText,
+	entryChars,
 	HISTORY_LIMIT,
-	HISTORY_SCHEMA_VERSION,
-	parseHistory,
+	HISTORY_MAX_CHARS,
 	parseVersionPath,
 	relocate,
-	serializeHistory,
 	updateEntry,
 	versionPath,
 	withEntry,
 	type HistoryEntry,
 } from '../../src/core/history';
+import { HISTORY_SCHEMA_VERSION, historyBytes, parseHistory, serializeHistory } from '../../src/core/historyFile';
 
 function entry(id: string, time: number, extra: Partial<HistoryEntry> = {}): HistoryEntry {
 	return {
@@ -160,4 +160,35 @@ test('a prompt found inside the proposal already written there counts as applied
 	assert.equal(alreadyApplied(both, { start: second, end: second + original.length }, [proposal]), false);
 	// A proposal no longer than the original cannot hold it.
 	assert.equal(alreadyApplied(notYet, { start: 5, end: 13 }, ['Be kind.', 'Be']), false);
+});
+
+test('50 proposals of 1 MB make a history file of at most 8 MiB of text, not 250 MB: the oldest decided ones go', () => {
+	const big = 'x'.repeat(1024 * 1024 / 4);
+	let list: HistoryEntry[] = [];
+	for (let i = 1; i <= HISTORY_LIMIT; i++) list = withEntry(list, entry(`e${i}`, i, { original: big, originalRaw: big, proposed: `${big}!`, current: `${big}!`, outcome: i === 2 ? 'open' : 'discarded', openReview: i === 2 ? 'r2' : undefined }));
+	const chars = list.reduce((sum, e) => sum + entryChars(e), 0);
+	assert.ok(chars <= HISTORY_MAX_CHARS, `${chars} characters kept`);
+	assert.equal(list[0].id, `e${HISTORY_LIMIT}`, 'the newest stays');
+	assert.ok(list.some((e) => e.id === 'e2'), 'an open review stays, however old');
+	assert.ok(!list.some((e) => e.id === 'e3'), 'old decided entries go');
+	assert.ok(serializeHistory(list).length < HISTORY_MAX_CHARS + 100_000);
+	// The bound holds when an entry grows, and when a file written larger is read.
+	const grown = updateEntry(list, `e${HISTORY_LIMIT}`, (e) => ({ ...e, current: 'y'.repeat(HISTORY_MAX_CHARS / 2) }));
+	assert.ok(grown.reduce((sum, e) => sum + entryChars(e), 0) <= HISTORY_MAX_CHARS);
+	assert.equal(grown[0].current.length, HISTORY_MAX_CHARS / 2);
+	const all = Array.from({ length: 40 }, (_, i) => entry(`f${i}`, 100 - i, { proposed: big, current: big, outcome: 'discarded' }));
+	const read = parseHistory(JSON.stringify({ version: HISTORY_SCHEMA_VERSION, entries: all }));
+	assert.ok(read.ok);
+	assert.deepEqual(read.entries.map((e) => e.id), all.slice(0, read.entries.length).map((e) => e.id), 'the newest are the ones kept');
+	assert.ok(read.entries.length < 40 && read.entries.reduce((sum, e) => sum + entryChars(e), 0) <= HISTORY_MAX_CHARS);
+});
+
+test('the history file is written an entry at a time, giving the event loop a turn between entries, and reads back the same', async () => {
+	const list = [entry('b', 2, { outcome: 'applied', applied: 'X\n"y"', decidedAt: 3 }), entry('a', 1, { focus: { workflow_metric_ids: [7], category_ids: [] } })];
+	let turns = 0;
+	const bytes = await historyBytes(list, async () => void turns++);
+	const text = new TextDecoder().decode(bytes);
+	assert.equal(text, JSON.stringify({ version: HISTORY_SCHEMA_VERSION, entries: list }, undefined, '\t'));
+	assert.ok(turns >= list.length);
+	assert.equal(new TextDecoder().decode(await historyBytes([])), JSON.stringify({ version: HISTORY_SCHEMA_VERSION, entries: [] }, undefined, '\t'));
 });

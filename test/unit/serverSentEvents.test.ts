@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { BodyCharsetError } from '../../src/core/httpBody';
 import { ServerSentEvents } from '../../src/core/serverSentEvents';
 
 function eventsOf(chunks: readonly (Uint8Array | string)[]): string[] {
@@ -29,4 +30,18 @@ test('any chunk boundary gives the same events, including inside a CRLF and a mu
 
 test('a last event without its blank line is still delivered at the end', () => {
 	assert.deepEqual(eventsOf(['data: [DONE]']), ['[DONE]']);
+});
+
+test('bytes that are not UTF-8 are refused, not read as U+FFFD, wherever the chunks split them', () => {
+	const bytes = Buffer.concat([Buffer.from('data: caf'), Buffer.from([0xe9]), Buffer.from('\n\n')]);
+	for (let cut = 1; cut < bytes.length; cut++) {
+		assert.throws(() => eventsOf([bytes.subarray(0, cut), bytes.subarray(cut)]), BodyCharsetError, `cut at ${cut}`);
+	}
+	assert.throws(() => eventsOf([Buffer.from('data: x\n\ndata: \xe2\x82', 'latin1')]), BodyCharsetError, 'a character cut by the end of the stream');
+});
+
+test('a long line in many chunks is one line, and a CR at the end of a chunk ends it once', () => {
+	const long = 'x'.repeat(100_000);
+	const chunks = [`data: ${long}`].flatMap((s) => Array.from({ length: Math.ceil(s.length / 1000) }, (_, i) => s.slice(i * 1000, i * 1000 + 1000)));
+	assert.deepEqual(eventsOf([...chunks, '\r', '\n', '\r', '\ndata: y\r', '\r']), [long, 'y']);
 });

@@ -4,8 +4,12 @@ import type { Logger } from '../logger';
 import { parseModelAnswer } from '../modelAnswer';
 import { buildModelRequest, charBudget, type PromptBudget } from '../modelPrompt';
 import { missingPlaceholders } from '../placeholders';
+import { throttled } from '../throttle';
 import type { ChatModel } from './chatModel';
 import type { EngineKind, ImproveEngine, ImproveInput, Proposal } from './improveEngine';
+
+/** How often the count of characters received may change in the progress notification. */
+export const PROGRESS_INTERVAL_MS = 100;
 
 /** Reads the chosen runs' evidence (Cekura's `runs/bulk`). */
 export type RunReader = (ids: readonly number[], signal: AbortSignal) => Promise<Run[]>;
@@ -41,7 +45,13 @@ export class ModelEngine implements ImproveEngine {
 		);
 		if (stats.unreadable.length) this.log.warn(`${label}: fields Cekura sent in the wrong shape were left out of the evidence: ${stats.unreadable.join('; ')}.`);
 		report(l10n.t('asking {0}…', label));
-		const answer = await this.model.complete(request.instructions, request.request, signal, (received) => report(l10n.t('{0}: {1} characters received…', label, received.toLocaleString('en-US'))));
+		const progress = throttled((received: number) => report(l10n.t('{0}: {1} characters received…', label, received.toLocaleString('en-US'))), PROGRESS_INTERVAL_MS);
+		let answer;
+		try {
+			answer = await this.model.complete(request.instructions, request.request, signal, (received) => progress.push(received));
+		} finally {
+			progress.stop();
+		}
 		let parsed;
 		try {
 			parsed = parseModelAnswer(answer.text);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { finalText, HISTORY_LIMIT, parseVersionPath } from '../../core/history';
+import { finalText, HISTORY_LIMIT, HISTORY_MAX_CHARS, parseVersionPath } from '../../core/history';
 import type { HistoryStore } from './historyStore';
 
 /**
@@ -13,7 +13,7 @@ export class HistoryDocuments implements vscode.TextDocumentContentProvider {
 	async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
 		const named = parseVersionPath(uri.path);
 		const entry = named && (await this.history().get(named.id));
-		if (!named || !entry) return vscode.l10n.t('This proposal is no longer in the improvement history (it keeps the last {0}).', HISTORY_LIMIT);
+		if (!named || !entry) return vscode.l10n.t('This proposal is no longer in the improvement history (it keeps the last {0}, and at most {1} MiB of prompts).', HISTORY_LIMIT, HISTORY_MAX_CHARS / 1024 / 1024);
 		return named.version === 'original' ? entry.original : finalText(entry);
 	}
 }

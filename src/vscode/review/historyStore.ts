@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../core/errorMessage';
-import { parseHistory, serializeHistory, updateEntry, withEntry, type HistoryEntry } from '../../core/history';
+import { updateEntry, withEntry, type HistoryEntry } from '../../core/history';
+import { historyBytes, parseHistory } from '../../core/historyFile';
 import type { Log } from '../log';
 
 const FILE_NAME = 'improvement-history.json';
@@ -62,11 +63,12 @@ export class HistoryStore implements vscode.Disposable {
 	private save(): Promise<void> {
 		this.changed.fire();
 		if (!this.writable) return Promise.resolve();
-		const text = serializeHistory(this.entries ?? []);
+		const entries = this.entries ?? [];
 		this.writing = this.writing.then(async () => {
 			try {
+				const bytes = await historyBytes(entries);
 				await vscode.workspace.fs.createDirectory(this.folder);
-				await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(text));
+				await vscode.workspace.fs.writeFile(this.file, bytes);
 			} catch (err) {
 				this.log.error(`Improvement history: cannot write ${this.file.toString()}: ${errorMessage(err)}`);
 			}
