@@ -1,8 +1,5 @@
-import { diffArrays } from 'diff';
 import { fitToOriginal, type Eol } from './eol';
-
-/** Beyond this many lines added and removed, the lines are not matched (the diff's cost grows with its square). */
-const MAX_EDIT_LENGTH = 2000;
+import { changedBlocks } from './lineMatch';
 
 interface Line {
 	body: string;
@@ -31,27 +28,21 @@ export function fitDecodedLineBreaks(improved: string, original: string, lineBre
 	for (const l of old) if (l.lineBreak) counts.set(l.lineBreak, (counts.get(l.lineBreak) ?? 0) + 1);
 	const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? lineBreak;
 	const lines = linesOf(improved);
+	// Each new line takes the line break of the line it keeps or replaces (by position in a changed block).
 	const breaks: string[] = [];
-	// A rewrite too large to diff in time: lines take the line break of the original's line at the same place.
-	const parts = diffArrays(
+	let oldIndex = 0;
+	const keep = (count: number): void => {
+		for (let k = 0; k < count; k++) breaks.push(old[oldIndex++].lineBreak || usual);
+	};
+	for (const [oldStart, oldEnd, newStart, newEnd] of changedBlocks(
 		old.map((l) => l.body),
 		lines.map((l) => l.body),
-		{ maxEditLength: MAX_EDIT_LENGTH },
-	) ?? [{ added: true, removed: false, value: lines.map((l) => l.body), count: lines.length }];
-	let oldIndex = 0;
-	let replaced: Line[] = parts.length === 1 && parts[0].added ? old : [];
-	for (const part of parts) {
-		if (part.removed) {
-			replaced = old.slice(oldIndex, oldIndex + part.value.length);
-			oldIndex += part.value.length;
-			continue;
-		}
-		for (let k = 0; k < part.value.length; k++) {
-			if (part.added) breaks.push(replaced[k]?.lineBreak || usual);
-			else breaks.push(old[oldIndex++].lineBreak || usual);
-		}
-		replaced = [];
+	)) {
+		keep(oldStart - oldIndex);
+		for (let k = 0; k < newEnd - newStart; k++) breaks.push((oldStart + k < oldEnd ? old[oldStart + k].lineBreak : '') || usual);
+		oldIndex = oldEnd;
 	}
+	keep(Math.min(old.length, oldIndex + lines.length - breaks.length) - oldIndex);
 	let text = lines.map((l, i) => l.body + (i < lines.length - 1 ? breaks[i] : '')).join('');
 	const originalBreak = old.length > 1 ? old[old.length - 2].lineBreak : '';
 	const originalEndsWithBreak = old.length > 1 && old[old.length - 1].body === '';
