@@ -5,18 +5,7 @@ import { Commands } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
 import type { CekuraServer } from '../server/cekuraServer';
 import type { FakeUser } from './fakeUser';
-import { activeDiffTab, openPromptFile, useCekuraSuite } from './support';
-
-/** Opens `content` as a file with `extension`, selects from `from` to `to` (strings in the file), and improves it. */
-async function improveSelection(content: string, extension: string, from: string, to: string): Promise<vscode.TextEditor> {
-	const source = await openPromptFile(content, undefined, extension);
-	const start = content.indexOf(from);
-	const end = content.indexOf(to, start) + to.length;
-	assert.ok(start >= 0 && end >= to.length, 'the selection markers are not in the file');
-	source.selection = new vscode.Selection(source.document.positionAt(start), source.document.positionAt(end));
-	await vscode.commands.executeCommand(Commands.improvePrompt);
-	return source;
-}
+import { activeDiffTab, improveSelection, useCekuraSuite } from './support';
 
 /** What Python itself reads as PROMPT in `file`. */
 function pythonPrompt(file: string): string {

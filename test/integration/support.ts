@@ -85,6 +85,17 @@ export async function openPromptFile(content: string, select?: { from: number; t
 	return editor;
 }
 
+/** Opens `content` as a file with `extension`, selects from `from` to `to` (strings in the file), and improves it. */
+export async function improveSelection(content: string, extension: string, from: string, to: string): Promise<vscode.TextEditor> {
+	const source = await openPromptFile(content, undefined, extension);
+	const start = content.indexOf(from);
+	const end = content.indexOf(to, start) + to.length;
+	assert.ok(start >= 0 && end >= to.length, 'the selection markers are not in the file');
+	source.selection = new vscode.Selection(source.document.positionAt(start), source.document.positionAt(end));
+	await vscode.commands.executeCommand(Commands.improvePrompt);
+	return source;
+}
+
 export function activeDiffTab(): vscode.Tab | undefined {
 	const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
 	return tab?.input instanceof vscode.TabInputTextDiff ? tab : undefined;

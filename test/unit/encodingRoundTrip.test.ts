@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { checkApplied } from '../../src/core/applyCheck';
 import { expressionWarnings } from '../../src/core/jsLiterals';
 import { detectEncoding, isRefusal, textForFile, type PromptPlace } from '../../src/core/promptEncoding';
+import { prng } from '../support/randomText';
 
 /** Splits a file at the «» markers into the place of a selection. */
 function place(languageId: string, file: string): PromptPlace {
@@ -126,17 +127,6 @@ test('defect 4: the last line of defence refuses a file that would not parse or 
 
 // ---- property tests: random and adversarial text through every encoding ----
 
-/** mulberry32: a small seeded PRNG, so failures reproduce. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const ATOMS = ['a', 'Be brief.', ' ', '  ', '\t', '\n', '\n', '\r\n', '"', "'", '`', '\\', '\\n', '${', '${name}', '}', '{', '$', '#', ' #', ': ', '---', '- ', '\u2028', '\u2029', '😀', 'é', '\ud800', '\udc00', '\0', '\x7f', '\x85', '\ufeff', '|', '>', '&', '*', '%', '@', '?', ',', '[', ']'];
 
