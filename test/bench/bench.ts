@@ -12,7 +12,8 @@ import { diffStats, diffStatsInSlices, formatDiffStats } from '../../src/core/di
 import { HISTORY_LIMIT, withEntry, type HistoryEntry } from '../../src/core/history';
 import { historyBytes, parseHistory } from '../../src/core/historyFile';
 import { buildModelRequest, charBudget } from '../../src/core/modelPrompt';
-import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../src/core/promptEncoding';
+import { textForFile } from '../../src/core/textForFile';
 import { RunPickList } from '../../src/core/runPickList';
 import { ServerSentEvents } from '../../src/core/serverSentEvents';
 import { fetchThroughVsCodeProxy } from '../../src/vscode/nodeFetch';

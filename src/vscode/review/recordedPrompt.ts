@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../core/errorMessage';
 import { alreadyApplied, relocate, type HistoryEntry } from '../../core/history';
-import { detectEncoding, isRefusal, textForFile, type PromptEncoding } from '../../core/promptEncoding';
+import { detectEncoding, isRefusal, type PromptEncoding } from '../../core/promptEncoding';
+import { textForFile } from '../../core/textForFile';
 import { eolOf } from '../documentEol';
 import type { Log } from '../log';
 import { SourceTracker } from './sourceTracker';
