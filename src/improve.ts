@@ -26,7 +26,7 @@ import type { ReviewManager } from './vscode/review/reviewManager';
 import type { Ui } from './vscode/userInterface';
 
 export { findAgentPrompts } from './core/agentExport';
-export { checkApplied } from './core/applyCheck';
+export { checkApplied, checkAppliedInSlices } from './core/applyCheck';
 export { ChangeDecisions } from './core/reviewChanges';
 export { textForFile, textForFileInSlices } from './core/textForFile';
 export { placeRecordedPrompt } from './vscode/review/recordedPrompt';

@@ -50,11 +50,11 @@ export async function applyToSource(review: ApplyTarget, improved: string, ui: U
 			encodedFor = eol;
 		}
 		if (sliced) await (applyPauses.beforeCheck?.() ?? nextTurn());
+		const checked = await check(review, forFile, source, whole, found.range, sliced);
 		if (source.version !== version) {
 			log.info(`Review ${review.id}: ${review.sourceUri.toString()} changed while Apply prepared the edit; looking for the prompt again.`);
 			continue;
 		}
-		const checked = check(review, forFile, source, whole, found.range);
 		if (!checked.ok) {
 			log.warn(`Review ${review.id}: not applied to ${review.sourceUri.toString()} (${review.encoding.description}): ${checked.reason}.`);
 			await offerCopy(ui, improved, checked.message, source.uri);
@@ -75,10 +75,11 @@ export async function applyToSource(review: ApplyTarget, improved: string, ui: U
 }
 
 /**
- * The edit for the prompt at `range` of `whole` (the source's text), and the last line of defence: the file as it
- * would be must parse and hold exactly the reviewed text. Synchronous, so `whole` is the document's text throughout.
+ * The edit for the prompt at `range` of `whole` (the source's text, which the document may no longer hold when this
+ * resolves: the caller compares versions), and the last line of defence: the file as it would be must parse and hold
+ * exactly the reviewed text.
  */
-function check(review: ApplyTarget, forFile: ForFile, source: vscode.TextDocument, whole: string, range: { start: number; end: number }): { ok: true; start: number; replacement: string } | { ok: false; reason: string; message: string } {
+async function check(review: ApplyTarget, forFile: ForFile, source: vscode.TextDocument, whole: string, range: { start: number; end: number }, sliced: boolean): Promise<{ ok: true; start: number; replacement: string } | { ok: false; reason: string; message: string }> {
 	const refused = (reason: string): { ok: false; reason: string; message: string } => ({ ok: false, reason, message: vscode.l10n.t('Cekura: the improvement was not applied: {0}. Your file is unchanged; copy the improved prompt instead.', reason) });
 	if (!forFile.ok) return refused(forFile.reason);
 	// A YAML block header may gain an indentation indicator (`|2`): the edit then starts at the header.
@@ -89,7 +90,9 @@ function check(review: ApplyTarget, forFile: ForFile, source: vscode.TextDocumen
 	}
 	const replacement = (before?.replacement ?? '') + forFile.text;
 	const where = { start: start + replacement.length - forFile.text.length, end: start + replacement.length };
-	const result = loadImprove().checkApplied(whole.slice(0, start) + replacement + whole.slice(range.end), source.languageId, where, forFile.expected);
+	const { checkApplied, checkAppliedInSlices } = loadImprove();
+	const fileAfter = whole.slice(0, start) + replacement + whole.slice(range.end);
+	const result = sliced ? await checkAppliedInSlices(fileAfter, source.languageId, where, forFile.expected) : checkApplied(fileAfter, source.languageId, where, forFile.expected);
 	return result.ok ? { ok: true, start, replacement } : refused(result.reason);
 }
 
