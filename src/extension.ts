@@ -1,3 +1,4 @@
+import { applyPauses } from './vscode/review/applyToSource';
 import * as vscode from 'vscode';
 import { applyImprovement } from './commands/applyImprovement';
 import { clearApiKey } from './commands/clearApiKey';
@@ -41,6 +42,8 @@ export interface TestApi {
 	logUri: vscode.Uri;
 	/** Forgets the model engine remembered for when Cekura does not offer improve_prompt. */
 	forgetFallbackEngine(): Thenable<void>;
+	/** Runs `hook` in every Apply between preparing the edit and checking it, until the disposable is disposed. */
+	duringApply(hook: () => Promise<void>): vscode.Disposable;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -107,6 +110,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		replaceUserInterface: (user) => ui.replaceWith(user),
 		logUri: context.logUri,
 		forgetFallbackEngine: () => context.globalState.update(FALLBACK_ENGINE_KEY, undefined),
+		duringApply: (hook) => {
+			applyPauses.beforeCheck = hook;
+			return new vscode.Disposable(() => (applyPauses.beforeCheck = undefined));
+		},
 	};
 }
 

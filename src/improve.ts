@@ -26,9 +26,9 @@ import type { ReviewManager } from './vscode/review/reviewManager';
 import type { Ui } from './vscode/userInterface';
 
 export { findAgentPrompts } from './core/agentExport';
-export { checkApplied } from './core/applyCheck';
+export { checkApplied, checkAppliedInSlices } from './core/applyCheck';
 export { ChangeDecisions } from './core/reviewChanges';
-export { textForFile } from './core/promptEncoding';
+export { textForFile, textForFileInSlices } from './core/textForFile';
 export { placeRecordedPrompt } from './vscode/review/recordedPrompt';
 
 /** The improvement history kept in `folder`; the main bundle makes one, on first use. */

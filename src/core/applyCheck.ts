@@ -1,11 +1,12 @@
 import * as l10n from '@vscode/l10n';
-import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build: its UMD build require()s files a bundle does not hold
 import { joinText, NotInForm, type Piece } from './encodingPieces';
+import { jsonStringAt } from './jsonStringAt';
 import { jsPieces, mayHoldJsx, scanJs } from './jsLiterals';
 import { languageFamily } from './promptEncoding';
 import { pyLiteralAround } from './pythonEncoding';
 import { pyPieces } from './pythonLiterals';
 import { blockValue, decodeBlockLines, yamlBlock } from './yamlBlocks';
+import { inSlices, toEnd, type SliceTiming, type Steps } from './steps';
 import { yamlDoubleQuotedPieces, yamlScalarAt, yamlSingleQuotedPieces } from './yamlScalars';
 
 export type CheckResult = { ok: true } | { ok: false; reason: string };
@@ -17,10 +18,19 @@ export type CheckResult = { ok: true } | { ok: false; reason: string };
  * source); otherwise the reason, for the user. Other languages are plain text: always ok.
  */
 export function checkApplied(fileAfter: string, languageId: string, where: { start: number; end: number }, expected: string): CheckResult {
+	return toEnd(checkAppliedSteps(fileAfter, languageId, where, expected));
+}
+
+/** `checkApplied` in slices with turns of the event loop between them (JSON is read in steps; other languages in one). */
+export function checkAppliedInSlices(fileAfter: string, languageId: string, where: { start: number; end: number }, expected: string, timing?: SliceTiming): Promise<CheckResult> {
+	return inSlices(checkAppliedSteps(fileAfter, languageId, where, expected), timing);
+}
+
+function* checkAppliedSteps(fileAfter: string, languageId: string, where: { start: number; end: number }, expected: string): Steps<CheckResult> {
 	const family = languageFamily(languageId);
 	try {
 		let value: string;
-		if (family === 'json') value = jsonValueAt(fileAfter, where);
+		if (family === 'json') value = yield* jsonValueAt(fileAfter, where);
 		else if (family === 'yaml') value = yamlValueAt(fileAfter, where);
 		else if (family === 'js') value = jsValueAt(fileAfter, where, languageId);
 		else if (family === 'python') value = pyValueAt(fileAfter, where);
@@ -46,15 +56,15 @@ function partOf(text: string, insideStart: number, insideEnd: number, where: { s
 	return part;
 }
 
-function jsonValueAt(text: string, where: { start: number; end: number }): string {
-	const errors: ParseError[] = [];
-	const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-	if (!root || errors.length > 0) throw new NotInForm(l10n.t('it would not be valid JSON'));
-	const node = findNodeAtOffset(root, where.start, true);
-	if (!node || node.type !== 'string' || where.start < node.offset || where.end > node.offset + node.length) throw new NotInForm(l10n.t('the edit is not one JSON string'));
-	const value = node.value as string;
+function* jsonValueAt(text: string, where: { start: number; end: number }): Steps<string> {
+	const node = yield* jsonStringAt(text, where.start);
+	if (node === 'invalid') throw new NotInForm(l10n.t('it would not be valid JSON'));
+	if (!node || where.start < node.offset || where.end > node.offset + node.length) throw new NotInForm(l10n.t('the edit is not one JSON string'));
+	const value = node.value;
 	if (where.start === node.offset && where.end === node.offset + node.length) return value;
+	yield;
 	const part = partOf(text, node.offset + 1, node.offset + node.length - 1, where, jsonInsidePieces);
+	yield;
 	// The parser's value, not only ours, must hold the reviewed text there.
 	const before = joinText(jsonInsidePieces(text.slice(node.offset + 1, where.start)));
 	if (value.slice(before.length, before.length + part.length) !== part || JSON.parse(text.slice(node.offset, node.offset + node.length)) !== value) {

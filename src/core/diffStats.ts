@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { inSlices, toEnd, type SliceTiming, type Steps } from './steps';
 export interface DiffStats {
 	linesAdded: number;
 	linesRemoved: number;
@@ -32,12 +33,9 @@ export const DEFAULT_DIFF_BOUNDS: DiffBounds = { maxLineEdits: 400, maxWordEdits
 const WORD = /\S+/g;
 
 /** Lines or words handled (read, counted, looked up) between two points where the computation may pause. */
-const STEP = 1024;
+export const STEP = 1024;
 /** Numbers compared by the diff between two such points. */
 const COMPARISONS = 16 * STEP;
-
-/** The computation, paused at points that are each well under a millisecond of work apart: `yield` marks them. */
-type Steps<T> = Generator<void, T, void>;
 
 /**
  * Line and word counts of the change. Words are compared only within each changed block of lines, which keeps
@@ -69,23 +67,9 @@ export function commonLineEnds(a: readonly string[], b: readonly string[]): [num
 	return toEnd(commonEnds(a, b));
 }
 
-function toEnd<T>(steps: Steps<T>): T {
-	for (;;) {
-		const step = steps.next();
-		if (step.done) return step.value;
-	}
-}
-
-export interface SliceOptions {
+export interface SliceOptions extends SliceTiming {
 	bounds?: DiffBounds;
-	/** How long one slice of work may run before the event loop gets a turn. */
-	sliceMs?: number;
-	/** Gives the event loop a turn; by default `setImmediate`, so timers, I/O and messages run between slices. */
-	pause?: () => Promise<void>;
 }
-
-/** The longest a slice runs by default: far under the 50 ms a user would notice, even on a busy machine. */
-export const DEFAULT_SLICE_MS = 4;
 
 /**
  * `diffStats`, cooperatively: the work runs in slices of about `sliceMs` (plus one step, well under 1 ms), with a
@@ -93,21 +77,7 @@ export const DEFAULT_SLICE_MS = 4;
  * workbench) goes out before any of it.
  */
 export async function diffStatsInSlices(original: string, improved: string, options: SliceOptions = {}): Promise<DiffStats> {
-	const { bounds = DEFAULT_DIFF_BOUNDS, sliceMs = DEFAULT_SLICE_MS, pause = nextTurn } = options;
-	const steps = diffStatsSteps(original, improved, bounds);
-	for (;;) {
-		await pause();
-		const end = performance.now() + sliceMs;
-		for (;;) {
-			const step = steps.next();
-			if (step.done) return step.value;
-			if (performance.now() >= end) break;
-		}
-	}
-}
-
-function nextTurn(): Promise<void> {
-	return new Promise((resolve) => setImmediate(resolve));
+	return inSlices(diffStatsSteps(original, improved, options.bounds ?? DEFAULT_DIFF_BOUNDS), options);
 }
 
 function* diffStatsSteps(original: string, improved: string, bounds: DiffBounds): Steps<DiffStats> {
@@ -189,7 +159,7 @@ function editsOf(blocks: readonly Block[]): number {
 }
 
 /** [the first line that differs, the end of the differing lines in a, and in b]. */
-function* commonEnds(a: readonly string[], b: readonly string[]): Steps<[number, number, number]> {
+export function* commonEnds(a: readonly string[], b: readonly string[]): Steps<[number, number, number]> {
 	let start = 0;
 	while (start < a.length && start < b.length && a[start] === b[start]) if (++start % STEP === 0) yield;
 	let endA = a.length;
@@ -203,7 +173,7 @@ function* commonEnds(a: readonly string[], b: readonly string[]): Steps<[number,
 }
 
 /** `items[from, to)` as numbers: the same item, the same number, through `ids`, which grows. */
-function* intern(items: readonly string[], from: number, to: number, ids: Map<string, number>): Steps<Int32Array> {
+export function* intern(items: readonly string[], from: number, to: number, ids: Map<string, number>): Steps<Int32Array> {
 	const out = new Int32Array(to - from);
 	for (let i = from; i < to; i++) {
 		let id = ids.get(items[i]);

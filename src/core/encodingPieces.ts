@@ -1,4 +1,12 @@
-import { changedBlocks } from './lineMatch';
+import { STEP } from './diffStats';
+import { changedBlockSteps } from './lineMatch';
+import type { Steps } from './steps';
+
+/** Text in a file's form, and whether it was checked to decode to exactly the text it stands for. */
+export interface Encoded {
+	raw: string;
+	exact: boolean;
+}
 
 /**
  * One indivisible unit of a string as written in a file (`\n`, `\u00e9`, `''`, a `${name}` expression, one
@@ -21,16 +29,18 @@ export function joinText(pieces: readonly Piece[]): string {
  * alone: unchanged lines of the decoded original keep their escapes; only added or changed lines are encoded.
  * Lines are matched by `changedBlocks`, whose work is bounded (linear past a few hundred edits), so a proposal
  * that rewrites every line of a 1 MB prompt does not stall Apply. `encodeChunk` encodes a run of new lines. The
- * result is checked with `decode`; when reusing the original's raw text does not decode to `text` (an escape that
- * joins its neighbour), the whole text is encoded afresh.
+ * result is checked with `decode` (`exact`); when reusing the original's raw text does not decode to `text` (an
+ * escape that joins its neighbour), the whole text is encoded afresh, unchecked.
  */
-export function reencode(original: readonly Piece[], text: string, encodeChunk: (chunk: string, atStart: boolean) => string, decode: (raw: string) => string): string {
+export function* reencodeSteps(original: readonly Piece[], text: string, encodeChunk: (chunk: string, atStart: boolean) => string, decode: (raw: string) => string): Steps<Encoded> {
 	// Lines of the original: the raw text of each line's body and of its line break, apart, so a line that only
 	// gains or loses its line break keeps its body as written.
 	const lines: { body: string; bodyRaw: string; breakRaw: string }[] = [];
 	let body = '';
 	let bodyRaw = '';
-	for (const piece of original) {
+	for (let p = 0; p < original.length; p++) {
+		const piece = original[p];
+		if (p % (16 * STEP) === 0) yield;
 		if (piece.text.endsWith('\n')) {
 			// A line break piece (`\n`, CRLF), or a whole line ending in one (a YAML block's); anything else is never reused.
 			const lineBreak = piece.text === '\n' ? piece.raw : (/\r?\n$/.exec(piece.raw)?.[0] ?? '');
@@ -48,7 +58,9 @@ export function reencode(original: readonly Piece[], text: string, encodeChunk: 
 		}
 	}
 	if (body !== '' || bodyRaw !== '') lines.push({ body, bodyRaw, breakRaw: '' });
+	yield;
 	const newLines = text.split('\n');
+	yield;
 	let out = '';
 	let pending = '';
 	let oldIndex = 0;
@@ -69,22 +81,25 @@ export function reencode(original: readonly Piece[], text: string, encodeChunk: 
 			}
 		}
 	};
-	for (const [oldStart, oldEnd, newStart, newEnd] of changedBlocks(
-		lines.map((l) => l.body),
-		newLines,
-	)) {
+	const bodies = lines.map((l) => l.body);
+	yield;
+	for (const [oldStart, oldEnd, newStart, newEnd] of yield* changedBlockSteps(bodies, newLines)) {
 		keepUntil(oldStart);
 		for (newIndex = newStart; newIndex < newEnd; newIndex++) pending += newLines[newIndex] + lineBreak(newIndex);
 		oldIndex = oldEnd;
+		yield;
 	}
 	keepUntil(lines.length);
+	yield;
 	flush();
+	yield;
 	try {
-		if (decode(out) === text) return out;
+		if (decode(out) === text) return { raw: out, exact: true };
 	} catch {
 		// fall through: encode everything
 	}
-	return encodeChunk(text, true);
+	yield;
+	return { raw: encodeChunk(text, true), exact: false };
 }
 
 /** Whether `s` has a UTF-16 surrogate without its partner (a file saved as UTF-8 cannot hold it). */

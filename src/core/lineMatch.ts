@@ -1,4 +1,5 @@
-import { commonLineEnds, myers, type Block } from './diffStats';
+import { commonEnds, intern, myers, STEP, type Block } from './diffStats';
+import { toEnd, type Steps } from './steps';
 
 /**
  * Most edits the exact line diff looks for: its work is about (lines of both sides) × (edits), a few ms for 1 MB.
@@ -12,20 +13,16 @@ export const MAX_LINE_EDITS = 400;
  * last lines and the lines found once on each side (in order), with the equal lines around them.
  */
 export function changedBlocks(a: readonly string[], b: readonly string[], maxEdits = MAX_LINE_EDITS): Block[] {
-	const [start, endA, endB] = commonLineEnds(a, b);
+	return toEnd(changedBlockSteps(a, b, maxEdits));
+}
+
+/** `changedBlocks`, paused every few thousand lines (see `Steps`). */
+export function* changedBlockSteps(a: readonly string[], b: readonly string[], maxEdits = MAX_LINE_EDITS): Steps<Block[]> {
+	const [start, endA, endB] = yield* commonEnds(a, b);
 	// Lines become numbers (equal lines, equal numbers) once, for both ways of matching.
 	const ids = new Map<string, number>();
-	const intern = (lines: readonly string[], from: number, to: number): Int32Array => {
-		const out = new Int32Array(to - from);
-		for (let i = from; i < to; i++) {
-			let id = ids.get(lines[i]);
-			if (id === undefined) ids.set(lines[i], (id = ids.size));
-			out[i - from] = id;
-		}
-		return out;
-	};
-	const idsA = intern(a, start, endA);
-	const idsB = intern(b, start, endB);
+	const idsA = yield* intern(a, start, endA, ids);
+	const idsB = yield* intern(b, start, endB, ids);
 	const countA = new Int32Array(ids.size);
 	const countB = new Int32Array(ids.size);
 	for (const id of idsA) countA[id]++;
@@ -33,26 +30,20 @@ export function changedBlocks(a: readonly string[], b: readonly string[], maxEdi
 	// The lines one side has more copies of than the other must be edited: past the bound, the diff is not tried.
 	let atLeast = 0;
 	for (let id = 0; id < ids.size; id++) atLeast += Math.abs(countA[id] - countB[id]);
-	const found = atLeast <= maxEdits ? toEnd(myers(idsA, idsB, maxEdits)) : undefined;
-	const blocks = found ?? uniqueAnchors(idsA, idsB, countA, countB);
+	const found = atLeast <= maxEdits ? yield* myers(idsA, idsB, maxEdits) : undefined;
+	const blocks = found ?? (yield* uniqueAnchors(idsA, idsB, countA, countB));
 	return blocks.map(([s, e, s2, e2]): Block => [s + start, e + start, s2 + start, e2 + start]);
 }
 
-function toEnd<T>(steps: Generator<void, T, void>): T {
-	for (;;) {
-		const step = steps.next();
-		if (step.done) return step.value;
-	}
-}
-
 /** Matches in order the lines found once on each side, and the equal lines around each of them. */
-function uniqueAnchors(a: Int32Array, b: Int32Array, countA: Int32Array, countB: Int32Array): Block[] {
+function* uniqueAnchors(a: Int32Array, b: Int32Array, countA: Int32Array, countB: Int32Array): Steps<Block[]> {
 	const indexInA = new Int32Array(countA.length).fill(-1);
 	for (let i = 0; i < a.length; i++) if (countA[a[i]] === 1) indexInA[a[i]] = i;
 	const blocks: Block[] = [];
 	let i = 0;
 	let j = 0;
 	for (let bj = 0; bj < b.length; bj++) {
+		if (bj % STEP === 0) yield;
 		if (bj < j || countB[b[bj]] !== 1) continue;
 		const ai = indexInA[b[bj]];
 		if (ai < i) continue;

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { joinText, NotInForm, reencode, type Piece } from './encodingPieces';
+import { joinText, NotInForm, reencodeSteps, type Encoded, type Piece } from './encodingPieces';
+import { toEnd, type Steps } from './steps';
 import type { Eol } from './eol';
 import type { EncodingKind, PromptEncoding, PromptPlace } from './promptEncoding';
 
@@ -46,14 +47,20 @@ export function literalEncoding(form: LiteralForm): PromptEncoding {
 		return raw.slice(form.open.length, raw.length - form.close.length);
 	};
 	const decodeInside = (raw: string): string => (form.decodeInside ? form.decodeInside(raw) : joinText(form.pieces(raw)));
+	function* encodeSteps(text: string, eol: Eol, originalRaw: string): Steps<Encoded> {
+		const pieces = form.pieces(inside(originalRaw));
+		yield;
+		const encoded = yield* reencodeSteps(pieces, text, (chunk, atStart) => form.encodeChunk(chunk, atStart, eol), decodeInside);
+		return { raw: form.open + encoded.raw + form.close, exact: encoded.exact };
+	}
 	return {
 		kind: form.kind,
 		description: form.description,
 		localizedDescription: form.localizedDescription,
 		expressions: form.expressions,
 		decode: (raw) => decodeInside(inside(raw)),
-		encode: (text, eol, originalRaw) =>
-			form.open + reencode(form.pieces(inside(originalRaw)), text, (chunk, atStart) => form.encodeChunk(chunk, atStart, eol), decodeInside) + form.close,
+		encode: (text, eol, originalRaw) => toEnd(encodeSteps(text, eol, originalRaw)).raw,
+		encodeSteps,
 		lineBreak: form.lineBreak,
 	};
 }

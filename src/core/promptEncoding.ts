@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build: its UMD build require()s files a bundle does not hold
-import { fitDecodedLineBreaks } from './decodedLineBreaks';
-import { joinText, NotInForm, reencode, type Piece } from './encodingPieces';
+import { joinText, NotInForm, reencodeSteps, type Encoded, type Piece } from './encodingPieces';
+import { toEnd, type Steps } from './steps';
 import { literalEncoding, literalPart, span } from './literalForm';
 import { pyEncoding } from './pythonEncoding';
 import { unparsedRefusal } from './unparsedLanguages';
-import { fitToOriginal, type Eol } from './eol';
+import type { Eol } from './eol';
 import { encodeJs, jsPieces, mayHoldJsx, scanJs, templateExpressions } from './jsLiterals';
 import { autoIndentHolds, decodeBlockLines, encodeBlockLines, yamlBlock } from './yamlBlocks';
 import {
@@ -35,6 +35,8 @@ export interface PromptEncoding {
 	decode(raw: string): string;
 	/** The file text for `text`, replacing `originalRaw`: lines the review left alone keep their raw text. */
 	encode(text: string, eol: Eol, originalRaw: string): string;
+	/** `encode` paused between steps (see `Steps`), saying whether it checked `decode` already: what Apply runs. */
+	encodeSteps?(text: string, eol: Eol, originalRaw: string): Steps<Encoded>;
 	/** The line break of decoded text. */
 	lineBreak(documentEol: Eol): Eol;
 	/** In a template literal or an f-string: its `${…}` or `{…}` expressions, code shown as-is. */
@@ -278,6 +280,13 @@ function yamlEncoding(place: PromptPlace): PromptEncoding {
 					return `"${encodeYamlDoubleQuoted(t)}"`;
 				}
 			},
+			encodeSteps: function* (t, eol, originalRaw) {
+				try {
+					return yield* encoding.encodeSteps!(t, eol, originalRaw);
+				} catch {
+					return { raw: `"${encodeYamlDoubleQuoted(t)}"`, exact: false };
+				}
+			},
 		};
 	}
 	if (scalar.type === 'PLAIN') {
@@ -322,12 +331,18 @@ function yamlBlockEncoding(place: PromptPlace, scalar: YamlScalar, at: ReturnTyp
 		};
 	}
 	const decodeRaw = (raw: string): string => joinText(decodeBlockLines(raw, column, block));
+	function* encodeSteps(t: string, eol: Eol, originalRaw: string): Steps<Encoded> {
+		const pieces = decodeBlockLines(originalRaw, column, block);
+		yield;
+		return yield* reencodeSteps(pieces, t, (chunk, atStart) => encodeBlockLines(chunk, atStart ? column : 0, block, eol), decodeRaw);
+	}
 	return {
 		kind: 'yamlBlock',
 		description: `the lines of a YAML block (${block.indent} spaces)`,
 		localizedDescription: () => l10n.t('the lines of a YAML block ({0} spaces)', block.indent),
 		decode: decodeRaw,
-		encode: (t, eol, originalRaw) => reencode(decodeBlockLines(originalRaw, column, block), t, (chunk, atStart) => encodeBlockLines(chunk, atStart ? column : 0, block, eol), decodeRaw),
+		encode: (t, eol, originalRaw) => toEnd(encodeSteps(t, eol, originalRaw)).raw,
+		encodeSteps,
 		lineBreak: () => '\n',
 		header,
 		fit: (t) => {
@@ -353,32 +368,4 @@ function indentationIndicator(text: string, scalar: YamlScalar, start: number, e
 	});
 	if (digit === undefined) throw new NotInForm(l10n.t('the YAML block does not read as expected'));
 	return digit;
-}
-
-/** What replaces the prompt in the file: the reviewed text, fitted to where the original stood, in the file's form. */
-export type ForFile =
-	| {
-			ok: true;
-			/** The text that replaces the selection. */
-			text: string;
-			/** The decoded text the file will hold there: what the last line of defence checks. */
-			expected: string;
-			/** Text just before the selection to replace too (a YAML block header gaining `|2`). */
-			before?: { original: string; replacement: string };
-	  }
-	| { ok: false; reason: string };
-
-export function textForFile(reviewed: string, decodedOriginal: string, encoding: PromptEncoding, documentEol: Eol, originalRaw: string): ForFile {
-	const lineBreak = encoding.lineBreak(documentEol);
-	let expected = encoding.kind === 'plain' ? fitToOriginal(reviewed, decodedOriginal, lineBreak) : fitDecodedLineBreaks(reviewed, decodedOriginal, lineBreak);
-	if (encoding.fit) expected = encoding.fit(expected);
-	try {
-		const text = encoding.encode(expected, documentEol, originalRaw);
-		if (encoding.decode(text) !== expected) return { ok: false, reason: l10n.t('the improved prompt cannot be written exactly as {0}', encoding.localizedDescription()) };
-		const before = encoding.header?.needed(text) ? { original: encoding.header.original, replacement: encoding.header.withIndicator } : undefined;
-		return { ok: true, text, expected, before };
-	} catch (err) {
-		if (err instanceof NotInForm) return { ok: false, reason: l10n.t('{0}, so it cannot be written as {1}', err.message, encoding.localizedDescription()) };
-		throw err;
-	}
 }

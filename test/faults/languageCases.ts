@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { checkApplied } from '../../src/core/applyCheck';
-import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../src/core/promptEncoding';
+import { textForFile } from '../../src/core/textForFile';
 import { corrupted, type FaultCase } from './faultCase';
 
 /**

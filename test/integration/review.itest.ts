@@ -128,6 +128,35 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		await waitFor(async () => (await vscode.env.clipboard.readText()) === improved.getText(), 'the improved prompt on the clipboard');
 	});
 
+	test('an edit made while Apply prepares a large change is respected: above the prompt it moves, inside it Apply refuses', async () => {
+		const { source, improved, selected } = await openReview();
+		const expectedPrompt = improved.getText();
+		// The edit lands between Apply's steps, after the prompt was located: the place found then is stale.
+		let pause = api.duringApply(() => editDocument(source.document, new vscode.Range(0, 0, 0, 0), 'Intro line\n'));
+		try {
+			await vscode.commands.executeCommand(Commands.applyImprovement);
+		} finally {
+			pause.dispose();
+		}
+		assert.equal(source.document.getText(), 'Intro line\n' + SAMPLE_PROMPT.replace(selected, expectedPrompt), 'Apply wrote at the place the prompt had before the edit');
+
+		const second = await openReview();
+		const inside = second.source.document.getText().indexOf(second.selected);
+		const at = second.source.document.positionAt(inside);
+		let edited = '';
+		pause = api.duringApply(async () => {
+			await editDocument(second.source.document, new vscode.Range(at, at.translate(0, 4)), 'Make');
+			edited = second.source.document.getText();
+		});
+		try {
+			await vscode.commands.executeCommand(Commands.applyImprovement);
+		} finally {
+			pause.dispose();
+		}
+		await user.waitForMessage(/was edited after it was sent to Cekura/);
+		assert.equal(second.source.document.getText(), edited, 'Apply wrote over the edit made meanwhile');
+	});
+
 	test('keeps the document\'s CRLF line endings', async () => {
 		const { source } = await openReview(SAMPLE_PROMPT, vscode.EndOfLine.CRLF);
 		await vscode.commands.executeCommand(Commands.applyImprovement);

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { findAgentPrompt, findAgentPrompts, type AgentPromptField } from '../../src/core/agentExport';
 import { mayHoldAgentPrompts } from '../../src/core/agentExportHint';
-import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../src/core/promptEncoding';
+import { textForFile } from '../../src/core/textForFile';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const fixture = (name: string): string => fs.readFileSync(path.join(root, 'test', 'fixtures', 'workspace', name), 'utf8');

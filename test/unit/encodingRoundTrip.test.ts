@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { checkApplied } from '../../src/core/applyCheck';
 import { expressionWarnings } from '../../src/core/jsLiterals';
-import { detectEncoding, isRefusal, textForFile, type PromptPlace } from '../../src/core/promptEncoding';
+import { detectEncoding, isRefusal, type PromptPlace } from '../../src/core/promptEncoding';
+import { textForFile } from '../../src/core/textForFile';
 import { prng } from '../support/randomText';
 
 /** Splits a file at the «» markers into the place of a selection. */

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { checkApplied } from '../../src/core/applyCheck';
-import { detectEncoding, isRefusal, textForFile, type PromptPlace } from '../../src/core/promptEncoding';
+import { detectEncoding, isRefusal, type PromptPlace } from '../../src/core/promptEncoding';
+import { textForFile } from '../../src/core/textForFile';
 
 function place(languageId: string, file: string, fileName?: string): PromptPlace {
 	const start = file.indexOf('«');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { changedBlocks } from '../../src/core/lineMatch';
-import { detectEncoding, isRefusal, textForFile } from '../../src/core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../src/core/promptEncoding';
+import { textForFile } from '../../src/core/textForFile';
 
 /** `a` with each block replaced by its lines of `b`: must give `b` back. */
 function apply(a: readonly string[], b: readonly string[], blocks: ReturnType<typeof changedBlocks>): string[] {

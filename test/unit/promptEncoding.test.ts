@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkApplied } from '../../src/core/applyCheck';
-import { detectEncoding, isRefusal, textForFile, type PromptEncoding, type PromptPlace } from '../../src/core/promptEncoding';
+import { detectEncoding, isRefusal, type PromptEncoding, type PromptPlace } from '../../src/core/promptEncoding';
+import { textForFile } from '../../src/core/textForFile';
 
 /** Splits a file at the «» markers into the place of a selection. */
 function place(languageId: string, file: string): PromptPlace {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { checkApplied } from '../../src/core/applyCheck';
-import { detectEncoding, isRefusal, textForFile, type PromptEncoding, type PromptPlace } from '../../src/core/promptEncoding';
+import { detectEncoding, isRefusal, type PromptEncoding, type PromptPlace } from '../../src/core/promptEncoding';
+import { textForFile } from '../../src/core/textForFile';
 import { fStringWarnings, scanPyLiterals } from '../../src/core/pythonLiterals';
 import { prng, randomText } from '../support/randomText';
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../core/errorMessage';
 import { alreadyApplied, relocate, type HistoryEntry } from '../../core/history';
-import { detectEncoding, isRefusal, textForFile, type PromptEncoding } from '../../core/promptEncoding';
+import { detectEncoding, isRefusal, type PromptEncoding } from '../../core/promptEncoding';
+import { textForFileInSlices } from '../../core/textForFile';
 import { eolOf } from '../documentEol';
 import type { Log } from '../log';
 import { SourceTracker } from './sourceTracker';
@@ -34,18 +35,25 @@ export async function placeRecordedPrompt(entry: HistoryEntry, log: Log): Promis
 		return notFound(`cannot open it: ${errorMessage(err)}`);
 	}
 	if (!document) return notFound('the document is closed');
+	const version = document.version;
 	const text = document.getText();
 	const range = relocate(text, entry.originalRaw, entry.source);
 	if (!range) return notFound('not there, or more than once');
 	const encoding = detectEncoding({ languageId: document.languageId, selected: entry.originalRaw, before: text.slice(0, range.start), after: text.slice(range.end), fileName: document.uri.path });
 	if (isRefusal(encoding)) return notFound(encoding.reason);
 	if (encoding.decode(entry.originalRaw) !== entry.original) return notFound(`it is now ${encoding.description}`);
-	const written = [entry.applied, entry.current, entry.proposed].flatMap((t) => {
-		const forFile = t === undefined ? undefined : textForFile(t, entry.original, encoding, eolOf(document), entry.originalRaw);
-		return forFile?.ok ? [forFile.text] : [];
-	});
-	if (alreadyApplied(text, range, written)) return notFound('it is part of the proposal already written there');
-	return { tracker: new SourceTracker(uri, entry.originalRaw, range), encoding, found: true };
+	const written: string[] = [];
+	for (const t of [entry.applied, entry.current, entry.proposed]) {
+		const forFile = t === undefined ? undefined : await textForFileInSlices(t, entry.original, encoding, eolOf(document), entry.originalRaw);
+		if (forFile?.ok) written.push(forFile.text);
+	}
+	// The document may have changed during those turns of the event loop: Apply locates the prompt again anyway, but
+	// whether it is already written there is judged on one version of the text.
+	const now = document.version === version ? text : document.getText();
+	const stillThere = now === text ? range : relocate(now, entry.originalRaw, entry.source);
+	if (!stillThere) return notFound('not there, or more than once');
+	if (alreadyApplied(now, stillThere, written)) return notFound('it is part of the proposal already written there');
+	return { tracker: new SourceTracker(uri, entry.originalRaw, stillThere), encoding, found: true };
 }
 
 /** Stands for the recorded form in messages; never used to write, as its tracker refuses every Apply. */
