@@ -225,16 +225,15 @@ async function clientOverhead(): Promise<void> {
 
 // 4. Diff statistics of 1 MB proposals, measured in slices after the diff is sent: the stall is the longest slice.
 /**
- * One measurement in slices: the longest synchronous slice (from a turn of the event loop to the next), in wall time
- * and in this process's CPU time (which a busy machine does not stretch), and the total.
+ * One measurement in slices: the longest synchronous slice of `run` (from a turn of the event loop to the next), in
+ * wall time and in this process's CPU time (which a busy machine does not stretch), and the total.
  */
-async function slicedStats(original: string, improved: string): Promise<{ longest: number; longestCpu: number; total: number; slices: number; shown: string }> {
+async function measureSlices<T>(run: (pause: () => Promise<void>) => Promise<T>): Promise<{ longest: number; longestCpu: number; total: number; slices: number; result: T }> {
 	const slices: number[] = [];
 	const cpu: number[] = [];
-	let sliceStart: number | undefined;
+	let sliceStart = performance.now();
 	let cpuStart = process.cpuUsage();
 	const endSlice = (): void => {
-		if (sliceStart === undefined) return;
 		slices.push(performance.now() - sliceStart);
 		const used = process.cpuUsage(cpuStart);
 		cpu.push((used.user + used.system) / 1000);
@@ -246,10 +245,14 @@ async function slicedStats(original: string, improved: string): Promise<{ longes
 		cpuStart = process.cpuUsage();
 	};
 	const started = performance.now();
-	const stats = await diffStatsInSlices(original, improved, { pause });
-	const shown = formatDiffStats(stats);
+	const result = await run(pause);
 	endSlice();
-	return { longest: Math.max(...slices), longestCpu: Math.max(...cpu), total: performance.now() - started, slices: slices.length, shown };
+	return { longest: Math.max(...slices), longestCpu: Math.max(...cpu), total: performance.now() - started, slices: slices.length, result };
+}
+
+async function slicedStats(original: string, improved: string): Promise<{ longest: number; longestCpu: number; total: number; slices: number; shown: string }> {
+	const { result, ...times } = await measureSlices(async (pause) => formatDiffStats(await diffStatsInSlices(original, improved, { pause })));
+	return { ...times, shown: result };
 }
 
 async function diffStatsStalls(): Promise<void> {
@@ -384,29 +387,6 @@ function responseToDiff(): void {
 
 // 8. Apply of large proposals: textForFile of each bigProposals shape, the prompt a JSON string, in slices as Apply
 // runs it; the stall is the longest slice. Then Apply's last check, which parses the whole edited file in one go.
-/** The longest synchronous slice of `run` (from one turn of the event loop to the next), in wall and CPU time, and the total. */
-async function measureSlices<T>(run: (pause: () => Promise<void>) => Promise<T>): Promise<{ longest: number; longestCpu: number; total: number; slices: number; result: T }> {
-	const slices: number[] = [];
-	const cpu: number[] = [];
-	let sliceStart = performance.now();
-	let cpuStart = process.cpuUsage();
-	const endSlice = (): void => {
-		slices.push(performance.now() - sliceStart);
-		const used = process.cpuUsage(cpuStart);
-		cpu.push((used.user + used.system) / 1000);
-	};
-	const pause = async (): Promise<void> => {
-		endSlice();
-		await new Promise((resolve) => setImmediate(resolve));
-		sliceStart = performance.now();
-		cpuStart = process.cpuUsage();
-	};
-	const started = performance.now();
-	const result = await run(pause);
-	endSlice();
-	return { longest: Math.max(...slices), longestCpu: Math.max(...cpu), total: performance.now() - started, slices: slices.length, result };
-}
-
 async function applyLarge(): Promise<void> {
 	for (const size of [256 * 1024, 1024 * 1024]) {
 		for (const { name, original, improved } of bigProposals(size)) {
