@@ -1,4 +1,3 @@
-import { applyPauses } from './vscode/review/applyToSource';
 import * as vscode from 'vscode';
 import { applyImprovement } from './commands/applyImprovement';
 import { clearApiKey } from './commands/clearApiKey';
@@ -17,6 +16,7 @@ import { registerCommand } from './vscode/commandRegistration';
 import type { ImproveCommands } from './improve';
 import { loadImprove } from './vscode/lazyImprove';
 import { Log } from './vscode/log';
+import { applyPauses } from './vscode/review/applyToSource';
 import { EvidenceDocuments } from './vscode/review/evidenceDocuments';
 import { ChangeCodeActionProvider } from './vscode/review/changeCodeActions';
 import { ChangeCodeLensProvider } from './vscode/review/changeCodeLens';

@@ -39,10 +39,6 @@ export function scanJs(src: string, jsx: boolean): { literals: JsLiteral[]; jsx:
 	return { literals: found.literals.sort((a, b) => a.start - b.start), jsx: found.jsx ?? [] };
 }
 
-export function scanJsLiterals(src: string): JsLiteral[] {
-	return scanJs(src, false).literals;
-}
-
 /** Scans code from `i`; with `untilBrace`, up to the `}` that closes a `${`, and returns the index after it. */
 function scanCode(src: string, i: number, untilBrace: boolean, found: Found): number {
 	let depth = 0;

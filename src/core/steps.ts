@@ -19,7 +19,7 @@ export interface SliceTiming {
 }
 
 /** The longest a slice runs by default: far under the 50 ms a user would notice, even on a busy machine. */
-export const DEFAULT_SLICE_MS = 4;
+const DEFAULT_SLICE_MS = 4;
 
 /**
  * Runs `steps` in slices of about `sliceMs` (plus one step), with a turn of the event loop before each, the first

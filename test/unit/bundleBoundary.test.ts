@@ -24,6 +24,7 @@ const MAY_BE_IN_BOTH = new Set([
 	'src/core/errorMessage.ts',
 	'src/core/history.ts',
 	'src/core/redact.ts',
+	'src/core/steps.ts',
 	'src/vscode/background.ts',
 	'src/vscode/documentEol.ts',
 	'src/vscode/review/applyOrDiscardOffer.ts',

@@ -9,7 +9,7 @@ import type { ChatModel } from './chatModel';
 import type { EngineKind, ImproveEngine, ImproveInput, Proposal } from './improveEngine';
 
 /** How often the count of characters received may change in the progress notification. */
-export const PROGRESS_INTERVAL_MS = 100;
+const PROGRESS_INTERVAL_MS = 100;
 
 /** Reads the chosen runs' evidence (Cekura's `runs/bulk`). */
 export type RunReader = (ids: readonly number[], signal: AbortSignal) => Promise<Run[]>;

@@ -3,6 +3,7 @@ import type { Eol } from '../../core/eol';
 import type { ForFile } from '../../core/textForFile';
 import { eolOf } from '../documentEol';
 import { errorMessage } from '../../core/errorMessage';
+import { nextTurn } from '../../core/steps';
 import { loadImprove } from '../lazyImprove';
 import type { Log } from '../log';
 import type { Ui } from '../userInterface';
@@ -98,10 +99,6 @@ async function check(review: ApplyTarget, forFile: ForFile, source: vscode.TextD
 
 /** For the integration tests: what Apply awaits between preparing the edit and checking it (a turn by default). */
 export const applyPauses: { beforeCheck?: () => Promise<void> } = {};
-
-function nextTurn(): Promise<void> {
-	return new Promise((resolve) => setImmediate(resolve));
-}
 
 async function offerCopy(ui: Ui, improved: string, message: string, source?: vscode.Uri): Promise<void> {
 	const copy = vscode.l10n.t('Copy Improved Prompt');
