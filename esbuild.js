@@ -74,14 +74,14 @@ const yamlApart = {
 };
 
 /**
- * Everything behind Improve Prompt from Runs… and Choose Improvement Engine… (src/improve.ts: pickers, engines,
+ * Everything behind Improve Prompt from Runs… and Choose Improvement Engine… (src/improve/: pickers, engines,
  * clients, node-fetch, evidence, prompt encodings, jsonc-parser) is bundled into a file of its own, dist/improve.js,
  * which src/vscode/lazyImprove.ts require()s on first use; activation does not load it. The tests bundle it inline.
  */
 const improveApart = {
 	name: 'improve-apart',
 	setup(build) {
-		build.onResolve({ filter: /^\.\.\/improve$/ }, (args) =>
+		build.onResolve({ filter: /^\.\.\/improve\/improveBundle$/ }, (args) =>
 			/[\\/]src[\\/]vscode[\\/]lazyImprove\.ts$/.test(args.importer) ? { path: './improve.js', external: true } : undefined,
 		);
 	},
@@ -102,7 +102,7 @@ const builds = [
 	},
 	{
 		...common,
-		entryPoints: { improve: 'src/improve.ts' },
+		entryPoints: { improve: 'src/improve/improveBundle.ts' },
 		outdir: 'dist',
 		external: ['vscode'],
 		plugins: [nodeFetchOnNodeBuiltins, yamlApart],

@@ -13,7 +13,7 @@ import { Commands, EVIDENCE_SCHEME, FALLBACK_ENGINE_KEY, HISTORY_SCHEME, ORIGINA
 import { ApiKeyStore, CEKURA_KEY, MODEL_KEY } from './vscode/apiKeyStore';
 import { registerAgentExportCodeLens } from './vscode/agentExportCodeLens';
 import { registerCommand } from './vscode/commandRegistration';
-import type { ImproveCommands } from './improve';
+import type { ImproveCommands } from './improve/improveBundle';
 import { loadImprove } from './vscode/lazyImprove';
 import { Log } from './vscode/log';
 import { applyPauses } from './vscode/review/applyToSource';
@@ -22,7 +22,7 @@ import { ChangeCodeActionProvider } from './vscode/review/changeCodeActions';
 import { ChangeCodeLensProvider } from './vscode/review/changeCodeLens';
 import { ReviewChanges } from './vscode/review/reviewChanges';
 import { HistoryDocuments } from './vscode/review/historyDocuments';
-import type { HistoryStore } from './vscode/review/historyStore';
+import type { HistoryStore } from './improve/vscode/review/historyStore';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
 import { ReviewStatusBar } from './vscode/review/reviewStatusBar';

@@ -1,5 +1,5 @@
-import type { CekuraError } from './cekuraError';
-import type { ModelError } from './modelError';
+import type { CekuraError } from '../improve/core/cekuraError';
+import type { ModelError } from '../improve/core/modelError';
 
 /**
  * The user cancelled (or the request was aborted on their behalf): never an error to show. Checked by name rather

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { mayHoldAgentPrompts } from '../core/agentExportHint';
-import type { AgentPromptField } from '../core/agentExport';
+import type { AgentPromptField } from '../improve/core/agentExport';
 import { Commands, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
 import { loadImprove } from './lazyImprove';
-import type { PromptLocation } from './promptLocation';
+import type { PromptLocation } from '../improve/vscode/promptLocation';
 
 /**
  * "Improve with Cekura runs" above each prompt field of a VAPI assistant or Retell agent export: runs Improve Prompt

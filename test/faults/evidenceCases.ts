@@ -1,10 +1,10 @@
-import type { Run } from '../../src/core/apiTypes';
-import type { ChatModel } from '../../src/core/engines/chatModel';
-import { ModelEngine } from '../../src/core/engines/modelEngine';
-import { renderEvidenceMarkdown } from '../../src/core/evidenceMarkdown';
-import { collectEvidence } from '../../src/core/evidence';
-import { focusOptionsOf } from '../../src/core/focusOptions';
-import { buildModelRequest, charBudget } from '../../src/core/modelPrompt';
+import type { Run } from '../../src/improve/core/apiTypes';
+import type { ChatModel } from '../../src/improve/core/engines/chatModel';
+import { ModelEngine } from '../../src/improve/core/engines/modelEngine';
+import { renderEvidenceMarkdown } from '../../src/improve/core/evidenceMarkdown';
+import { collectEvidence } from '../../src/improve/core/evidence';
+import { focusOptionsOf } from '../../src/improve/core/focusOptions';
+import { buildModelRequest, charBudget } from '../../src/improve/core/modelPrompt';
 import { redact } from '../../src/core/redact';
 import { dentalTranscript, rescheduleRun } from '../support/runFixtures';
 import { KEY, MODEL_KEY, keyShownIn, type FaultCase } from './faultCase';

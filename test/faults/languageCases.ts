@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { checkApplied } from '../../src/core/applyCheck';
-import { detectEncoding, isRefusal } from '../../src/core/promptEncoding';
-import { textForFile } from '../../src/core/textForFile';
+import { checkApplied } from '../../src/improve/core/applyCheck';
+import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
+import { textForFile } from '../../src/improve/core/textForFile';
 import { corrupted, type FaultCase } from './faultCase';
 
 /**

@@ -5,7 +5,7 @@
  * loopback only and can be switched into failure modes (`POST /__control/modes`), like the local Cekura server.
  */
 import type * as http from 'node:http';
-import { EVIDENCE_BEGIN, EVIDENCE_END, PROMPT_BEGIN, PROMPT_END } from '../../src/core/modelPrompt';
+import { EVIDENCE_BEGIN, EVIDENCE_END, PROMPT_BEGIN, PROMPT_END } from '../../src/improve/core/modelPrompt';
 import { improvePrompt } from './improver';
 import { LoopbackServer, trackResponse, parseRecordedBody, sendJson, type ApiRequest, type JsonReply, type LoopbackListenOptions } from './loopbackServer';
 import { findRun, type SeedRun } from './seedData';

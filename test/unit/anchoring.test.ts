@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchor, occurrences, shiftRange } from '../../src/core/anchoring';
+import { anchor, occurrences, shiftRange } from '../../src/improve/core/anchoring';
 
 const range = { start: 10, end: 20 };
 

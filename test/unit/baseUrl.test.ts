@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkBaseUrl } from '../../src/core/baseUrl';
+import { checkBaseUrl } from '../../src/improve/core/baseUrl';
 
 test('accepts https and strips the trailing slash', () => {
 	assert.deepEqual(checkBaseUrl('https://api.cekura.ai/'), { ok: true, url: 'https://api.cekura.ai' });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 
 // The split between dist/extension.js (loaded at activation) and dist/improve.js (loaded on the first improvement;
-// see src/improve.ts and esbuild.js), read from the esbuild metafiles that `node esbuild.js` writes to out/.
+// see src/improve/improveBundle.ts and esbuild.js), read from the esbuild metafiles that `node esbuild.js` writes to out/.
 const root = path.resolve(__dirname, '..', '..', '..');
 function inputs(metafile: string): Set<string> {
 	const meta = JSON.parse(fs.readFileSync(path.join(root, 'out', metafile), 'utf8')) as { outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown> }> };
@@ -31,12 +31,17 @@ const MAY_BE_IN_BOTH = new Set([
 	'src/vscode/review/reviewShortcuts.ts',
 ]);
 
-test('dist/extension.js leaves the engines, clients, node-fetch and encodings to dist/improve.js', () => {
-	const eager = [...main].filter((f) => /node_modules\/(node-fetch|jsonc-parser|data-uri-to-buffer|diff|@vscode\/l10n)\/|src\/nodeFetchShims\/|src\/vscode\/coreL10n|src\/core\/(engines\/|cekuraClient|openAiCompatibleClient|promptEncoding|applyCheck|evidence|modelPrompt|modelAnswer|jsLiterals|jsxElements|literalForm|pythonLiterals|pythonEncoding|unparsedLanguages|yamlScalars|diffStats|reviewChanges|agentExport\.ts)|src\/vscode\/promptLocation|src\/vscode\/review\/historyStore|src\/commands\/(improvePrompt|improveAgain|chooseEngine|showEvidence)/.test(f));
+test('dist/extension.js holds nothing of src/improve/ and none of the packages the improve flow needs', () => {
+	const eager = [...main].filter((f) => f.startsWith('src/improve/') || /node_modules\/(node-fetch|jsonc-parser|data-uri-to-buffer|@vscode\/l10n)\/|src\/nodeFetchShims\//.test(f));
 	assert.deepEqual(eager, []);
-	assert.ok(improve.has('src/commands/improvePrompt.ts') && improve.has('node_modules/node-fetch/src/index.js'));
+	assert.ok(improve.has('src/improve/commands/improvePrompt.ts') && improve.has('node_modules/node-fetch/src/index.js'));
 	// The agent-export CodeLens is in the main bundle, with only its cheap text check; the JSON parsing is lazy.
-	assert.ok(main.has('src/core/agentExportHint.ts') && improve.has('src/core/agentExport.ts'));
+	assert.ok(main.has('src/core/agentExportHint.ts') && improve.has('src/improve/core/agentExport.ts'));
+});
+
+test('everything in dist/improve.js from outside src/improve/ is shared with dist/extension.js (no lazy-only module lives outside the folder)', () => {
+	const outside = [...improve].filter((f) => f.startsWith('src/') && !f.startsWith('src/improve/') && !f.startsWith('src/nodeFetchShims/') && !main.has(f));
+	assert.deepEqual(outside, []);
 });
 
 test('the two files share only stateless helpers (a class or a module with state would exist twice)', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isCancellation } from '../../src/core/cancellation';
-import { CekuraError } from '../../src/core/cekuraError';
-import { ModelError } from '../../src/core/modelError';
+import { CekuraError } from '../../src/improve/core/cekuraError';
+import { ModelError } from '../../src/improve/core/modelError';
 
 test('a cancelled CekuraError or ModelError is a cancellation; other kinds and other errors are not', () => {
 	assert.equal(isCancellation(new CekuraError('cancelled', 'Cancelled.')), true);

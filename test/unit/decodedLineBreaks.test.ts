@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fitDecodedLineBreaks } from '../../src/core/decodedLineBreaks';
+import { fitDecodedLineBreaks } from '../../src/improve/core/decodedLineBreaks';
 
 test('lines the review left alone keep the \\r\\n, \\r or \\n the decoded original had after them', () => {
 	assert.equal(fitDecodedLineBreaks('a\nb\nc', 'a\r\nb\rc', '\n'), 'a\r\nb\rc');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diffStats, diffStatsInSlices, formatDiffStats } from '../../src/core/diffStats';
+import { diffStats, diffStatsInSlices, formatDiffStats } from '../../src/improve/core/diffStats';
 import { bigProposals } from '../support/bigProposals';
 
 test('counts added and removed lines and words, and separate changes', () => {

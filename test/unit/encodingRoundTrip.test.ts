@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { checkApplied } from '../../src/core/applyCheck';
-import { expressionWarnings } from '../../src/core/jsLiterals';
-import { detectEncoding, isRefusal, type PromptPlace } from '../../src/core/promptEncoding';
-import { textForFile } from '../../src/core/textForFile';
+import { checkApplied } from '../../src/improve/core/applyCheck';
+import { expressionWarnings } from '../../src/improve/core/jsLiterals';
+import { detectEncoding, isRefusal, type PromptPlace } from '../../src/improve/core/promptEncoding';
+import { textForFile } from '../../src/improve/core/textForFile';
 import { prng } from '../support/randomText';
 
 /** Splits a file at the «» markers into the place of a selection. */

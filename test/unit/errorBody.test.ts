@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { errorBodyLines, parseBody, shortenLines } from '../../src/core/errorBody';
-import { parseRetryAfter } from '../../src/core/retryAfter';
+import { errorBodyLines, parseBody, shortenLines } from '../../src/improve/core/errorBody';
+import { parseRetryAfter } from '../../src/improve/core/retryAfter';
 
 test('reads DRF field errors, detail and non_field_errors', () => {
 	assert.deepEqual(errorBodyLines({ run_ids: ['Ensure this field has no more than 3 elements.'], prompt: ['This field may not be blank.'] }), [

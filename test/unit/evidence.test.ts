@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { collectEvidence, transcriptExcerpts } from '../../src/core/evidence';
-import { quote, renderEvidence } from '../../src/core/evidenceText';
-import type { Run } from '../../src/core/apiTypes';
-import type { Focus } from '../../src/core/focusOptions';
+import { collectEvidence, transcriptExcerpts } from '../../src/improve/core/evidence';
+import { quote, renderEvidence } from '../../src/improve/core/evidenceText';
+import type { Run } from '../../src/improve/core/apiTypes';
+import type { Focus } from '../../src/improve/core/focusOptions';
 import { dentalTranscript, rescheduleRun, timeOfTurn, transcriptText } from '../support/runFixtures';
 
 const NO_FOCUS: Focus = { workflow_metric_ids: [], category_ids: [] };

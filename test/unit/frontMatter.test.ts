@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { frontMatterEnd, mayHaveFrontMatter } from '../../src/core/frontMatter';
+import { frontMatterEnd, mayHaveFrontMatter } from '../../src/improve/core/frontMatter';
 
 /** The text from where the prompt starts. */
 const body = (text: string): string => text.slice(frontMatterEnd(text));

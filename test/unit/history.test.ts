@@ -16,7 +16,7 @@ import {
 	withEntry,
 	type HistoryEntry,
 } from '../../src/core/history';
-import { HISTORY_SCHEMA_VERSION, historyBytes, parseHistory, serializeHistory } from '../../src/core/historyFile';
+import { HISTORY_SCHEMA_VERSION, historyBytes, parseHistory, serializeHistory } from '../../src/improve/core/historyFile';
 
 function entry(id: string, time: number, extra: Partial<HistoryEntry> = {}): HistoryEntry {
 	return {

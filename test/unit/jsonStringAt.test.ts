@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { checkApplied, checkAppliedInSlices } from '../../src/core/applyCheck';
-import { jsonStringAt } from '../../src/core/jsonStringAt';
+import { checkApplied, checkAppliedInSlices } from '../../src/improve/core/applyCheck';
+import { jsonStringAt } from '../../src/improve/core/jsonStringAt';
 import { toEnd } from '../../src/core/steps';
 
 /** What the last check read with jsonc-parser's whole tree before: the string at `offset`, or why not. */

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { checkApplied } from '../../src/core/applyCheck';
-import { detectEncoding, isRefusal, type PromptPlace } from '../../src/core/promptEncoding';
-import { textForFile } from '../../src/core/textForFile';
+import { checkApplied } from '../../src/improve/core/applyCheck';
+import { detectEncoding, isRefusal, type PromptPlace } from '../../src/improve/core/promptEncoding';
+import { textForFile } from '../../src/improve/core/textForFile';
 
 function place(languageId: string, file: string, fileName?: string): PromptPlace {
 	const start = file.indexOf('«');

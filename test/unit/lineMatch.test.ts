@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { changedBlocks } from '../../src/core/lineMatch';
-import { detectEncoding, isRefusal } from '../../src/core/promptEncoding';
-import { textForFile } from '../../src/core/textForFile';
+import { changedBlocks } from '../../src/improve/core/lineMatch';
+import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
+import { textForFile } from '../../src/improve/core/textForFile';
 
 /** `a` with each block replaced by its lines of `b`: must give `b` back. */
 function apply(a: readonly string[], b: readonly string[], blocks: ReturnType<typeof changedBlocks>): string[] {

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
-import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/core/openAiCompatibleClient';
-import { REQUEST_TIMEOUT_SECONDS } from '../../src/core/requestTimeout';
+import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/improve/core/openAiCompatibleClient';
+import { REQUEST_TIMEOUT_SECONDS } from '../../src/improve/core/requestTimeout';
 import { changeShortcuts } from '../../src/vscode/review/changeShortcuts';
 import { reviewShortcuts } from '../../src/vscode/review/reviewShortcuts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseModelAnswer } from '../../src/core/modelAnswer';
-import { ModelError, type ModelErrorKind } from '../../src/core/modelError';
+import { parseModelAnswer } from '../../src/improve/core/modelAnswer';
+import { ModelError, type ModelErrorKind } from '../../src/improve/core/modelError';
 
 const ANSWER = { improved_prompt: 'You are Riley.\nRead back {{date}} before ending the call.\n', summary_of_changes: '- Read back the new slot (fixes "Booking confirmed").' };
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import nodeFetch from 'node-fetch';
-import type { StreamingFetchLike } from '../../src/core/httpTypes';
-import { ModelError, type ModelErrorKind } from '../../src/core/modelError';
-import { OpenAiCompatibleClient } from '../../src/core/openAiCompatibleClient';
+import type { StreamingFetchLike } from '../../src/improve/core/httpTypes';
+import { ModelError, type ModelErrorKind } from '../../src/improve/core/modelError';
+import { OpenAiCompatibleClient } from '../../src/improve/core/openAiCompatibleClient';
 import { startFaultServer, type FaultServer } from '../faults/faultServer';
 import { expectRejection } from '../support/expectRejection';
 

@@ -3,17 +3,17 @@ import * as http from 'node:http';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import * as zlib from 'node:zlib';
 import nodeFetch from 'node-fetch';
-import type { StreamingFetchLike } from '../../src/core/httpTypes';
-import { parseModelAnswer } from '../../src/core/modelAnswer';
-import { ModelError, type ModelErrorKind } from '../../src/core/modelError';
-import { buildModelRequest, charBudget } from '../../src/core/modelPrompt';
-import { OpenAiCompatibleClient, type ChatMessage, type OpenAiCompatibleOptions } from '../../src/core/openAiCompatibleClient';
+import type { StreamingFetchLike } from '../../src/improve/core/httpTypes';
+import { parseModelAnswer } from '../../src/improve/core/modelAnswer';
+import { ModelError, type ModelErrorKind } from '../../src/improve/core/modelError';
+import { buildModelRequest, charBudget } from '../../src/improve/core/modelPrompt';
+import { OpenAiCompatibleClient, type ChatMessage, type OpenAiCompatibleOptions } from '../../src/improve/core/openAiCompatibleClient';
 import { json as faultJson, startFaultServer, type FaultServer } from '../faults/faultServer';
 import { RULES_HEADING } from '../server/improver';
 import { NOT_JSON_ANSWER, startOpenAiServer, type OpenAiServer } from '../server/openAiServer';
 import { findRun, SAMPLE_PROMPTS } from '../server/seedData';
 import { expectRejection } from '../support/expectRejection';
-import type { Run } from '../../src/core/apiTypes';
+import type { Run } from '../../src/improve/core/apiTypes';
 
 // The same fetch the extension uses, over loopback to the real local server.
 const fetch: StreamingFetchLike = (url, init) => nodeFetch(url, init);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { missingPlaceholders, placeholdersOf } from '../../src/core/placeholders';
+import { missingPlaceholders, placeholdersOf } from '../../src/improve/core/placeholders';
 
 test('finds the four placeholder styles voice platforms use', () => {
 	const prompt = 'Greet {{customer_name}} from {{ clinic.name }}. Call {caller}. Today is ${today}. Ask for <caller_name> and <POLICY_NUMBER>, then <ACCOUNT>.';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkApplied } from '../../src/core/applyCheck';
-import { detectEncoding, isRefusal, type PromptEncoding, type PromptPlace } from '../../src/core/promptEncoding';
-import { textForFile } from '../../src/core/textForFile';
+import { checkApplied } from '../../src/improve/core/applyCheck';
+import { detectEncoding, isRefusal, type PromptEncoding, type PromptPlace } from '../../src/improve/core/promptEncoding';
+import { textForFile } from '../../src/improve/core/textForFile';
 
 /** Splits a file at the «» markers into the place of a selection. */
 function place(languageId: string, file: string): PromptPlace {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Proposal } from '../../src/core/engines/improveEngine';
-import { withoutSecrets } from '../../src/core/engines/proposalSecrets';
+import { withoutSecrets } from '../../src/improve/core/engines/proposalSecrets';
 
 const CEKURA_KEY = 'ck_live_Echoed/Key+2026';
 const MODEL_KEY = 'sk-proj-Echoed/Model+Key';

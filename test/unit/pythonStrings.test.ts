@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { checkApplied } from '../../src/core/applyCheck';
-import { detectEncoding, isRefusal, type PromptEncoding, type PromptPlace } from '../../src/core/promptEncoding';
-import { textForFile } from '../../src/core/textForFile';
-import { fStringWarnings, scanPyLiterals } from '../../src/core/pythonLiterals';
+import { checkApplied } from '../../src/improve/core/applyCheck';
+import { detectEncoding, isRefusal, type PromptEncoding, type PromptPlace } from '../../src/improve/core/promptEncoding';
+import { textForFile } from '../../src/improve/core/textForFile';
+import { fStringWarnings, scanPyLiterals } from '../../src/improve/core/pythonLiterals';
 import { prng, randomText } from '../support/randomText';
 
 function place(file: string): PromptPlace {

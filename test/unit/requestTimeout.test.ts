@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { requestTimeoutMs } from '../../src/core/requestTimeout';
+import { requestTimeoutMs } from '../../src/improve/core/requestTimeout';
 
 test('a timeout is whole seconds: 16.1 is 16 s, 16.5 is 17 s', () => {
 	assert.equal(requestTimeoutMs(16.1), 16_000);

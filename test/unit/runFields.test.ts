@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { describeProblem, readRun, readRuns } from '../../src/core/runFields';
+import { describeProblem, readRun, readRuns } from '../../src/improve/core/runFields';
 import { rescheduleRun } from '../support/runFixtures';
 
 const fieldsOf = (raw: unknown): string[] => (readRun(raw)?.problems ?? []).map(describeProblem);

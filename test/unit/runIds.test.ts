@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatRunIds, parseRunIds } from '../../src/core/runIds';
+import { formatRunIds, parseRunIds } from '../../src/improve/core/runIds';
 
 test('parses IDs separated by commas, spaces, semicolons and newlines', () => {
 	assert.deepEqual(parseRunIds('12, 34 56'), { ok: true, ids: [12, 34, 56] });

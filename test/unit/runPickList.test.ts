@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RunListItem } from '../../src/core/apiTypes';
-import { RunPickList } from '../../src/core/runPickList';
-import { orderRunsForPicking } from '../../src/core/runPickView';
+import type { RunListItem } from '../../src/improve/core/apiTypes';
+import { RunPickList } from '../../src/improve/core/runPickList';
+import { orderRunsForPicking } from '../../src/improve/core/runPickView';
 import { runPages } from '../support/runPages';
 
 test('merging page by page gives the order of a full sort of every run loaded so far', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RunListItem } from '../../src/core/apiTypes';
-import { isFailedRun, orderRunsForPicking, runPickView } from '../../src/core/runPickView';
+import type { RunListItem } from '../../src/improve/core/apiTypes';
+import { isFailedRun, orderRunsForPicking, runPickView } from '../../src/improve/core/runPickView';
 
 const run = (over: Partial<RunListItem> & { id: number }): RunListItem => ({ status: 'completed', evaluation_status: 'success', success: true, ...over });
 

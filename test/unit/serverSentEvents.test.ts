@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BodyCharsetError } from '../../src/core/httpBody';
-import { ServerSentEvents } from '../../src/core/serverSentEvents';
+import { BodyCharsetError } from '../../src/improve/core/httpBody';
+import { ServerSentEvents } from '../../src/improve/core/serverSentEvents';
 
 function eventsOf(chunks: readonly (Uint8Array | string)[]): string[] {
 	const parser = new ServerSentEvents();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CUT_MARGIN_BYTES, MAX_ERROR_BODY_BYTES, readBodyBytes } from '../../src/core/httpBody';
-import type { HttpResponse } from '../../src/core/httpTypes';
-import { redactAndShorten, redactedPart } from '../../src/core/shownText';
+import { CUT_MARGIN_BYTES, MAX_ERROR_BODY_BYTES, readBodyBytes } from '../../src/improve/core/httpBody';
+import type { HttpResponse } from '../../src/improve/core/httpTypes';
+import { redactAndShorten, redactedPart } from '../../src/improve/core/shownText';
 
 const KEY = 'ck_live_7fQ2/abcdefghijklmnop';
 

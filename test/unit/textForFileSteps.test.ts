@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectEncoding, isRefusal, type PromptEncoding, type PromptPlace } from '../../src/core/promptEncoding';
-import { textForFile, textForFileInSlices } from '../../src/core/textForFile';
+import { detectEncoding, isRefusal, type PromptEncoding, type PromptPlace } from '../../src/improve/core/promptEncoding';
+import { textForFile, textForFileInSlices } from '../../src/improve/core/textForFile';
 import { bigProposals } from '../support/bigProposals';
 
 function place(languageId: string, file: string, fileName?: string): PromptPlace {

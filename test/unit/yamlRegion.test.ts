@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { sameKeyElsewhere, yamlRegion } from '../../src/core/yamlRegion';
-import { yamlScalarAt } from '../../src/core/yamlScalars';
+import { sameKeyElsewhere, yamlRegion } from '../../src/improve/core/yamlRegion';
+import { yamlScalarAt } from '../../src/improve/core/yamlScalars';
 
 /** [start, end) of `part` in `text`. */
 function at(text: string, part: string): [number, number] {

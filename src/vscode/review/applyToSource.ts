@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Eol } from '../../core/eol';
-import type { ForFile } from '../../core/textForFile';
+import type { ForFile } from '../../improve/core/textForFile';
 import { eolOf } from '../documentEol';
 import { errorMessage } from '../../core/errorMessage';
 import { nextTurn } from '../../core/steps';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ReviewChange } from '../../core/reviewChanges';
+import type { ReviewChange } from '../../improve/core/changeDecisions';
 import type { Ui } from '../userInterface';
 import { changeShortcuts } from './changeShortcuts';
 import type { ReviewChanges, ReviewWithChanges } from './reviewChanges';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { finalText, HISTORY_LIMIT, HISTORY_MAX_CHARS, parseVersionPath } from '../../core/history';
-import type { HistoryStore } from './historyStore';
+import type { HistoryStore } from '../../improve/vscode/review/historyStore';
 
 /**
  * Read-only documents of recorded proposals, `cekura-history:/<entry>/<version>/<file name>` (`versionPath()`), for

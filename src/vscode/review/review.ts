@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
-import type { Focus } from '../../core/focusOptions';
-import type { PromptEncoding } from '../../core/promptEncoding';
-import type { SourceTracker } from './sourceTracker';
+import type { Focus } from '../../improve/core/focusOptions';
+import type { PromptEncoding } from '../../improve/core/promptEncoding';
+import type { SourceTracker } from '../../improve/vscode/review/sourceTracker';
 
 /** One open review: where the prompt came from, what it was, and the two in-memory sides of its diff. */
 export interface Review {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ChangeDecisions, ChangeProgress, ReviewChange } from '../../core/reviewChanges';
+import type { ChangeDecisions, ChangeProgress, ReviewChange } from '../../improve/core/changeDecisions';
 import { ContextKeys, REVIEW_SCHEME } from '../../constants';
 import { inBackground } from '../background';
 import { loadImprove } from '../lazyImprove';

@@ -2,9 +2,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Proposal } from '../../core/engines/improveEngine';
 import { fitToOriginal } from '../../core/eol';
-import type { Focus } from '../../core/focusOptions';
+import type { Focus } from '../../improve/core/focusOptions';
 import { closedEntry, finalText, type HistoryEntry } from '../../core/history';
-import type { PromptEncoding } from '../../core/promptEncoding';
+import type { PromptEncoding } from '../../improve/core/promptEncoding';
 import { ContextKeys, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
 import { inBackground } from '../background';
 import { loadImprove } from '../lazyImprove';
@@ -12,12 +12,12 @@ import { eolOf } from '../documentEol';
 import type { Log } from '../log';
 import type { Ui } from '../userInterface';
 import { applyToSource } from './applyToSource';
-import type { HistoryStore } from './historyStore';
-import type { PlacedPrompt } from './recordedPrompt';
+import type { HistoryStore } from '../../improve/vscode/review/historyStore';
+import type { PlacedPrompt } from '../../improve/vscode/review/recordedPrompt';
 import type { Review } from './review';
 import { ReviewFileSystem } from './reviewFileSystem';
 import { activeDiff, closeTabs, isReviewTab, reviewTabs, waitForReviewTab } from './reviewTabs';
-import type { SourceTracker } from './sourceTracker';
+import type { SourceTracker } from '../../improve/vscode/review/sourceTracker';
 
 /** How long the right side rests before its text is saved in the history (so it survives a reload). */
 const EDIT_SAVE_DELAY_MS = 300;

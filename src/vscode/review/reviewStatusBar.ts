@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../constants';
-import type { ChangeProgress } from '../../core/reviewChanges';
+import type { ChangeProgress } from '../../improve/core/changeDecisions';
 import type { ReviewManager } from './reviewManager';
 import type { Ui } from '../userInterface';
 import { changeShortcuts } from './changeShortcuts';

@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import type { ImproveInput } from '../../core/engines/improveEngine';
+import { frontMatterEnd, mayHaveFrontMatter } from '../core/frontMatter';
+import { detectEncoding, isRefusal, PLAIN, type PromptEncoding } from '../core/promptEncoding';
+import { LAST_RUN_IDS_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
+import { pickFocus } from '../vscode/focusPicker';
+import { cekuraClient, requestProposal, startSession, type ImproveFlowDeps } from '../vscode/requestProposal';
+import { reviewProposal } from '../vscode/review/proposalReview';
+import type { Review } from '../../vscode/review/review';
+import { SourceTracker } from '../vscode/review/sourceTracker';
+import { resolvePromptLocation, type PromptLocation } from '../vscode/promptLocation';
+import { pickRuns } from '../vscode/runPicker';
+import type { Ui } from '../../vscode/userInterface';
+
+interface PromptTarget {
+	document: vscode.TextDocument;
+	/** The selection as it is in the file. */
+	raw: string;
+	range: vscode.Range;
+	/** The prompt as the engine sees it: decoded from the file's form (JSON string, YAML block, template literal). */
+	text: string;
+	encoding: PromptEncoding;
+}
+
+/** Select a prompt, choose runs (and optionally failures to focus on), have an engine rewrite it, review the proposal in a diff. */
+export async function improvePrompt(deps: ImproveFlowDeps, location?: PromptLocation): Promise<void> {
+	const { log, ui } = deps;
+	const target = await promptTarget(ui, location);
+	if (!target) return;
+	const session = await startSession(deps);
+	if (!session) return;
+
+	const lastIds = deps.workspaceState.get<number[]>(LAST_RUN_IDS_KEY, []);
+	const { agentId, projectId } = session.settings;
+	const runIds = await pickRuns(ui, cekuraClient(deps, session), { agentId, projectId }, lastIds, log);
+	if (!runIds) return;
+	await deps.workspaceState.update(LAST_RUN_IDS_KEY, runIds);
+
+	const focus = await pickFocus(ui, cekuraClient(deps, session), runIds, log);
+	if (!focus) return;
+
+	const input: ImproveInput = { prompt: target.text, runIds, focus };
+	log.info(`Improving ${target.text.length} characters (${target.encoding.description}) of ${target.document.uri.toString()} with runs ${runIds.join(', ')}` +
+		`${focus.workflow_metric_ids.length ? `, workflow metrics ${focus.workflow_metric_ids.join(', ')}` : ''}` +
+		`${focus.category_ids.length ? `, categories ${focus.category_ids.join(', ')}` : ''}.`);
+	// From here on, edits to the file move the prompt or mark it edited, so the review applies to the copy that was sent.
+	const tracker = new SourceTracker(target.document.uri, target.raw, {
+		start: target.document.offsetAt(target.range.start),
+		end: target.document.offsetAt(target.range.end),
+	});
+	let review: Review | undefined;
+	try {
+		review = await requestProposal(deps, session, input, (proposal) => reviewProposal(deps, { source: target.document, tracker, encoding: target.encoding, proposal, runIds, focus, basedOn: target.text }));
+	} finally {
+		// The review owns the tracker from now on.
+		if (!review) tracker.dispose();
+	}
+}
+
+/** The prompt at `location` (a CodeLens's), else the active editor's selection or, confirmed, its whole document. */
+async function promptTarget(ui: Ui, location?: PromptLocation): Promise<PromptTarget | undefined> {
+	let document: vscode.TextDocument;
+	let range: vscode.Range;
+	const start = new vscode.Position(0, 0);
+	if (location) {
+		const located = await resolvePromptLocation(ui, location);
+		if (!located) return undefined;
+		({ document, range } = located);
+	} else {
+		const editor = vscode.window.activeTextEditor;
+		if (!editor || editor.document.uri.scheme === REVIEW_SCHEME || editor.document.uri.scheme === ORIGINAL_SCHEME) {
+			ui.notify('info', vscode.l10n.t('Cekura: open the file that holds your prompt and select the prompt, then run Improve Prompt from Runs… again.'));
+			return undefined;
+		}
+		({ document, selection: range } = editor);
+		if (range.isEmpty) {
+			// A prompt file's front matter (model, inputs) describes the prompt and is not part of it.
+			const body = mayHaveFrontMatter(document.languageId, document.uri.path) ? frontMatterEnd(document.getText()) : 0;
+			const question = body > 0
+				? vscode.l10n.t('No text is selected. Improve the whole document, without its front matter, as the prompt?')
+				: vscode.l10n.t('No text is selected. Improve the whole document as the prompt?');
+			if (!(await ui.confirm(question, vscode.l10n.t('Use Whole Document')))) return undefined;
+			range = new vscode.Range(document.positionAt(body), document.lineAt(document.lineCount - 1).range.end);
+		}
+	}
+	const end = document.lineAt(document.lineCount - 1).range.end;
+	const raw = document.getText(range);
+	const encoding = detectEncoding({
+		languageId: document.languageId,
+		selected: raw,
+		before: document.getText(new vscode.Range(start, range.start)),
+		after: document.getText(new vscode.Range(range.end, end)),
+		fileName: document.uri.path,
+	});
+	if (isRefusal(encoding)) return plainCopyTarget(ui, document, raw, encoding.reason);
+	const text = encoding.decode(raw);
+	if (text.trim() === '') {
+		ui.notify('warning', vscode.l10n.t('Cekura: the selected prompt is empty. Select the prompt text first; nothing was sent.'));
+		return undefined;
+	}
+	return { document, raw, range, text, encoding };
+}
+
+/**
+ * The detector cannot be sure how the selection is written in its file: rather than risk writing something that
+ * means another thing, offer to improve the selected text as plain text in an untitled copy, where Apply is harmless.
+ */
+async function plainCopyTarget(ui: Ui, source: vscode.TextDocument, raw: string, reason: string): Promise<PromptTarget | undefined> {
+	const action = vscode.l10n.t('Improve as Plain Text in a Copy');
+	const name = source.uri.path.split('/').pop() ?? vscode.l10n.t('the file');
+	const choice = await ui.message('warning', vscode.l10n.t('Cekura cannot tell for sure how the selected prompt is written in {0} ({1}), so it will not change that file. Improve the selected text as plain text in a copy instead?', name, reason), action);
+	if (choice !== action || raw.trim() === '') return undefined;
+	const document = await vscode.workspace.openTextDocument({ content: raw, language: 'plaintext' });
+	await vscode.window.showTextDocument(document, { preview: false });
+	const range = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
+	return { document, raw, range, text: raw, encoding: PLAIN };
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { CekuraClient } from '../core/cekuraClient';
+import { isCancellation } from '../../core/cancellation';
+import { errorMessage } from '../../core/errorMessage';
+import { focusIds, focusOptionsOf, type Focus, type FocusOption } from '../core/focusOptions';
+import { inBackground } from '../../vscode/background';
+import type { Log } from '../../vscode/log';
+import { runQuickPick } from './quickPickSession';
+import type { Ui } from '../../vscode/userInterface';
+
+interface FocusItem extends vscode.QuickPickItem {
+	option?: FocusOption;
+}
+
+const NO_FOCUS: Focus = { workflow_metric_ids: [], category_ids: [] };
+
+/**
+ * Optional step: the chosen runs' failing workflow metrics and critical categories, all checked. Accepting with
+ * nothing checked means no filter. When the lookup fails or finds nothing, the step is skipped (and logged).
+ * Resolves undefined only when the user cancels.
+ */
+export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly number[], log: Log): Promise<Focus | undefined> {
+	const picker = ui.window.createQuickPick<FocusItem>();
+	const loading = new AbortController();
+	picker.canSelectMany = true;
+	picker.ignoreFocusOut = true;
+	picker.matchOnDescription = true;
+	picker.title = vscode.l10n.t('Cekura: Focus the improvement (optional)');
+	picker.placeholder = vscode.l10n.t('Looking up what failed in these runs…');
+	picker.busy = true;
+
+	const showOptions = (options: readonly FocusOption[]): void => {
+		const item = (o: FocusOption): FocusItem => ({ label: ui.redact(o.name), description: vscode.l10n.t('#{0} · failed in run {1}', o.id, o.runIds.join(', ')), option: o });
+		const metrics = options.filter((o) => o.kind === 'workflowMetric').map(item);
+		const categories = options.filter((o) => o.kind === 'category').map(item);
+		const items: FocusItem[] = [];
+		if (metrics.length) items.push({ label: vscode.l10n.t('Failing workflow metrics'), kind: vscode.QuickPickItemKind.Separator }, ...metrics);
+		if (categories.length) items.push({ label: vscode.l10n.t('Critical categories'), kind: vscode.QuickPickItemKind.Separator }, ...categories);
+		picker.items = items;
+		picker.selectedItems = [...metrics, ...categories];
+		picker.placeholder = vscode.l10n.t('Uncheck what the improvement should ignore, then press OK (nothing checked = no filter)');
+		picker.busy = false;
+	};
+
+	try {
+		return await runQuickPick<FocusItem, Focus>(picker, (settle) => {
+			// A failure while reading the answer settles too, so the picker never stays on "Looking up…".
+			const lookup = client
+				.bulkRuns(runIds, loading.signal)
+				.then((runs) => {
+					const options = focusOptionsOf(runs);
+					if (options.length > 0) {
+						showOptions(options);
+						return;
+					}
+					log.info(`Focus step skipped: runs ${runIds.join(', ')} have no failing workflow metrics or critical categories.`);
+					settle(NO_FOCUS);
+				})
+				.catch((err: unknown) => {
+					if (isCancellation(err)) return;
+					log.warn(`Focus step skipped: could not look up runs ${runIds.join(', ')}: ${errorMessage(err)}`);
+					settle(NO_FOCUS);
+				});
+			inBackground(lookup, 'The focus step', log);
+			return [
+				picker.onDidAccept(() => {
+					const chosen = picker.selectedItems.flatMap((i) => (i.option ? [i.option] : []));
+					settle(chosen.length ? focusIds(chosen) : NO_FOCUS);
+				}),
+			];
+		});
+	} finally {
+		loading.abort();
+	}
+}

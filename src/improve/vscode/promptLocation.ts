@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { findAgentPrompt, type JsonPath } from '../core/agentExport';
+import type { Ui } from '../../vscode/userInterface';
+
+/**
+ * Where a prompt is, handed to Improve Prompt from Runs… as its argument (by the CodeLens of an agent export), so
+ * the command improves that text instead of the editor's selection.
+ */
+export interface PromptLocation {
+	readonly uri: vscode.Uri;
+	/** The prompt's text in the document (for a JSON string: its inside, without the quotes). */
+	readonly range: vscode.Range;
+	/** The document version the range was measured in. */
+	readonly version?: number;
+	/** For a field of an agent export: its JSON path, to find it again when the document changed since. */
+	readonly jsonPath?: JsonPath;
+}
+
+/**
+ * The command's argument as a location, or undefined when it is none: menus pass the resource's URI (the editor's
+ * selection is meant then), the Command Palette nothing.
+ */
+export function asPromptLocation(arg: unknown): PromptLocation | undefined {
+	if (typeof arg !== 'object' || arg === null) return undefined;
+	const { uri, range, version, jsonPath } = arg as Record<string, unknown>;
+	const parsedUri = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? parseUri(uri) : undefined;
+	const parsedRange = range instanceof vscode.Range ? range : asRange(range);
+	if (!parsedUri || !parsedRange) return undefined;
+	return {
+		uri: parsedUri,
+		range: parsedRange,
+		version: typeof version === 'number' ? version : undefined,
+		jsonPath: Array.isArray(jsonPath) && jsonPath.every((p) => typeof p === 'string' || typeof p === 'number') ? (jsonPath as JsonPath) : undefined,
+	};
+}
+
+function parseUri(text: string): vscode.Uri | undefined {
+	try {
+		return vscode.Uri.parse(text, true);
+	} catch {
+		return undefined;
+	}
+}
+
+/** A range given as plain data (`{start: {line, character}, end: …}`), as a command argument may arrive. */
+function asRange(value: unknown): vscode.Range | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const { start, end } = value as Record<string, unknown>;
+	const position = (p: unknown): vscode.Position | undefined => {
+		if (typeof p !== 'object' || p === null) return undefined;
+		const { line, character } = p as Record<string, unknown>;
+		return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0 ? new vscode.Position(line as number, character as number) : undefined;
+	};
+	const from = position(start);
+	const to = position(end);
+	return from && to ? new vscode.Range(from, to) : undefined;
+}
+
+/**
+ * The document and range `location` points at now. When the document changed after the location was measured, an
+ * agent-export field is found again by its path; otherwise, or when it is gone, the user is told and nothing is sent.
+ */
+export async function resolvePromptLocation(ui: Ui, location: PromptLocation): Promise<{ document: vscode.TextDocument; range: vscode.Range } | undefined> {
+	let document: vscode.TextDocument;
+	try {
+		document = await vscode.workspace.openTextDocument(location.uri);
+	} catch {
+		ui.notify('warning', vscode.l10n.t('Cekura: {0} cannot be opened, so its prompt was not improved.', location.uri.toString(true)));
+		return undefined;
+	}
+	const name = location.uri.path.split('/').pop() ?? location.uri.toString(true);
+	if (location.version === undefined || location.version === document.version) {
+		const range = document.validateRange(location.range);
+		if (range.isEqual(location.range)) return { document, range };
+	} else if (location.jsonPath) {
+		const field = findAgentPrompt(document.getText(), location.jsonPath);
+		if (field) return { document, range: new vscode.Range(document.positionAt(field.start), document.positionAt(field.end)) };
+	}
+	ui.notify('warning', vscode.l10n.t('Cekura: the prompt is no longer where it was in {0}, so nothing was sent. Run the improvement from the prompt again.', name));
+	return undefined;
+}

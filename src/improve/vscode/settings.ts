@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { checkBaseUrl, type BaseUrlCheck } from '../core/baseUrl';
+import type { EngineKind } from '../../core/engines/improveEngine';
+import { requestTimeoutMs } from '../core/requestTimeout';
+import { EXTENSION_ID, Settings } from '../../constants';
+
+export type EngineSetting = 'auto' | EngineKind;
+
+export interface CekuraSettings {
+	baseUrl: BaseUrlCheck;
+	improveTimeoutMs: number;
+	agentId: number | undefined;
+	projectId: number | undefined;
+	engine: EngineSetting;
+	/** A model id or family for VS Code's Language Model API; empty: ask once. */
+	vscodeLmModel: string;
+	openai: {
+		/** Undefined when not set. */
+		baseUrl: BaseUrlCheck | undefined;
+		model: string;
+		maxInputTokens: number;
+	};
+}
+
+const DEFAULT_BASE_URL = 'https://api.cekura.ai';
+const ENGINES: readonly EngineSetting[] = ['auto', 'cekura', 'vscodeLm', 'openaiCompatible'];
+
+export function readSettings(): CekuraSettings {
+	const config = vscode.workspace.getConfiguration(Settings.section);
+	const engine = userValue<string>(config, Settings.improveEngine) ?? 'auto';
+	const openaiBaseUrl = userValue<string>(config, Settings.openaiBaseUrl)?.trim() ?? '';
+	return {
+		baseUrl: checkBaseUrl(userValue<string>(config, Settings.apiBaseUrl) ?? DEFAULT_BASE_URL),
+		improveTimeoutMs: requestTimeoutMs(config.get<unknown>(Settings.requestTimeoutSeconds)),
+		agentId: positiveInteger(config.get(Settings.runsAgentId)),
+		projectId: positiveInteger(config.get(Settings.runsProjectId)),
+		engine: ENGINES.includes(engine as EngineSetting) ? (engine as EngineSetting) : 'auto',
+		vscodeLmModel: userValue<string>(config, Settings.vscodeLmModel)?.trim() ?? '',
+		openai: {
+			baseUrl: openaiBaseUrl ? checkBaseUrl(openaiBaseUrl, `${Settings.section}.${Settings.openaiBaseUrl}`) : undefined,
+			model: userValue<string>(config, Settings.openaiModel)?.trim() ?? '',
+			maxInputTokens: positiveInteger(userValue(config, Settings.openaiMaxInputTokens)) ?? 32_000,
+		},
+	};
+}
+
+/** Writes a setting to the user's settings, where the settings that say where data goes are read from. */
+export function writeUserSetting(key: string, value: unknown): Thenable<void> {
+	return vscode.workspace.getConfiguration(Settings.section).update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+export function openSettings(): Thenable<unknown> {
+	return vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${EXTENSION_ID}`);
+}
+
+/**
+ * Settings that decide where the prompt and keys go count only from the user's settings (application scope),
+ * whatever a workspace's settings say.
+ */
+function userValue<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
+	const inspected = config.inspect<T>(key);
+	return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+function positiveInteger(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
