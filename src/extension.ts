@@ -13,8 +13,8 @@ import { Commands, EVIDENCE_SCHEME, FALLBACK_ENGINE_KEY, HISTORY_SCHEME, ORIGINA
 import { ApiKeyStore, CEKURA_KEY, MODEL_KEY } from './vscode/apiKeyStore';
 import { registerAgentExportCodeLens } from './vscode/agentExportCodeLens';
 import { registerCommand } from './vscode/commandRegistration';
-import type { ImproveCommands } from './improve/improveBundle';
-import { loadImprove } from './vscode/lazyImprove';
+import type { ImproveCommands, ImproveHost } from './vscode/improveSide';
+import { LazyImprove } from './vscode/lazyImprove';
 import { Log } from './vscode/log';
 import { applyPauses } from './vscode/review/applyToSource';
 import { EvidenceDocuments } from './vscode/review/evidenceDocuments';
@@ -22,7 +22,7 @@ import { ChangeCodeActionProvider } from './vscode/review/changeCodeActions';
 import { ChangeCodeLensProvider } from './vscode/review/changeCodeLens';
 import { ReviewChanges } from './vscode/review/reviewChanges';
 import { HistoryDocuments } from './vscode/review/historyDocuments';
-import type { HistoryStore } from './improve/vscode/review/historyStore';
+import type { ImprovementHistory } from './vscode/review/improvementHistory';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
 import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
@@ -35,7 +35,7 @@ export interface TestApi {
 	/** The text of the review's status bar item, undefined while it is hidden. */
 	reviewStatusText(): string | undefined;
 	/** The improvement history of this workspace. */
-	history: HistoryStore;
+	history: ImprovementHistory;
 	/** Answer every question and message as `user` does, until the returned disposable is disposed. */
 	replaceUserInterface(user: UserInterface): vscode.Disposable;
 	/** Folder of the extension's log files. */
@@ -50,21 +50,21 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const log = new Log();
 	const ui = new Ui(log);
 	const files = new ReviewFileSystem();
-	// Per workspace; a window without a folder keeps its history with the extension's global storage. Read on first
-	// use (a review opens, or one is restored), from dist/improve.js.
-	let historyStore: HistoryStore | undefined;
-	const history = (): HistoryStore => (historyStore ??= loadImprove().openHistory(context.storageUri ?? context.globalStorageUri, log));
-	const reviews = new ReviewManager(files, log, ui, history);
+	// The improve flow and what Apply, restored reviews and the history need of it live in dist/improve.js, loaded
+	// the first time one of them is used; `host` is handed to it then.
+	const improve = new LazyImprove(() => host);
+	const reviews = new ReviewManager(files, log, ui, improve.get);
 	const evidence = new EvidenceDocuments(reviews, log);
-	const changes = new ReviewChanges(reviews, files, log);
+	const changes = new ReviewChanges(reviews, files, log, improve.get);
 	const statusBar = new ReviewStatusBar(reviews, changes, ui);
 	const keys = new ApiKeyStore(context.secrets, log, ui, CEKURA_KEY);
 	const modelKeys = new ApiKeyStore(context.secrets, log, ui, MODEL_KEY);
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
-	// The improve flow, Choose Improvement Engine… and Show Evidence live in dist/improve.js, loaded when one of them first runs.
-	let improve: ImproveCommands | undefined;
-	const host = { log, ui, keys, modelKeys, reviews, evidence, history, version, globalState: context.globalState, workspaceState: context.workspaceState };
-	const commands = (): ImproveCommands => (improve ??= loadImprove().connect(host));
+	// Per workspace; a window without a folder keeps its history with the extension's global storage.
+	const historyFolder = context.storageUri ?? context.globalStorageUri;
+	const host: ImproveHost = { log, ui, keys, modelKeys, reviews, evidence, historyFolder, version, globalState: context.globalState, workspaceState: context.workspaceState };
+	const commands = (): ImproveCommands => improve.get().commands;
+	const history = (): ImprovementHistory => improve.get().history;
 	const command = (id: CommandId, handler: (...args: unknown[]) => unknown): vscode.Disposable => registerCommand(id, handler, log, ui);
 
 	context.subscriptions.push(
@@ -72,8 +72,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		files,
 		reviews,
 		evidence,
-		{ dispose: () => historyStore?.dispose() },
-		registerAgentExportCodeLens(),
+		improve,
+		registerAgentExportCodeLens(improve.get),
 		changes,
 		statusBar,
 		vscode.languages.registerCodeLensProvider({ scheme: REVIEW_SCHEME }, new ChangeCodeLensProvider(changes)),

@@ -7,3 +7,21 @@ const PROMPT_KEYS = /"(?:general_prompt|state_prompt)"\s*:|"role"\s*:\s*"system"
 export function mayHoldAgentPrompts(text: string): boolean {
 	return PROMPT_KEYS.test(text);
 }
+
+export type JsonPath = readonly (string | number)[];
+
+export interface AgentPromptField {
+	readonly platform: AgentPlatform;
+	readonly path: JsonPath;
+	/** The path as a reader writes it: `model.messages[0].content`. */
+	readonly label: string;
+	/** A Retell state's `name`, when it has one. */
+	readonly stateName?: string;
+	/** Offset of the property's key (the line to show an action above). */
+	readonly keyOffset: number;
+	/** The inside of the string value, without its quotes, as offsets in the text. */
+	readonly start: number;
+	readonly end: number;
+}
+
+export type AgentPlatform = 'vapi' | 'retell';

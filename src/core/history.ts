@@ -1,9 +1,9 @@
+import type { Focus } from './focus';
 /**
  * The improvement history of a workspace: one record per proposal, newest first, bounded, and its file format.
  * No VS Code: the adapter (`src/improve/vscode/review/historyStore.ts`) reads and writes the file.
  */
 
-import type { Focus } from '../improve/core/focusOptions';
 
 /** How many proposals a workspace keeps. Open ones are never dropped to make room. */
 export const HISTORY_LIMIT = 50;

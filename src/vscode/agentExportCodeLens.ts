@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
-import { mayHoldAgentPrompts } from '../core/agentExportHint';
-import type { AgentPromptField } from '../improve/core/agentExport';
+import { mayHoldAgentPrompts, type AgentPromptField } from '../core/agentExportHint';
 import { Commands, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
-import { loadImprove } from './lazyImprove';
-import type { PromptLocation } from '../improve/vscode/promptLocation';
+import type { PromptLocation } from './promptLocation';
+
+/** The lazy half's finder of prompt fields in a VAPI or Retell export. */
+export interface AgentPromptFinder {
+	findAgentPrompts(text: string): AgentPromptField[];
+}
 
 /**
  * "Improve with Cekura runs" above each prompt field of a VAPI assistant or Retell agent export: runs Improve Prompt
@@ -11,11 +14,13 @@ import type { PromptLocation } from '../improve/vscode/promptLocation';
  * hold such fields loads the parser (with the improve flow, dist/improve.js).
  */
 export class AgentExportCodeLensProvider implements vscode.CodeLensProvider {
+	constructor(private readonly improve: () => AgentPromptFinder) {}
+
 	provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
 		if (document.uri.scheme === REVIEW_SCHEME || document.uri.scheme === ORIGINAL_SCHEME) return [];
 		const text = document.getText();
 		if (!mayHoldAgentPrompts(text)) return [];
-		return loadImprove()
+		return this.improve()
 			.findAgentPrompts(text)
 			.map((field) => {
 				const line = document.positionAt(field.keyOffset).line;
@@ -42,6 +47,6 @@ function tooltip(field: AgentPromptField): string {
 }
 
 /** The provider for JSON documents, whatever file system they are on. */
-export function registerAgentExportCodeLens(): vscode.Disposable {
-	return vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], new AgentExportCodeLensProvider());
+export function registerAgentExportCodeLens(improve: () => AgentPromptFinder): vscode.Disposable {
+	return vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], new AgentExportCodeLensProvider(improve));
 }

@@ -1,13 +1,24 @@
-import type * as Improve from '../improve/improveBundle';
-
-let improveModule: typeof Improve | undefined;
+import type * as vscode from 'vscode';
+import type { ImproveBundle, ImproveHost, ImproveSide } from './improveSide';
 
 /**
- * `src/improve/improveBundle.ts`, loaded on first use. The extension's build keeps it in a file of its own (dist/improve.js, see
- * `improveApart` in esbuild.js), so activation does not load the engines, clients, node-fetch or prompt encodings.
+ * The lazy half of the extension (src/improve/, bundled into dist/improve.js; see `improveApart` in esbuild.js),
+ * required and connected to the main bundle's objects the first time something needs it. This is the only place the
+ * main bundle loads it: adapters are given `get` and call it when they need the lazy half's services.
  */
-export function loadImprove(): typeof Improve {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require keeps the improve flow out of the extension's main bundle
-	improveModule ??= require('../improve/improveBundle') as typeof Improve;
-	return improveModule;
+export class LazyImprove implements vscode.Disposable {
+	private side: ImproveSide | undefined;
+
+	/** `host`: the main bundle's objects, read when the lazy half is first loaded. */
+	constructor(private readonly host: () => ImproveHost) {}
+
+	readonly get = (): ImproveSide => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require keeps the improve flow out of the extension's main bundle
+		this.side ??= (require('../improve/improveBundle') as ImproveBundle).connect(this.host());
+		return this.side;
+	};
+
+	dispose(): void {
+		this.side?.dispose();
+	}
 }

@@ -7,13 +7,14 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { anchor } from '../../src/improve/core/anchoring';
 import { CekuraClient } from '../../src/improve/core/cekuraClient';
-import { checkApplied, checkAppliedInSlices, type CheckResult } from '../../src/improve/core/applyCheck';
+import { checkApplied, checkAppliedInSlices } from '../../src/improve/core/applyCheck';
+import type { CheckResult } from '../../src/core/encodingTypes';
 import { diffStats, diffStatsInSlices, formatDiffStats } from '../../src/improve/core/diffStats';
 import { HISTORY_LIMIT, withEntry, type HistoryEntry } from '../../src/core/history';
 import { historyBytes, parseHistory } from '../../src/improve/core/historyFile';
 import { buildModelRequest, charBudget } from '../../src/improve/core/modelPrompt';
 import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
-import { textForFile, textForFileInSlices, type ForFile } from '../../src/improve/core/textForFile';
+import { textForFile, textForFileInSlices } from '../../src/improve/core/textForFile';
 import { RunPickList } from '../../src/improve/core/runPickList';
 import { ServerSentEvents } from '../../src/improve/core/serverSentEvents';
 import { fetchThroughVsCodeProxy } from '../../src/improve/vscode/nodeFetch';
@@ -22,6 +23,7 @@ import { flatYamlWithPrompt } from '../support/bigYaml';
 import { dentalTranscript, rescheduleRun, transcriptText } from '../support/runFixtures';
 import { RESPONSE_TO_DIFF_FILE } from '../e2e/flows/responseToDiff';
 import { runPages } from '../support/runPages';
+import type { ForFile } from '../../src/core/encodingTypes';
 
 /**
  * `npm run bench`: the issue's performance goals, each beside its measured value (min / median / max). Nothing

@@ -1,4 +1,4 @@
-import type { Run } from '../../src/improve/core/apiTypes';
+import type { Run } from '../../src/core/apiTypes';
 import type { ChatModel } from '../../src/improve/core/engines/chatModel';
 import { ModelEngine } from '../../src/improve/core/engines/modelEngine';
 import { renderEvidenceMarkdown } from '../../src/improve/core/evidenceMarkdown';

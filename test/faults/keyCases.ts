@@ -1,5 +1,5 @@
 import nodeFetch from 'node-fetch';
-import type { Run } from '../../src/improve/core/apiTypes';
+import type { Run } from '../../src/core/apiTypes';
 import { CekuraClient } from '../../src/improve/core/cekuraClient';
 import { CekuraError } from '../../src/improve/core/cekuraError';
 import { CekuraEngine } from '../../src/improve/core/engines/cekuraEngine';

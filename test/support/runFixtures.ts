@@ -1,4 +1,4 @@
-import type { Run, TranscriptTurn } from '../../src/improve/core/apiTypes';
+import type { Run, TranscriptTurn } from '../../src/core/apiTypes';
 
 const CALLER_LINES = [
 	'Hi, I am calling about my appointment.',

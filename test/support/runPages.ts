@@ -1,4 +1,4 @@
-import type { RunListItem } from '../../src/improve/core/apiTypes';
+import type { RunListItem } from '../../src/core/apiTypes';
 
 /** Pages of runs with repeated ids, equal timestamps, missing and invalid ones, failed and passed runs. */
 export function runPages(pages: number, perPage: number, seed = 3): RunListItem[][] {

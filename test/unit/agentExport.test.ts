@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { findAgentPrompt, findAgentPrompts, type AgentPromptField } from '../../src/improve/core/agentExport';
+import { findAgentPrompt, findAgentPrompts } from '../../src/improve/core/agentExport';
 import { mayHoldAgentPrompts } from '../../src/core/agentExportHint';
 import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
 import { textForFile } from '../../src/improve/core/textForFile';
+import type { AgentPromptField } from '../../src/core/agentExportHint';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const fixture = (name: string): string => fs.readFileSync(path.join(root, 'test', 'fixtures', 'workspace', name), 'utf8');

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { detectEncoding, isRefusal, type PromptEncoding } from '../../src/improve/core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
 import { textForFile } from '../../src/improve/core/textForFile';
+import type { PromptEncoding } from '../../src/core/encodingTypes';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { checkApplied } from '../../src/improve/core/applyCheck';
 import { expressionWarnings } from '../../src/improve/core/jsLiterals';
-import { detectEncoding, isRefusal, type PromptPlace } from '../../src/improve/core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
+import type { PromptPlace } from '../../src/improve/core/promptPlace';
 import { textForFile } from '../../src/improve/core/textForFile';
 import { prng } from '../support/randomText';
 

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { collectEvidence, transcriptExcerpts } from '../../src/improve/core/evidence';
 import { quote, renderEvidence } from '../../src/improve/core/evidenceText';
-import type { Run } from '../../src/improve/core/apiTypes';
-import type { Focus } from '../../src/improve/core/focusOptions';
+import type { Run } from '../../src/core/apiTypes';
 import { dentalTranscript, rescheduleRun, timeOfTurn, transcriptText } from '../support/runFixtures';
+import type { Focus } from '../../src/core/focus';
 
 const NO_FOCUS: Focus = { workflow_metric_ids: [], category_ids: [] };
 

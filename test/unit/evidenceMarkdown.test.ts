@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Run } from '../../src/improve/core/apiTypes';
+import type { Run } from '../../src/core/apiTypes';
 import { dashboardResultUrl, escapeMarkdown, renderEvidenceMarkdown, type EvidencePage } from '../../src/improve/core/evidenceMarkdown';
 import { rescheduleRun, timeOfTurn } from '../support/runFixtures';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Run } from '../../src/improve/core/apiTypes';
+import type { Run } from '../../src/core/apiTypes';
 import { focusIds, focusOptionsOf } from '../../src/improve/core/focusOptions';
 
 test('focus options: failed binary workflow metrics and real critical categories, merged across runs', () => {

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { checkApplied } from '../../src/improve/core/applyCheck';
-import { detectEncoding, isRefusal, type PromptPlace } from '../../src/improve/core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
+import type { PromptPlace } from '../../src/improve/core/promptPlace';
 import { textForFile } from '../../src/improve/core/textForFile';
 
 function place(languageId: string, file: string, fileName?: string): PromptPlace {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Run } from '../../src/improve/core/apiTypes';
+import type { Run } from '../../src/core/apiTypes';
 import { ModelError } from '../../src/improve/core/modelError';
 import { buildModelRequest, charBudget, type PromptBudget } from '../../src/improve/core/modelPrompt';
 import { redact } from '../../src/core/redact';

@@ -13,7 +13,7 @@ import { RULES_HEADING } from '../server/improver';
 import { NOT_JSON_ANSWER, startOpenAiServer, type OpenAiServer } from '../server/openAiServer';
 import { findRun, SAMPLE_PROMPTS } from '../server/seedData';
 import { expectRejection } from '../support/expectRejection';
-import type { Run } from '../../src/improve/core/apiTypes';
+import type { Run } from '../../src/core/apiTypes';
 
 // The same fetch the extension uses, over loopback to the real local server.
 const fetch: StreamingFetchLike = (url, init) => nodeFetch(url, init);

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkApplied } from '../../src/improve/core/applyCheck';
-import { detectEncoding, isRefusal, type PromptEncoding, type PromptPlace } from '../../src/improve/core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
+import type { PromptPlace } from '../../src/improve/core/promptPlace';
 import { textForFile } from '../../src/improve/core/textForFile';
+import type { PromptEncoding } from '../../src/core/encodingTypes';
 
 /** Splits a file at the «» markers into the place of a selection. */
 function place(languageId: string, file: string): PromptPlace {

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { checkApplied } from '../../src/improve/core/applyCheck';
-import { detectEncoding, isRefusal, type PromptEncoding, type PromptPlace } from '../../src/improve/core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
+import type { PromptPlace } from '../../src/improve/core/promptPlace';
 import { textForFile } from '../../src/improve/core/textForFile';
 import { fStringWarnings, scanPyLiterals } from '../../src/improve/core/pythonLiterals';
 import { prng, randomText } from '../support/randomText';
+import type { PromptEncoding } from '../../src/core/encodingTypes';
 
 function place(file: string): PromptPlace {
 	const start = file.indexOf('«');

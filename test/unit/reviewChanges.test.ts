@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ChangeDecisions, lineChanges, type TextReplacement } from '../../src/improve/core/changeDecisions';
+import { ChangeDecisions, lineChanges } from '../../src/improve/core/changeDecisions';
+import type { TextReplacement } from '../../src/core/changeTypes';
 
 const ORIGINAL = ['# Front desk', 'Greet the caller.', 'Keep calls short.', 'Be polite.', '', '## Facts', 'Open 8 to 17.', ''].join('\n');
 /** Three changes: a rewrite (line 2), an insertion after "Be polite." and a removal of "Open 8 to 17.". */

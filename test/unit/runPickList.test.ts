@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RunListItem } from '../../src/improve/core/apiTypes';
+import type { RunListItem } from '../../src/core/apiTypes';
 import { RunPickList } from '../../src/improve/core/runPickList';
 import { orderRunsForPicking } from '../../src/improve/core/runPickView';
 import { runPages } from '../support/runPages';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RunListItem } from '../../src/improve/core/apiTypes';
+import type { RunListItem } from '../../src/core/apiTypes';
 import { isFailedRun, orderRunsForPicking, runPickView } from '../../src/improve/core/runPickView';
 
 const run = (over: Partial<RunListItem> & { id: number }): RunListItem => ({ status: 'completed', evaluation_status: 'success', success: true, ...over });

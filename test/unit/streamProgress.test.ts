@@ -4,7 +4,7 @@ import type { ChatModel } from '../../src/improve/core/engines/chatModel';
 import { ModelEngine } from '../../src/improve/core/engines/modelEngine';
 import { throttled } from '../../src/improve/core/throttle';
 import { findRun } from '../server/seedData';
-import type { Run } from '../../src/improve/core/apiTypes';
+import type { Run } from '../../src/core/apiTypes';
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

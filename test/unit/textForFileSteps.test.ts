@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectEncoding, isRefusal, type PromptEncoding, type PromptPlace } from '../../src/improve/core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
+import type { PromptPlace } from '../../src/improve/core/promptPlace';
 import { textForFile, textForFileInSlices } from '../../src/improve/core/textForFile';
 import { bigProposals } from '../support/bigProposals';
+import type { PromptEncoding } from '../../src/core/encodingTypes';
 
 function place(languageId: string, file: string, fileName?: string): PromptPlace {
 	const start = file.indexOf('«');

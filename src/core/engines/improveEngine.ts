@@ -1,5 +1,5 @@
-import type { ImproveResponse } from '../../improve/core/apiTypes';
-import type { Focus } from '../../improve/core/focusOptions';
+import type { ImproveResponse } from '../apiTypes';
+import type { Focus } from '../focus';
 
 /** Which engine rewrites the prompt; the values of the setting `cekura.improve.engine` besides `auto`. */
 export type EngineKind = 'cekura' | 'vscodeLm' | 'openaiCompatible';

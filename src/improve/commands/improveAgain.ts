@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { Focus } from '../core/focusOptions';
 import { errorMessage } from '../../core/errorMessage';
 import { LAST_RUN_IDS_KEY } from '../../constants';
 import { pickFocus } from '../vscode/focusPicker';
@@ -7,6 +6,7 @@ import { cekuraClient, requestProposal, startSession, type CekuraSession, type I
 import { reviewProposal } from '../vscode/review/proposalReview';
 import type { Review } from '../../vscode/review/review';
 import { pickRuns } from '../vscode/runPicker';
+import type { Focus } from '../../core/focus';
 
 /** A steering note is one line; longer text belongs in the prompt itself. */
 const MAX_NOTE_LENGTH = 300;

@@ -1,16 +1,18 @@
 import * as vscode from 'vscode';
 import type { ImproveInput } from '../../core/engines/improveEngine';
 import { frontMatterEnd, mayHaveFrontMatter } from '../core/frontMatter';
-import { detectEncoding, isRefusal, PLAIN, type PromptEncoding } from '../core/promptEncoding';
+import { detectEncoding, isRefusal, PLAIN } from '../core/promptEncoding';
 import { LAST_RUN_IDS_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
 import { pickFocus } from '../vscode/focusPicker';
 import { cekuraClient, requestProposal, startSession, type ImproveFlowDeps } from '../vscode/requestProposal';
 import { reviewProposal } from '../vscode/review/proposalReview';
 import type { Review } from '../../vscode/review/review';
 import { SourceTracker } from '../vscode/review/sourceTracker';
-import { resolvePromptLocation, type PromptLocation } from '../vscode/promptLocation';
+import { resolvePromptLocation } from '../vscode/promptLocationArgument';
+import type { PromptLocation } from '../../vscode/promptLocation';
 import { pickRuns } from '../vscode/runPicker';
 import type { Ui } from '../../vscode/userInterface';
+import type { PromptEncoding } from '../../core/encodingTypes';
 
 interface PromptTarget {
 	document: vscode.TextDocument;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Run } from '../core/apiTypes';
+import type { Run } from '../../core/apiTypes';
 import { isCancellation } from '../../core/cancellation';
 import { CekuraError } from '../core/cekuraError';
 import type { CekuraClient } from '../core/cekuraClient';

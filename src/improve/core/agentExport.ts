@@ -1,3 +1,4 @@
+import type { AgentPlatform, AgentPromptField, JsonPath } from '../../core/agentExportHint';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build, as in promptEncoding.ts
 
 /**
@@ -7,24 +8,6 @@ import { parseTree, type Node, type ParseError } from 'jsonc-parser/lib/esm/main
  *   and `states[].state_prompt`.
  * Only string values that hold text count; a file that is not valid JSON has none (nothing could be written back).
  */
-
-export type AgentPlatform = 'vapi' | 'retell';
-
-export type JsonPath = readonly (string | number)[];
-
-export interface AgentPromptField {
-	readonly platform: AgentPlatform;
-	readonly path: JsonPath;
-	/** The path as a reader writes it: `model.messages[0].content`. */
-	readonly label: string;
-	/** A Retell state's `name`, when it has one. */
-	readonly stateName?: string;
-	/** Offset of the property's key (the line to show an action above). */
-	readonly keyOffset: number;
-	/** The inside of the string value, without its quotes, as offsets in the text. */
-	readonly start: number;
-	readonly end: number;
-}
 
 export function findAgentPrompts(text: string): AgentPromptField[] {
 	const errors: ParseError[] = [];

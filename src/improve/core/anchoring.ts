@@ -1,15 +1,4 @@
-/** Offsets into a document's text, end exclusive. */
-export interface OffsetRange {
-	start: number;
-	end: number;
-}
-
-/** One change reported by the editor: `length` characters at `offset` were replaced by `text`. */
-export interface TextChange {
-	offset: number;
-	length: number;
-	text: string;
-}
+import type { Anchor, OffsetRange, TextChange, Tracked } from '../../core/anchorTypes';
 
 /**
  * Where the reviewed prompt stands after an edit. Edits before it move it; edits touching its inside make it
@@ -24,11 +13,6 @@ export function shiftRange(range: OffsetRange, change: TextChange): OffsetRange 
 	if (change.offset >= range.end) return range;
 	return undefined;
 }
-
-/** What edit tracking knows: the range, that the user edited inside it, or nothing (the document was closed meanwhile). */
-export type Tracked = OffsetRange | 'editedInside' | undefined;
-
-export type Anchor = { found: true; range: OffsetRange; moved: boolean } | { found: false; reason: 'edited' | 'ambiguous' };
 
 /**
  * Finds the original prompt in the document's current text. When edits were tracked, their verdict stands: the

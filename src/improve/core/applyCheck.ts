@@ -8,8 +8,7 @@ import { pyPieces } from './pythonLiterals';
 import { blockValue, decodeBlockLines, yamlBlock } from './yamlBlocks';
 import { inSlices, toEnd, type SliceTiming, type Steps } from '../../core/steps';
 import { yamlDoubleQuotedPieces, yamlScalarAt, yamlSingleQuotedPieces } from './yamlScalars';
-
-export type CheckResult = { ok: true } | { ok: false; reason: string };
+import type { CheckResult } from '../../core/encodingTypes';
 
 /**
  * The last line of defence before Apply edits a JSON, JSONC, YAML, JavaScript, TypeScript or Python file: parses the file

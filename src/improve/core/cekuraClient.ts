@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { ImproveRequest, ImproveResponse, Paginated, Run, RunListFilters, RunListItem } from './apiTypes';
+import type { ImproveRequest, ImproveResponse, Paginated, Run, RunListFilters, RunListItem } from '../../core/apiTypes';
 import { cancellableSleep } from './cancellableSleep';
 import { CekuraError } from './cekuraError';
 import { errorBodyLines, parseBody, shortenLines } from './errorBody';

@@ -1,41 +1,10 @@
 import { commonLineEnds, diffSequences } from './diffStats';
+import type { ChangeProgress, LineChange, ReviewChange, ReviewDecisions, TextReplacement } from '../../core/changeTypes';
 
 /**
  * The changes of a review, one block of lines at a time, and what the user decided about each. The original side
  * of a review never changes, so a place in it identifies a change while the proposal side is being edited.
  */
-
-/** Lines `[originalStart, originalEnd)` of the original were replaced by lines `[proposalStart, proposalEnd)` of the proposal (0-based). */
-export interface LineChange {
-	readonly originalStart: number;
-	readonly originalEnd: number;
-	readonly proposalStart: number;
-	readonly proposalEnd: number;
-}
-
-export interface ReviewChange extends LineChange {
-	/** Stays the same while the change does: its place in the original and its proposed lines. */
-	readonly key: string;
-	/** The user kept the proposal of this change (Keep Proposal). */
-	readonly decided: boolean;
-}
-
-export interface ChangeProgress {
-	/** Changes not decided yet. */
-	left: number;
-	/** Changes decided (kept, reverted to the original or edited away) plus those left. */
-	total: number;
-	/** Lines the proposal side adds and removes now, compared with the original. */
-	linesAdded: number;
-	linesRemoved: number;
-}
-
-/** Replace `[start, end)` of the proposal's text by `text`. */
-export interface TextReplacement {
-	start: number;
-	end: number;
-	text: string;
-}
 
 interface Line {
 	text: string;
@@ -87,7 +56,7 @@ function samePlace(x: LineChange, y: LineChange): boolean {
  * a change decided until its lines change, Keep Original yields the edit that puts the original lines back (the
  * change then leaves the diff, which counts as decided, as does any edit that removes a change).
  */
-export class ChangeDecisions {
+export class ChangeDecisions implements ReviewDecisions {
 	/** The changes of the proposal as it came: those gone since count as decided. */
 	private readonly proposed: readonly LineChange[];
 	private readonly kept = new Set<string>();

@@ -1,12 +1,7 @@
 import { STEP } from './diffStats';
 import { changedBlockSteps } from './lineMatch';
 import type { Steps } from '../../core/steps';
-
-/** Text in a file's form, and whether it was checked to decode to exactly the text it stands for. */
-export interface Encoded {
-	raw: string;
-	exact: boolean;
-}
+import type { Encoded } from '../../core/encodingTypes';
 
 /**
  * One indivisible unit of a string as written in a file (`\n`, `\u00e9`, `''`, a `${name}` expression, one

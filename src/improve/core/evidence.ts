@@ -1,6 +1,7 @@
-import type { Run, TranscriptTurn } from './apiTypes';
-import { isFailedWorkflowMetric, type Focus } from './focusOptions';
+import type { Run, TranscriptTurn } from '../../core/apiTypes';
+import { isFailedWorkflowMetric } from './focusOptions';
 import { readRuns, type FieldProblem } from './runFields';
+import type { Focus } from '../../core/focus';
 
 /**
  * How a failure relates to the user's focus: `focus` was chosen, `context` was not chosen but is shown after the

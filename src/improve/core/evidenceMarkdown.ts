@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { Run } from './apiTypes';
+import type { Run } from '../../core/apiTypes';
 import { collectEvidence, transcriptExcerpts, type RunEvidence, type TurnEvidence } from './evidence';
 import { readRuns, type FieldProblem } from './runFields';
 

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import type { EvalMetric, Run } from './apiTypes';
+import type { EvalMetric, Run } from '../../core/apiTypes';
 import { readRuns } from './runFields';
+import type { Focus } from '../../core/focus';
 
 export interface FocusOption {
 	kind: 'workflowMetric' | 'category';
@@ -8,12 +9,6 @@ export interface FocusOption {
 	name: string;
 	/** The chosen runs in which it failed, for the picker's description. */
 	runIds: number[];
-}
-
-/** What an improvement focuses on: IDs of failed workflow metrics and critical categories; empty lists mean no filter. */
-export interface Focus {
-	workflow_metric_ids: number[];
-	category_ids: number[];
 }
 
 /** Binary workflow-adherence metrics (v1 `binary_workflow_adherence`, v2 `eval_type: binary`) that failed. */

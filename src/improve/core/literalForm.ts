@@ -1,8 +1,9 @@
 import * as l10n from '@vscode/l10n';
-import { joinText, NotInForm, reencodeSteps, type Encoded, type Piece } from './encodingPieces';
+import { joinText, NotInForm, reencodeSteps, type Piece } from './encodingPieces';
 import { toEnd, type Steps } from '../../core/steps';
 import type { Eol } from '../../core/eol';
-import type { EncodingKind, PromptEncoding, PromptPlace } from './promptEncoding';
+import type { PromptPlace } from './promptPlace';
+import type { Encoded, EncodingKind, PromptEncoding } from '../../core/encodingTypes';
 
 // What every quoted form shares: where the selection stands in its literal, and decoding and encoding by pieces.
 

@@ -1,9 +1,9 @@
-import type { Run } from './apiTypes';
+import type { Run } from '../../core/apiTypes';
 import { collectEvidence, transcriptExcerpts, type EvidenceLimits, type RunEvidence } from './evidence';
 import { renderEvidence } from './evidenceText';
 import { describeProblem } from './runFields';
-import type { Focus } from './focusOptions';
 import { ModelError } from './modelError';
+import type { Focus } from '../../core/focus';
 
 /** What the model accepts. `sharedWithOutput` is true when the limit is a context window that the answer also uses. */
 export interface PromptBudget {

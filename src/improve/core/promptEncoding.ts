@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
+import type { PromptPlace } from './promptPlace';
 import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build: its UMD build require()s files a bundle does not hold
-import { joinText, NotInForm, reencodeSteps, type Encoded, type Piece } from './encodingPieces';
+import { joinText, NotInForm, reencodeSteps, type Piece } from './encodingPieces';
 import { toEnd, type Steps } from '../../core/steps';
 import { literalEncoding, literalPart, span } from './literalForm';
 import { pyEncoding } from './pythonEncoding';
@@ -18,54 +19,12 @@ import {
 	yamlSingleQuotedPieces,
 	type YamlScalar,
 } from './yamlScalars';
-
-export type EncodingKind = 'plain' | 'jsonString' | 'jsString' | 'templateLiteral' | 'yamlBlock' | 'yamlDoubleQuoted' | 'yamlSingleQuoted' | 'yamlPlain' | 'pyString';
-
-/**
- * How a prompt is written where it stands in the file. A prompt inside a JSON, YAML or JavaScript/TypeScript string
- * is sent and reviewed decoded, and written back in the file's form. Decoding and encoding are exact inverses:
- * `decode(encode(t)) === t` for every text the encoding accepts; `encode` throws NotInForm for text it cannot hold.
- */
-export interface PromptEncoding {
-	readonly kind: EncodingKind;
-	/** For the log, in English: "the inside of a JSON string". */
-	readonly description: string;
-	/** The description in VS Code's display language, for messages; called when one is shown. */
-	localizedDescription(): string;
-	decode(raw: string): string;
-	/** The file text for `text`, replacing `originalRaw`: lines the review left alone keep their raw text. */
-	encode(text: string, eol: Eol, originalRaw: string): string;
-	/** `encode` paused between steps (see `Steps`), saying whether it checked `decode` already: what Apply runs. */
-	encodeSteps?(text: string, eol: Eol, originalRaw: string): Steps<Encoded>;
-	/** The line break of decoded text. */
-	lineBreak(documentEol: Eol): Eol;
-	/** In a template literal or an f-string: its `${…}` or `{…}` expressions, code shown as-is. */
-	readonly expressions?: readonly string[];
-	/** Adjusts reviewed text to what the form can hold (a YAML block's final line breaks). */
-	fit?(text: string): string;
-	/**
-	 * A YAML block whose header may need an indentation indicator (`|2`): the file text from the header to the
-	 * prompt, and the same with the indicator.
-	 */
-	readonly header?: { readonly original: string; readonly withIndicator: string; needed(encoded: string): boolean };
-}
+import type { Encoded, PromptEncoding } from '../../core/encodingTypes';
 
 /** The detector cannot be sure how the selection is written: it says why, and nothing is treated as plain text. */
 export interface Refusal {
 	readonly kind: 'refused';
 	readonly reason: string;
-}
-
-export interface PromptPlace {
-	languageId: string;
-	/** The selected text, as it is in the file. */
-	selected: string;
-	/** The document's text before the selection. */
-	before: string;
-	/** The document's text after the selection. */
-	after: string;
-	/** The document's path or name: a plain-text document named `.toml` or `.env` is not prose. */
-	fileName?: string;
 }
 
 export const PLAIN: PromptEncoding = {

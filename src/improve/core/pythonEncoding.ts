@@ -1,8 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { joinText, NotInForm, type Piece } from './encodingPieces';
 import { literalEncoding, literalPart, span } from './literalForm';
-import type { PromptEncoding, PromptPlace } from './promptEncoding';
+import type { PromptPlace } from './promptPlace';
 import { encodePy, pyExpressions, pyPieces, scanPyLiterals, type PyLiteral } from './pythonLiterals';
+import type { PromptEncoding } from '../../core/encodingTypes';
 
 /** The innermost string literal of a Python file that holds [start, end), refused when its text is not one string. */
 export function pyLiteralAround(text: string, start: number, end: number): PyLiteral {

@@ -1,4 +1,4 @@
-import type { CriticalCategory, EvalMetric, ExpectedOutcome, OutcomeAlignment, Run, TranscriptTurn } from './apiTypes';
+import type { CriticalCategory, EvalMetric, ExpectedOutcome, OutcomeAlignment, Run, TranscriptTurn } from '../../core/apiTypes';
 
 /** What a field should have held. */
 export type FieldKind = 'text' | 'number' | 'list' | 'object' | 'true or false';

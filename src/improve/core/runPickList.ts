@@ -1,4 +1,4 @@
-import type { RunListItem } from './apiTypes';
+import type { RunListItem } from '../../core/apiTypes';
 import { isFailedRun, runPickView, type RunPickView } from './runPickView';
 
 interface Entry<T> {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { RunListItem } from './apiTypes';
+import type { RunListItem } from '../../core/apiTypes';
 
 /** A run failed when its evaluation failed, or it never got evaluated because the call or the run failed. */
 export function isFailedRun(run: RunListItem): boolean {

@@ -1,22 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { fitDecodedLineBreakSteps } from './decodedLineBreaks';
-import { NotInForm, type Encoded } from './encodingPieces';
+import { NotInForm } from './encodingPieces';
 import { fitToOriginal, type Eol } from '../../core/eol';
-import type { PromptEncoding } from './promptEncoding';
 import { inSlices, toEnd, type SliceTiming, type Steps } from '../../core/steps';
-
-/** What replaces the prompt in the file: the reviewed text, fitted to where the original stood, in the file's form. */
-export type ForFile =
-	| {
-			ok: true;
-			/** The text that replaces the selection. */
-			text: string;
-			/** The decoded text the file will hold there: what the last line of defence checks. */
-			expected: string;
-			/** Text just before the selection to replace too (a YAML block header gaining `|2`). */
-			before?: { original: string; replacement: string };
-	  }
-	| { ok: false; reason: string };
+import type { Encoded, ForFile, PromptEncoding } from '../../core/encodingTypes';
 
 /** Synchronous: a 1 MB proposal takes tens of ms; Apply runs `textForFileInSlices`. */
 export function textForFile(reviewed: string, decodedOriginal: string, encoding: PromptEncoding, documentEol: Eol, originalRaw: string): ForFile {

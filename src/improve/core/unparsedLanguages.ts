@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { PromptPlace } from './promptEncoding';
+import type { PromptPlace } from './promptPlace';
 
 /** Languages that are prose: a selection in them is the text itself, wherever it starts. */
 const PROSE_LANGUAGES = new Set(['plaintext', 'markdown', 'mdx', 'prompt', 'prompty', 'instructions', 'chatmode', 'chatagent', 'restructuredtext', 'asciidoc', 'log']);

@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import type { CekuraClient } from '../core/cekuraClient';
 import { isCancellation } from '../../core/cancellation';
 import { errorMessage } from '../../core/errorMessage';
-import { focusIds, focusOptionsOf, type Focus, type FocusOption } from '../core/focusOptions';
+import { focusIds, focusOptionsOf, type FocusOption } from '../core/focusOptions';
 import { inBackground } from '../../vscode/background';
 import type { Log } from '../../vscode/log';
 import { runQuickPick } from './quickPickSession';
 import type { Ui } from '../../vscode/userInterface';
+import type { Focus } from '../../core/focus';
 
 interface FocusItem extends vscode.QuickPickItem {
 	option?: FocusOption;

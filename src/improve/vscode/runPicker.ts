@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RunListFilters } from '../core/apiTypes';
+import type { RunListFilters } from '../../core/apiTypes';
 import type { CekuraClient } from '../core/cekuraClient';
 import { isCancellation } from '../../core/cancellation';
 import { errorMessage } from '../../core/errorMessage';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { ReviewChange } from '../../improve/core/changeDecisions';
 import type { Ui } from '../userInterface';
 import { changeShortcuts } from './changeShortcuts';
 import type { ReviewChanges, ReviewWithChanges } from './reviewChanges';
+import type { ReviewChange } from '../../core/changeTypes';
 
 /** The change a per-change command acts on, and the editor to move on in (only when it came from the keyboard). */
 export interface ChangeTarget {

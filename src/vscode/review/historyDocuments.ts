@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { finalText, HISTORY_LIMIT, HISTORY_MAX_CHARS, parseVersionPath } from '../../core/history';
-import type { HistoryStore } from '../../improve/vscode/review/historyStore';
+import type { ImprovementHistory } from './improvementHistory';
 
 /**
  * Read-only documents of recorded proposals, `cekura-history:/<entry>/<version>/<file name>` (`versionPath()`), for
@@ -8,7 +8,7 @@ import type { HistoryStore } from '../../improve/vscode/review/historyStore';
  * user left it. Served from the history file, so a comparison tab restored after a reload still has its content.
  */
 export class HistoryDocuments implements vscode.TextDocumentContentProvider {
-	constructor(private readonly history: () => HistoryStore) {}
+	constructor(private readonly history: () => ImprovementHistory) {}
 
 	async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
 		const named = parseVersionPath(uri.path);

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
-import type { Focus } from '../../improve/core/focusOptions';
-import type { PromptEncoding } from '../../improve/core/promptEncoding';
-import type { SourceTracker } from '../../improve/vscode/review/sourceTracker';
+import type { PromptTracker } from './promptTracker';
+import type { Focus } from '../../core/focus';
+import type { PromptEncoding } from '../../core/encodingTypes';
 
 /** One open review: where the prompt came from, what it was, and the two in-memory sides of its diff. */
 export interface Review {
@@ -16,7 +16,7 @@ export interface Review {
 	/** How the prompt is written in the file. */
 	readonly encoding: PromptEncoding;
 	/** Where the prompt stands in the source now; it has followed every edit since the request was sent. */
-	readonly tracker: SourceTracker;
+	readonly tracker: PromptTracker;
 	/** The diff's left side: `originalText`, or the proposal this one improved on (Improve Again). */
 	readonly originalUri: vscode.Uri;
 	readonly improvedUri: vscode.Uri;

@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
-import type { ChangeDecisions, ChangeProgress, ReviewChange } from '../../improve/core/changeDecisions';
 import { ContextKeys, REVIEW_SCHEME } from '../../constants';
 import { inBackground } from '../background';
-import { loadImprove } from '../lazyImprove';
 import type { Log } from '../log';
 import type { Review } from './review';
 import type { ReviewFileSystem } from './reviewFileSystem';
 import type { ReviewManager } from './reviewManager';
+import type { ChangeProgress, ReviewChange, ReviewDecisions } from '../../core/changeTypes';
 
 /** A review and the state of its changes. */
 export interface ReviewWithChanges {
 	review: Review;
-	changes: ChangeDecisions;
+	changes: ReviewDecisions;
 }
 
 /**
@@ -31,6 +30,8 @@ export class ReviewChanges implements vscode.Disposable {
 		private readonly reviews: ReviewManager,
 		private readonly files: ReviewFileSystem,
 		private readonly log: Log,
+		/** The lazy half, loaded already: a review comes from an improvement or from the history. */
+		private readonly improve: () => { changeDecisions(original: string, proposed: string): ReviewDecisions },
 	) {
 		this.disposables.push(
 			reviews.onDidChange(() => this.sync()),
@@ -109,8 +110,7 @@ export class ReviewChanges implements vscode.Disposable {
 			if (this.byUri.has(key)) continue;
 			const text = this.proposalText(review);
 			if (text === undefined) continue;
-			// A review comes from an improvement (or from the history), so the improve bundle is loaded already.
-			this.byUri.set(key, { review, changes: new (loadImprove().ChangeDecisions)(this.files.text(review.originalUri) ?? review.originalText, text) });
+			this.byUri.set(key, { review, changes: this.improve().changeDecisions(this.files.text(review.originalUri) ?? review.originalText, text) });
 		}
 		this.updateFocus();
 		this.changed.fire();

@@ -2,22 +2,20 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Proposal } from '../../core/engines/improveEngine';
 import { fitToOriginal } from '../../core/eol';
-import type { Focus } from '../../improve/core/focusOptions';
 import { closedEntry, finalText, type HistoryEntry } from '../../core/history';
-import type { PromptEncoding } from '../../improve/core/promptEncoding';
 import { ContextKeys, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
 import { inBackground } from '../background';
-import { loadImprove } from '../lazyImprove';
 import { eolOf } from '../documentEol';
 import type { Log } from '../log';
 import type { Ui } from '../userInterface';
-import { applyToSource } from './applyToSource';
-import type { HistoryStore } from '../../improve/vscode/review/historyStore';
-import type { PlacedPrompt } from '../../improve/vscode/review/recordedPrompt';
+import { applyToSource, type ApplyTools } from './applyToSource';
+import type { ImprovementHistory } from './improvementHistory';
 import type { Review } from './review';
 import { ReviewFileSystem } from './reviewFileSystem';
 import { activeDiff, closeTabs, isReviewTab, reviewTabs, waitForReviewTab } from './reviewTabs';
-import type { SourceTracker } from '../../improve/vscode/review/sourceTracker';
+import type { PlacedPrompt, PromptTracker } from './promptTracker';
+import type { Focus } from '../../core/focus';
+import type { PromptEncoding } from '../../core/encodingTypes';
 
 /** How long the right side rests before its text is saved in the history (so it survives a reload). */
 const EDIT_SAVE_DELAY_MS = 300;
@@ -25,7 +23,7 @@ const EDIT_SAVE_DELAY_MS = 300;
 export interface ReviewRequest {
 	source: vscode.TextDocument;
 	/** Follows the prompt since it was sent; the review owns it from now on. */
-	tracker: SourceTracker;
+	tracker: PromptTracker;
 	/** How the prompt is written in the file; the review shows it decoded. */
 	encoding: PromptEncoding;
 	proposal: Proposal;
@@ -38,6 +36,14 @@ export interface ReviewRequest {
 	 * `text` on its left, takes over its tracker and replaces it.
 	 */
 	previous?: { review: Review; text: string };
+}
+
+/** What reviews need of the lazy half: the history, the finder of recorded prompts, and Apply's tools. */
+export interface ReviewServices extends ApplyTools {
+	/** The improvement history, read on first use. */
+	readonly history: ImprovementHistory;
+	/** A recorded prompt found in its file as it is now, for a reopened or restored review. */
+	placeRecordedPrompt(entry: HistoryEntry): Promise<PlacedPrompt>;
 }
 
 const NO_FOCUS: Focus = { workflow_metric_ids: [], category_ids: [] };
@@ -65,8 +71,8 @@ export class ReviewManager implements vscode.Disposable {
 		private readonly files: ReviewFileSystem,
 		private readonly log: Log,
 		private readonly ui: Ui,
-		/** The improvement history, read on first use. */
-		private readonly history: () => HistoryStore,
+		/** The lazy half: the history, and the finder of recorded prompts. */
+		private readonly improve: () => ReviewServices,
 	) {
 		this.disposables.push(
 			vscode.window.tabGroups.onDidChangeTabs((e) => this.onTabsClosed(e.closed)),
@@ -74,7 +80,12 @@ export class ReviewManager implements vscode.Disposable {
 		);
 		// A review tab VS Code restores after a reload asks for its documents: they come back from the history.
 		files.restoreWith((uri) => this.restoreFor(uri));
-		this.restored = this.restoreOpenReviews().then(undefined, (err: unknown) => log.error(`Restoring the open reviews failed: ${err instanceof Error && err.stack ? err.stack : String(err)}`));
+		// After activate() returns: the lazy half, which restoring loads, is handed objects made after this one.
+		this.restored = Promise.resolve().then(() => this.restoreOpenReviews()).then(undefined, (err: unknown) => log.error(`Restoring the open reviews failed: ${err instanceof Error && err.stack ? err.stack : String(err)}`));
+	}
+
+	private history(): ImprovementHistory {
+		return this.improve().history;
 	}
 
 	get openReviews(): readonly Review[] {
@@ -132,7 +143,7 @@ export class ReviewManager implements vscode.Disposable {
 			const source = await Promise.resolve(vscode.workspace.openTextDocument(live.sourceUri)).catch(() => undefined);
 			return { review: live, found: !!source && live.tracker.locate(source.getText()).found };
 		}
-		const placed = await loadImprove().placeRecordedPrompt(entry, this.log);
+		const placed = await this.improve().placeRecordedPrompt(entry);
 		const review = this.fromEntry(entry, `${entry.id}-${this.nextId}`, placed);
 		await this.history().update(entry.id, (e) => ({ ...e, openReview: key(review), current: entry.proposed }));
 		await this.show(review, entry.original, entry.proposed);
@@ -147,7 +158,7 @@ export class ReviewManager implements vscode.Disposable {
 	 */
 	async applyAgain(entry: HistoryEntry): Promise<boolean> {
 		const text = finalText(entry);
-		const placed = await loadImprove().placeRecordedPrompt(entry, this.log);
+		const placed = await this.improve().placeRecordedPrompt(entry);
 		if (!placed.found) {
 			placed.tracker.dispose();
 			const copy = vscode.l10n.t('Copy Improved Prompt');
@@ -161,7 +172,7 @@ export class ReviewManager implements vscode.Disposable {
 		const target = { id: this.nextId++, sourceUri: placed.tracker.uri, sourceName: entry.source.name, originalText: entry.original, encoding: placed.encoding, tracker: placed.tracker };
 		let written: Awaited<ReturnType<typeof applyToSource>>;
 		try {
-			written = await applyToSource(target, text, this.ui, this.log);
+			written = await applyToSource(target, text, this.ui, this.log, this.improve());
 		} finally {
 			placed.tracker.dispose();
 		}
@@ -210,7 +221,7 @@ export class ReviewManager implements vscode.Disposable {
 			this.ui.notify('warning', vscode.l10n.t('Cekura: the improved prompt is empty, so nothing was applied. Undo your edits on the right side of the review, or discard it.'));
 			return;
 		}
-		const written = await applyToSource(review, improved, this.ui, this.log);
+		const written = await applyToSource(review, improved, this.ui, this.log, this.improve());
 		if (!written) return;
 		await this.close(review, improvedDoc, 'applied');
 		await vscode.window.showTextDocument(written.source, { selection: written.range, preview: false });
@@ -390,7 +401,7 @@ export class ReviewManager implements vscode.Disposable {
 		let restoring = this.restoring.get(reviewKey);
 		if (!restoring) {
 			restoring = (async () => {
-				const placed = await loadImprove().placeRecordedPrompt(entry, this.log);
+				const placed = await this.improve().placeRecordedPrompt(entry);
 				const review = this.fromEntry(entry, reviewKey, placed);
 				this.files.put(review.originalUri, entry.original, true);
 				this.files.put(review.improvedUri, entry.current, false);

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../constants';
-import type { ChangeProgress } from '../../improve/core/changeDecisions';
 import type { ReviewManager } from './reviewManager';
 import type { Ui } from '../userInterface';
 import { changeShortcuts } from './changeShortcuts';
 import type { ReviewChanges } from './reviewChanges';
 import { reviewShortcuts } from './reviewShortcuts';
+import type { ChangeProgress } from '../../core/changeTypes';
 
 /** VS Code's setting that shows CodeLenses (Keep Original, Keep Proposal) in diff editors; off by default. */
 const DIFF_CODELENS = 'diffEditor.codeLens';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { Run } from '../apiTypes';
+import type { Run } from '../../../core/apiTypes';
 import type { Logger } from '../../../core/logger';
 import { parseModelAnswer } from '../modelAnswer';
 import { buildModelRequest, charBudget, type PromptBudget } from '../modelPrompt';

@@ -3,6 +3,7 @@ import { errorMessage } from '../../../core/errorMessage';
 import { updateEntry, withEntry, type HistoryEntry } from '../../../core/history';
 import { historyBytes, parseHistory } from '../../core/historyFile';
 import type { Log } from '../../../vscode/log';
+import type { ImprovementHistory } from '../../../vscode/review/improvementHistory';
 
 const FILE_NAME = 'improvement-history.json';
 
@@ -11,7 +12,7 @@ const FILE_NAME = 'improvement-history.json';
  * (`context.storageUri`, or `globalStorageUri` when no folder is open). Never in settings, and it holds no keys.
  * Writes are queued, so they land in order; a file this version cannot read is left as it is.
  */
-export class HistoryStore implements vscode.Disposable {
+export class HistoryStore implements ImprovementHistory {
 	private entries: HistoryEntry[] | undefined;
 	private loading: Promise<HistoryEntry[]> | undefined;
 	/** False when the file holds what this version cannot read (another schema version): it is never overwritten. */

@@ -1,21 +1,16 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../../core/errorMessage';
 import { alreadyApplied, relocate, type HistoryEntry } from '../../../core/history';
-import { detectEncoding, isRefusal, type PromptEncoding } from '../../core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../core/promptEncoding';
 import { textForFileInSlices } from '../../core/textForFile';
 import { eolOf } from '../../../vscode/documentEol';
 import type { Log } from '../../../vscode/log';
 import { SourceTracker } from './sourceTracker';
-
-export interface PlacedPrompt {
-	tracker: SourceTracker;
-	encoding: PromptEncoding;
-	/** False when the recorded prompt is not in its file for sure: Apply then refuses and offers a copy. */
-	found: boolean;
-}
+import type { PlacedPrompt } from '../../../vscode/review/promptTracker';
+import type { PromptEncoding } from '../../../core/encodingTypes';
 
 /**
- * On the lazy side (dist/improve.js, through `loadImprove()`), with the encodings it needs.
+ * On the lazy side (dist/improve.js), with the encodings it needs; the main bundle reaches it through `ImproveSide`.
  *
  * Finds a recorded prompt in its source file as it is now (at its recorded place, else where it occurs exactly once),
  * written in the same form as when it was sent, and follows it from here on. When it cannot be found for sure, the

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import { anchor, shiftRange, type Anchor, type OffsetRange, type Tracked } from '../../core/anchoring';
+import type { PromptTracker } from '../../../vscode/review/promptTracker';
+import { anchor, shiftRange } from '../../core/anchoring';
+import type { Anchor, OffsetRange, Tracked } from '../../../core/anchorTypes';
 
 /**
  * Follows a prompt in its source document from the moment it is sent until its review closes: edits above it move
  * it, an edit inside it marks it edited. If the document is closed meanwhile (its unsaved edits gone), the prompt is
  * looked for again in the file as it is then.
  */
-export class SourceTracker implements vscode.Disposable {
+export class SourceTracker implements PromptTracker {
 	private tracked: Tracked;
 	private lastKnownStart: number;
 	private readonly subscriptions: vscode.Disposable[];

@@ -1,0 +1,55 @@
+import type * as vscode from 'vscode';
+import type { AgentPromptField } from '../core/agentExportHint';
+import type { ReviewDecisions } from '../core/changeTypes';
+import type { ApiKeyStore } from './apiKeyStore';
+import type { Log } from './log';
+import type { EvidenceDocuments } from './review/evidenceDocuments';
+import type { ReviewManager, ReviewServices } from './review/reviewManager';
+import type { Ui } from './userInterface';
+
+/*
+ * What the main bundle and the lazy half (src/improve/, dist/improve.js) agree on. The main bundle declares it and
+ * the lazy half implements it (src/improve/improveBundle.ts), so no import goes from the main bundle into src/improve/.
+ */
+
+/** The main bundle's objects the lazy half works with; handed over once, by `LazyImprove`. */
+export interface ImproveHost {
+	log: Log;
+	ui: Ui;
+	keys: ApiKeyStore;
+	modelKeys: ApiKeyStore;
+	reviews: ReviewManager;
+	evidence: EvidenceDocuments;
+	/** Where this workspace's improvement history is kept. */
+	historyFolder: vscode.Uri;
+	version: string;
+	globalState: vscode.Memento;
+	workspaceState: vscode.Memento;
+}
+
+export interface ImproveCommands {
+	/** `arg`: the command's argument; a prompt's location (from a CodeLens) is improved instead of the selection. */
+	improvePrompt(arg?: unknown): Promise<void>;
+	/** `uri`: a review side, from the review's title bar. */
+	improveAgain(uri: unknown): Promise<void>;
+	/** Resolves whether the user chose an engine. */
+	chooseEngine(): Promise<boolean>;
+	/** `uri`: what the review's title bar passes. */
+	showEvidence(uri?: unknown): Promise<void>;
+	showHistory(): Promise<void>;
+}
+
+/** Everything the main bundle uses of the lazy half: its commands, and the services its adapters are given. */
+export interface ImproveSide extends ReviewServices, vscode.Disposable {
+	commands: ImproveCommands;
+	/** The changes of a review and the user's decisions on them. */
+	changeDecisions(original: string, proposed: string): ReviewDecisions;
+	/** The prompt fields of a VAPI or Retell export, for the agent-export CodeLens. */
+	findAgentPrompts(text: string): AgentPromptField[];
+}
+
+/** What dist/improve.js exports. */
+export interface ImproveBundle {
+	/** The lazy half, bound to the host's objects; called once. */
+	connect(host: ImproveHost): ImproveSide;
+}
