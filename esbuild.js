@@ -122,7 +122,7 @@ const builds = [
 		entryPoints: testEntryPoints(),
 		outdir: 'out',
 		outbase: '.',
-		external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+		external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'typescript'],
 		sourcemap: 'inline',
 	},
 ];

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
 import type { Ui } from '../vscode/userInterface';
 

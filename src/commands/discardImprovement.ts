@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ReviewManager } from '../vscode/review/reviewManager';
 
 export async function discardImprovement(reviews: ReviewManager, uri?: unknown): Promise<void> {

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ReviewChanges } from '../vscode/review/reviewChanges';
 import type { Ui } from '../vscode/userInterface';
 import { changeAtCursor, changeFromArguments, moveToNextChange } from '../vscode/review/changeTarget';

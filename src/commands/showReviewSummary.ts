@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Log } from '../vscode/log';
 import { inBackground } from '../vscode/background';
 import { offerApplyOrDiscard } from '../vscode/review/applyOrDiscardOffer';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { SECRET_API_KEY, SECRET_MODEL_API_KEY } from '../constants';
 import type { Log } from './log';
 import type { Ui } from './userInterface';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Eol } from '../core/eol';
 
 export function eolOf(document: vscode.TextDocument): Eol {

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Logger } from '../core/logger';
 import { redact } from '../core/redact';
 import { LOG_CHANNEL_NAME } from '../constants';

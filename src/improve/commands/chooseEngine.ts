@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { checkBaseUrl } from '../core/baseUrl';
 import { FALLBACK_ENGINE_KEY, Settings } from '../../constants';
 import { availableChatModels, openAiClient, pickServerModel, type ModelEngineDeps } from '../vscode/engines/modelEngines';

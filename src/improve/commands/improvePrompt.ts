@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ImproveInput } from '../../core/engines/improveEngine';
 import { frontMatterEnd, mayHaveFrontMatter } from '../core/frontMatter';
 import { detectEncoding, isRefusal, PLAIN } from '../core/promptEncoding';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Run } from '../../core/apiTypes';
 import { isCancellation } from '../../core/cancellation';
 import { CekuraError } from '../core/cekuraError';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { formatRunIds, MAX_RUNS, parseRunIds } from '../core/runIds';
 import type { Ui } from '../../vscode/userInterface';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { findAgentPrompt } from '../core/agentExport';
 import type { Ui } from '../../vscode/userInterface';
 import type { JsonPath } from '../../core/agentExportHint';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { isCancellation } from '../../core/cancellation';
 import { CekuraError } from '../core/cekuraError';
 import type { ImproveEngine, ImproveInput, Proposal } from '../../core/engines/improveEngine';

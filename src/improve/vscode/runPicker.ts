@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RunListFilters } from '../../core/apiTypes';
 import type { CekuraClient } from '../core/cekuraClient';
 import { isCancellation } from '../../core/cancellation';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { checkBaseUrl, type BaseUrlCheck } from '../core/baseUrl';
 import type { EngineKind } from '../../core/engines/improveEngine';
 import { requestTimeoutMs } from '../core/requestTimeout';

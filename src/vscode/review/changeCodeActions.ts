@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Commands } from '../../constants';
 import { changeShortcuts } from './changeShortcuts';
 import type { ReviewChanges } from './reviewChanges';

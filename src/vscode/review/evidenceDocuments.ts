@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { EVIDENCE_SCHEME } from '../../constants';
 import { inBackground } from '../background';
 import type { Log } from '../log';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { finalText, HISTORY_LIMIT, HISTORY_MAX_CHARS, parseVersionPath } from '../../core/history';
 import type { ImprovementHistory } from './improvementHistory';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
 
 interface Entry {

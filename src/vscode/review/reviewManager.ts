@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Proposal } from '../../core/engines/improveEngine';
 import { fitToOriginal } from '../../core/eol';
 import { closedEntry, finalText, type HistoryEntry } from '../../core/history';

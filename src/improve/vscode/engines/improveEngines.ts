@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CekuraClient } from '../../core/cekuraClient';
 import { CekuraEngine } from '../../core/engines/cekuraEngine';
 import type { ImproveEngine } from '../../../core/engines/improveEngine';

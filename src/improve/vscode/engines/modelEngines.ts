@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CekuraClient } from '../../core/cekuraClient';
 import { ModelEngine } from '../../core/engines/modelEngine';
 import { errorMessage } from '../../../core/errorMessage';

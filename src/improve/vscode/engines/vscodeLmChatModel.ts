@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ChatModel } from '../../core/engines/chatModel';
 import { errorMessage } from '../../../core/errorMessage';
 import { ModelError } from '../../core/modelError';

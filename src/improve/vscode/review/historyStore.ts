@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { errorMessage } from '../../../core/errorMessage';
 import { updateEntry, withEntry, type HistoryEntry } from '../../../core/history';
 import { historyBytes, parseHistory } from '../../core/historyFile';

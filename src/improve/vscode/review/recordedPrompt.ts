@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { errorMessage } from '../../../core/errorMessage';
 import { alreadyApplied, relocate, type HistoryEntry } from '../../../core/history';
 import { detectEncoding, isRefusal } from '../../core/promptEncoding';
