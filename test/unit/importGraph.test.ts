@@ -24,9 +24,9 @@ test('nothing outside src/improve/ imports from it, not even a type: only the la
 
 test('the check sees a circle when there is one', () => {
 	const made = new Map([
-		['a.ts', [{ to: 'b.ts', runtime: true }]],
-		['b.ts', [{ to: 'c.ts', runtime: true }, { to: 'a.ts', runtime: false }]],
-		['c.ts', [{ to: 'a.ts', runtime: true }]],
+		['a.ts', [{ to: 'b.ts', runtime: true, names: [] }]],
+		['b.ts', [{ to: 'c.ts', runtime: true, names: [] }, { to: 'a.ts', runtime: false, names: [] }]],
+		['c.ts', [{ to: 'a.ts', runtime: true, names: [] }]],
 	]);
 	assert.deepEqual(importCycles(made, (e) => e.runtime), [['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
 	assert.equal(importCycles(made, () => true).length, 2);
