@@ -17,7 +17,7 @@ import { showEvidence } from './commands/showEvidence';
 import { showHistory } from './commands/showHistory';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
 import { localizeCore } from './vscode/coreL10n';
-import { ImproveEngines } from './vscode/engines/improveEngines';
+import { EngineSelection } from './vscode/engines/engineSelection';
 import type { Log } from '../vscode/log';
 import type { EvidenceDocuments } from '../vscode/review/evidenceDocuments';
 import { asPromptLocation } from './vscode/promptLocation';
@@ -70,7 +70,7 @@ export function connect(host: ImproveHost): ImproveCommands {
 	const { log, ui, keys, modelKeys, reviews, evidence, history, version, globalState, workspaceState } = host;
 	const modelDeps = { log, ui, modelKeys, version, globalState };
 	const choose = (): Promise<boolean> => chooseEngine(modelDeps);
-	const engines = new ImproveEngines(modelDeps, choose);
+	const engines = new EngineSelection(modelDeps, choose);
 	const flow = { keys, modelKeys, engines, reviews, log, ui, workspaceState, version };
 	return {
 		improvePrompt: (arg) => improvePrompt(flow, asPromptLocation(arg)),

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Proposal } from '../../core/engines/improveEngine';
+import type { Proposal } from '../../core/proposal';
 import { fitToOriginal } from '../../core/eol';
 import type { Focus } from '../../improve/core/focusOptions';
 import { closedEntry, finalText, type HistoryEntry } from '../../core/history';
