@@ -17,7 +17,7 @@ import { checkApplied, checkAppliedInSlices } from './core/applyCheck';
 import { ChangeDecisions } from './core/changeDecisions';
 import { textForFile, textForFileInSlices } from './core/textForFile';
 import { localizeCore } from './vscode/coreL10n';
-import { ImproveEngines } from './vscode/engines/improveEngines';
+import { EngineSelection } from './vscode/engines/engineSelection';
 import { asPromptLocation } from './vscode/promptLocationArgument';
 import { HistoryStore } from './vscode/review/historyStore';
 import { placeRecordedPrompt } from './vscode/review/recordedPrompt';
@@ -32,7 +32,7 @@ export function connect(host: ImproveHost): ImproveSide {
 	const history = (): HistoryStore => (historyStore ??= new HistoryStore(host.historyFolder, log));
 	const modelDeps = { log, ui, modelKeys, version, globalState };
 	const choose = (): Promise<boolean> => chooseEngine(modelDeps);
-	const engines = new ImproveEngines(modelDeps, choose);
+	const engines = new EngineSelection(modelDeps, choose);
 	const flow = { keys, modelKeys, engines, reviews, log, ui, workspaceState, version };
 	return {
 		commands: {

@@ -3,7 +3,7 @@ import type { Run } from '../../src/core/apiTypes';
 import { CekuraClient } from '../../src/improve/core/cekuraClient';
 import { CekuraError } from '../../src/improve/core/cekuraError';
 import { CekuraEngine } from '../../src/improve/core/engines/cekuraEngine';
-import type { Proposal } from '../../src/core/engines/improveEngine';
+import type { Proposal } from '../../src/core/proposal';
 import { ModelEngine } from '../../src/improve/core/engines/modelEngine';
 import { OpenAiChatModel } from '../../src/improve/core/engines/openAiChatModel';
 import { withoutSecrets } from '../../src/improve/core/engines/proposalSecrets';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Proposal } from '../../src/core/engines/improveEngine';
+import type { Proposal } from '../../src/core/proposal';
 import { withoutSecrets } from '../../src/improve/core/engines/proposalSecrets';
 
 const CEKURA_KEY = 'ck_live_Echoed/Key+2026';

@@ -1,14 +1,11 @@
 import vscode = require('vscode');
 import { checkBaseUrl } from '../core/baseUrl';
 import { FALLBACK_ENGINE_KEY, Settings } from '../../constants';
-import { availableChatModels, openAiClient, pickServerModel, type ModelEngineDeps } from '../vscode/engines/modelEngines';
-import { readSettings, writeUserSetting, type EngineSetting } from '../vscode/settings';
-
-interface EngineItem extends vscode.QuickPickItem {
-	engine?: EngineSetting;
-	lmModel?: vscode.LanguageModelChat;
-	setUpServer?: boolean;
-}
+import { isFallbackKind } from '../core/engines/engineCatalog';
+import type { EngineDeps } from '../vscode/engines/engineEntry';
+import { engineItems } from '../vscode/engines/engineRegistry';
+import { openAiClient, pickServerModel } from '../vscode/engines/openaiCompatibleEntry';
+import { readSettings, writeUserSetting } from '../vscode/settings';
 
 const DEFAULT_SERVER = 'http://127.0.0.1:11434/v1';
 
@@ -16,42 +13,11 @@ const DEFAULT_SERVER = 'http://127.0.0.1:11434/v1';
  * Cekura: Choose Improvement Engine…: the engines, with the language models VS Code actually offers and the
  * OpenAI-compatible server if one is set up. Writes the user settings. Resolves whether an engine was chosen.
  */
-export async function chooseEngine(deps: ModelEngineDeps & { globalState: vscode.Memento }): Promise<boolean> {
+export async function chooseEngine(deps: EngineDeps & { globalState: vscode.Memento }): Promise<boolean> {
 	const { ui, log } = deps;
 	const settings = readSettings();
-	// The current choice is said in words, which screen readers read too (an icon in the label is read as "check").
-	const current = (engine: EngineSetting): string => (settings.engine === engine ? vscode.l10n.t('current · ') : '');
-	const cekuraHost = settings.baseUrl.ok ? new URL(settings.baseUrl.url).host : 'cekura.apiBaseUrl';
-	const models = await availableChatModels();
-	const items: EngineItem[] = [
-		{ label: vscode.l10n.t('Automatic'), description: current('auto') + vscode.l10n.t('Cekura first; a model you have when Cekura does not offer improve_prompt'), engine: 'auto' },
-		{ label: 'Cekura', description: current('cekura') + vscode.l10n.t('improve_prompt at {0}', cekuraHost), detail: vscode.l10n.t('The prompt and run IDs go to Cekura, which rewrites the prompt.'), engine: 'cekura' },
-		{ label: vscode.l10n.t('Language models in VS Code'), kind: vscode.QuickPickItemKind.Separator },
-	];
-	if (models.length === 0) {
-		items.push({ label: vscode.l10n.t('No language model is available in VS Code'), description: vscode.l10n.t('GitHub Copilot, or an extension that provides models, offers them here') });
-	}
-	for (const model of models) {
-		const chosen = settings.engine === 'vscodeLm' && settings.vscodeLmModel === model.id;
-		items.push({
-			label: model.name,
-			description: (chosen ? vscode.l10n.t('current · ') : '') + vscode.l10n.t('{0} · {1} · {2} input tokens', model.vendor, model.family, model.maxInputTokens.toLocaleString(vscode.env.language)),
-			detail: vscode.l10n.t('The prompt and the runs\' evidence go to {0} through VS Code.', model.vendor),
-			engine: 'vscodeLm',
-			lmModel: model,
-		});
-	}
-	items.push({ label: vscode.l10n.t('OpenAI-compatible server'), kind: vscode.QuickPickItemKind.Separator });
+	const items = await engineItems(settings);
 	const server = settings.openai.baseUrl;
-	if (server?.ok && settings.openai.model) {
-		items.push({
-			label: vscode.l10n.t('{0} at {1}', settings.openai.model, new URL(server.url).host),
-			description: current('openaiCompatible').replace(/ · $/, ''),
-			detail: vscode.l10n.t('The prompt and the runs\' evidence go to {0}.', server.url),
-			engine: 'openaiCompatible',
-		});
-	}
-	items.push({ label: vscode.l10n.t('Set up an OpenAI-compatible server…'), description: 'OpenAI, Azure OpenAI, OpenRouter, Ollama, LM Studio', setUpServer: true });
 
 	const picked = await ui.window.showQuickPick(items, { title: vscode.l10n.t('Cekura: Choose Improvement Engine'), placeHolder: vscode.l10n.t('Who rewrites your prompts? Run evidence always comes from Cekura.'), ignoreFocusOut: true });
 	if (!picked) return false;
@@ -69,14 +35,14 @@ export async function chooseEngine(deps: ModelEngineDeps & { globalState: vscode
 	const engine = picked.engine ?? 'openaiCompatible';
 	await writeUserSetting(Settings.improveEngine, engine);
 	// An explicit choice replaces the one remembered for when Cekura does not offer improve_prompt.
-	if (engine === 'vscodeLm' || engine === 'openaiCompatible') await deps.globalState.update(FALLBACK_ENGINE_KEY, engine);
+	if (isFallbackKind(engine)) await deps.globalState.update(FALLBACK_ENGINE_KEY, engine);
 	log.info(`Improvement engine: ${engine}${picked.lmModel ? ` (${picked.lmModel.id})` : ''}.`);
 	vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Cekura: prompts are improved by {0}.', name), 5000);
 	return true;
 }
 
 /** Base URL, optional key and model of an OpenAI-compatible server, written to the settings. Resolves "<model> at <host>". */
-async function setUpServer(deps: ModelEngineDeps, current: string): Promise<string | undefined> {
+async function setUpServer(deps: EngineDeps, current: string): Promise<string | undefined> {
 	const setting = `${Settings.section}.${Settings.openaiBaseUrl}`;
 	const typed = await deps.ui.window.showInputBox({
 		title: vscode.l10n.t('Cekura: OpenAI-compatible server (1/3): base URL'),

@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import type { ImproveInput } from '../../core/engines/improveEngine';
+import type { ImproveInput } from '../core/engines/engineTypes';
 import { frontMatterEnd, mayHaveFrontMatter } from '../core/frontMatter';
 import { detectEncoding, isRefusal, PLAIN } from '../core/promptEncoding';
 import { LAST_RUN_IDS_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';

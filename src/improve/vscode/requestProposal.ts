@@ -1,11 +1,13 @@
 import vscode = require('vscode');
 import { isCancellation } from '../../core/cancellation';
 import { CekuraError } from '../core/cekuraError';
-import type { ImproveEngine, ImproveInput, Proposal } from '../../core/engines/improveEngine';
+import { AUTO_FIRST, takesNote, usesModelKey } from '../core/engines/engineCatalog';
+import type { ImproveEngine, ImproveInput } from '../core/engines/engineTypes';
+import type { Proposal } from '../../core/proposal';
 import { withoutSecrets } from '../core/engines/proposalSecrets';
 import type { ApiKeyStore } from '../../vscode/apiKeyStore';
 import { createCekuraClient } from './cekuraClientFactory';
-import type { ImproveEngines } from './engines/improveEngines';
+import type { EngineSelection } from './engines/engineSelection';
 import { showError } from './errorNotification';
 import type { Log } from '../../vscode/log';
 import { withCancellableProgress } from './progress';
@@ -16,7 +18,7 @@ import type { Ui } from '../../vscode/userInterface';
 export interface ProposalDeps {
 	keys: ApiKeyStore;
 	modelKeys: ApiKeyStore;
-	engines: ImproveEngines;
+	engines: EngineSelection;
 	log: Log;
 	ui: Ui;
 	version: string;
@@ -85,7 +87,7 @@ export async function requestProposal<T>(deps: ProposalDeps, session: CekuraSess
 			log.info(`Engine: ${current.author} (${current.kind}).`);
 			reviewed = await withCancellableProgress(vscode.l10n.t('Cekura: improving the prompt with {0}', current.author), async (signal, report) => {
 				const proposal = withoutSecrets(await current.improve(sent, signal, report), [session.apiKey, await deps.modelKeys.get()]);
-				const [settled] = await Promise.allSettled([review(current.kind === 'cekura' && input.note ? { ...proposal, warnings: [...proposal.warnings, noteNotSent()] } : proposal)]);
+				const [settled] = await Promise.allSettled([review(!takesNote(current.kind) && input.note ? { ...proposal, warnings: [...proposal.warnings, noteNotSent()] } : proposal)]);
 				return settled;
 			});
 		} catch (err) {
@@ -93,14 +95,14 @@ export async function requestProposal<T>(deps: ProposalDeps, session: CekuraSess
 				log.info('Improvement cancelled; nothing was changed.');
 				return undefined;
 			}
-			if (session.settings.engine === 'auto' && engine?.kind === 'cekura' && err instanceof CekuraError && err.kind === 'notOffered') {
+			if (session.settings.engine === 'auto' && engine?.kind === AUTO_FIRST && err instanceof CekuraError && err.kind === 'notOffered') {
 				const status = err.status;
 				const asked = session.settings;
 				nextEngine = () => deps.engines.fallback(asked, client(), status);
 				engine = undefined;
 				continue;
 			}
-			const action = await showError(err, log, ui, (engine?.kind ?? session.settings.engine) === 'openaiCompatible');
+			const action = await showError(err, log, ui, usesModelKey(engine?.kind ?? session.settings.engine));
 			if (action === 'setApiKey') {
 				const key = await deps.keys.prompt();
 				if (!key) return undefined;
@@ -130,7 +132,7 @@ const noteNotSent = (): string => vscode.l10n.t("Your note was not sent: Cekura'
  * Resolves the input to send, 'chooseEngine' after the user picked another engine, or undefined to stop.
  */
 async function withNoteSendable(deps: ProposalDeps, session: CekuraSession, engine: ImproveEngine, input: ImproveInput): Promise<ImproveInput | 'chooseEngine' | undefined> {
-	if (!input.note || engine.kind !== 'cekura' || session.settings.engine === 'auto') return input;
+	if (!input.note || takesNote(engine.kind) || session.settings.engine === 'auto') return input;
 	const without = vscode.l10n.t('Improve Without the Note');
 	const choose = vscode.l10n.t('Choose Improvement Engine…');
 	const choice = await deps.ui.message('warning', vscode.l10n.t("Cekura: Cekura's improve_prompt endpoint cannot take a steering note, so \"{0}\" cannot be sent with this request. A model engine can send it.", input.note), without, choose);

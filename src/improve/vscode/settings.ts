@@ -1,10 +1,8 @@
 import vscode = require('vscode');
 import { checkBaseUrl, type BaseUrlCheck } from '../core/baseUrl';
-import type { EngineKind } from '../../core/engines/improveEngine';
+import { engineSetting, type EngineSetting } from '../core/engines/engineCatalog';
 import { requestTimeoutMs } from '../core/requestTimeout';
 import { EXTENSION_ID, Settings } from '../../constants';
-
-export type EngineSetting = 'auto' | EngineKind;
 
 export interface CekuraSettings {
 	baseUrl: BaseUrlCheck;
@@ -23,18 +21,16 @@ export interface CekuraSettings {
 }
 
 const DEFAULT_BASE_URL = 'https://api.cekura.ai';
-const ENGINES: readonly EngineSetting[] = ['auto', 'cekura', 'vscodeLm', 'openaiCompatible'];
 
 export function readSettings(): CekuraSettings {
 	const config = vscode.workspace.getConfiguration(Settings.section);
-	const engine = userValue<string>(config, Settings.improveEngine) ?? 'auto';
 	const openaiBaseUrl = userValue<string>(config, Settings.openaiBaseUrl)?.trim() ?? '';
 	return {
 		baseUrl: checkBaseUrl(userValue<string>(config, Settings.apiBaseUrl) ?? DEFAULT_BASE_URL),
 		improveTimeoutMs: requestTimeoutMs(config.get<unknown>(Settings.requestTimeoutSeconds)),
 		agentId: positiveInteger(config.get(Settings.runsAgentId)),
 		projectId: positiveInteger(config.get(Settings.runsProjectId)),
-		engine: ENGINES.includes(engine as EngineSetting) ? (engine as EngineSetting) : 'auto',
+		engine: engineSetting(userValue<unknown>(config, Settings.improveEngine)),
 		vscodeLmModel: userValue<string>(config, Settings.vscodeLmModel)?.trim() ?? '',
 		openai: {
 			baseUrl: openaiBaseUrl ? checkBaseUrl(openaiBaseUrl, `${Settings.section}.${Settings.openaiBaseUrl}`) : undefined,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import vscode = require('vscode');
-import type { Proposal } from '../../core/engines/improveEngine';
+import type { Proposal } from '../../core/proposal';
 import { fitToOriginal } from '../../core/eol';
 import { closedEntry, finalText, type HistoryEntry } from '../../core/history';
 import { ContextKeys, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';

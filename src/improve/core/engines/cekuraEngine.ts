@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { CekuraClient } from '../cekuraClient';
-import type { ImproveEngine, ImproveInput, Proposal } from '../../../core/engines/improveEngine';
+import type { ImproveEngine, ImproveInput } from './engineTypes';
+import type { Proposal } from '../../../core/proposal';
 
 /** Cekura's own improve_prompt endpoint. */
 export class CekuraEngine implements ImproveEngine {

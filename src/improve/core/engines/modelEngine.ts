@@ -6,7 +6,9 @@ import { buildModelRequest, charBudget, type PromptBudget } from '../modelPrompt
 import { missingPlaceholders } from '../placeholders';
 import { throttled } from '../throttle';
 import type { ChatModel } from './chatModel';
-import type { EngineKind, ImproveEngine, ImproveInput, Proposal } from '../../../core/engines/improveEngine';
+import type { EngineKind } from './engineCatalog';
+import type { ImproveEngine, ImproveInput } from './engineTypes';
+import type { Proposal } from '../../../core/proposal';
 
 /** How often the count of characters received may change in the progress notification. */
 const PROGRESS_INTERVAL_MS = 100;

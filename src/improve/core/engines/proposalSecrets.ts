@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { REDACTED, redactSecrets } from '../../../core/redact';
-import type { Proposal } from '../../../core/engines/improveEngine';
+import type { Proposal } from '../../../core/proposal';
 
 /**
  * A proposal with every known key (Cekura's, the model server's) taken out of its improved prompt, summary and

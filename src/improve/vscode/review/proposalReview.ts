@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { diffStatsInSlices, formatDiffStats } from '../../core/diffStats';
-import type { Proposal } from '../../../core/engines/improveEngine';
+import type { Proposal } from '../../../core/proposal';
 import { sameText } from '../../../core/eol';
 import { expressionWarnings } from '../../core/jsLiterals';
 import { fStringWarnings } from '../../core/pythonLiterals';

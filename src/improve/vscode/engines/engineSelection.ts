@@ -1,33 +1,26 @@
 import vscode = require('vscode');
 import type { CekuraClient } from '../../core/cekuraClient';
-import { CekuraEngine } from '../../core/engines/cekuraEngine';
-import type { ImproveEngine } from '../../../core/engines/improveEngine';
+import { AUTO_FIRST, type EngineKind } from '../../core/engines/engineCatalog';
+import type { ImproveEngine } from '../../core/engines/engineTypes';
 import { FALLBACK_ENGINE_KEY } from '../../../constants';
 import { readSettings, type CekuraSettings } from '../settings';
-import { availableChatModels, matchChatModel, openAiEngine, vscodeLmEngine, type ModelEngineDeps } from './modelEngines';
-
-type ModelKind = 'vscodeLm' | 'openaiCompatible';
+import type { EngineDeps } from './engineEntry';
+import { engineEntry, fallbackOffers } from './engineRegistry';
 
 const chooseLabel = (): string => vscode.l10n.t('Choose Improvement Engine…');
 
 /** Which engine rewrites a prompt: the one the settings name, or under `auto`, a model when Cekura does not offer improve_prompt. */
-export class ImproveEngines {
+export class EngineSelection {
 	constructor(
-		private readonly deps: ModelEngineDeps & { globalState: vscode.Memento },
+		private readonly deps: EngineDeps & { globalState: vscode.Memento },
 		/** Runs Choose Improvement Engine…; resolves whether the user chose one. */
 		private readonly chooseEngine: () => Promise<boolean>,
 	) {}
 
 	/** The engine the settings name (Cekura's under `auto`). Undefined when the user cancels a model pick. */
 	async configured(settings: CekuraSettings, cekura: CekuraClient): Promise<ImproveEngine | undefined> {
-		switch (settings.engine) {
-			case 'auto':
-			case 'cekura':
-				return new CekuraEngine(cekura);
-			case 'vscodeLm':
-			case 'openaiCompatible':
-				return this.model(settings.engine, settings, cekura);
-		}
+		const kind = settings.engine === 'auto' ? AUTO_FIRST : settings.engine;
+		return engineEntry(kind).create(this.deps, settings, cekura);
 	}
 
 	/**
@@ -36,11 +29,11 @@ export class ImproveEngines {
 	 */
 	async fallback(settings: CekuraSettings, cekura: CekuraClient, status: number | undefined): Promise<ImproveEngine | undefined> {
 		const { log, ui } = this.deps;
-		const remembered = this.deps.globalState.get<ModelKind>(FALLBACK_ENGINE_KEY);
-		const candidates = await this.candidates(settings);
+		const remembered = this.deps.globalState.get<EngineKind>(FALLBACK_ENGINE_KEY);
+		const candidates = await fallbackOffers(settings);
 		if (remembered && candidates.some((c) => c.kind === remembered)) {
 			log.info(`This Cekura server does not offer improve_prompt (HTTP ${status ?? '?'}); improving with the engine chosen before (${remembered}).`);
-			return this.model(remembered, settings, cekura);
+			return engineEntry(remembered).create(this.deps, settings, cekura);
 		}
 		const why = vscode.l10n.t('This Cekura server does not offer improve_prompt (HTTP {0}), so Cekura cannot rewrite the prompt.', status ?? '?');
 		const CHOOSE = chooseLabel();
@@ -64,7 +57,7 @@ export class ImproveEngines {
 		if (picked) {
 			await this.deps.globalState.update(FALLBACK_ENGINE_KEY, picked.kind);
 			log.info(`Model engine for when Cekura does not offer improve_prompt: ${picked.kind}, remembered on this machine.`);
-			return this.model(picked.kind, settings, cekura);
+			return engineEntry(picked.kind).create(this.deps, settings, cekura);
 		}
 		if (choice === CHOOSE && (await this.chooseEngine())) return this.configured(readSettings(), cekura);
 		return undefined;
@@ -73,27 +66,5 @@ export class ImproveEngines {
 	/** Cekura: Choose Improvement Engine…; resolves whether the user chose one. */
 	choose(): Promise<boolean> {
 		return this.chooseEngine();
-	}
-
-	private model(kind: ModelKind, settings: CekuraSettings, cekura: CekuraClient): Promise<ImproveEngine | undefined> {
-		return kind === 'vscodeLm' ? vscodeLmEngine(this.deps, settings, cekura) : openAiEngine(this.deps, settings, cekura);
-	}
-
-	/** The model engines that are set up, in the order `auto` prefers them, each with the button that picks it. */
-	private async candidates(settings: CekuraSettings): Promise<{ kind: ModelKind; label: string }[]> {
-		const list: { kind: ModelKind; label: string }[] = [];
-		const server = settings.openai.baseUrl;
-		if (server?.ok) list.push({ kind: 'openaiCompatible', label: settings.openai.model ? vscode.l10n.t('Use {0} at {1}', settings.openai.model, new URL(server.url).host) : vscode.l10n.t('Use a model at {0}', new URL(server.url).host) });
-		const models = await availableChatModels();
-		if (settings.vscodeLmModel) {
-			// A model named in the settings that VS Code does not offer (any more) is not set up.
-			const named = matchChatModel(models, settings.vscodeLmModel);
-			if (named) list.push({ kind: 'vscodeLm', label: vscode.l10n.t('Use {0} via VS Code', named.name) });
-		} else if (models.length === 1) {
-			list.push({ kind: 'vscodeLm', label: vscode.l10n.t('Use {0} via VS Code', models[0].name) });
-		} else if (models.length > 1) {
-			list.push({ kind: 'vscodeLm', label: vscode.l10n.t('Use a Language Model in VS Code…') });
-		}
-		return list;
 	}
 }
