@@ -26,17 +26,7 @@ export default tseslint.config(
 	{
 		// In the extension, `void promise` is not a way out either: failures go through inBackground(), which logs them.
 		files: ['src/**/*.ts'],
-		rules: {
-			'@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
-			// `import * as vscode` makes esbuild copy every property of VS Code's API object (about 190) at each import
-			// site when the extension loads; `import vscode = require('vscode')` hands over the object itself.
-			'@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
-			'no-restricted-syntax': [
-				'error',
-				{ selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
-				{ selector: "ImportDeclaration[importKind='value'][source.value='vscode']", message: "Write `import vscode = require('vscode');` (or `import type`): see CONTRIBUTING, \"How modules reach vscode\"." },
-			],
-		},
+		rules: { '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }] },
 	},
 	{
 		files: ['src/core/**/*.ts', 'src/improve/core/**/*.ts'],

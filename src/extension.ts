@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { applyImprovement } from './commands/applyImprovement';
 import { clearApiKey } from './commands/clearApiKey';
 import { discardImprovement } from './commands/discardImprovement';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { ReviewManager } from '../vscode/review/reviewManager';
 
 export async function discardImprovement(reviews: ReviewManager, uri?: unknown): Promise<void> {

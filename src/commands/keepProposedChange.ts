@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { ReviewChanges } from '../vscode/review/reviewChanges';
 import type { Ui } from '../vscode/userInterface';
 import { changeAtCursor, changeFromArguments, moveToNextChange } from '../vscode/review/changeTarget';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
 
 export async function setApiKey(keys: ApiKeyStore): Promise<void> {

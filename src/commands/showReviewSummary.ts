@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { Log } from '../vscode/log';
 import { inBackground } from '../vscode/background';
 import { offerApplyOrDiscard } from '../vscode/review/applyOrDiscardOffer';

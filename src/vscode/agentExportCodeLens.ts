@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { mayHoldAgentPrompts, type AgentPromptField } from '../core/agentExportHint';
 import { Commands, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
 import type { PromptLocation } from './promptLocation';

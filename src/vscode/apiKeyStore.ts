@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { SECRET_API_KEY, SECRET_MODEL_API_KEY } from '../constants';
 import type { Log } from './log';
 import type { Ui } from './userInterface';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { isCancellation } from '../core/cancellation';
 import { errorMessage } from '../core/errorMessage';
 import type { CommandId } from '../constants';

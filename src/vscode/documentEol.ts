@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { Eol } from '../core/eol';
 
 export function eolOf(document: vscode.TextDocument): Eol {

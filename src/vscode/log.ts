@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { redact } from '../core/redact';
 import { LOG_CHANNEL_NAME } from '../constants';

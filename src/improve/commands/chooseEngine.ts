@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { checkBaseUrl } from '../core/baseUrl';
 import { FALLBACK_ENGINE_KEY, Settings } from '../../constants';
 import { isFallbackKind } from '../core/engines/engineCatalog';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { errorMessage } from '../../core/errorMessage';
 import { LAST_RUN_IDS_KEY } from '../../constants';
 import { pickFocus } from '../vscode/focusPicker';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { ImproveInput } from '../core/engines/engineTypes';
 import { frontMatterEnd, mayHaveFrontMatter } from '../core/frontMatter';
 import { detectEncoding, isRefusal, PLAIN } from '../core/promptEncoding';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { Run } from '../../core/apiTypes';
 import { isCancellation } from '../../core/cancellation';
 import { CekuraError } from '../core/cekuraError';

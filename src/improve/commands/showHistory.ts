@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { HISTORY_SCHEME } from '../../constants';
 import { filterChoices, filterEntries, finalText, versionPath, type HistoryEntry, type HistoryFilter } from '../../core/history';
 import { inBackground } from '../../vscode/background';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 
 /**
  * Hands the extension's l10n bundle, which VS Code chose for its display language, to `@vscode/l10n`, which

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { CekuraClient } from '../core/cekuraClient';
 import { isCancellation } from '../../core/cancellation';
 import { errorMessage } from '../../core/errorMessage';

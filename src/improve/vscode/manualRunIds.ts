@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { formatRunIds, MAX_RUNS, parseRunIds } from '../core/runIds';
 import type { Ui } from '../../vscode/userInterface';
 

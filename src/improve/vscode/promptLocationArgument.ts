@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { findAgentPrompt } from '../core/agentExport';
 import type { Ui } from '../../vscode/userInterface';
 import type { JsonPath } from '../../core/agentExportHint';

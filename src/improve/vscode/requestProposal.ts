@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { isCancellation } from '../../core/cancellation';
 import { CekuraError } from '../core/cekuraError';
 import { AUTO_FIRST, takesNote, usesModelKey } from '../core/engines/engineCatalog';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { checkBaseUrl, type BaseUrlCheck } from '../core/baseUrl';
 import { engineSetting, type EngineSetting } from '../core/engines/engineCatalog';
 import { requestTimeoutMs } from '../core/requestTimeout';

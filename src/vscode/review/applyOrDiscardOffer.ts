@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { Commands } from '../../constants';
 import type { Ui } from '../userInterface';
 import type { Review } from './review';

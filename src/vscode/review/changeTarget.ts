@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { Ui } from '../userInterface';
 import { changeShortcuts } from './changeShortcuts';
 import type { ReviewChanges, ReviewWithChanges } from './reviewChanges';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { finalText, HISTORY_LIMIT, HISTORY_MAX_CHARS, parseVersionPath } from '../../core/history';
 import type { ImprovementHistory } from './improvementHistory';
 

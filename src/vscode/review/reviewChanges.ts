@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { ContextKeys, REVIEW_SCHEME } from '../../constants';
 import { inBackground } from '../background';
 import type { Log } from '../log';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
 
 interface Entry {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { Proposal } from '../../core/proposal';
 import { fitToOriginal } from '../../core/eol';
 import { closedEntry, finalText, type HistoryEntry } from '../../core/history';

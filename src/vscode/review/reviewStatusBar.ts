@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { Commands } from '../../constants';
 import type { ReviewManager } from './reviewManager';
 import type { Ui } from '../userInterface';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { REVIEW_SCHEME } from '../../constants';
 
 /** Review diffs are the diff tabs whose right side is a review document. */

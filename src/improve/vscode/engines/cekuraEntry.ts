@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { CekuraEngine } from '../../core/engines/cekuraEngine';
 import { currentMark, type EngineEntry } from './engineEntry';
 

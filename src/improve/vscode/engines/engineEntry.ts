@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { CekuraClient } from '../../core/cekuraClient';
 import type { Availability } from '../../core/engines/engineAvailability';
 import type { EngineSetting } from '../../core/engines/engineCatalog';

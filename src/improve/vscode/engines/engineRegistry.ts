@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { ENGINE_KINDS, fallbackKinds, type EngineKind } from '../../core/engines/engineCatalog';
 import type { CekuraSettings } from '../settings';
 import { cekuraEntry } from './cekuraEntry';

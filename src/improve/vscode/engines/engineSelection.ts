@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { CekuraClient } from '../../core/cekuraClient';
 import { AUTO_FIRST, type EngineKind } from '../../core/engines/engineCatalog';
 import type { ImproveEngine } from '../../core/engines/engineTypes';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { CekuraClient } from '../../core/cekuraClient';
 import { openAiServerAvailability } from '../../core/engines/engineAvailability';
 import { ModelEngine } from '../../core/engines/modelEngine';

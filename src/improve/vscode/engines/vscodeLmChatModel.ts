@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { ChatModel } from '../../core/engines/chatModel';
 import { errorMessage } from '../../../core/errorMessage';
 import { ModelError } from '../../core/modelError';

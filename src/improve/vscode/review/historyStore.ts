@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { errorMessage } from '../../../core/errorMessage';
 import { updateEntry, withEntry, type HistoryEntry } from '../../../core/history';
 import { historyBytes, parseHistory } from '../../core/historyFile';

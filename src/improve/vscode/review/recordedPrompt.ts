@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { errorMessage } from '../../../core/errorMessage';
 import { alreadyApplied, relocate, type HistoryEntry } from '../../../core/history';
 import { detectEncoding, isRefusal } from '../../core/promptEncoding';

@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { PromptTracker } from '../../../vscode/review/promptTracker';
 import { anchor, shiftRange } from '../../core/anchoring';
 import type { Anchor, OffsetRange, Tracked } from '../../../core/anchorTypes';
