@@ -18,6 +18,7 @@ import type { Review } from './review';
 import { ReviewFileSystem } from './reviewFileSystem';
 import { activeDiff, closeTabs, isReviewTab, reviewTabs, waitForReviewTab } from './reviewTabs';
 import type { SourceTracker } from '../../improve/vscode/review/sourceTracker';
+import { errorDetail } from '../../core/errorMessage';
 
 /** How long the right side rests before its text is saved in the history (so it survives a reload). */
 const EDIT_SAVE_DELAY_MS = 300;
@@ -74,7 +75,7 @@ export class ReviewManager implements vscode.Disposable {
 		);
 		// A review tab VS Code restores after a reload asks for its documents: they come back from the history.
 		files.restoreWith((uri) => this.restoreFor(uri));
-		this.restored = this.restoreOpenReviews().then(undefined, (err: unknown) => log.error(`Restoring the open reviews failed: ${err instanceof Error && err.stack ? err.stack : String(err)}`));
+		this.restored = this.restoreOpenReviews().then(undefined, (err: unknown) => log.error(`Restoring the open reviews failed: ${errorDetail(err)}`));
 	}
 
 	get openReviews(): readonly Review[] {
