@@ -3,7 +3,7 @@ import type { Logger } from '../../core/logger';
 import { actionsFor, type ErrorAction } from './errorActions';
 
 /** The actions the caller acts on; Open Settings and Show Log are done by the `ErrorPrompt` itself. */
-export type Remedy = Extract<ErrorAction, 'setApiKey' | 'setModelApiKey' | 'chooseEngine'>;
+type Remedy = Extract<ErrorAction, 'setApiKey' | 'setModelApiKey' | 'chooseEngine'>;
 
 /** Shows an error (and logs it) with the actions it offers; resolves the one chosen, undefined when closed. */
 export interface ErrorPrompt {

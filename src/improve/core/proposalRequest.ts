@@ -6,7 +6,7 @@ import type { Logger } from '../../core/logger';
 import { withoutSecrets } from './engines/proposalSecrets';
 
 /** The engines a request can use; each reads the settings as they are when it is called. */
-export interface ProposalEngines {
+interface ProposalEngines {
 	/** The engine the settings name (Cekura's under `auto`); undefined when the user cancels setting it up. */
 	configured(): Promise<ImproveEngine | undefined>;
 	/** Under `auto`, the model engine to use after Cekura answered `status` (404, 405, 410) to improve_prompt. */
@@ -16,7 +16,7 @@ export interface ProposalEngines {
 }
 
 /** What the request shows and asks. */
-export interface ProposalUi {
+interface ProposalUi {
 	errors: ErrorPrompt;
 	/** Runs `task` under a cancellable progress notification that names `author`. */
 	improving<R>(author: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<R>): PromiseLike<R>;
