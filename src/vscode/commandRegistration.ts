@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../core/cancellation';
-import { errorMessage } from '../core/errorMessage';
+import { errorDetail, errorMessage } from '../core/errorMessage';
 import type { CommandId } from '../constants';
 import type { Log } from './log';
 import type { Ui } from './userInterface';
@@ -15,8 +15,9 @@ export function registerCommand(id: CommandId, handler: (...args: unknown[]) => 
 			await handler(...args);
 		} catch (err) {
 			if (isCancellation(err)) return;
-			log.error(`${id} failed: ${err instanceof Error && err.stack ? err.stack : errorMessage(err)}`);
-			if ((await ui.message('error', `Cekura: ${errorMessage(err)}`, 'Show Log')) === 'Show Log') log.show();
+			log.error(`${id} failed: ${errorDetail(err)}`);
+			const showLog = vscode.l10n.t('Show Log');
+			if ((await ui.message('error', vscode.l10n.t('Cekura: {0}', errorMessage(err)), showLog)) === showLog) log.show();
 		}
 	});
 }

@@ -3,12 +3,14 @@ import type { Run } from '../../core/apiTypes';
 import { isCancellation } from '../../core/cancellation';
 import { CekuraError } from '../core/cekuraError';
 import type { CekuraClient } from '../core/cekuraClient';
+import { cekuraClient, startSession, type CekuraSession } from '../vscode/cekuraSession';
+import { errorMessage } from '../../core/errorMessage';
+import { retryOnError } from '../core/errorRecovery';
 import { isCekuraApi, renderEvidenceMarkdown } from '../core/evidenceMarkdown';
 import type { ApiKeyStore } from '../../vscode/apiKeyStore';
-import { showError } from '../vscode/errorNotification';
+import { errorNotifications } from '../vscode/errorNotification';
 import type { Log } from '../../vscode/log';
 import { withCancellableProgress } from '../vscode/progress';
-import { cekuraClient, startSession } from '../vscode/requestProposal';
 import type { EvidenceDocuments } from '../../vscode/review/evidenceDocuments';
 import type { Review } from '../../vscode/review/review';
 import type { ReviewManager } from '../../vscode/review/reviewManager';
@@ -59,28 +61,22 @@ async function show(deps: ShowEvidenceDeps, review: Review): Promise<void> {
 		await vscode.commands.executeCommand('markdown.showPreviewToSide', page);
 	} catch (err) {
 		// VS Code's Markdown extension (built in) can be disabled: then the page is shown as Markdown text.
-		deps.log.warn(`The Markdown preview is not available (${err instanceof Error ? err.message : String(err)}); showing the evidence as text.`);
+		deps.log.warn(`The Markdown preview is not available (${errorMessage(err)}); showing the evidence as text.`);
 		await vscode.window.showTextDocument(page, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 	}
 	deps.log.info(`Review ${review.id}: evidence of runs ${review.runIds.join(', ')} shown.`);
 }
 
 /** The evidence page of `review`, read from Cekura under a cancellable progress; undefined when cancelled or given up. */
-async function readEvidence(deps: ShowEvidenceDeps, review: Review): Promise<string | undefined> {
+function readEvidence(deps: ShowEvidenceDeps, review: Review): Promise<string | undefined> {
 	const { keys, log, ui } = deps;
-	for (;;) {
-		// Read again on every attempt: Set API Key or a settings change may be what the last error asked for.
-		const session = await startSession(deps);
-		if (!session) return undefined;
-		const { settings, baseUrl } = session;
-		const client = cekuraClient(deps, session);
-		try {
-			const { runs, projects } = await withCancellableProgress(vscode.l10n.t('Cekura: reading the evidence of runs {0}', review.runIds.join(', ')), async (signal) => {
-				const runs = await client.bulkRuns(review.runIds, signal);
-				// Only Cekura's own runs link to its web app, and a link needs the project of the run's agent.
-				const projects = isCekuraApi(baseUrl) ? await agentProjects(client, runs, signal, log) : new Map<number, number>();
-				return { runs, projects };
-			});
+	return retryOnError(
+		async () => {
+			// Read again on every attempt: Set API Key or a settings change may be what the last error asked for.
+			const session = await startSession(deps);
+			if (!session) return undefined;
+			const { settings, baseUrl } = session;
+			const { runs, projects } = await readRuns(deps, session, review);
 			const missing = review.runIds.filter((id) => !runs.some((run: Run) => run.id === id));
 			log.info(`Review ${review.id}: read ${runs.length} of ${review.runIds.length} runs for the evidence${missing.length ? `; Cekura sent none for ${missing.join(', ')}` : ''}.`);
 			const projectId = settings.projectId;
@@ -94,18 +90,28 @@ async function readEvidence(deps: ShowEvidenceDeps, review: Review): Promise<str
 				projectIdOf,
 				clean: (text) => ui.redact(text),
 			});
-		} catch (err) {
-			if (isCancellation(err)) {
-				log.info('Reading the evidence cancelled.');
-				return undefined;
-			}
-			const action = await showError(forEvidence(err, review.runIds), log, ui);
-			if (action === 'setApiKey') {
-				if (!(await keys.prompt())) return undefined;
-			} else if (action !== 'retry') {
-				return undefined;
-			}
-		}
+		},
+		{
+			errors: errorNotifications(log, ui),
+			log,
+			cancelled: 'Reading the evidence cancelled.',
+			remedies: { setApiKey: async () => !!(await keys.prompt()) },
+		},
+	);
+}
+
+/** The review's runs and the projects of their agents, read under a cancellable progress. */
+async function readRuns(deps: ShowEvidenceDeps, session: CekuraSession, review: Review): Promise<{ runs: Run[]; projects: Map<number, number> }> {
+	const client = cekuraClient(deps, session);
+	try {
+		return await withCancellableProgress(vscode.l10n.t('Cekura: reading the evidence of runs {0}', review.runIds.join(', ')), async (signal) => {
+			const runs = await client.bulkRuns(review.runIds, signal);
+			// Only Cekura's own runs link to its web app, and a link needs the project of the run's agent.
+			const projects = isCekuraApi(session.baseUrl) ? await agentProjects(client, runs, signal, deps.log) : new Map<number, number>();
+			return { runs, projects };
+		});
+	} catch (err) {
+		throw forEvidence(err, review.runIds);
 	}
 }
 
@@ -119,7 +125,7 @@ async function agentProjects(client: CekuraClient, runs: readonly Run[], signal:
 			if (project !== undefined) projects.set(agent, project);
 		} catch (err) {
 			if (isCancellation(err)) throw err;
-			log.warn(`The project of agent ${agent} could not be read, so its runs are not linked to Cekura's dashboard: ${err instanceof Error ? err.message : String(err)}`);
+			log.warn(`The project of agent ${agent} could not be read, so its runs are not linked to Cekura's dashboard: ${errorMessage(err)}`);
 		}
 	}
 	return projects;

@@ -7,6 +7,7 @@ import { offerApplyOrDiscard } from '../../vscode/review/applyOrDiscardOffer';
 import type { HistoryStore } from '../vscode/review/historyStore';
 import type { ReviewManager } from '../../vscode/review/reviewManager';
 import type { Ui } from '../../vscode/userInterface';
+import { errorMessage } from '../../core/errorMessage';
 
 export interface ShowHistoryDeps {
 	history: HistoryStore;
@@ -125,7 +126,7 @@ async function compareWithCurrent(deps: ShowHistoryDeps, entry: HistoryEntry): P
 	try {
 		await vscode.workspace.openTextDocument(source);
 	} catch (err) {
-		deps.log.warn(`History: cannot open ${entry.source.uri}: ${err instanceof Error ? err.message : String(err)}`);
+		deps.log.warn(`History: cannot open ${entry.source.uri}: ${errorMessage(err)}`);
 		deps.ui.notify('warning', vscode.l10n.t('Cekura: {0} cannot be opened any more, so there is nothing to compare with. Copy the proposal instead.', entry.source.name));
 		return;
 	}

@@ -10,6 +10,7 @@ import { redact } from '../../core/redact';
 import { parseRetryAfter } from './retryAfter';
 import { MAX_RUNS } from './runIds';
 import { redactAndShorten, redactedPart } from './shownText';
+import { errorMessage } from '../../core/errorMessage';
 
 export const IMPROVE_PROMPT_PATH = '/test_framework/v1/runs/improve_prompt/';
 export const RUNS_PATH = '/test_framework/v2/runs/';
@@ -319,7 +320,7 @@ export class CekuraClient {
 
 	private networkError(op: Operation, url: string, err: unknown): CekuraError {
 		const code = errorCode(err);
-		const reason = this.shown(err instanceof Error ? err.message : String(err), 300);
+		const reason = this.shown(errorMessage(err), 300);
 		const host = new URL(url).host;
 		const proxy = l10n.t('Check your connection, and VS Code\'s proxy settings (http.proxy) if you are behind a proxy.');
 		if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(reason)) {

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import type { CekuraErrorKind } from './cekuraError';
-import type { ModelErrorKind } from './modelError';
+import { CekuraError, type CekuraErrorKind } from './cekuraError';
+import { ModelError, type ModelErrorKind } from './modelError';
 
 /** What an error message offers the user, besides closing it. */
 export type ErrorAction = 'setApiKey' | 'setModelApiKey' | 'chooseEngine' | 'retry' | 'openSettings' | 'showLog';
@@ -15,7 +15,17 @@ export const ERROR_ACTION_LABELS: Record<ErrorAction, string> = {
 	get showLog() { return l10n.t('Show Log'); },
 };
 
-export function errorActions(kind: CekuraErrorKind): ErrorAction[] {
+/**
+ * The actions `err` offers: by its kind for a CekuraError or ModelError, Show Log for anything else (an unexpected
+ * failure). `keyedModel`: a ModelError comes from an engine whose key the user can set.
+ */
+export function actionsFor(err: unknown, keyedModel: boolean): ErrorAction[] {
+	if (err instanceof CekuraError) return errorActions(err.kind);
+	if (err instanceof ModelError) return modelErrorActions(err.kind, keyedModel);
+	return ['showLog'];
+}
+
+function errorActions(kind: CekuraErrorKind): ErrorAction[] {
 	switch (kind) {
 		case 'unauthorized':
 		case 'forbidden':
@@ -39,7 +49,7 @@ export function errorActions(kind: CekuraErrorKind): ErrorAction[] {
 }
 
 /** `keyed`: the engine sends a key the user can set (an OpenAI-compatible server); VS Code's models have none. */
-export function modelErrorActions(kind: ModelErrorKind, keyed: boolean): ErrorAction[] {
+function modelErrorActions(kind: ModelErrorKind, keyed: boolean): ErrorAction[] {
 	switch (kind) {
 		case 'unauthorized':
 		case 'forbidden':

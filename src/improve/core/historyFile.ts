@@ -1,6 +1,7 @@
 /** The improvement history's file: a versioned JSON document, written in parts and read strictly. */
 
 import { bounded, HISTORY_LIMIT, HISTORY_MAX_CHARS, type HistoryEntry } from '../../core/history';
+import { errorMessage } from '../../core/errorMessage';
 
 export const HISTORY_SCHEMA_VERSION = 1;
 
@@ -77,7 +78,7 @@ export function parseHistory(text: string): ParsedHistory {
 	try {
 		data = JSON.parse(text);
 	} catch (err) {
-		return { ok: false, reason: `not JSON (${err instanceof Error ? err.message : String(err)})`, otherVersion: false };
+		return { ok: false, reason: `not JSON (${errorMessage(err)})`, otherVersion: false };
 	}
 	if (!isObject(data) || !Array.isArray(data.entries)) return { ok: false, reason: 'no entries list', otherVersion: false };
 	if (data.version !== HISTORY_SCHEMA_VERSION) return { ok: false, reason: `schema version ${String(data.version)}, this version reads ${HISTORY_SCHEMA_VERSION}`, otherVersion: true };

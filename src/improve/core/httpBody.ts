@@ -1,4 +1,5 @@
 import type { HttpResponse } from './httpTypes';
+import { errorMessage } from '../../core/errorMessage';
 
 /**
  * The largest answer either client reads, counted after decompression (a gzip body is measured as it inflates):
@@ -28,7 +29,7 @@ export class BodyCutError extends Error {
 		readonly receivedBytes: number,
 		cause: unknown,
 	) {
-		super(`the connection broke after ${receivedBytes} bytes of the answer: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+		super(`the connection broke after ${receivedBytes} bytes of the answer: ${errorMessage(cause)}`, { cause });
 		this.name = 'BodyCutError';
 	}
 }

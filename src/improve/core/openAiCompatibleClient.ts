@@ -6,6 +6,7 @@ import { ModelError } from './modelError';
 import { parseRetryAfter } from './retryAfter';
 import { ServerSentEvents } from './serverSentEvents';
 import { redactAndShorten, redactedPart } from './shownText';
+import { errorMessage } from '../../core/errorMessage';
 
 export interface ChatMessage {
 	role: 'system' | 'user' | 'assistant';
@@ -374,7 +375,7 @@ export class OpenAiCompatibleClient {
 	private networkError(url: string, err: unknown): ModelError {
 		const cause = isObject(err) && isObject(err.cause) ? err.cause : undefined;
 		const code = isObject(err) && typeof err.code === 'string' ? err.code : cause && typeof cause.code === 'string' ? cause.code : undefined;
-		const reason = this.shown(err instanceof Error ? err.message : String(err), 300);
+		const reason = this.shown(errorMessage(err), 300);
 		return new ModelError(
 			'network',
 			l10n.t('Could not reach the model server at {0}{1}: {2}. Check that it is running and that {3} is right; behind a proxy, check VS Code\'s proxy settings (http.proxy).', new URL(url).host, code ? ` (${code})` : '', reason, SETTING_BASE_URL),

@@ -16,6 +16,7 @@ import { activeDiff, closeTabs, isReviewTab, reviewTabs, waitForReviewTab } from
 import type { PlacedPrompt, PromptTracker } from './promptTracker';
 import type { Focus } from '../../core/focus';
 import type { PromptEncoding } from '../../core/encodingTypes';
+import { errorDetail } from '../../core/errorMessage';
 
 /** How long the right side rests before its text is saved in the history (so it survives a reload). */
 const EDIT_SAVE_DELAY_MS = 300;
@@ -81,7 +82,7 @@ export class ReviewManager implements vscode.Disposable {
 		// A review tab VS Code restores after a reload asks for its documents: they come back from the history.
 		files.restoreWith((uri) => this.restoreFor(uri));
 		// After activate() returns: the lazy half, which restoring loads, is handed objects made after this one.
-		this.restored = Promise.resolve().then(() => this.restoreOpenReviews()).then(undefined, (err: unknown) => log.error(`Restoring the open reviews failed: ${err instanceof Error && err.stack ? err.stack : String(err)}`));
+		this.restored = Promise.resolve().then(() => this.restoreOpenReviews()).then(undefined, (err: unknown) => log.error(`Restoring the open reviews failed: ${errorDetail(err)}`));
 	}
 
 	private history(): ImprovementHistory {
