@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { detectEncoding, isRefusal, type PromptEncoding } from '../../src/improve/core/promptEncoding';
+import type { PromptEncoding } from '../../src/improve/core/promptEncoding';
 import { textForFile } from '../../src/improve/core/textForFile';
+import { detectedEncoding, markedPlace } from '../support/markedApply';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -27,13 +28,7 @@ const CASES: readonly { languageId: string; file: string; description: string }[
 	{ languageId: 'yaml', file: 'p: |\n«  a\n»', description: 'the lines of a YAML block (2 spaces)' },
 ];
 
-function encodingOf(languageId: string, file: string): PromptEncoding {
-	const start = file.indexOf('«');
-	const end = file.indexOf('»');
-	const detected = detectEncoding({ languageId, before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1) });
-	assert.ok(!isRefusal(detected), `${file}: refused: ${isRefusal(detected) ? detected.reason : ''}`);
-	return detected;
-}
+const encodingOf = (languageId: string, file: string): PromptEncoding => detectedEncoding(markedPlace(languageId, file));
 
 /** Runs `body` with the German l10n bundle loaded, as VS Code in German hands it to src/core. */
 function inGerman(body: (de: Record<string, string>) => void): void {

@@ -4,17 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { checkApplied } from '../../src/improve/core/applyCheck';
-import { detectEncoding, isRefusal, type PromptPlace } from '../../src/improve/core/promptEncoding';
+import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
 import { textForFile } from '../../src/improve/core/textForFile';
-
-function place(languageId: string, file: string, fileName?: string): PromptPlace {
-	const start = file.indexOf('«');
-	const end = file.indexOf('»');
-	return { languageId, fileName, before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1) };
-}
+import { markedPlace } from '../support/markedApply';
 
 function reason(languageId: string, file: string, fileName?: string): string | undefined {
-	const detected = detectEncoding(place(languageId, file, fileName));
+	const detected = detectEncoding(markedPlace(languageId, file, fileName));
 	return isRefusal(detected) ? detected.reason : undefined;
 }
 
@@ -61,7 +56,7 @@ test('JSX text and quoted JSX attributes are not string literals: refused, while
 		assert.match(reason('javascript', file) ?? 'not refused', /JSX text or a JSX attribute/, file);
 	}
 	const file = 'const A = () => (\n  <p title={"«Be brief.»"}>\n    {cond && <b>it\'s</b>}\n  </p>\n);\n';
-	const p = place('typescriptreact', file);
+	const p = markedPlace('typescriptreact', file);
 	const encoding = detectEncoding(p);
 	assert.ok(!isRefusal(encoding), isRefusal(encoding) ? encoding.reason : '');
 	const forFile = textForFile('Be brief.\nSay "hi".', 'Be brief.', encoding, '\n', p.selected);
@@ -81,7 +76,7 @@ test('in German, a Python string is described and refused in German', () => {
 	const de = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
 	l10n.config({ contents: de });
 	try {
-		const detected = detectEncoding(place('python', 'P = r"«a»"\n'));
+		const detected = detectEncoding(markedPlace('python', 'P = r"«a»"\n'));
 		assert.ok(!isRefusal(detected));
 		assert.equal(detected.localizedDescription(), 'das Innere eines Python-Strings (r"…")');
 		assert.equal(detected.description, 'the inside of a Python string (r"…")');
