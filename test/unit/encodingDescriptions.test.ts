@@ -1,13 +1,9 @@
-import * as l10n from '@vscode/l10n';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import type { PromptEncoding } from '../../src/improve/core/promptEncoding';
 import { textForFile } from '../../src/improve/core/textForFile';
+import { inGerman } from '../support/inGerman';
 import { detectedEncoding, markedPlace } from '../support/markedApply';
-
-const root = path.resolve(__dirname, '..', '..', '..');
 
 /** A file with the selection between «», and how the prompt there is written. */
 const CASES: readonly { languageId: string; file: string; description: string }[] = [
@@ -29,17 +25,6 @@ const CASES: readonly { languageId: string; file: string; description: string }[
 ];
 
 const encodingOf = (languageId: string, file: string): PromptEncoding => detectedEncoding(markedPlace(languageId, file));
-
-/** Runs `body` with the German l10n bundle loaded, as VS Code in German hands it to src/core. */
-function inGerman(body: (de: Record<string, string>) => void): void {
-	const de = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
-	l10n.config({ contents: de });
-	try {
-		body(de);
-	} finally {
-		l10n.config({ contents: {} });
-	}
-}
 
 test('each way a prompt is written has an English description for the log, the same as its message text in English', () => {
 	for (const { languageId, file, description } of CASES) {

@@ -1,11 +1,9 @@
-import * as l10n from '@vscode/l10n';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { checkApplied } from '../../src/improve/core/applyCheck';
 import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
 import { textForFile } from '../../src/improve/core/textForFile';
+import { inGerman } from '../support/inGerman';
 import { markedPlace } from '../support/markedApply';
 
 function reason(languageId: string, file: string, fileName?: string): string | undefined {
@@ -73,16 +71,12 @@ test('the last check catches an edit in JSX text, which the old scanner took for
 });
 
 test('in German, a Python string is described and refused in German', () => {
-	const de = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
-	l10n.config({ contents: de });
-	try {
+	inGerman(() => {
 		const detected = detectEncoding(markedPlace('python', 'P = r"«a»"\n'));
 		assert.ok(!isRefusal(detected));
 		assert.equal(detected.localizedDescription(), 'das Innere eines Python-Strings (r"…")');
 		assert.equal(detected.description, 'the inside of a Python string (r"…")');
 		assert.match(reason('python', 'P = b"«a»"\n') ?? '', /bytes \(b"…"\), kein Text/);
 		assert.match(reason('toml', 'p = "«a»"\n') ?? '', /teilt ihre Zeile mit Code/);
-	} finally {
-		l10n.config({ contents: {} });
-	}
+	});
 });
