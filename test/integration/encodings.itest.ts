@@ -5,7 +5,7 @@ import { Commands } from '../../src/constants';
 import { useCekuraSuite } from './cekuraSuite';
 import { editRange } from './edits';
 import { improveSelection, openReview } from './improveFlow';
-import { activeDiffTab } from './support';
+import { activeDiffTab, pressing } from './support';
 
 /** Evaluates `const p = …` in JavaScript, with `name` defined, and returns p. */
 function jsValue(file: string): string {
@@ -67,7 +67,7 @@ suite('Prompts inside strings: exact encodings, refusal, last line of defence', 
 	});
 
 	test('a selection the detector cannot place is refused; the plain-text copy is improved instead, the file untouched', async () => {
-		user.answer = (m) => (m.actions.includes('Improve as Plain Text in a Copy') ? 'Improve as Plain Text in a Copy' : undefined);
+		user.answer = pressing('Improve as Plain Text in a Copy');
 		const file = '{\n  "timeout": 30, "prompt": "Keep calls short."\n}\n';
 		const source = await improveSelection(file, '.json', '"timeout"', 'short."');
 		const refusal = await user.waitForMessage(/cannot tell for sure how the selected prompt is written/);

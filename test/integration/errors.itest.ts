@@ -6,7 +6,7 @@ import type { ServerModes } from '../server/cekuraServer';
 import { DEMO_API_KEY } from '../server/cekuraServer';
 import { waitFor } from '../support/waitFor';
 import { useCekuraSuite } from './cekuraSuite';
-import { activeDiffTab, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting } from './support';
+import { activeDiffTab, openPromptFile, pressing, readExtensionLog, SAMPLE_PROMPT, setSetting } from './support';
 
 /** Every error of the improve request: a clear message, the actions that help, nothing changed, and a log line. */
 suite('Errors from Cekura', () => {
@@ -41,7 +41,7 @@ suite('Errors from Cekura', () => {
 
 		user.messages.length = 0;
 		user.apiKeyAnswers.push(DEMO_API_KEY);
-		user.answer = (m) => (m.actions.includes('Set API Key') ? 'Set API Key' : undefined);
+		user.answer = pressing('Set API Key');
 		await vscode.commands.executeCommand(Commands.improvePrompt);
 		assert.ok(activeDiffTab(), 'entering a good key after the 401 did not lead to the review');
 		const log = readExtensionLog(api);

@@ -7,6 +7,7 @@ import { DEMO_API_KEY, type CekuraServer } from '../server/cekuraServer';
 import { waitFor, waitForValue } from '../support/waitFor';
 import { useCekuraSuite } from './cekuraSuite';
 import { openReview } from './improveFlow';
+import { pressing } from './support';
 
 /** The Markdown preview tabs of evidence pages (webviews, titled "Preview Cekura Evidence …"). */
 function evidencePreviews(): vscode.Tab[] {
@@ -76,7 +77,7 @@ suite('Show Evidence beside the review (against the local Cekura server)', () =>
 	});
 
 	test('the summary notification\'s Show Evidence opens it; closing the review closes it', async () => {
-		user.answer = (m) => (m.actions.includes('Show Evidence') ? 'Show Evidence' : undefined);
+		user.answer = pressing('Show Evidence');
 		user.runIds = [5546];
 		await openReview();
 		await waitFor(() => evidencePreviews().length === 1, 'the notification\'s Show Evidence to open the preview');
@@ -112,7 +113,7 @@ suite('Show Evidence beside the review (against the local Cekura server)', () =>
 		await vscode.commands.executeCommand(Commands.setApiKey);
 		user.messages.length = 0;
 		user.apiKeyAnswers.push(DEMO_API_KEY);
-		user.answer = (m) => (m.actions.includes('Set API Key') ? 'Set API Key' : undefined);
+		user.answer = pressing('Set API Key');
 
 		await vscode.commands.executeCommand(Commands.showEvidence);
 

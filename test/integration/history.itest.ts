@@ -11,7 +11,7 @@ import { useCekuraSuite } from './cekuraSuite';
 import { editText } from './edits';
 import type { FakeUser } from './fakeUser';
 import { openReview, type OpenedReview } from './improveFlow';
-import { activeDiffTab, SAMPLE_PROMPT } from './support';
+import { activeDiffTab, pressing, SAMPLE_PROMPT } from './support';
 
 /** Opens a review of lines 3–6 of a new prompt file; resolves it with a getter of its history entry. */
 async function improve(api: TestApi, content = SAMPLE_PROMPT): Promise<OpenedReview & { entry: () => Promise<HistoryEntry> }> {
@@ -152,7 +152,7 @@ suite('Improvement history', () => {
 		const recorded = await entry();
 
 		// The original is gone (applied): Apply Again refuses and offers the copy.
-		user.answer = (m) => (m.actions.includes('Copy Improved Prompt') ? 'Copy Improved Prompt' : undefined);
+		user.answer = pressing('Copy Improved Prompt');
 		chooseInHistory(user, source.document.uri, /Apply Again/);
 		await vscode.commands.executeCommand(Commands.showHistory);
 		await user.waitForMessage(/no longer in .* for sure/);

@@ -8,7 +8,7 @@ import { waitFor } from '../support/waitFor';
 import { useCekuraSuite, useSuiteServer } from './cekuraSuite';
 import { editText } from './edits';
 import { openReview } from './improveFlow';
-import { activeDiffTab, SAMPLE_PROMPT, setSetting } from './support';
+import { activeDiffTab, pressing, SAMPLE_PROMPT, setSetting } from './support';
 
 const NOTE = "keep it under 300 words; don't change the greeting";
 /** Run 5523 failed "Verified caller identity": a rule that run 5546's proposal does not have. */
@@ -114,7 +114,7 @@ suite('Improve Again: the right side, improved once more, with a steering note',
 		const first = sides();
 		user.runIds = [5523];
 		answerImproveAgain('other', NOTE);
-		user.answer = (m) => (m.actions.includes('Improve Without the Note') ? 'Improve Without the Note' : undefined);
+		user.answer = pressing('Improve Without the Note');
 
 		await vscode.commands.executeCommand(Commands.improveAgain, first.modified);
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import { useCekuraSuite } from './cekuraSuite';
 import { improveSelection } from './improveFlow';
-import { activeDiffTab } from './support';
+import { activeDiffTab, pressing } from './support';
 
 /** What Python itself reads as PROMPT in `file`. */
 function pythonPrompt(file: string): string {
@@ -32,7 +32,7 @@ suite('Prompts in other languages: Python strings, refusal where the extension d
 	});
 
 	test('a selection inside a TOML string is refused with Improve as Plain Text in a Copy; the copy is improved, the file untouched', async () => {
-		user.answer = (m) => (m.actions.includes('Improve as Plain Text in a Copy') ? 'Improve as Plain Text in a Copy' : undefined);
+		user.answer = pressing('Improve as Plain Text in a Copy');
 		const file = '[agent]\nname = "dental"\nprompt = "Keep calls short."\n';
 		const source = await improveSelection(file, '.toml', 'Keep', 'short.');
 		const refusal = await user.waitForMessage(/cannot tell for sure how the selected prompt is written/);

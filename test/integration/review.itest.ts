@@ -6,7 +6,7 @@ import { waitFor } from '../support/waitFor';
 import { useCekuraSuite } from './cekuraSuite';
 import { editRange, editText } from './edits';
 import { improvePromptFile, improveSelection, openReview } from './improveFlow';
-import { activeDiffTab, openPromptFile, SAMPLE_PROMPT } from './support';
+import { activeDiffTab, openPromptFile, pressing, SAMPLE_PROMPT } from './support';
 
 suite('Reviewing, applying and discarding an improved prompt', () => {
 	const { api, server, user } = useCekuraSuite();
@@ -43,7 +43,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 	});
 
 	test('the Apply button of the summary notification applies', async () => {
-		user.answer = (m) => (m.actions.includes('Apply') ? 'Apply' : undefined);
+		user.answer = pressing('Apply');
 		const { source, selected } = await openReview();
 		await waitFor(() => !source.document.getText().includes(selected) && reviewTabs().length === 0, 'the notification\'s Apply to change the file and close the review');
 		assert.equal(api.reviews.openReviews.length, 0);
@@ -85,7 +85,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 	});
 
 	test('refuses to apply over text the user changed meanwhile, keeps the edit and offers to copy', async () => {
-		user.answer = (m) => (m.actions.includes('Copy Improved Prompt') ? 'Copy Improved Prompt' : undefined);
+		user.answer = pressing('Copy Improved Prompt');
 		const { source, improved } = await openReview();
 		await editRange(source.document, new vscode.Range(4, 0, 4, 17), 'Keep calls VERY short.');
 		const edited = source.document.getText();

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID, Settings } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
 import { DEMO_API_KEY } from '../server/cekuraServer';
-import type { FakeUser } from './fakeUser';
+import type { FakeUser, ShownMessage } from './fakeUser';
 
 export async function activateExtension(): Promise<TestApi> {
 	const extension = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
@@ -28,6 +28,11 @@ export async function resetSettings(): Promise<void> {
 export async function storeKey(user: FakeUser, key = DEMO_API_KEY): Promise<void> {
 	user.apiKeyAnswers.push(key);
 	await vscode.commands.executeCommand(Commands.setApiKey);
+}
+
+/** An answer for `user.answer`: presses `action` on the message that offers it, and closes every other message. */
+export function pressing(action: string): (message: ShownMessage) => string | undefined {
+	return (m) => (m.actions.includes(action) ? action : undefined);
 }
 
 /** A new prompt file in the test workspace, opened in an editor, with `select` (1-based lines, inclusive) selected. */
