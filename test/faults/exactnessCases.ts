@@ -1,35 +1,12 @@
 import { parse as parseYaml } from 'yaml';
-import { checkApplied } from '../../src/improve/core/applyCheck';
-import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
-import { textForFile } from '../../src/improve/core/textForFile';
 import { flatYamlWithPrompt } from '../support/bigYaml';
+import { applyAt, markedPlace } from '../support/markedApply';
 import { corrupted, type FaultCase } from './faultCase';
 
 /**
  * Exactness of Apply: texts that must be written back exactly, or refused, never written wrongly, and a size that
  * must not hang. A file is split at «» into the text before the prompt, the prompt and the text after.
  */
-
-type Applied = { ok: true; file: string } | { ok: false; reason: string };
-
-/** Detects, writes `edit(decoded)` back as Apply does, with the last check before Apply. */
-function apply(languageId: string, before: string, selected: string, after: string, edit: (decoded: string) => string, eol: '\n' | '\r\n' = '\n'): Applied {
-	const encoding = detectEncoding({ languageId, before, selected, after });
-	if (isRefusal(encoding)) return { ok: false, reason: `refused: ${encoding.reason}` };
-	const decoded = encoding.decode(selected);
-	const forFile = textForFile(edit(decoded), decoded, encoding, eol, selected);
-	if (!forFile.ok) return forFile;
-	const head = forFile.before ? before.slice(0, -forFile.before.original.length) + forFile.before.replacement : before;
-	const file = head + forFile.text + after;
-	const check = checkApplied(file, languageId, { start: head.length, end: head.length + forFile.text.length }, forFile.expected);
-	return check.ok ? { ok: true, file } : check;
-}
-
-function applyMarked(languageId: string, marked: string, edit: (decoded: string) => string, eol: '\n' | '\r\n' = '\n'): Applied {
-	const start = marked.indexOf('«');
-	const end = marked.indexOf('»');
-	return apply(languageId, marked.slice(0, start), marked.slice(start + 1, end), marked.slice(end + 1), edit, eol);
-}
 
 /** The review (a VS Code document) gives every `\r\n` and `\r` of the decoded text back as a line break, `\n`. */
 const asReviewed = (t: string): string => t.replace(/\r\n|\r/g, '\n');
@@ -39,7 +16,7 @@ function eofBlock(header: string, edited: boolean): FaultCase {
 		name: `YAML block ${header} at the end of a file without a final line break, ${edited ? 'edited' : 'unchanged'}`,
 		check: () => {
 			const marked = `a: 1\np: ${header}\n«  First.\n  Second.»`;
-			const result = applyMarked('yaml', marked, (t) => (edited ? `${t}\nThird.` : t));
+			const result = applyAt(markedPlace('yaml', marked), (t) => (edited ? `${t}\nThird.` : t));
 			if (!result.ok) return `not applied: ${result.reason}`;
 			const want = edited ? `a: 1\np: ${header}\n  First.\n  Second.\n  Third.` : marked.replace(/[«»]/g, '');
 			return result.file === want ? undefined : corrupted(`written as ${JSON.stringify(result.file)}`);
@@ -51,7 +28,7 @@ function carriageReturns(name: string, languageId: string, marked: string, read:
 	return {
 		name: `\\r of a decoded ${name} on lines left alone, in a CRLF file`,
 		check: () => {
-			const result = applyMarked(languageId, marked, (t) => asReviewed(t).replace('Second.', 'Second, edited.'), '\r\n');
+			const result = applyAt(markedPlace(languageId, marked), (t) => asReviewed(t).replace('Second.', 'Second, edited.'), '\r\n');
 			if (!result.ok) return `not applied: ${result.reason}`;
 			const value = read(result.file);
 			const want = original.replace('Second.', 'Second, edited.');
@@ -64,7 +41,7 @@ function yaml11Plain(value: string): FaultCase {
 	return {
 		name: `plain YAML value ${value} reads back as a string in YAML 1.1 (PyYAML)`,
 		check: () => {
-			const result = applyMarked('yaml', 'p: «Be brief»\nq: 1\n', () => value);
+			const result = applyAt(markedPlace('yaml', 'p: «Be brief»\nq: 1\n'), () => value);
 			if (!result.ok) return `not applied: ${result.reason}`;
 			const read = (parseYaml(result.file, { version: '1.1' }) as { p: unknown }).p;
 			return read === value ? undefined : corrupted(`written as ${JSON.stringify(result.file)}, which YAML 1.1 reads as ${String(read)}`);
@@ -76,7 +53,7 @@ function flowPlain(marked: string, value: string, structure: (v: string) => unkn
 	return {
 		name: `plain YAML value ${JSON.stringify(value)} in a flow collection: ${marked.trim()}`,
 		check: () => {
-			const result = applyMarked('yaml', marked, () => value);
+			const result = applyAt(markedPlace('yaml', marked), () => value);
 			if (!result.ok) return `not applied: ${result.reason}`;
 			const read = JSON.stringify(parseYaml(result.file));
 			return read === JSON.stringify(structure(value)) ? undefined : corrupted(`written as ${JSON.stringify(result.file)}, which reads ${read}`);
@@ -100,7 +77,7 @@ export function exactnessCases(): FaultCase[] {
 			name: 'a prompt in a 5 MB flat YAML file is detected and checked (no hang)',
 			check: () => {
 				const { before, selected, after } = flatYamlWithPrompt(5 * 1024 * 1024);
-				const result = apply('yaml', before, selected, after, (t) => `${t}Confirm the date and time.\n`);
+				const result = applyAt({ languageId: 'yaml', before, selected, after }, (t) => `${t}Confirm the date and time.\n`);
 				return result.ok ? undefined : `not applied: ${result.reason}`;
 			},
 		},

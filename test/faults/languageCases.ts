@@ -1,7 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { checkApplied } from '../../src/improve/core/applyCheck';
-import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
-import { textForFile } from '../../src/improve/core/textForFile';
+import { applyAt, markedPlace } from '../support/markedApply';
 import { corrupted, type FaultCase } from './faultCase';
 
 /**
@@ -15,18 +13,8 @@ import { corrupted, type FaultCase } from './faultCase';
 type Outcome = { refused: string } | { file: string; written: string };
 
 function apply(languageId: string, fileName: string, file: string, proposal: string, eol: '\n' | '\r\n' = '\n'): Outcome {
-	const start = file.indexOf('«');
-	const end = file.indexOf('»');
-	const place = { languageId, fileName, before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1) };
-	const encoding = detectEncoding(place);
-	if (isRefusal(encoding)) return { refused: encoding.reason };
-	const decoded = encoding.decode(place.selected);
-	const forFile = textForFile(proposal, decoded, encoding, eol, place.selected);
-	if (!forFile.ok) return { refused: forFile.reason };
-	const written = place.before + forFile.text + place.after;
-	const check = checkApplied(written, languageId, { start: place.before.length, end: place.before.length + forFile.text.length }, forFile.expected);
-	if (!check.ok) return { refused: check.reason };
-	return { file: written, written: forFile.text };
+	const applied = applyAt(markedPlace(languageId, file, fileName), () => proposal, eol);
+	return applied.ok ? applied : { refused: applied.reason };
 }
 
 /** Runs Python on `file` (stdin) with `script`, which prints the value to compare as JSON; undefined when Python fails. */

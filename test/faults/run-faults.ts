@@ -10,6 +10,7 @@ import { OpenAiCompatibleClient, type OpenAiCompatibleOptions } from '../../src/
 import { parseRunIds } from '../../src/improve/core/runIds';
 import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
 import { textForFile } from '../../src/improve/core/textForFile';
+import { markedPlace } from '../support/markedApply';
 import { evidenceCases } from './evidenceCases';
 import { exactnessCases } from './exactnessCases';
 import { KEY, MODEL_KEY, observed, showsKey, type FaultCase } from './faultCase';
@@ -560,9 +561,7 @@ function badInputs(): BadInput[] {
 		void list.push({
 			name: `prompt: ${name}`,
 			check: () => {
-				const start = file.indexOf('«');
-				const end = file.indexOf('»');
-				const place = { languageId, before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1) };
+				const place = markedPlace(languageId, file);
 				const detected = detectEncoding(place);
 				// Refusing, with the reason, is a clear answer: nothing is written.
 				if (isRefusal(detected)) return detected.reason ? undefined : 'refused without a reason';

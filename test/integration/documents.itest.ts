@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
-import type { TestApi } from '../../src/extension';
-import type { CekuraServer } from '../server/cekuraServer';
-import type { FakeUser } from './fakeUser';
-import { activeDiffTab, SAMPLE_PROMPT, useCekuraSuite } from './support';
+import { useCekuraSuite } from './cekuraSuite';
+import { activeDiffTab, SAMPLE_PROMPT } from './support';
 
 const SCHEME = 'cekura-test-vfs';
 
@@ -49,9 +47,7 @@ async function selectLines(editor: vscode.TextEditor, from: number, to: number):
 }
 
 suite('Prompts in documents that are not files on disk', () => {
-	let api: TestApi;
-	let server: CekuraServer;
-	let user: FakeUser;
+	const { api, server, user } = useCekuraSuite();
 	let registration: vscode.Disposable;
 	const memory = new MemoryFileSystem();
 
@@ -59,10 +55,6 @@ suite('Prompts in documents that are not files on disk', () => {
 		registration = vscode.workspace.registerFileSystemProvider(SCHEME, memory, { isCaseSensitive: true });
 	});
 	suiteTeardown(() => registration.dispose());
-
-	useCekuraSuite((state) => {
-		({ api, server, user } = state);
-	});
 
 	test('an untitled document is improved and applied like a file', async () => {
 		const document = await vscode.workspace.openTextDocument({ content: SAMPLE_PROMPT, language: 'markdown' });

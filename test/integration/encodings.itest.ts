@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
 import { Commands } from '../../src/constants';
-import type { TestApi } from '../../src/extension';
-import type { CekuraServer } from '../server/cekuraServer';
-import type { FakeUser } from './fakeUser';
-import { activeDiffTab, improveSelection, openPromptFile, useCekuraSuite } from './support';
+import { useCekuraSuite } from './cekuraSuite';
+import { editRange } from './edits';
+import { improveSelection, openReview } from './improveFlow';
+import { activeDiffTab, pressing } from './support';
 
 /** Evaluates `const p = …` in JavaScript, with `name` defined, and returns p. */
 function jsValue(file: string): string {
@@ -13,13 +13,7 @@ function jsValue(file: string): string {
 }
 
 suite('Prompts inside strings: exact encodings, refusal, last line of defence', () => {
-	let api: TestApi;
-	let server: CekuraServer;
-	let user: FakeUser;
-
-	useCekuraSuite(async (state) => {
-		({ api, server, user } = state);
-	});
+	const { api, server, user } = useCekuraSuite();
 
 	test('a template literal with ${name} and \\n keeps both, byte for byte, outside the improved lines', async () => {
 		const file = 'export const p = `You are the front desk of ${name}.\\nKeep calls short.\\nNever give medical advice.`;\n';
@@ -73,7 +67,7 @@ suite('Prompts inside strings: exact encodings, refusal, last line of defence', 
 	});
 
 	test('a selection the detector cannot place is refused; the plain-text copy is improved instead, the file untouched', async () => {
-		user.answer = (m) => (m.actions.includes('Improve as Plain Text in a Copy') ? 'Improve as Plain Text in a Copy' : undefined);
+		user.answer = pressing('Improve as Plain Text in a Copy');
 		const file = '{\n  "timeout": 30, "prompt": "Keep calls short."\n}\n';
 		const source = await improveSelection(file, '.json', '"timeout"', 'short."');
 		const refusal = await user.waitForMessage(/cannot tell for sure how the selected prompt is written/);
@@ -89,15 +83,9 @@ suite('Prompts inside strings: exact encodings, refusal, last line of defence', 
 
 	test('the last line of defence refuses an edit that would change what the file means, and offers Copy', async () => {
 		const file = 'p: |\n  You are the front desk.\n  Keep calls short.\nq: 1\n';
-		const source = await openPromptFile(file, { from: 2, to: 3 }, '.yaml');
-		await vscode.commands.executeCommand(Commands.improvePrompt);
-		const [review] = api.reviews.openReviews;
-		assert.ok(review);
+		const { source, improved } = await openReview(file, { select: { from: 2, to: 3 }, extension: '.yaml' });
 		// A YAML block cannot hold NUL: Apply must refuse rather than write an invalid file.
-		const improved = await vscode.workspace.openTextDocument(review.improvedUri);
-		const edit = new vscode.WorkspaceEdit();
-		edit.insert(improved.uri, new vscode.Position(0, 0), 'Say \u0000 never.\n');
-		assert.ok(await vscode.workspace.applyEdit(edit));
+		await editRange(improved, new vscode.Range(0, 0, 0, 0), 'Say \u0000 never.\n');
 		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const refusal = await user.waitForMessage(/the improvement was not applied/);
 		assert.ok(refusal.actions.includes('Copy Improved Prompt'));

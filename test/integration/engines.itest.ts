@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
-import type { TestApi } from '../../src/extension';
-import type { CekuraServer } from '../server/cekuraServer';
 import { startOpenAiServer, type OpenAiServer, type RecordedOpenAiRequest } from '../server/openAiServer';
 import { waitFor } from '../support/waitFor';
-import type { FakeUser } from './fakeUser';
-import { activeDiffTab, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, useCekuraSuite } from './support';
+import { useCekuraSuite, useSuiteServer } from './cekuraSuite';
+import { improvePromptFile, openReview } from './improveFlow';
+import { activeDiffTab, readExtensionLog, SAMPLE_PROMPT, setSetting } from './support';
 
 const MODEL = 'local-improver';
 const MODEL_KEY = 'sk-local-model-key-1234';
@@ -27,41 +26,19 @@ function sentText(request: RecordedOpenAiRequest | undefined): string {
 }
 
 suite('Improvement engines: a model rewrites the prompt when Cekura does not', () => {
-	let api: TestApi;
-	let cekura: CekuraServer;
-	let user: FakeUser;
-	let model: OpenAiServer;
-	let host: string;
-
-	suiteSetup(async () => {
-		model = await startOpenAiServer();
-		host = new URL(model.url).host;
-	});
-	suiteTeardown(async () => {
-		await model.close();
-	});
-
-	useCekuraSuite(async (state) => {
-		({ api, server: cekura, user } = state);
-		model.reset();
-	});
+	const { api, server: cekura, user } = useCekuraSuite();
+	const model = useSuiteServer(startOpenAiServer, (s) => s.reset(), 'the model server');
+	const host = (): string => new URL(model.url).host;
 
 	async function useServer(): Promise<void> {
 		await setSetting(Settings.openaiBaseUrl, model.url);
 		await setSetting(Settings.openaiModel, MODEL);
 	}
 
-	async function improveSample(): Promise<vscode.TextEditor> {
-		const editor = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
-		return editor;
-	}
-
 	test('openaiCompatible: the model gets the prompt and the runs\' evidence, and the review says who wrote the proposal', async () => {
 		await useServer();
 		await setSetting(Settings.improveEngine, 'openaiCompatible');
-		const editor = await improveSample();
-		const selected = editor.document.getText(editor.selection);
+		const { source: editor, selected, tab, improved } = await openReview();
 
 		assert.equal(cekura.improveRequests().length, 0, 'Cekura\'s improve_prompt was called although another engine was chosen');
 		const [request] = chatRequests(model);
@@ -77,12 +54,9 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		assert.match(sent, /Testing Agent|Main Agent/, 'no transcript excerpt was sent');
 		assert.equal(request.authorizationPresent, false, 'a key was sent although none is set');
 
-		const tab = activeDiffTab();
-		assert.ok(tab, 'no review opened');
-		assert.match(tab.label, new RegExp(`by ${MODEL} at ${host.replace(/\./g, '\\.')}`));
+		assert.match(tab.label, new RegExp(`by ${MODEL} at ${host().replace(/\./g, '\\.')}`));
 		const summary = await user.waitForMessage(/^Proposal by local-improver at /);
 		assert.deepEqual(summary.actions, ['Apply', 'Discard', 'Show Evidence']);
-		const improved = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified);
 		assert.match(improved.getText(), /read back the date and time/i);
 
 		await vscode.commands.executeCommand(Commands.applyImprovement);
@@ -95,11 +69,11 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 	test('auto: when Cekura answers 404, it says so once, offers the model, remembers the choice, and asks nothing the next time', async () => {
 		await useServer();
 		cekura.setModes({ improve: 'removed-404' });
-		await improveSample();
+		await improvePromptFile();
 
 		const asked = user.messages.filter((m) => m.modal && /does not offer improve_prompt \(HTTP 404\)/.test(m.text));
 		assert.equal(asked.length, 1, `expected one question, got ${JSON.stringify(user.messages)}`);
-		assert.deepEqual(asked[0].actions, [`Use ${MODEL} at ${host}`, 'Use a Language Model in VS Code…', 'Choose Improvement Engine…']);
+		assert.deepEqual(asked[0].actions, [`Use ${MODEL} at ${host()}`, 'Use a Language Model in VS Code…', 'Choose Improvement Engine…']);
 		assert.equal(cekura.improveRequests().length, 1);
 		assert.equal(chatRequests(model).length, 1);
 		assert.match(activeDiffTab()?.label ?? '', /by local-improver at /);
@@ -107,7 +81,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 
 		user.messages.length = 0;
 		await vscode.commands.executeCommand(Commands.discardImprovement);
-		await improveSample();
+		await improvePromptFile();
 		assert.equal(user.messages.filter((m) => m.modal).length, 0, 'asked again after the choice was made');
 		assert.equal(chatRequests(model).length, 2);
 		assert.match(activeDiffTab()?.label ?? '', /by local-improver at /);
@@ -117,7 +91,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		// The test models are installed in this VS Code: naming one that is not makes the VS Code engine "not set up".
 		await setSetting(Settings.vscodeLmModel, 'no-such-model');
 		cekura.setModes({ improve: 'removed-404' });
-		await improveSample();
+		await improvePromptFile();
 		const warning = await user.waitForMessage(/does not offer improve_prompt.*No other engine is set up/);
 		assert.deepEqual(warning.actions, ['Choose Improvement Engine…']);
 		assert.equal(activeDiffTab(), undefined);
@@ -133,7 +107,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 			model.setModes({ mode: 'stream' });
 			return 'Set Model API Key';
 		};
-		await improveSample();
+		await improvePromptFile();
 
 		const error = user.messages.find((m) => m.severity === 'error');
 		assert.ok(error, 'no error for the 401');
@@ -151,7 +125,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		await useServer();
 		await setSetting(Settings.improveEngine, 'openaiCompatible');
 		model.setModes({ mode: 'not-json' });
-		const editor = await improveSample();
+		const editor = await improvePromptFile();
 		const error = user.messages.find((m) => m.severity === 'error');
 		assert.ok(error, 'no error shown');
 		assert.match(error.text, /improved_prompt|JSON/);
@@ -165,7 +139,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		await useServer();
 		await setSetting(Settings.improveEngine, 'openaiCompatible');
 		model.setModes({ mode: 'length' });
-		await improveSample();
+		await improvePromptFile();
 		const error = user.messages.find((m) => m.severity === 'error');
 		assert.ok(error, 'no error shown');
 		assert.match(error.text, /cut|limit|length/i);
@@ -177,8 +151,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		await setSetting(Settings.improveEngine, 'openaiCompatible');
 		model.setModes({ mode: 'drop-placeholder' });
 		const prompt = 'You are the front-desk assistant for Bright Smiles Dental.\nGreet {{caller_name}} by name.\nKeep calls short.\n';
-		await openPromptFile(prompt, { from: 1, to: 3 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile(prompt, { select: { from: 1, to: 3 } });
 		const summary = await user.waitForMessage(/Proposal by/);
 		assert.equal(summary.severity, 'warning');
 		assert.match(summary.text, /drops the template placeholder \{\{caller_name\}\}/);
@@ -204,7 +177,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		await setSetting(Settings.improveEngine, 'openaiCompatible');
 		await setSetting(Settings.openaiBaseUrl, 'http://models.example.com/v1');
 		await setSetting(Settings.openaiModel, MODEL);
-		await improveSample();
+		await improvePromptFile();
 		const error = user.messages.find((m) => m.severity === 'error');
 		assert.ok(error);
 		assert.match(error.text, /cekura\.openaiCompatible\.baseUrl must use https:\/\//);
@@ -215,7 +188,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		await setSetting(Settings.improveEngine, 'vscodeLm');
 		await setSetting(Settings.vscodeLmModel, 'cekura-test-model');
 		await vscode.commands.executeCommand('cekuraTest.lm.reset');
-		const editor = await improveSample();
+		const editor = await improvePromptFile();
 		const selected = editor.document.getText(editor.selection);
 
 		const requests = (await vscode.commands.executeCommand('cekuraTest.lm.requests')) as LmRequest[];
@@ -235,7 +208,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 	test('vscodeLm without a model named: asks once which model, and remembers it', async () => {
 		await setSetting(Settings.improveEngine, 'vscodeLm');
 		user.pick = (items) => items.find((i) => i.label === 'Cekura Test Model');
-		await improveSample();
+		await improvePromptFile();
 		const asked = user.picks.find((p) => /Which language model/.test(p.title));
 		assert.ok(asked, 'no model question');
 		assert.ok(asked.labels.includes('Cekura Test Model'), JSON.stringify(asked.labels));
@@ -246,7 +219,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 	test('vscodeLm: a model the extension may not use (no consent) is a clear error that offers another engine', async () => {
 		await setSetting(Settings.improveEngine, 'vscodeLm');
 		await setSetting(Settings.vscodeLmModel, 'cekura-test-auth-model');
-		await improveSample();
+		await improvePromptFile();
 		const error = user.messages.find((m) => m.severity === 'error');
 		assert.ok(error, 'no error shown');
 		assert.match(error.text, /did not let Cekura Prompt Improver use Cekura Test Model \(consent\)/);
@@ -257,8 +230,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 	test('vscodeLm: a blocked request (quota or policy) is named as such, with Retry', async () => {
 		await setSetting(Settings.improveEngine, 'vscodeLm');
 		await setSetting(Settings.vscodeLmModel, 'cekura-test-model');
-		await openPromptFile('You are the front-desk assistant.\nKeep calls short. #fail:Blocked\n', { from: 1, to: 2 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile('You are the front-desk assistant.\nKeep calls short. #fail:Blocked\n', { select: { from: 1, to: 2 } });
 		const error = user.messages.find((m) => m.severity === 'error');
 		assert.ok(error, 'no error shown');
 		assert.match(error.text, /quota is used up or a policy blocks it/);
@@ -269,7 +241,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		await setSetting(Settings.improveEngine, 'vscodeLm');
 		await setSetting(Settings.vscodeLmModel, 'cekura-test-small');
 		await vscode.commands.executeCommand('cekuraTest.lm.reset');
-		await improveSample();
+		await improvePromptFile();
 		const error = user.messages.find((m) => m.severity === 'error');
 		assert.ok(error, 'no error shown');
 		assert.match(error.text, /256/);
@@ -280,7 +252,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 	test('vscodeLm naming a model VS Code does not offer: a clear error that offers another engine, nothing sent', async () => {
 		await setSetting(Settings.improveEngine, 'vscodeLm');
 		await setSetting(Settings.vscodeLmModel, 'no-such-model');
-		await improveSample();
+		await improvePromptFile();
 		const error = user.messages.find((m) => m.severity === 'error');
 		assert.ok(error, 'no error shown');
 		assert.match(error.text, /"no-such-model" \(cekura\.vscodeLm\.model\) is not available in VS Code\. VS Code offers: .*cekura-test-model/);

@@ -2,22 +2,17 @@ import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
-import type { TestApi } from '../../src/extension';
-import type { CekuraServer, ServerModes } from '../server/cekuraServer';
+import type { ServerModes } from '../server/cekuraServer';
 import { DEMO_API_KEY } from '../server/cekuraServer';
 import { waitFor } from '../support/waitFor';
-import type { FakeUser } from './fakeUser';
-import { activeDiffTab, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, useCekuraSuite } from './support';
+import { useCekuraSuite } from './cekuraSuite';
+import { activeDiffTab, openPromptFile, pressing, readExtensionLog, SAMPLE_PROMPT, setSetting } from './support';
 
 /** Every error of the improve request: a clear message, the actions that help, nothing changed, and a log line. */
 suite('Errors from Cekura', () => {
-	let api: TestApi;
-	let server: CekuraServer;
-	let user: FakeUser;
+	const { api, server, user } = useCekuraSuite();
 	let source: vscode.TextEditor;
-
-	useCekuraSuite(async (state) => {
-		({ api, server, user } = state);
+	setup(async () => {
 		source = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 	});
 
@@ -46,7 +41,7 @@ suite('Errors from Cekura', () => {
 
 		user.messages.length = 0;
 		user.apiKeyAnswers.push(DEMO_API_KEY);
-		user.answer = (m) => (m.actions.includes('Set API Key') ? 'Set API Key' : undefined);
+		user.answer = pressing('Set API Key');
 		await vscode.commands.executeCommand(Commands.improvePrompt);
 		assert.ok(activeDiffTab(), 'entering a good key after the 401 did not lead to the review');
 		const log = readExtensionLog(api);

@@ -5,8 +5,9 @@ import type { TestApi } from '../../src/extension';
 import { reviewTabs } from '../../src/vscode/review/reviewTabs';
 import { DEMO_API_KEY, type CekuraServer } from '../server/cekuraServer';
 import { waitFor, waitForValue } from '../support/waitFor';
-import type { FakeUser } from './fakeUser';
-import { activeDiffTab, openPromptFile, SAMPLE_PROMPT, useCekuraSuite } from './support';
+import { useCekuraSuite } from './cekuraSuite';
+import { openReview } from './improveFlow';
+import { pressing } from './support';
 
 /** The Markdown preview tabs of evidence pages (webviews, titled "Preview Cekura Evidence …"). */
 function evidencePreviews(): vscode.Tab[] {
@@ -31,25 +32,11 @@ function bulkRequests(server: CekuraServer): number {
 }
 
 suite('Show Evidence beside the review (against the local Cekura server)', () => {
-	let api: TestApi;
-	let server: CekuraServer;
-	let user: FakeUser;
-
-	useCekuraSuite(async (state) => {
-		({ api, server, user } = state);
-	});
-
-	async function openReview(runIds = [5546, 5545]): Promise<vscode.Tab> {
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		user.runIds = runIds;
-		await vscode.commands.executeCommand(Commands.improvePrompt);
-		const tab = activeDiffTab();
-		assert.ok(tab, 'no review diff opened');
-		return tab;
-	}
+	const { api, server, user } = useCekuraSuite();
 
 	test('shows each run\'s failures and the transcript around them in a Markdown preview beside the diff', async () => {
-		const diff = await openReview();
+		user.runIds = [5546, 5545];
+		const { tab: diff } = await openReview();
 		const before = bulkRequests(server);
 
 		await vscode.commands.executeCommand(Commands.showEvidence);
@@ -80,7 +67,8 @@ suite('Show Evidence beside the review (against the local Cekura server)', () =>
 	});
 
 	test('a second Show Evidence while the first is under way reads and opens nothing more', async () => {
-		await openReview([5546]);
+		user.runIds = [5546];
+		await openReview();
 		const before = bulkRequests(server);
 		await Promise.all([vscode.commands.executeCommand(Commands.showEvidence), vscode.commands.executeCommand(Commands.showEvidence)]);
 		await waitFor(() => evidencePreviews().length === 1, 'the evidence preview to open');
@@ -89,8 +77,9 @@ suite('Show Evidence beside the review (against the local Cekura server)', () =>
 	});
 
 	test('the summary notification\'s Show Evidence opens it; closing the review closes it', async () => {
-		user.answer = (m) => (m.actions.includes('Show Evidence') ? 'Show Evidence' : undefined);
-		await openReview([5546]);
+		user.answer = pressing('Show Evidence');
+		user.runIds = [5546];
+		await openReview();
 		await waitFor(() => evidencePreviews().length === 1, 'the notification\'s Show Evidence to open the preview');
 		assert.equal(api.reviews.openReviews.length, 1, 'Show Evidence must not close the review');
 		const document = await evidenceDocument(api);
@@ -102,7 +91,8 @@ suite('Show Evidence beside the review (against the local Cekura server)', () =>
 	});
 
 	test('a 404 to the run details says so with Open Settings, and opens nothing', async () => {
-		await openReview([5546]);
+		user.runIds = [5546];
+		await openReview();
 		server.setModes({ runsBulk: 'removed-404' });
 		user.messages.length = 0;
 
@@ -117,12 +107,13 @@ suite('Show Evidence beside the review (against the local Cekura server)', () =>
 	});
 
 	test('a rejected key (401) offers Set API Key, and the new key reads the evidence', async () => {
-		await openReview([5546]);
+		user.runIds = [5546];
+		await openReview();
 		user.apiKeyAnswers.push('ck_wrong_key');
 		await vscode.commands.executeCommand(Commands.setApiKey);
 		user.messages.length = 0;
 		user.apiKeyAnswers.push(DEMO_API_KEY);
-		user.answer = (m) => (m.actions.includes('Set API Key') ? 'Set API Key' : undefined);
+		user.answer = pressing('Set API Key');
 
 		await vscode.commands.executeCommand(Commands.showEvidence);
 

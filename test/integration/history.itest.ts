@@ -7,32 +7,22 @@ import type { TestApi } from '../../src/extension';
 import { reviewTabs } from '../../src/vscode/review/reviewTabs';
 import { DEMO_API_KEY } from '../server/cekuraServer';
 import { waitFor } from '../support/waitFor';
+import { useCekuraSuite } from './cekuraSuite';
+import { editText } from './edits';
 import type { FakeUser } from './fakeUser';
-import { activeDiffTab, openPromptFile, SAMPLE_PROMPT, useCekuraSuite } from './support';
+import { openReview, type OpenedReview } from './improveFlow';
+import { activeDiffTab, pressing, SAMPLE_PROMPT } from './support';
 
-/** Improves lines 3–6 of a new prompt file; resolves the source editor, the review's right side and its history entry. */
-async function improve(api: TestApi, content = SAMPLE_PROMPT): Promise<{ source: vscode.TextEditor; improved: vscode.TextDocument; selected: string; entry: () => Promise<HistoryEntry> }> {
-	const source = await openPromptFile(content, { from: 3, to: 6 });
-	const selected = source.document.getText(source.selection);
-	await vscode.commands.executeCommand(Commands.improvePrompt);
-	const tab = activeDiffTab();
-	assert.ok(tab, 'no review diff opened');
-	const improved = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified);
-	const uri = source.document.uri.toString();
+/** Opens a review of lines 3–6 of a new prompt file; resolves it with a getter of its history entry. */
+async function improve(api: TestApi, content = SAMPLE_PROMPT): Promise<OpenedReview & { entry: () => Promise<HistoryEntry> }> {
+	const review = await openReview(content);
+	const uri = review.source.document.uri.toString();
 	const entry = async (): Promise<HistoryEntry> => {
 		const found = (await api.history.all()).find((e) => e.source.uri === uri);
 		assert.ok(found, `no history entry for ${uri}`);
 		return found;
 	};
-	return { source, improved, selected, entry };
-}
-
-async function editDocument(document: vscode.TextDocument, from: string, to: string): Promise<void> {
-	const at = document.getText().indexOf(from);
-	assert.ok(at >= 0, `"${from}" is not in ${document.uri.toString()}`);
-	const edit = new vscode.WorkspaceEdit();
-	edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + from.length)), to);
-	assert.ok(await vscode.workspace.applyEdit(edit));
+	return { ...review, entry };
 }
 
 /**
@@ -61,12 +51,7 @@ function chooseInHistory(user: FakeUser, file: vscode.Uri, action: RegExp, optio
 }
 
 suite('Improvement history', () => {
-	let api: TestApi;
-	let user: FakeUser;
-
-	useCekuraSuite(async (state) => {
-		({ api, user } = state);
-	});
+	const { api, user } = useCekuraSuite();
 
 	test('records each proposal: open with its runs and author, the right side as edited, then what Apply wrote, in the workspace storage without the key', async () => {
 		const { improved, selected, entry, source } = await improve(api);
@@ -80,7 +65,7 @@ suite('Improvement history', () => {
 		assert.equal(recorded.source.startLine, 3);
 		assert.ok(recorded.summary.length > 0);
 
-		await editDocument(improved, 'Keep calls short', 'Keep every call brief');
+		await editText(improved, 'Keep calls short', 'Keep every call brief');
 		await waitFor(async () => (await entry()).current.includes('Keep every call brief'), 'the edited right side in the history');
 
 		const rightSide = improved.getText();
@@ -167,7 +152,7 @@ suite('Improvement history', () => {
 		const recorded = await entry();
 
 		// The original is gone (applied): Apply Again refuses and offers the copy.
-		user.answer = (m) => (m.actions.includes('Copy Improved Prompt') ? 'Copy Improved Prompt' : undefined);
+		user.answer = pressing('Copy Improved Prompt');
 		chooseInHistory(user, source.document.uri, /Apply Again/);
 		await vscode.commands.executeCommand(Commands.showHistory);
 		await user.waitForMessage(/no longer in .* for sure/);
@@ -187,7 +172,7 @@ suite('Improvement history', () => {
 		assert.equal(source.document.getText(), SAMPLE_PROMPT, 'Apply Again took more than one undo step');
 
 		// An edit inside the original: refused, the edit kept.
-		await editDocument(source.document, 'Keep calls short.', 'Keep calls short, please.');
+		await editText(source.document, 'Keep calls short.', 'Keep calls short, please.');
 		const edited = source.document.getText();
 		const before = user.messagesMatching(/no longer in .* for sure/).length;
 		chooseInHistory(user, source.document.uri, /Apply Again/);
@@ -253,7 +238,7 @@ suite('Improvement history', () => {
 	test('a review document asked for after a reload brings its review back from the history, with the right side as left', async () => {
 		// What a window reload leaves: an entry open in a review, and VS Code asking for the restored tab's documents.
 		const { source, entry, improved } = await improve(api);
-		await editDocument(improved, 'Keep calls short', 'Keep it brief');
+		await editText(improved, 'Keep calls short', 'Keep it brief');
 		await waitFor(async () => (await entry()).current.includes('Keep it brief'), 'the edited right side in the history');
 		const recorded = await entry();
 		const restoredKey = `${recorded.id}-restored`;

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
-import type { TestApi } from '../../src/extension';
 import { reviewTabs } from '../../src/vscode/review/reviewTabs';
-import type { CekuraServer } from '../server/cekuraServer';
 import { RULES_HEADING } from '../server/improver';
-import { startOpenAiServer, type OpenAiServer } from '../server/openAiServer';
+import { startOpenAiServer } from '../server/openAiServer';
 import { waitFor } from '../support/waitFor';
-import type { FakeUser } from './fakeUser';
-import { activeDiffTab, openPromptFile, SAMPLE_PROMPT, setSetting, useCekuraSuite } from './support';
+import { useCekuraSuite, useSuiteServer } from './cekuraSuite';
+import { editText } from './edits';
+import { openReview } from './improveFlow';
+import { activeDiffTab, pressing, SAMPLE_PROMPT, setSetting } from './support';
 
 const NOTE = "keep it under 300 words; don't change the greeting";
 /** Run 5523 failed "Verified caller identity": a rule that run 5546's proposal does not have. */
@@ -25,39 +25,15 @@ async function text(uri: vscode.Uri): Promise<string> {
 	return (await vscode.workspace.openTextDocument(uri)).getText();
 }
 
-async function edit(uri: vscode.Uri, from: string, to: string): Promise<void> {
-	const document = await vscode.workspace.openTextDocument(uri);
-	const at = document.getText().indexOf(from);
-	assert.ok(at >= 0, `"${from}" is not on the right side`);
-	const change = new vscode.WorkspaceEdit();
-	change.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + from.length)), to);
-	assert.ok(await vscode.workspace.applyEdit(change));
-}
-
 suite('Improve Again: the right side, improved once more, with a steering note', () => {
-	let api: TestApi;
-	let cekura: CekuraServer;
-	let user: FakeUser;
-	let model: OpenAiServer;
-
-	suiteSetup(async () => {
-		model = await startOpenAiServer();
-	});
-	suiteTeardown(async () => {
-		await model.close();
-	});
-
-	useCekuraSuite(async (state) => {
-		({ api, server: cekura, user } = state);
-		model.reset();
-	});
+	const { api, server: cekura, user } = useCekuraSuite();
+	const model = useSuiteServer(startOpenAiServer, (s) => s.reset(), 'the model server');
 
 	/** Improves lines 3–6 of the sample prompt with run 5546 and returns the source editor. */
 	async function firstReview(): Promise<vscode.TextEditor> {
-		const editor = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		const { source } = await openReview();
 		assert.equal(api.reviews.openReviews.length, 1, 'the first review did not open');
-		return editor;
+		return source;
 	}
 
 	function answerImproveAgain(runs: 'same' | 'other', note: string | undefined): void {
@@ -72,7 +48,7 @@ suite('Improve Again: the right side, improved once more, with a steering note',
 		const editor = await firstReview();
 		const first = sides();
 		// The user tweaks the proposal, then asks for more with other runs.
-		await edit(first.modified, 'Never give medical advice.', 'Never give medical advice of any kind.');
+		await editText(first.modified, 'Never give medical advice.', 'Never give medical advice of any kind.');
 		const tweaked = await text(first.modified);
 		user.runIds = [5523];
 		answerImproveAgain('other', `  ${NOTE}  `);
@@ -117,7 +93,7 @@ suite('Improve Again: the right side, improved once more, with a steering note',
 		const proposed = await text(first.modified);
 		const rules = proposed.slice(proposed.indexOf(RULES_HEADING));
 		assert.ok(rules.length > RULES_HEADING.length, 'the first proposal has no rules section');
-		await edit(first.modified, rules, '');
+		await editText(first.modified, rules, '');
 		answerImproveAgain('same', '');
 
 		await vscode.commands.executeCommand(Commands.improveAgain);
@@ -138,7 +114,7 @@ suite('Improve Again: the right side, improved once more, with a steering note',
 		const first = sides();
 		user.runIds = [5523];
 		answerImproveAgain('other', NOTE);
-		user.answer = (m) => (m.actions.includes('Improve Without the Note') ? 'Improve Without the Note' : undefined);
+		user.answer = pressing('Improve Without the Note');
 
 		await vscode.commands.executeCommand(Commands.improveAgain, first.modified);
 

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
-import type { TestApi } from '../../src/extension';
 import { reviewTabs } from '../../src/vscode/review/reviewTabs';
-import type { CekuraServer } from '../server/cekuraServer';
 import { DEMO_API_KEY } from '../server/cekuraServer';
 import { waitFor } from '../support/waitFor';
-import { runIdOf, type FakeQuickPick, type FakeUser } from './fakeUser';
-import { activeDiffTab, closeAllEditors, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, useCekuraSuite } from './support';
+import { useCekuraSuite } from './cekuraSuite';
+import { improvePromptFile, openReview } from './improveFlow';
+import { runIdOf, type FakeQuickPick } from './fakeUser';
+import { activeDiffTab, closeAllEditors, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting } from './support';
 
 type Picker = FakeQuickPick<vscode.QuickPickItem>;
 
@@ -16,19 +16,11 @@ function checkedIds(picker: Picker): number[] {
 }
 
 suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
-	let api: TestApi;
-	let server: CekuraServer;
-	let user: FakeUser;
-
-	useCekuraSuite(async (state) => {
-		({ api, server, user } = state);
-	});
+	const { api, server, user } = useCekuraSuite();
 
 	test('sends the selection with the chosen runs and their failures, and opens a review diff', async () => {
-		const editor = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		const selected = editor.document.getText(editor.selection);
 		user.runIds = [5546];
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		const { source: editor, selected, tab, original, improved } = await openReview();
 
 		const [request] = server.improveRequests();
 		assert.ok(request, 'no improve_prompt request reached the server');
@@ -38,12 +30,7 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 		assert.ok(request.body.workflow_metric_ids?.includes(7), `workflow_metric_ids ${JSON.stringify(request.body.workflow_metric_ids)} lacks the failed "Booking confirmed" metric`);
 		assert.ok(request.body.category_ids?.includes(311), `category_ids ${JSON.stringify(request.body.category_ids)} lacks category 311`);
 
-		const tab = activeDiffTab();
-		assert.ok(tab, 'no diff editor is active');
 		assert.match(tab.label, /Original ↔ Improved \(runs 5546\)/);
-		const input = tab.input as vscode.TabInputTextDiff;
-		const original = await vscode.workspace.openTextDocument(input.original);
-		const improved = await vscode.workspace.openTextDocument(input.modified);
 		assert.equal(original.getText(), selected);
 		assert.notEqual(improved.getText(), selected);
 		assert.match(improved.getText(), /read back the date and time/i);
@@ -55,14 +42,13 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 	});
 
 	test('the run picker lists failed runs first, and the focus step offers exactly the runs\' failures, all checked', async () => {
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		let listed: vscode.QuickPickItem[] = [];
 		user.onRunPicker = async (picker) => {
 			await picker.ready();
 			listed = picker.rows();
 			await user.chooseRuns(picker);
 		};
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 
 		const runs = listed.filter((i) => runIdOf(i) !== undefined);
 		assert.ok(runs.length > 5, `only ${runs.length} runs listed`);
@@ -83,9 +69,8 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 
 	test('runs with fields of the wrong type: the focus step stops looking up and offers what it can read', async () => {
 		server.setModes({ runsBulk: 'wrong-types' });
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		user.runIds = [5546];
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 
 		const focus = user.quickPicks.find((p) => /Focus the improvement/.test(p.title ?? ''));
 		assert.ok(focus, 'no focus step was shown');
@@ -96,7 +81,6 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 	});
 
 	test('a 4th run is refused in the picker: the check is undone and the title says why', async () => {
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		let afterFourth: { ids: number[]; title: string } | undefined;
 		user.onRunPicker = async (picker) => {
 			await picker.ready();
@@ -106,7 +90,7 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 			afterFourth = { ids: checkedIds(picker), title: picker.title ?? '' };
 			await picker.accept();
 		};
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 
 		assert.ok(afterFourth);
 		assert.equal(afterFourth.ids.length, 3, `checked after a 4th click: ${JSON.stringify(afterFourth.ids)}`);
@@ -116,7 +100,6 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 
 	test('"Load more runs…" fetches the next page and keeps what is checked', async () => {
 		server.setModes({ maxPageSize: 5 });
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		let firstPage: number[] = [];
 		let secondPage: number[] = [];
 		user.onRunPicker = async (picker) => {
@@ -131,7 +114,7 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 			assert.deepEqual(checkedIds(picker), [firstPage[0]], 'loading more runs lost the checked run');
 			await picker.accept();
 		};
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 
 		assert.equal(firstPage.length, 5);
 		assert.equal(secondPage.length, 10);
@@ -141,7 +124,6 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 
 	test('when "Load more runs…" fails, manual entry opens with the runs just checked', async () => {
 		server.setModes({ maxPageSize: 5 });
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		let checked: number[] = [];
 		user.onRunPicker = async (picker) => {
 			await picker.ready();
@@ -154,7 +136,7 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 			await picker.toggle(picker.row(/Load more runs/)!);
 		};
 		user.runIds = undefined;
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 
 		const box = user.inputBoxes.find((b) => /Enter up to 3 run IDs/.test(b.title));
 		assert.ok(box, 'manual entry did not open');
@@ -163,9 +145,8 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 	});
 
 	test('a run that is not listed is typed in manual entry, which validates what is typed', async () => {
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		user.runIds = [5546, 123456789];
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 		const box = user.inputBoxes.find((b) => /Enter up to 3 run IDs/.test(b.title));
 		assert.ok(box, 'manual entry did not open');
 		assert.equal(box.validation, undefined);
@@ -186,8 +167,7 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 		await user.waitForMessage(/selected prompt is empty/);
 
 		user.messages.length = 0;
-		await openPromptFile('Intro\n   \n\t\nOutro\n', { from: 2, to: 3 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile('Intro\n   \n\t\nOutro\n', { select: { from: 2, to: 3 } });
 		await user.waitForMessage(/selected prompt is empty/);
 		assert.equal(server.improveRequests().length, 0);
 	});
@@ -204,22 +184,19 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 	});
 
 	test('remembers the run IDs used last in this workspace, and an empty focus sends no filter', async () => {
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		user.runIds = [5546, 5545];
 		user.focus = 'none';
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 		assert.equal(server.improveRequests()[0]?.body.workflow_metric_ids, undefined, 'an empty focus must send no workflow_metric_ids');
 		assert.equal(server.improveRequests()[0]?.body.category_ids, undefined, 'an empty focus must send no category_ids');
 		await closeAllEditors();
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 		assert.deepEqual([...(user.lastIdsOffered ?? [])].sort(), [5545, 5546]);
 	});
 
 	test('cancelling the focus step sends nothing', async () => {
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		user.focus = 'cancel';
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 		assert.equal(server.improveRequests().length, 0);
 		assert.equal(activeDiffTab(), undefined);
 	});
@@ -228,8 +205,7 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 		await setSetting(Settings.runsAgentId, 42);
 		await setSetting(Settings.runsProjectId, 742);
 		try {
-			await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-			await vscode.commands.executeCommand(Commands.improvePrompt);
+			await improvePromptFile();
 			const list = server.requests.find((r) => r.path.endsWith('/v2/runs/'));
 			assert.equal(list?.query.agent_id, '42');
 			assert.equal(list?.query.project_id, '742');
@@ -241,8 +217,7 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 
 	test('says so instead of opening an empty diff when Cekura proposes no change', async () => {
 		server.setModes({ improve: 'unchanged' });
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 		await user.waitForMessage(/proposes no changes/);
 		assert.equal(reviewTabs().length, 0);
 		assert.equal(api.reviews.openReviews.length, 0);
@@ -251,10 +226,9 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 	test('asks for the API key when none is stored, then continues', async () => {
 		await vscode.commands.executeCommand(Commands.clearApiKey);
 		await user.waitForMessage(/API key removed/);
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		user.apiKeyAnswers.push(undefined);
 		const promptsBefore = user.apiKeyPrompts;
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 		assert.equal(user.apiKeyPrompts, promptsBefore + 1);
 		assert.equal(server.improveRequests().length, 0, 'cancelling the key prompt must stop the flow');
 
@@ -273,8 +247,7 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 
 	test('the API key never reaches the log', async () => {
 		server.setModes({ improve: 'server-error' });
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 		await waitFor(() => /server failed/.test(readExtensionLog(api)), 'the error in the log file');
 		const log = readExtensionLog(api);
 		assert.ok(!log.includes(DEMO_API_KEY), 'the API key was written to the log');

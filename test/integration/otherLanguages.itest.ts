@@ -2,10 +2,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
-import type { TestApi } from '../../src/extension';
-import type { CekuraServer } from '../server/cekuraServer';
-import type { FakeUser } from './fakeUser';
-import { activeDiffTab, improveSelection, useCekuraSuite } from './support';
+import { useCekuraSuite } from './cekuraSuite';
+import { improveSelection } from './improveFlow';
+import { activeDiffTab, pressing } from './support';
 
 /** What Python itself reads as PROMPT in `file`. */
 function pythonPrompt(file: string): string {
@@ -15,13 +14,7 @@ function pythonPrompt(file: string): string {
 }
 
 suite('Prompts in other languages: Python strings, refusal where the extension does not parse', () => {
-	let api: TestApi;
-	let server: CekuraServer;
-	let user: FakeUser;
-
-	useCekuraSuite(async (state) => {
-		({ api, server, user } = state);
-	});
+	const { api, server, user } = useCekuraSuite();
 
 	test('a prompt in a one-line Python string is improved and applied as one valid string equal to the proposal', async () => {
 		const file = 'from livekit.agents import Agent\n\nPROMPT = "You are the front desk.\\nKeep calls short."\nagent = Agent(instructions=PROMPT)\n';
@@ -39,7 +32,7 @@ suite('Prompts in other languages: Python strings, refusal where the extension d
 	});
 
 	test('a selection inside a TOML string is refused with Improve as Plain Text in a Copy; the copy is improved, the file untouched', async () => {
-		user.answer = (m) => (m.actions.includes('Improve as Plain Text in a Copy') ? 'Improve as Plain Text in a Copy' : undefined);
+		user.answer = pressing('Improve as Plain Text in a Copy');
 		const file = '[agent]\nname = "dental"\nprompt = "Keep calls short."\n';
 		const source = await improveSelection(file, '.toml', 'Keep', 'short.');
 		const refusal = await user.waitForMessage(/cannot tell for sure how the selected prompt is written/);

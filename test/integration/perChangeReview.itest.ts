@@ -4,8 +4,10 @@ import { Commands } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
 import type { ReviewWithChanges } from '../../src/vscode/review/reviewChanges';
 import { waitForValue } from '../support/waitFor';
-import type { FakeUser } from './fakeUser';
-import { openPromptFile, SAMPLE_PROMPT, activeDiffTab, useCekuraSuite } from './support';
+import { useCekuraSuite } from './cekuraSuite';
+import { editRange } from './edits';
+import { openReview } from './improveFlow';
+import { SAMPLE_PROMPT } from './support';
 
 /** The status bar's `+A −R lines · <progress>` as numbers and words. */
 function status(api: TestApi): { added: number; removed: number; progress: string } | undefined {
@@ -28,17 +30,11 @@ const REWRITE = 'Keep calls short, but never end the call before the caller has 
  * the user's rewording, Cekura's rewrite, Cekura's rules.
  */
 async function openReviewWithThreeChanges(api: TestApi): Promise<{ source: vscode.TextEditor; improved: vscode.TextDocument; editor: vscode.TextEditor; entry: ReviewWithChanges }> {
-	const source = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-	await vscode.commands.executeCommand(Commands.improvePrompt);
-	const tab = activeDiffTab();
-	assert.ok(tab, 'no review diff opened');
-	const improved = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified);
+	const { source, improved } = await openReview();
 	const editor = await waitForValue(() => vscode.window.visibleTextEditors.find((e) => e.document === improved), 'the editor of the proposal side');
 	const first = improved.lineAt(0);
 	assert.equal(first.text, 'You are the front-desk assistant for Bright Smiles Dental.');
-	const edit = new vscode.WorkspaceEdit();
-	edit.replace(improved.uri, first.range, 'You are the friendly front-desk assistant for Bright Smiles Dental.');
-	assert.ok(await vscode.workspace.applyEdit(edit));
+	await editRange(improved, first.range, 'You are the friendly front-desk assistant for Bright Smiles Dental.');
 	const entry = api.changes.of(improved);
 	assert.ok(entry, 'the review\'s changes are not followed');
 	assert.equal(entry.changes.changes.length, 3, `changes: ${JSON.stringify(entry.changes.changes)}`);
@@ -53,12 +49,7 @@ async function lensTitles(uri: vscode.Uri): Promise<{ line: number; title: strin
 }
 
 suite('Per-change review', () => {
-	let api: TestApi;
-	let user: FakeUser;
-
-	useCekuraSuite(async (state) => {
-		({ api, user } = state);
-	});
+	const { api, user } = useCekuraSuite();
 
 	test('each change has Keep Original and Keep Proposal above it, with its key in the tooltip', async () => {
 		const { improved } = await openReviewWithThreeChanges(api);
@@ -163,9 +154,7 @@ suite('Per-change review', () => {
 
 	test('an edit by the user that removes a change counts as deciding it', async () => {
 		const { improved } = await openReviewWithThreeChanges(api);
-		const edit = new vscode.WorkspaceEdit();
-		edit.replace(improved.uri, improved.lineAt(0).range, 'You are the front-desk assistant for Bright Smiles Dental.');
-		assert.ok(await vscode.workspace.applyEdit(edit));
+		await editRange(improved, improved.lineAt(0).range, 'You are the front-desk assistant for Bright Smiles Dental.');
 		await waitForStatus(api, '2 of 2 changes left');
 	});
 

@@ -3,11 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
-import type { TestApi } from '../../src/extension';
-import type { CekuraServer } from '../server/cekuraServer';
 import { waitForValue } from '../support/waitFor';
-import type { FakeUser } from './fakeUser';
-import { activeDiffTab, openPromptFile, useCekuraSuite } from './support';
+import { useCekuraSuite } from './cekuraSuite';
+import { activeDiffTab, openPromptFile } from './support';
 
 const LENS_TITLE = 'Improve with Cekura runs';
 
@@ -58,13 +56,7 @@ interface RetellAgent {
 }
 
 suite('Prompts where they live: agent exports and prompt files', () => {
-	let api: TestApi;
-	let server: CekuraServer;
-	let user: FakeUser;
-
-	useCekuraSuite((state) => {
-		({ api, server, user } = state);
-	});
+	const { api, server, user } = useCekuraSuite();
 
 	/** The right side of the one open review, as the user left it. */
 	async function rightSide(): Promise<string> {

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
-import type { TestApi } from '../../src/extension';
-import { json, startFaultServer, type FaultServer } from '../faults/faultServer';
-import type { FakeUser } from './fakeUser';
-import { activeDiffTab, openPromptFile, readExtensionLog, SAMPLE_PROMPT, setSetting, storeKey, useCekuraSuite } from './support';
+import { json, startFaultServer } from '../faults/faultServer';
+import { useCekuraSuite, useSuiteServer } from './cekuraSuite';
+import { improvePromptFile, openReview } from './improveFlow';
+import { readExtensionLog, SAMPLE_PROMPT, setSetting, storeKey } from './support';
 
 const CEKURA_KEY = 'ck_live_Echoed/Key+2026';
 const MODEL_KEY = 'sk-proj-Echoed/Model+Key';
@@ -25,19 +25,10 @@ function assertNoKey(shown: string[], what: string): void {
 
 /** Servers that echo the keys they are sent, in every place a user could read them. */
 suite('A key echoed by a server never reaches the screen', () => {
-	let api: TestApi;
-	let user: FakeUser;
-	let echo: FaultServer;
-
-	suiteSetup(async () => {
-		echo = await startFaultServer();
-	});
-	suiteTeardown(() => echo.close());
-
-	useCekuraSuite(async (state) => {
-		({ api, user } = state);
-		echo.requests.length = 0;
-	});
+	const { api, user } = useCekuraSuite();
+	const echo = useSuiteServer(startFaultServer, (s) => {
+		s.requests.length = 0;
+	}, 'the echoing server');
 
 	const shownToUser = (): string[] => [
 		...user.messages.map((m) => m.text),
@@ -52,8 +43,7 @@ suite('A key echoed by a server never reaches the screen', () => {
 			if (req.method === 'GET') json(res, 400, { detail: `bad key ${key.toUpperCase()}` });
 			else json(res, 401, { detail: `bad key ${encodeURIComponent(key)}` });
 		});
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 
 		const box = user.inputBoxes.find((b) => /Could not list your runs/.test(b.prompt));
 		assert.ok(box, `the run-ID box did not give the reason: ${JSON.stringify(user.inputBoxes)}`);
@@ -75,8 +65,7 @@ suite('A key echoed by a server never reaches the screen', () => {
 		await setSetting(Settings.openaiBaseUrl, `${echo.url}/v1`);
 		await setSetting(Settings.openaiModel, 'echo-model');
 		await setSetting(Settings.improveEngine, 'openaiCompatible');
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 
 		assert.ok(echo.requests.some((r) => r.headers.authorization === `Bearer ${MODEL_KEY}`), 'the model key was not sent to the model server');
 		const summary = await user.waitForMessage(/Proposal by echo-model at /);
@@ -116,8 +105,7 @@ suite('A key echoed by a server never reaches the screen', () => {
 		await setSetting(Settings.openaiBaseUrl, `${echo.url}/v1`);
 		await setSetting(Settings.openaiModel, 'echo-model');
 		await setSetting(Settings.improveEngine, 'openaiCompatible');
-		await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		await improvePromptFile();
 
 		const sent = echo.requests.filter((r) => r.url.includes('/chat/completions')).map((r) => r.body);
 		assert.equal(sent.length, 1, `requests: ${echo.requests.map((r) => `${r.method} ${r.url}`).join(', ')}`);
@@ -137,14 +125,11 @@ suite('A key echoed by a server never reaches the screen', () => {
 		await setSetting(Settings.openaiBaseUrl, `${echo.url}/v1`);
 		await setSetting(Settings.openaiModel, 'echo-model');
 		await setSetting(Settings.improveEngine, 'openaiCompatible');
-		const source = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		const { source, improved } = await openReview();
 
 		const summary = await user.waitForMessage(/Proposal by echo-model at /);
 		assert.match(summary.text, /held an API key .*replaced with «redacted»/);
-		const tab = activeDiffTab();
-		assert.ok(tab, 'no review diff opened');
-		const proposed = (await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified)).getText();
+		const proposed = improved.getText();
 		assert.match(proposed, /Authenticate with «redacted»\.\nAlways confirm the date\./);
 		await api.history.flushed();
 		await vscode.commands.executeCommand(Commands.applyImprovement);

@@ -1,50 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
-import type { TestApi } from '../../src/extension';
 import { reviewTabs } from '../../src/vscode/review/reviewTabs';
-import type { CekuraServer } from '../server/cekuraServer';
 import { waitFor } from '../support/waitFor';
-import type { FakeUser } from './fakeUser';
-import { activeDiffTab, openPromptFile, SAMPLE_PROMPT, useCekuraSuite } from './support';
-
-/** Opens a review of lines 3–6 of a new prompt file and returns the source editor and the improved document. */
-async function openReview(content = SAMPLE_PROMPT, eol?: vscode.EndOfLine): Promise<{ source: vscode.TextEditor; improved: vscode.TextDocument; selected: string }> {
-	const source = await openPromptFile(content, { from: 3, to: 6 });
-	if (eol !== undefined) await source.edit((b) => b.setEndOfLine(eol));
-	const selected = source.document.getText(source.selection);
-	await vscode.commands.executeCommand(Commands.improvePrompt);
-	const tab = activeDiffTab();
-	assert.ok(tab, 'no review diff opened');
-	const improved = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified);
-	return { source, improved, selected };
-}
-
-/** An edit as the user makes it, also when the document's editor is hidden behind the review tab. */
-async function editDocument(document: vscode.TextDocument, range: vscode.Range, text: string): Promise<void> {
-	const edit = new vscode.WorkspaceEdit();
-	edit.replace(document.uri, range, text);
-	assert.ok(await vscode.workspace.applyEdit(edit));
-}
-
-async function editImproved(improved: vscode.TextDocument, from: string, to: string): Promise<void> {
-	const at = improved.getText().indexOf(from);
-	assert.ok(at >= 0, `"${from}" is not in the improved prompt`);
-	await editDocument(improved, new vscode.Range(improved.positionAt(at), improved.positionAt(at + from.length)), to);
-}
+import { useCekuraSuite } from './cekuraSuite';
+import { editRange, editText } from './edits';
+import { improvePromptFile, improveSelection, openReview } from './improveFlow';
+import { activeDiffTab, openPromptFile, pressing, SAMPLE_PROMPT } from './support';
 
 suite('Reviewing, applying and discarding an improved prompt', () => {
-	let api: TestApi;
-	let server: CekuraServer;
-	let user: FakeUser;
-
-	useCekuraSuite(async (state) => {
-		({ api, server, user } = state);
-	});
+	const { api, server, user } = useCekuraSuite();
 
 	test('Apply writes the right side, with the user\'s tweaks, in place of the selection as one undo step', async () => {
 		const { source, improved, selected } = await openReview();
-		await editImproved(improved, 'Keep calls short', 'Keep every call brief');
+		await editText(improved, 'Keep calls short', 'Keep every call brief');
 		const expectedPrompt = improved.getText();
 
 		await vscode.commands.executeCommand(Commands.applyImprovement);
@@ -74,7 +43,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 	});
 
 	test('the Apply button of the summary notification applies', async () => {
-		user.answer = (m) => (m.actions.includes('Apply') ? 'Apply' : undefined);
+		user.answer = pressing('Apply');
 		const { source, selected } = await openReview();
 		await waitFor(() => !source.document.getText().includes(selected) && reviewTabs().length === 0, 'the notification\'s Apply to change the file and close the review');
 		assert.equal(api.reviews.openReviews.length, 0);
@@ -82,7 +51,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 
 	test('re-anchors when the prompt moved because of edits above it', async () => {
 		const { source, improved } = await openReview();
-		await editDocument(source.document, new vscode.Range(0, 0, 0, 0), '<!-- reviewed by the team -->\n\n');
+		await editRange(source.document, new vscode.Range(0, 0, 0, 0), '<!-- reviewed by the team -->\n\n');
 		const expected = improved.getText();
 		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const text = source.document.getText();
@@ -96,7 +65,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		const source = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		const running = vscode.commands.executeCommand(Commands.improvePrompt);
 		await waitFor(() => server.improveRequests().length > 0, 'the improve request');
-		await editDocument(source.document, new vscode.Range(0, 0, 0, 0), 'Intro line\n');
+		await editRange(source.document, new vscode.Range(0, 0, 0, 0), 'Intro line\n');
 		await running;
 		await vscode.commands.executeCommand(Commands.applyImprovement);
 		assert.ok(source.document.getText().startsWith('Intro line\n# Bright Smiles Dental: front desk\n\n'));
@@ -107,7 +76,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		const second = await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
 		const again = vscode.commands.executeCommand(Commands.improvePrompt);
 		await waitFor(() => server.improveRequests().length > 0, 'the improve request');
-		await editDocument(second.document, new vscode.Range(4, 0, 4, 4), 'Make');
+		await editRange(second.document, new vscode.Range(4, 0, 4, 4), 'Make');
 		const edited = second.document.getText();
 		await again;
 		await vscode.commands.executeCommand(Commands.applyImprovement);
@@ -116,9 +85,9 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 	});
 
 	test('refuses to apply over text the user changed meanwhile, keeps the edit and offers to copy', async () => {
-		user.answer = (m) => (m.actions.includes('Copy Improved Prompt') ? 'Copy Improved Prompt' : undefined);
+		user.answer = pressing('Copy Improved Prompt');
 		const { source, improved } = await openReview();
-		await editDocument(source.document, new vscode.Range(4, 0, 4, 17), 'Keep calls VERY short.');
+		await editRange(source.document, new vscode.Range(4, 0, 4, 17), 'Keep calls VERY short.');
 		const edited = source.document.getText();
 		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const refusal = await user.waitForMessage(/was edited after it was sent to Cekura/);
@@ -132,7 +101,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		const { source, improved, selected } = await openReview();
 		const expectedPrompt = improved.getText();
 		// The edit lands between Apply's steps, after the prompt was located: the place found then is stale.
-		let pause = api.duringApply(() => editDocument(source.document, new vscode.Range(0, 0, 0, 0), 'Intro line\n'));
+		let pause = api.duringApply(() => editRange(source.document, new vscode.Range(0, 0, 0, 0), 'Intro line\n'));
 		try {
 			await vscode.commands.executeCommand(Commands.applyImprovement);
 		} finally {
@@ -145,7 +114,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		const at = second.source.document.positionAt(inside);
 		let edited = '';
 		pause = api.duringApply(async () => {
-			await editDocument(second.source.document, new vscode.Range(at, at.translate(0, 4)), 'Make');
+			await editRange(second.source.document, new vscode.Range(at, at.translate(0, 4)), 'Make');
 			edited = second.source.document.getText();
 		});
 		try {
@@ -158,7 +127,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 	});
 
 	test('keeps the document\'s CRLF line endings', async () => {
-		const { source } = await openReview(SAMPLE_PROMPT, vscode.EndOfLine.CRLF);
+		const { source } = await openReview(SAMPLE_PROMPT, { eol: vscode.EndOfLine.CRLF });
 		await vscode.commands.executeCommand(Commands.applyImprovement);
 		const text = source.document.getText();
 		assert.equal(source.document.eol, vscode.EndOfLine.CRLF);
@@ -194,11 +163,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 	test('a prompt inside a JSON string is reviewed as plain text and applied back as a valid JSON string', async () => {
 		const prompt = 'You are the front-desk assistant for Bright Smiles Dental.\nKeep calls short.\nNever give medical advice.';
 		const json = `{\n  "agent": "dental",\n  "systemPrompt": ${JSON.stringify(prompt)},\n  "voice": "rachel"\n}\n`;
-		const source = await openPromptFile(json, undefined, '.json');
-		const start = json.indexOf('You are');
-		const end = json.indexOf('advice.') + 'advice.'.length;
-		source.selection = new vscode.Selection(source.document.positionAt(start), source.document.positionAt(end));
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		const source = await improveSelection(json, '.json', 'You are', 'advice.');
 		const sent = server.improveRequests()[0]?.body;
 		assert.ok(sent, 'no improve request');
 		assert.equal(sent.prompt, prompt, 'Cekura must get the prompt, not its JSON escapes');
@@ -215,8 +180,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 
 	test('a prompt in an indented YAML block keeps the block\'s indentation', async () => {
 		const yaml = 'agent: dental\nsystem_prompt: |\n  You are the front-desk assistant for Bright Smiles Dental.\n  Keep calls short.\n  Never give medical advice.\nvoice: rachel\n';
-		const source = await openPromptFile(yaml, { from: 3, to: 5 }, '.yaml');
-		await vscode.commands.executeCommand(Commands.improvePrompt);
+		const source = await improvePromptFile(yaml, { select: { from: 3, to: 5 }, extension: '.yaml' });
 		const sent = server.improveRequests()[0]?.body;
 		assert.ok(sent, 'no improve request');
 		assert.equal(sent.prompt, 'You are the front-desk assistant for Bright Smiles Dental.\nKeep calls short.\nNever give medical advice.\n');
@@ -255,7 +219,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		const running = vscode.commands.executeCommand(Commands.improvePrompt);
 		await waitFor(() => server.improveRequests().length > 0, 'the improve request');
 		// Deleting "A: " shifts the sent copy to offset 0; the copy on line B must stay untouched.
-		await editDocument(source.document, new vscode.Range(0, 0, 0, 3), '');
+		await editRange(source.document, new vscode.Range(0, 0, 0, 3), '');
 		await running;
 		const [review] = api.reviews.openReviews;
 		assert.ok(review, 'no review opened');

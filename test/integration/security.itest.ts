@@ -4,18 +4,14 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CekuraServer } from '../server/cekuraServer';
-import { Commands, Settings } from '../../src/constants';
+import { Settings } from '../../src/constants';
 import { waitFor } from '../support/waitFor';
-import type { FakeUser } from './fakeUser';
-import { activeDiffTab, openPromptFile, SAMPLE_PROMPT, useCekuraSuite } from './support';
+import { useCekuraSuite } from './cekuraSuite';
+import { improvePromptFile } from './improveFlow';
+import { activeDiffTab } from './support';
 
 suite('Where the API key may go', () => {
-	let server: CekuraServer;
-	let user: FakeUser;
-	useCekuraSuite((state) => {
-		({ server, user } = state);
-	});
+	const { server, user } = useCekuraSuite();
 
 	test('a workspace\'s .vscode/settings.json cannot point cekura.apiBaseUrl, and so the key, elsewhere', async () => {
 		const seen: http.IncomingHttpHeaders[] = [];
@@ -33,8 +29,7 @@ suite('Where the API key may go', () => {
 		fs.writeFileSync(settingsFile, JSON.stringify({ 'cekura.apiBaseUrl': url, 'cekura.requestTimeoutSeconds': 77 }));
 		try {
 			await waitFor(() => vscode.workspace.getConfiguration(Settings.section).get(Settings.requestTimeoutSeconds) === 77, 'VS Code to read the workspace settings file');
-			await openPromptFile(SAMPLE_PROMPT, { from: 3, to: 6 });
-			await vscode.commands.executeCommand(Commands.improvePrompt);
+			await improvePromptFile();
 			assert.equal(seen.length, 0, 'a request went to the server named by the workspace settings');
 			assert.ok(server.improveRequests().some((r) => r.apiKeyValid), 'the request did not go to the user\'s server');
 			assert.ok(activeDiffTab());

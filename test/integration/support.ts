@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID, Settings } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
-import { DEMO_API_KEY, startCekuraServer, type CekuraServer } from '../server/cekuraServer';
-import { FakeUser } from './fakeUser';
+import { DEMO_API_KEY } from '../server/cekuraServer';
+import type { FakeUser, ShownMessage } from './fakeUser';
 
 export async function activateExtension(): Promise<TestApi> {
 	const extension = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
@@ -30,43 +30,9 @@ export async function storeKey(user: FakeUser, key = DEMO_API_KEY): Promise<void
 	await vscode.commands.executeCommand(Commands.setApiKey);
 }
 
-export interface SuiteState {
-	api: TestApi;
-	server: CekuraServer;
-	user: FakeUser;
-}
-
-/**
- * The hooks of every suite that runs against the local server: one server per suite, the extension pointed at it,
- * and before each test default settings, a fresh FakeUser and a stored key, handed to `beforeEachTest`.
- */
-export function useCekuraSuite(beforeEachTest: (state: SuiteState) => void | Promise<void>): void {
-	let api: TestApi;
-	let server: CekuraServer;
-	let user: FakeUser | undefined;
-	suiteSetup(async () => {
-		api = await activateExtension();
-		server = await startCekuraServer();
-	});
-	suiteTeardown(async () => {
-		await resetSettings();
-		await server.close();
-	});
-	setup(async () => {
-		server.reset();
-		await resetSettings();
-		await api.forgetFallbackEngine();
-		await setSetting(Settings.apiBaseUrl, server.url);
-		user = new FakeUser(api);
-		await storeKey(user);
-		await beforeEachTest({ api, server, user });
-	});
-	teardown(async () => {
-		const failures = user?.failures ?? [];
-		user?.dispose();
-		await closeAllEditors();
-		assert.deepEqual(failures.map(String), [], 'a step of the fake user failed');
-	});
+/** An answer for `user.answer`: presses `action` on the message that offers it, and closes every other message. */
+export function pressing(action: string): (message: ShownMessage) => string | undefined {
+	return (m) => (m.actions.includes(action) ? action : undefined);
 }
 
 /** A new prompt file in the test workspace, opened in an editor, with `select` (1-based lines, inclusive) selected. */
@@ -85,22 +51,10 @@ export async function openPromptFile(content: string, select?: { from: number; t
 	return editor;
 }
 
-/** Opens `content` as a file with `extension`, selects from `from` to `to` (strings in the file), and improves it. */
-export async function improveSelection(content: string, extension: string, from: string, to: string): Promise<vscode.TextEditor> {
-	const source = await openPromptFile(content, undefined, extension);
-	const start = content.indexOf(from);
-	const end = content.indexOf(to, start) + to.length;
-	assert.ok(start >= 0 && end >= to.length, 'the selection markers are not in the file');
-	source.selection = new vscode.Selection(source.document.positionAt(start), source.document.positionAt(end));
-	await vscode.commands.executeCommand(Commands.improvePrompt);
-	return source;
-}
-
 export function activeDiffTab(): vscode.Tab | undefined {
 	const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
 	return tab?.input instanceof vscode.TabInputTextDiff ? tab : undefined;
 }
-
 
 export async function closeAllEditors(): Promise<void> {
 	await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -1,13 +1,9 @@
-import * as l10n from '@vscode/l10n';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
-import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
-import { textForFile } from '../../src/improve/core/textForFile';
 import type { PromptEncoding } from '../../src/core/encodingTypes';
-
-const root = path.resolve(__dirname, '..', '..', '..');
+import { textForFile } from '../../src/improve/core/textForFile';
+import { inGerman } from '../support/inGerman';
+import { detectedEncoding, markedPlace } from '../support/markedApply';
 
 /** A file with the selection between «», and how the prompt there is written. */
 const CASES: readonly { languageId: string; file: string; description: string }[] = [
@@ -28,24 +24,7 @@ const CASES: readonly { languageId: string; file: string; description: string }[
 	{ languageId: 'yaml', file: 'p: |\n«  a\n»', description: 'the lines of a YAML block (2 spaces)' },
 ];
 
-function encodingOf(languageId: string, file: string): PromptEncoding {
-	const start = file.indexOf('«');
-	const end = file.indexOf('»');
-	const detected = detectEncoding({ languageId, before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1) });
-	assert.ok(!isRefusal(detected), `${file}: refused: ${isRefusal(detected) ? detected.reason : ''}`);
-	return detected;
-}
-
-/** Runs `body` with the German l10n bundle loaded, as VS Code in German hands it to src/core. */
-function inGerman(body: (de: Record<string, string>) => void): void {
-	const de = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
-	l10n.config({ contents: de });
-	try {
-		body(de);
-	} finally {
-		l10n.config({ contents: {} });
-	}
-}
+const encodingOf = (languageId: string, file: string): PromptEncoding => detectedEncoding(markedPlace(languageId, file));
 
 test('each way a prompt is written has an English description for the log, the same as its message text in English', () => {
 	for (const { languageId, file, description } of CASES) {

@@ -4,39 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import { checkApplied } from '../../src/improve/core/applyCheck';
 import { expressionWarnings } from '../../src/improve/core/jsLiterals';
 import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
-import type { PromptPlace } from '../../src/improve/core/promptPlace';
-import { textForFile } from '../../src/improve/core/textForFile';
+import { appliedMarked, applyAt, markedPlace } from '../support/markedApply';
 import { prng } from '../support/randomText';
-
-/** Splits a file at the «» markers into the place of a selection. */
-function place(languageId: string, file: string): PromptPlace {
-	const start = file.indexOf('«');
-	const end = file.indexOf('»');
-	return { languageId, before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1) };
-}
-
-type Applied = { ok: true; decoded: string; expected: string; file: string } | { ok: false; reason: string };
-
-/** Detects, decodes, writes `edit(decoded)` back as Apply does, with the last line of defence. */
-function apply(languageId: string, file: string, edit: (decoded: string) => string, eol: '\n' | '\r\n' = '\n'): Applied {
-	const p = place(languageId, file);
-	const encoding = detectEncoding(p);
-	if (isRefusal(encoding)) return { ok: false, reason: `refused: ${encoding.reason}` };
-	const decoded = encoding.decode(p.selected);
-	const forFile = textForFile(edit(decoded), decoded, encoding, eol, p.selected);
-	if (!forFile.ok) return forFile;
-	const before = forFile.before ? p.before.slice(0, -forFile.before.original.length) + forFile.before.replacement : p.before;
-	const written = before + forFile.text + p.after;
-	const check = checkApplied(written, languageId, { start: before.length, end: before.length + forFile.text.length }, forFile.expected);
-	if (!check.ok) return check;
-	return { ok: true, decoded, expected: forFile.expected, file: written };
-}
-
-function applied(languageId: string, file: string, edit: (decoded: string) => string, eol: '\n' | '\r\n' = '\n'): { decoded: string; expected: string; file: string } {
-	const result = apply(languageId, file, edit, eol);
-	assert.ok(result.ok, result.ok ? '' : result.reason);
-	return result;
-}
 
 /** Evaluates `const p = …` in JavaScript, with `name` defined, and returns p. */
 function jsValue(file: string): string {
@@ -47,17 +16,17 @@ function jsValue(file: string): string {
 
 test('defect 1: a template literal keeps ${name} as code and its \\n escape on lines the improvement left alone', () => {
 	const file = 'const p = `«You are ${name}.\\nBe brief.»`;\n';
-	const { decoded, file: written } = applied('typescript', file, (t) => `${t}\nAsk one question at a time.`);
+	const { decoded, file: written } = appliedMarked('typescript', file, (t) => `${t}\nAsk one question at a time.`);
 	assert.equal(decoded, 'You are ${name}.\nBe brief.');
 	assert.equal(written, 'const p = `You are ${name}.\\nBe brief.\\nAsk one question at a time.`;\n');
 	assert.equal(jsValue(written), 'You are NAME.\nBe brief.\nAsk one question at a time.');
 	// Unchanged: byte for byte the same file.
-	assert.equal(applied('typescript', file, (t) => t).file, file.replace(/[«»]/g, ''));
+	assert.equal(appliedMarked('typescript', file, (t) => t).file, file.replace(/[«»]/g, ''));
 });
 
 test('defect 1: every template escape decodes and encodes exactly (\\t \\\\ \\` \\${ \\u line continuations)', () => {
 	const file = 'const p = `«a\\tb \\\\ \\` \\${x} \\u00e9 \\u{1F600} c\\\nd»`;';
-	const { decoded, file: written } = applied('typescript', file, (t) => `${t}\nmore`);
+	const { decoded, file: written } = appliedMarked('typescript', file, (t) => `${t}\nmore`);
 	assert.equal(decoded, 'a\tb \\ ` ${x} é 😀 cd');
 	assert.equal(jsValue(written), 'a\tb \\ ` ${x} é 😀 cd\nmore');
 });
@@ -66,51 +35,51 @@ test('defect 1: a proposal that drops or invents ${…} is flagged, and Apply ke
 	assert.match(expressionWarnings(['${name}'], 'You are ${name}.', 'You are the agent.').join(' '), /drops or changes the code \$\{name\}/);
 	assert.match(expressionWarnings(['${name}'], 'You are ${name}.', 'You are ${name} at ${city}.').join(' '), /\$\{city\} is new/);
 	assert.deepEqual(expressionWarnings(['${name}'], 'You are ${name}.', 'You are ${name}, always.'), []);
-	const { file: written } = applied('typescript', 'const p = `«You are ${name}.»`;', () => 'You are ${nam} at ${city}.');
+	const { file: written } = appliedMarked('typescript', 'const p = `«You are ${name}.»`;', () => 'You are ${nam} at ${city}.');
 	assert.equal(jsValue(written), 'You are ${nam} at ${city}.');
 });
 
 test('defect 2: single-quoted JS/TS strings, with \\\' and after a backtick, are recognised and stay valid', () => {
 	const file = "// uses `code` in a comment\nconst p = '«It\\'s Tony\\'s line.»';\n";
-	const { decoded, file: written } = applied('typescript', file, (t) => `${t}\nSay "hi" and don't shout.`);
+	const { decoded, file: written } = appliedMarked('typescript', file, (t) => `${t}\nSay "hi" and don't shout.`);
 	assert.equal(decoded, "It's Tony's line.");
 	assert.equal(jsValue(written), 'It\'s Tony\'s line.\nSay "hi" and don\'t shout.');
-	assert.equal(applied('javascript', "const p = «'a'»;", (t) => `${t}\n'b'`).file, "const p = 'a\\n\\'b\\'';");
+	assert.equal(appliedMarked('javascript', "const p = «'a'»;", (t) => `${t}\n'b'`).file, "const p = 'a\\n\\'b\\'';");
 });
 
 test('defect 2: a selection that is part of a JSON string is decoded, and may not split an escape', () => {
 	const file = '{"p": "Intro.\\n«Be brief.\\nSay \\"hi\\".»\\nOutro."}';
-	const { decoded, file: written } = applied('json', file, (t) => `${t}\nNew "rule".`);
+	const { decoded, file: written } = appliedMarked('json', file, (t) => `${t}\nNew "rule".`);
 	assert.equal(decoded, 'Be brief.\nSay "hi".');
 	assert.equal(JSON.parse(written).p, 'Intro.\nBe brief.\nSay "hi".\nNew "rule".\nOutro.');
-	assert.equal(detectEncoding(place('json', '{"p": "a\\«nb»"}')).kind, 'refused');
+	assert.equal(detectEncoding(markedPlace('json', '{"p": "a\\«nb»"}')).kind, 'refused');
 });
 
 test('defect 2: YAML double-quoted, single-quoted and plain scalars are recognised and stay valid', () => {
-	const double = applied('yaml', 'p: "«Say \\"hi\\".\\nBe brief.»"\nq: 1\n', (t) => `${t}\nUse: colons # and hashes`);
+	const double = appliedMarked('yaml', 'p: "«Say \\"hi\\".\\nBe brief.»"\nq: 1\n', (t) => `${t}\nUse: colons # and hashes`);
 	assert.equal(double.decoded, 'Say "hi".\nBe brief.');
 	assert.deepEqual(parseYaml(double.file), { p: 'Say "hi".\nBe brief.\nUse: colons # and hashes', q: 1 });
-	const single = applied('yaml', "p: «'It''s me.'»\n", (t) => `${t}\nLine two: 'quoted'.`);
+	const single = appliedMarked('yaml', "p: «'It''s me.'»\n", (t) => `${t}\nLine two: 'quoted'.`);
 	assert.equal(single.decoded, "It's me.");
 	assert.deepEqual(parseYaml(single.file), { p: "It's me.\nLine two: 'quoted'." });
-	const plain = applied('yaml', 'p: «Be brief»\nq: x\n', (t) => `${t}: #1 rule`);
+	const plain = appliedMarked('yaml', 'p: «Be brief»\nq: x\n', (t) => `${t}: #1 rule`);
 	assert.deepEqual(parseYaml(plain.file), { p: 'Be brief: #1 rule', q: 'x' });
-	assert.equal(detectEncoding(place('yaml', 'p: «a: 1»\n')).kind, 'refused');
+	assert.equal(detectEncoding(markedPlace('yaml', 'p: «a: 1»\n')).kind, 'refused');
 });
 
 test('defect 3: a YAML block gains an indentation indicator when the first line is more indented or blank', () => {
 	const file = 'p: |\n«  first\n  second\n»q: 1\n';
-	const indented = applied('yaml', file, (t) => `    indented first\n${t}`);
+	const indented = appliedMarked('yaml', file, (t) => `    indented first\n${t}`);
 	assert.match(indented.file, /^p: \|2\n/);
 	assert.deepEqual(parseYaml(indented.file), { p: '    indented first\nfirst\nsecond\n', q: 1 });
-	const blank = applied('yaml', file, (t) => `\n  \n${t}`);
+	const blank = appliedMarked('yaml', file, (t) => `\n  \n${t}`);
 	assert.deepEqual(parseYaml(blank.file), { p: '\n  \nfirst\nsecond\n', q: 1 });
 });
 
 test('defect 3: a YAML block refuses NUL and lone surrogates instead of writing an invalid file', () => {
 	const file = 'p: |\n«  first\n»';
 	for (const bad of ['a\0b', 'a\ud800b']) {
-		const result = apply('yaml', file, () => bad);
+		const result = applyAt(markedPlace('yaml', file), () => bad);
 		assert.equal(result.ok, false);
 		assert.ok(!result.ok && /cannot/.test(result.reason), !result.ok ? result.reason : '');
 	}
@@ -178,7 +147,7 @@ for (const context of CONTEXTS) {
 		for (let i = 0; i < 1000; i++) {
 			const improved = randomText(rand);
 			if (improved.trim() === '') continue;
-			const result = apply(context.languageId, context.file, () => improved);
+			const result = applyAt(markedPlace(context.languageId, context.file), () => improved);
 			if (!result.ok) {
 				assert.ok(context.mayRefuse?.(result.reason === '' ? '' : improved), `${context.name}: refused ${JSON.stringify(improved)}: ${result.reason}`);
 				refused++;
@@ -200,8 +169,8 @@ for (const context of CONTEXTS) {
 test('property: decode(encode(text)) is the text for 3000 random texts per encoding, and unchanged text leaves the file alone', () => {
 	const rand = prng(42);
 	for (const context of CONTEXTS) {
-		assert.equal(applied(context.languageId, context.file, (t) => t).file, context.file.replace(/[«»]/g, ''), `${context.name}: an unchanged prompt changed the file`);
-		const p = place(context.languageId, context.file);
+		assert.equal(appliedMarked(context.languageId, context.file, (t) => t).file, context.file.replace(/[«»]/g, ''), `${context.name}: an unchanged prompt changed the file`);
+		const p = markedPlace(context.languageId, context.file);
 		const encoding = detectEncoding(p);
 		assert.ok(!isRefusal(encoding));
 		for (let i = 0; i < 3000; i++) {
@@ -238,12 +207,12 @@ for (const context of CR_CONTEXTS) {
 			const original = lines.map((l, k) => l + (k < lines.length - 1 ? breaks[Math.floor(rand() * 3)] : '')).join('');
 			const file = context.wrap(context.encode(original));
 			for (const eol of ['\n', '\r\n'] as const) {
-				assert.equal(applied(context.languageId, file, asReviewed, eol).file, file.replace(/[«»]/g, ''), `${context.name}: unchanged ${JSON.stringify(original)}`);
-				const appended = applied(context.languageId, file, (t) => `${asReviewed(t)}\nA new line.`, eol).file;
+				assert.equal(appliedMarked(context.languageId, file, asReviewed, eol).file, file.replace(/[«»]/g, ''), `${context.name}: unchanged ${JSON.stringify(original)}`);
+				const appended = appliedMarked(context.languageId, file, (t) => `${asReviewed(t)}\nA new line.`, eol).file;
 				const value = context.read(appended);
 				assert.ok(value.startsWith(original) && /^(\r\n|\r|\n)A new line\.$/.test(value.slice(original.length)), `${context.name}: ${JSON.stringify(original)} + a line read back as ${JSON.stringify(value)}`);
 				const k = Math.floor(rand() * lines.length);
-				const edited = applied(context.languageId, file, (t) => asReviewed(t).split('\n').map((l, j) => (j === k ? 'Edited line.' : l)).join('\n'), eol).file;
+				const edited = appliedMarked(context.languageId, file, (t) => asReviewed(t).split('\n').map((l, j) => (j === k ? 'Edited line.' : l)).join('\n'), eol).file;
 				assert.equal(context.read(edited), original.replace(lines[k], 'Edited line.'), `${context.name}: line ${k} of ${JSON.stringify(original)} edited`);
 			}
 		}
@@ -252,16 +221,16 @@ for (const context of CR_CONTEXTS) {
 
 test('exactness: a JSON string with \\r\\n escapes in a CRLF file keeps them on untouched and edited lines', () => {
 	const file = '{\r\n  "p": "«First.\\r\\nSecond.\\r\\nThird.»"\r\n}\r\n';
-	const written = applied('json', file, (t) => asReviewed(t).replace('Second.', 'Second, edited.'), '\r\n').file;
+	const written = appliedMarked('json', file, (t) => asReviewed(t).replace('Second.', 'Second, edited.'), '\r\n').file;
 	assert.equal(written, '{\r\n  "p": "First.\\r\\nSecond, edited.\\r\\nThird."\r\n}\r\n');
-	assert.equal(applied('json', file, asReviewed, '\r\n').file, file.replace(/[«»]/g, ''));
+	assert.equal(appliedMarked('json', file, asReviewed, '\r\n').file, file.replace(/[«»]/g, ''));
 });
 
 test('exactness: a YAML block at the end of a file without a final line break applies unchanged and edited, for |, |- and |+', () => {
 	for (const header of ['|', '|-', '|+']) {
 		const file = `a: 1\np: ${header}\n«  First.\n  Second.»`;
-		assert.equal(applied('yaml', file, (t) => t).file, file.replace(/[«»]/g, ''), header);
-		const edited = applied('yaml', file, (t) => `${t}\nThird.`).file;
+		assert.equal(appliedMarked('yaml', file, (t) => t).file, file.replace(/[«»]/g, ''), header);
+		const edited = appliedMarked('yaml', file, (t) => `${t}\nThird.`).file;
 		assert.equal(edited, `a: 1\np: ${header}\n  First.\n  Second.\n  Third.`, header);
 		assert.equal(parseYaml(edited).p, header === '|-' ? 'First.\nSecond.\nThird.' : 'First.\nSecond.\nThird.\n', header);
 	}
@@ -269,12 +238,12 @@ test('exactness: a YAML block at the end of a file without a final line break ap
 
 test('exactness: a plain YAML value that YAML 1.1 (PyYAML) would read as a boolean, null, number or date is written quoted', () => {
 	for (const value of ['No', 'yes', 'ON', 'off', 'y', 'N', 'True', 'null', 'Null', '~', '1e3', '0x1F', '012', '1_000', '1:20', '.5', '.inf', '-.INF', '.NaN', '2026-01-01', '2026-01-01 10:00:00', '=', '<<']) {
-		const written = applied('yaml', 'p: «Be brief»\n', () => value).file;
+		const written = appliedMarked('yaml', 'p: «Be brief»\n', () => value).file;
 		assert.notEqual(written, `p: ${value}\n`, `${value} written plain`);
 		assert.equal(parseYaml(written, { version: '1.1' }).p, value, value);
 		assert.equal(parseYaml(written).p, value, value);
 	}
-	assert.equal(applied('yaml', 'p: «x»\n', () => 'Be brief, always').file, 'p: Be brief, always\n');
+	assert.equal(appliedMarked('yaml', 'p: «x»\n', () => 'Be brief, always').file, 'p: Be brief, always\n');
 });
 
 test('exactness: a plain YAML value inside a flow collection is written quoted where , [ ] { } would end it', () => {
@@ -285,15 +254,15 @@ test('exactness: a plain YAML value inside a flow collection is written quoted w
 		['p: {k: «x»}\n', 'no', (v) => ({ p: { k: v } })],
 	];
 	for (const [file, value, structure] of cases) {
-		const written = applied('yaml', file, () => value).file;
+		const written = appliedMarked('yaml', file, () => value).file;
 		assert.deepEqual(parseYaml(written), structure(value), written);
 	}
-	assert.equal(applied('yaml', 'p: [«x», y]\n', () => 'Be brief').file, 'p: [Be brief, y]\n');
+	assert.equal(appliedMarked('yaml', 'p: [«x», y]\n', () => 'Be brief').file, 'p: [Be brief, y]\n');
 });
 
 test('exactness: a duplicate key still refuses a YAML file, found in linear time', () => {
-	const result = detectEncoding(place('yaml', 'a: 1\np: «x»\nb: 2\np: y\n'));
+	const result = detectEncoding(markedPlace('yaml', 'a: 1\np: «x»\nb: 2\np: y\n'));
 	assert.ok(isRefusal(result) && /Map keys must be unique at line 4, column 1/.test(result.reason), JSON.stringify(result));
-	assert.ok(isRefusal(detectEncoding(place('yaml', 'p: {k: «x», k: y}\n'))));
-	assert.ok(!isRefusal(detectEncoding(place('yaml', 'p: «x»\n"1": a\n1: b\n'))), 'the string "1" and the number 1 are different keys');
+	assert.ok(isRefusal(detectEncoding(markedPlace('yaml', 'p: {k: «x», k: y}\n'))));
+	assert.ok(!isRefusal(detectEncoding(markedPlace('yaml', 'p: «x»\n"1": a\n1: b\n'))), 'the string "1" and the number 1 are different keys');
 });

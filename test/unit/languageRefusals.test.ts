@@ -1,21 +1,13 @@
-import * as l10n from '@vscode/l10n';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { checkApplied } from '../../src/improve/core/applyCheck';
 import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
-import type { PromptPlace } from '../../src/improve/core/promptPlace';
 import { textForFile } from '../../src/improve/core/textForFile';
-
-function place(languageId: string, file: string, fileName?: string): PromptPlace {
-	const start = file.indexOf('«');
-	const end = file.indexOf('»');
-	return { languageId, fileName, before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1) };
-}
+import { inGerman } from '../support/inGerman';
+import { markedPlace } from '../support/markedApply';
 
 function reason(languageId: string, file: string, fileName?: string): string | undefined {
-	const detected = detectEncoding(place(languageId, file, fileName));
+	const detected = detectEncoding(markedPlace(languageId, file, fileName));
 	return isRefusal(detected) ? detected.reason : undefined;
 }
 
@@ -62,7 +54,7 @@ test('JSX text and quoted JSX attributes are not string literals: refused, while
 		assert.match(reason('javascript', file) ?? 'not refused', /JSX text or a JSX attribute/, file);
 	}
 	const file = 'const A = () => (\n  <p title={"«Be brief.»"}>\n    {cond && <b>it\'s</b>}\n  </p>\n);\n';
-	const p = place('typescriptreact', file);
+	const p = markedPlace('typescriptreact', file);
 	const encoding = detectEncoding(p);
 	assert.ok(!isRefusal(encoding), isRefusal(encoding) ? encoding.reason : '');
 	const forFile = textForFile('Be brief.\nSay "hi".', 'Be brief.', encoding, '\n', p.selected);
@@ -79,16 +71,12 @@ test('the last check catches an edit in JSX text, which the old scanner took for
 });
 
 test('in German, a Python string is described and refused in German', () => {
-	const de = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
-	l10n.config({ contents: de });
-	try {
-		const detected = detectEncoding(place('python', 'P = r"«a»"\n'));
+	inGerman(() => {
+		const detected = detectEncoding(markedPlace('python', 'P = r"«a»"\n'));
 		assert.ok(!isRefusal(detected));
 		assert.equal(detected.localizedDescription(), 'das Innere eines Python-Strings (r"…")');
 		assert.equal(detected.description, 'the inside of a Python string (r"…")');
 		assert.match(reason('python', 'P = b"«a»"\n') ?? '', /bytes \(b"…"\), kein Text/);
 		assert.match(reason('toml', 'p = "«a»"\n') ?? '', /teilt ihre Zeile mit Code/);
-	} finally {
-		l10n.config({ contents: {} });
-	}
+	});
 });

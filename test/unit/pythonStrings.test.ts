@@ -4,43 +4,16 @@ import { test } from 'node:test';
 import { checkApplied } from '../../src/improve/core/applyCheck';
 import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
 import type { PromptPlace } from '../../src/improve/core/promptPlace';
-import { textForFile } from '../../src/improve/core/textForFile';
 import { fStringWarnings, scanPyLiterals } from '../../src/improve/core/pythonLiterals';
+import { appliedAt, applyAt, detectedEncoding, markedPlace, type Applied } from '../support/markedApply';
 import { prng, randomText } from '../support/randomText';
 import type { PromptEncoding } from '../../src/core/encodingTypes';
 
-function place(file: string): PromptPlace {
-	const start = file.indexOf('«');
-	const end = file.indexOf('»');
-	return { languageId: 'python', fileName: 'agent.py', before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1) };
-}
-
-function encodingOf(file: string): PromptEncoding {
-	const detected = detectEncoding(place(file));
-	assert.ok(!isRefusal(detected), `${file}: refused: ${isRefusal(detected) ? detected.reason : ''}`);
-	return detected;
-}
-
-type Applied = { ok: true; decoded: string; file: string; expected: string } | { ok: false; reason: string };
-
+const place = (file: string): PromptPlace => markedPlace('python', file, 'agent.py');
+const encodingOf = (file: string): PromptEncoding => detectedEncoding(place(file));
 /** Writes `proposal` where the selection was, as Apply does, the last check included. */
-function apply(file: string, proposal: (decoded: string) => string, eol: '\n' | '\r\n' = '\n'): Applied {
-	const p = place(file);
-	const encoding = detectEncoding(p);
-	if (isRefusal(encoding)) return { ok: false, reason: encoding.reason };
-	const decoded = encoding.decode(p.selected);
-	const forFile = textForFile(proposal(decoded), decoded, encoding, eol, p.selected);
-	if (!forFile.ok) return forFile;
-	const written = p.before + forFile.text + p.after;
-	const check = checkApplied(written, 'python', { start: p.before.length, end: p.before.length + forFile.text.length }, forFile.expected);
-	return check.ok ? { ok: true, decoded, file: written, expected: forFile.expected } : check;
-}
-
-function applied(file: string, proposal: (decoded: string) => string, eol: '\n' | '\r\n' = '\n'): { decoded: string; file: string } {
-	const result = apply(file, proposal, eol);
-	assert.ok(result.ok, result.ok ? '' : result.reason);
-	return result;
-}
+const apply = (file: string, proposal: (decoded: string) => string, eol?: '\n' | '\r\n'): Applied => applyAt(place(file), proposal, eol);
+const applied = (file: string, proposal: (decoded: string) => string, eol?: '\n' | '\r\n'): { decoded: string; file: string } => appliedAt(place(file), proposal, eol);
 
 /** What Python itself makes of `PROMPT` in each file (`{name}` in an f-string reads as `{name}`), or the error. */
 function pythonValues(files: readonly string[]): (string | { error: string })[] {

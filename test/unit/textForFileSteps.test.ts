@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
+import type { PromptEncoding } from '../../src/core/encodingTypes';
 import type { PromptPlace } from '../../src/improve/core/promptPlace';
 import { textForFile, textForFileInSlices } from '../../src/improve/core/textForFile';
 import { bigProposals } from '../support/bigProposals';
-import type { PromptEncoding } from '../../src/core/encodingTypes';
-
-function place(languageId: string, file: string, fileName?: string): PromptPlace {
-	const start = file.indexOf('«');
-	const end = file.indexOf('»');
-	return { languageId, before: file.slice(0, start), selected: file.slice(start + 1, end), after: file.slice(end + 1), fileName };
-}
-
-function encodingOf(p: PromptPlace): PromptEncoding {
-	const encoding = detectEncoding(p);
-	if (isRefusal(encoding)) throw new Error(encoding.reason);
-	return encoding;
-}
+import { detectedEncoding, markedPlace } from '../support/markedApply';
 
 /** Runs the sliced Apply with a slice of 0 ms (a turn of the event loop after every step), counting the turns. */
 async function sliced(reviewed: string, original: string, encoding: PromptEncoding, eol: '\n' | '\r\n', raw: string): Promise<{ result: ReturnType<typeof textForFile>; turns: number }> {
@@ -34,7 +22,7 @@ async function sliced(reviewed: string, original: string, encoding: PromptEncodi
 test('Apply in slices writes exactly what Apply in one go writes, for every shape of a large proposal, with turns of the event loop between its steps', async () => {
 	for (const { name, original, improved } of bigProposals(256 * 1024)) {
 		const raw = JSON.stringify(original);
-		const encoding = encodingOf({ languageId: 'json', before: '{"prompt": ', selected: raw, after: '}\n' });
+		const encoding = detectedEncoding({ languageId: 'json', before: '{"prompt": ', selected: raw, after: '}\n' });
 		const { result, turns } = await sliced(improved, original, encoding, '\n', raw);
 		assert.deepEqual(result, textForFile(improved, original, encoding, '\n', raw), name);
 		assert.ok(result.ok, name);
@@ -53,22 +41,22 @@ const EDITS: [string, (t: string) => string][] = [
 ];
 
 const PLACES: [string, PromptPlace][] = [
-	['JSON', place('json', '{"prompt": "«You are kind.\\nBe brief.\\u00e9»"}\n')],
-	['JSON with CRLF escapes', place('json', '{"prompt": "«You are kind.\\r\\nBe brief.\\r\\n»"}\n')],
-	['JavaScript string', place('javascript', "const p = '«You are kind.\\nBe brief.»';\n")],
-	['template literal', place('typescript', 'const p = `«You are ${name}.\\nBe brief.»`;\n')],
-	['YAML block', place('yaml', 'prompt: |\n  «You are kind.\n  Be brief.\n»other: 1\n')],
-	['YAML double-quoted', place('yaml', 'prompt: "«You are kind.\\nBe brief.»"\n')],
-	['YAML single-quoted', place('yaml', "prompt: «'You are kind. Be brief.'»\n")],
-	['YAML plain', place('yaml', 'prompt: «You are kind. Be brief.»\n')],
-	['Python', place('python', 'PROMPT = """«You are kind.\nBe brief.»"""\n')],
-	['plain text', place('markdown', '# Prompt\n«You are kind.\nBe brief.»\n', 'prompt.md')],
+	['JSON', markedPlace('json', '{"prompt": "«You are kind.\\nBe brief.\\u00e9»"}\n')],
+	['JSON with CRLF escapes', markedPlace('json', '{"prompt": "«You are kind.\\r\\nBe brief.\\r\\n»"}\n')],
+	['JavaScript string', markedPlace('javascript', "const p = '«You are kind.\\nBe brief.»';\n")],
+	['template literal', markedPlace('typescript', 'const p = `«You are ${name}.\\nBe brief.»`;\n')],
+	['YAML block', markedPlace('yaml', 'prompt: |\n  «You are kind.\n  Be brief.\n»other: 1\n')],
+	['YAML double-quoted', markedPlace('yaml', 'prompt: "«You are kind.\\nBe brief.»"\n')],
+	['YAML single-quoted', markedPlace('yaml', "prompt: «'You are kind. Be brief.'»\n")],
+	['YAML plain', markedPlace('yaml', 'prompt: «You are kind. Be brief.»\n')],
+	['Python', markedPlace('python', 'PROMPT = """«You are kind.\nBe brief.»"""\n')],
+	['plain text', markedPlace('markdown', '# Prompt\n«You are kind.\nBe brief.»\n', 'prompt.md')],
 ];
 
 test('Apply in slices gives the same result as in one go for every encoding, written or refused', async () => {
 	const kinds = new Set<string>();
 	for (const [what, p] of PLACES) {
-		const encoding = encodingOf(p);
+		const encoding = detectedEncoding(p);
 		kinds.add(encoding.kind);
 		const decoded = encoding.decode(p.selected);
 		for (const [edit, change] of EDITS) {
