@@ -4,7 +4,8 @@ import type { ReviewDecisions } from '../core/changeTypes';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { Log } from './log';
 import type { EvidenceDocuments } from './review/evidenceDocuments';
-import type { ReviewManager, ReviewServices } from './review/reviewManager';
+import type { ReviewManager } from './review/reviewManager';
+import type { ReviewServices } from './review/reviewServices';
 import type { Ui } from './userInterface';
 
 /*

@@ -9,7 +9,8 @@ import type { Log } from '../../../vscode/log';
 import type { Ui } from '../../../vscode/userInterface';
 import { offerApplyOrDiscard } from '../../../vscode/review/applyOrDiscardOffer';
 import type { Review } from '../../../vscode/review/review';
-import type { ReviewManager, ReviewRequest } from '../../../vscode/review/reviewManager';
+import type { ReviewRequest } from '../../../vscode/review/reviewDiffs';
+import type { ReviewManager } from '../../../vscode/review/reviewManager';
 
 export interface ProposalReviewDeps {
 	reviews: ReviewManager;
