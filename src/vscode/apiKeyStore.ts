@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { QuickInputIds, type QuickInputId } from '../core/quickInputIds';
 import { SECRET_API_KEY, SECRET_MODEL_API_KEY } from '../constants';
 import type { Log } from './log';
 import type { Ui } from './userInterface';
@@ -8,6 +9,8 @@ export interface KeySpec {
 	secret: string;
 	/** "Cekura API key": for messages. */
 	name: string;
+	/** The id tests know its input box by. */
+	inputId: QuickInputId;
 	title: string;
 	prompt: string;
 	/** An empty answer removes the key (a local model server needs none) instead of being refused. */
@@ -17,6 +20,7 @@ export interface KeySpec {
 export const CEKURA_KEY: KeySpec = {
 	secret: SECRET_API_KEY,
 	name: 'Cekura API key',
+	inputId: QuickInputIds.apiKey,
 	// Getters: a message is translated when it is shown, after VS Code has loaded the extension's l10n bundle.
 	get title() { return vscode.l10n.t('Cekura: Set API Key'); },
 	get prompt() { return vscode.l10n.t('Paste your Cekura API key (Cekura dashboard › Settings › API Keys). It is kept in VS Code\'s secret storage.'); },
@@ -26,6 +30,7 @@ export const CEKURA_KEY: KeySpec = {
 export const MODEL_KEY: KeySpec = {
 	secret: SECRET_MODEL_API_KEY,
 	name: 'model API key',
+	inputId: QuickInputIds.modelApiKey,
 	get title() { return vscode.l10n.t('Cekura: Set Model API Key'); },
 	get prompt() { return vscode.l10n.t('Paste the API key of your OpenAI-compatible server (sent as "Authorization: Bearer …" to cekura.openaiCompatible.baseUrl only). Leave it empty for a local server that needs none. It is kept in VS Code\'s secret storage.'); },
 	emptyAllowed: true,
@@ -48,7 +53,8 @@ export class ApiKeyStore {
 
 	/** Asks for the key and stores it (an allowed empty answer removes it). Resolves undefined when the user cancels. */
 	async prompt(reason?: string): Promise<string | undefined> {
-		const answer = await this.ui.window.showInputBox({
+		const answer = await this.ui.showInputBox({
+			id: this.spec.inputId,
 			title: this.spec.title,
 			prompt: `${reason ? `${reason} ` : ''}${this.spec.prompt}`,
 			placeHolder: this.spec.emptyAllowed ? vscode.l10n.t('API key (optional)') : vscode.l10n.t('API key'),

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { QuickInputIds } from '../../core/quickInputIds';
+import { isBack } from '../../core/quickInputStep';
 import { checkBaseUrl } from '../core/baseUrl';
 import { FALLBACK_ENGINE_KEY, Settings } from '../../constants';
 import { availableChatModels, openAiClient, pickServerModel, type ModelEngineDeps } from '../vscode/engines/modelEngines';
@@ -53,7 +55,7 @@ export async function chooseEngine(deps: ModelEngineDeps & { globalState: vscode
 	}
 	items.push({ label: vscode.l10n.t('Set up an OpenAI-compatible server…'), description: 'OpenAI, Azure OpenAI, OpenRouter, Ollama, LM Studio', setUpServer: true });
 
-	const picked = await ui.window.showQuickPick(items, { title: vscode.l10n.t('Cekura: Choose Improvement Engine'), placeHolder: vscode.l10n.t('Who rewrites your prompts? Run evidence always comes from Cekura.'), ignoreFocusOut: true });
+	const picked = await ui.showQuickPick(items, { id: QuickInputIds.engine, title: vscode.l10n.t('Cekura: Choose Improvement Engine'), placeHolder: vscode.l10n.t('Who rewrites your prompts? Run evidence always comes from Cekura.'), ignoreFocusOut: true });
 	if (!picked) return false;
 	if (!picked.engine && !picked.setUpServer) {
 		ui.notify('info', vscode.l10n.t('Cekura: no language model is available in VS Code. Install and sign in to GitHub Copilot (or an extension that provides models), or set up an OpenAI-compatible server.'));
@@ -78,7 +80,8 @@ export async function chooseEngine(deps: ModelEngineDeps & { globalState: vscode
 /** Base URL, optional key and model of an OpenAI-compatible server, written to the settings. Resolves "<model> at <host>". */
 async function setUpServer(deps: ModelEngineDeps, current: string): Promise<string | undefined> {
 	const setting = `${Settings.section}.${Settings.openaiBaseUrl}`;
-	const typed = await deps.ui.window.showInputBox({
+	const typed = await deps.ui.showInputBox({
+		id: QuickInputIds.serverBaseUrl,
 		title: vscode.l10n.t('Cekura: OpenAI-compatible server (1/3): base URL'),
 		prompt: vscode.l10n.t('e.g. https://api.openai.com/v1, https://openrouter.ai/api/v1, http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:1234/v1 (LM Studio)'),
 		value: current || DEFAULT_SERVER,
@@ -94,7 +97,7 @@ async function setUpServer(deps: ModelEngineDeps, current: string): Promise<stri
 	if ((await deps.modelKeys.prompt('(2/3)')) === undefined) return undefined;
 	const client = await openAiClient(deps, check.url, 30_000);
 	const model = await pickServerModel(deps, client(''), check.url);
-	if (!model) return undefined;
+	if (!model || isBack(model)) return undefined;
 	await writeUserSetting(Settings.openaiBaseUrl, check.url);
 	await writeUserSetting(Settings.openaiModel, model);
 	return vscode.l10n.t('{0} at {1}', model, new URL(check.url).host);

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { QuickInputIds } from '../../core/quickInputIds';
 import * as vscode from 'vscode';
 import type { Proposal } from '../../core/engines/improveEngine';
 import { fitToOriginal } from '../../core/eol';
@@ -196,9 +197,9 @@ export class ReviewManager implements vscode.Disposable {
 			this.ui.notify('info', vscode.l10n.t('Cekura: no improved prompt is open for review.'));
 			return undefined;
 		}
-		const picked = await this.ui.window.showQuickPick(
+		const picked = await this.ui.showQuickPick(
 			this.openReviews.map((r) => ({ label: r.title, description: r.stats, review: r })),
-			{ title: question, placeHolder: vscode.l10n.t('Several reviews are open') },
+			{ id: QuickInputIds.whichReview, title: question, placeHolder: vscode.l10n.t('Several reviews are open') },
 		);
 		return picked?.review;
 	}

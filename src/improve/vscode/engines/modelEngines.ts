@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { QuickInputIds } from '../../../core/quickInputIds';
 import type { CekuraClient } from '../../core/cekuraClient';
 import { ModelEngine } from '../../core/engines/modelEngine';
 import { errorMessage } from '../../../core/errorMessage';
@@ -11,6 +12,7 @@ import type { Log } from '../../../vscode/log';
 import { fetchThroughVsCodeProxy } from '../nodeFetch';
 import { writeUserSetting, type CekuraSettings } from '../settings';
 import type { Ui } from '../../../vscode/userInterface';
+import { isBack, type Back, type StepPosition } from '../../../core/quickInputStep';
 import { VscodeLmChatModel } from './vscodeLmChatModel';
 
 export interface ModelEngineDeps {
@@ -51,20 +53,21 @@ export async function vscodeLmEngine(deps: ModelEngineDeps, settings: CekuraSett
 				vscode.l10n.t('No language model is available in VS Code: install and sign in to GitHub Copilot, or an extension that provides models (and check that chat.disableAIFeatures is off), or choose an OpenAI-compatible server.'),
 			);
 		}
-		model = models.length === 1 ? models[0] : await pickChatModel(deps.ui, models);
-		if (!model) return undefined;
+		const picked = models.length === 1 ? models[0] : await pickChatModel(deps.ui, models);
+		if (!picked || isBack(picked)) return undefined;
+		model = picked;
 		await writeUserSetting(Settings.vscodeLmModel, model.id);
 		deps.log.info(`Language model chosen: ${model.name} (${model.id}), remembered in ${Settings.section}.${Settings.vscodeLmModel}.`);
 	}
 	return new ModelEngine('vscodeLm', new VscodeLmChatModel(model), (ids, signal) => cekura.bulkRuns(ids, signal), deps.log, (text) => deps.log.redact(text));
 }
 
-async function pickChatModel(ui: Ui, models: readonly vscode.LanguageModelChat[]): Promise<vscode.LanguageModelChat | undefined> {
-	const picked = await ui.window.showQuickPick(
-		models.map((m) => ({ label: m.name, description: `${m.vendor} · ${m.family}`, detail: vscode.l10n.t('{0} input tokens', m.maxInputTokens.toLocaleString(vscode.env.language)), model: m })),
-		{ title: vscode.l10n.t('Cekura: Which language model should improve prompts?'), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.vscodeLm.model'), ignoreFocusOut: true },
-	);
-	return picked?.model;
+/** The language model to improve prompts with; as a step of the improve flow at `position`. */
+export async function pickChatModel(ui: Ui, models: readonly vscode.LanguageModelChat[], position?: StepPosition): Promise<vscode.LanguageModelChat | Back | undefined> {
+	const items = models.map((m) => ({ label: m.name, description: `${m.vendor} · ${m.family}`, detail: vscode.l10n.t('{0} input tokens', m.maxInputTokens.toLocaleString(vscode.env.language)), model: m }));
+	const options = { id: QuickInputIds.chatModel, title: vscode.l10n.t('Cekura: Which language model should improve prompts?'), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.vscodeLm.model'), ignoreFocusOut: true };
+	const picked = position ? await ui.pickStep(items, options, position) : await ui.showQuickPick(items, options);
+	return isBack(picked) ? picked : picked?.model;
 }
 
 /**
@@ -79,8 +82,9 @@ export async function openAiEngine(deps: ModelEngineDeps, settings: CekuraSettin
 	const client = await openAiClient(deps, baseUrl.url, settings.improveTimeoutMs);
 	let model = settings.openai.model;
 	if (!model) {
-		model = (await pickServerModel(deps, client(''), baseUrl.url)) ?? '';
-		if (!model) return undefined;
+		const picked = await pickServerModel(deps, client(''), baseUrl.url);
+		if (!picked || isBack(picked)) return undefined;
+		model = picked;
 		await writeUserSetting(Settings.openaiModel, model);
 	}
 	const host = new URL(baseUrl.url).host;
@@ -94,8 +98,8 @@ export async function openAiClient(deps: ModelEngineDeps, baseUrl: string, timeo
 		new OpenAiCompatibleClient({ baseUrl, apiKey, model, fetch: fetchThroughVsCodeProxy, timeoutMs, userAgent: `cekura-prompt-improver/${deps.version}`, log: deps.log });
 }
 
-/** The model to use on a server: picked from its list, or typed when the server offers none. */
-export async function pickServerModel(deps: ModelEngineDeps, client: OpenAiCompatibleClient, baseUrl: string): Promise<string | undefined> {
+/** The model to use on a server: picked from its list, or typed when the server offers none; as a step of the improve flow at `position`. */
+export async function pickServerModel(deps: ModelEngineDeps, client: OpenAiCompatibleClient, baseUrl: string, position?: StepPosition): Promise<string | Back | undefined> {
 	let ids: string[] = [];
 	try {
 		ids = await client.listModels(AbortSignal.timeout(15_000));
@@ -103,17 +107,18 @@ export async function pickServerModel(deps: ModelEngineDeps, client: OpenAiCompa
 		deps.log.warn(`Could not list the models of ${baseUrl}: ${errorMessage(err)}`);
 	}
 	if (ids.length) {
-		const picked = await deps.ui.window.showQuickPick(
-			ids.map((id) => ({ label: id })),
-			{ title: vscode.l10n.t('Cekura: Which model of {0}?', new URL(baseUrl).host), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.openaiCompatible.model'), ignoreFocusOut: true },
-		);
-		return picked?.label;
+		const items = ids.map((id) => ({ label: id }));
+		const options = { id: QuickInputIds.serverModel, title: vscode.l10n.t('Cekura: Which model of {0}?', new URL(baseUrl).host), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.openaiCompatible.model'), ignoreFocusOut: true };
+		const picked = position ? await deps.ui.pickStep(items, options, position) : await deps.ui.showQuickPick(items, options);
+		return isBack(picked) ? picked : picked?.label;
 	}
-	const typed = await deps.ui.window.showInputBox({
+	const box = {
+		id: QuickInputIds.serverModelName,
 		title: vscode.l10n.t('Cekura: Model name'),
 		prompt: vscode.l10n.t('The model to use on {0} (sent as "model"), e.g. gpt-4.1 or llama3.1. It is remembered in cekura.openaiCompatible.model.', baseUrl),
 		ignoreFocusOut: true,
-		validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the model name.')),
-	});
-	return typed?.trim() || undefined;
+		validateInput: (value: string) => (value.trim() ? undefined : vscode.l10n.t('Enter the model name.')),
+	};
+	const typed = position ? await deps.ui.inputStep(box, position) : await deps.ui.showInputBox(box);
+	return isBack(typed) ? typed : typed?.trim() || undefined;
 }

@@ -1,0 +1,106 @@
+import type * as vscode from 'vscode';
+import type { QuickPickWidget } from './userInterface';
+
+/**
+ * A quick pick that shows redacted copies of its title, placeholder and items, while the extension sets and reads
+ * its own items. Each item is copied once, so a picker that sets its items again (more pages) redacts only new ones.
+ */
+export class RedactingQuickPick<T extends vscode.QuickPickItem> implements QuickPickWidget<T> {
+	private originals: readonly T[] = [];
+	private readonly copyOf = new WeakMap<T, T>();
+	private readonly originalOf = new WeakMap<T, T>();
+	private titleText: string | undefined;
+	private placeholderText: string | undefined;
+
+	constructor(
+		private readonly inner: QuickPickWidget<T>,
+		private readonly redact: (text: string) => string,
+	) {}
+
+	get items(): readonly T[] {
+		return this.originals;
+	}
+	set items(items: readonly T[]) {
+		this.originals = items;
+		this.inner.items = this.copies(items);
+	}
+
+	get selectedItems(): readonly T[] {
+		return this.toOriginals(this.inner.selectedItems);
+	}
+	set selectedItems(items: readonly T[]) {
+		this.inner.selectedItems = this.copies(items);
+	}
+
+	get title(): string | undefined {
+		return this.titleText;
+	}
+	set title(title: string | undefined) {
+		this.titleText = title;
+		this.inner.title = title === undefined ? undefined : this.redact(title);
+	}
+
+	get placeholder(): string | undefined {
+		return this.placeholderText;
+	}
+	set placeholder(placeholder: string | undefined) {
+		this.placeholderText = placeholder;
+		this.inner.placeholder = placeholder === undefined ? undefined : this.redact(placeholder);
+	}
+
+	get busy(): boolean { return this.inner.busy; }
+	set busy(value: boolean) { this.inner.busy = value; }
+	get canSelectMany(): boolean { return this.inner.canSelectMany; }
+	set canSelectMany(value: boolean) { this.inner.canSelectMany = value; }
+	get matchOnDescription(): boolean { return this.inner.matchOnDescription; }
+	set matchOnDescription(value: boolean) { this.inner.matchOnDescription = value; }
+	get matchOnDetail(): boolean { return this.inner.matchOnDetail; }
+	set matchOnDetail(value: boolean) { this.inner.matchOnDetail = value; }
+	get ignoreFocusOut(): boolean { return this.inner.ignoreFocusOut; }
+	set ignoreFocusOut(value: boolean) { this.inner.ignoreFocusOut = value; }
+	get keepScrollPosition(): boolean | undefined { return this.inner.keepScrollPosition; }
+	set keepScrollPosition(value: boolean | undefined) { this.inner.keepScrollPosition = value; }
+	get step(): number | undefined { return this.inner.step; }
+	set step(value: number | undefined) { this.inner.step = value; }
+	get totalSteps(): number | undefined { return this.inner.totalSteps; }
+	set totalSteps(value: number | undefined) { this.inner.totalSteps = value; }
+	get buttons(): readonly vscode.QuickInputButton[] { return this.inner.buttons; }
+	set buttons(value: readonly vscode.QuickInputButton[]) { this.inner.buttons = value; }
+
+	readonly onDidChangeSelection: vscode.Event<readonly T[]> = (listener, thisArgs, disposables) =>
+		this.inner.onDidChangeSelection((shown) => listener.call(thisArgs, this.toOriginals(shown)), undefined, disposables);
+
+	get onDidAccept(): vscode.Event<void> { return this.inner.onDidAccept; }
+	get onDidTriggerButton(): vscode.Event<vscode.QuickInputButton> { return this.inner.onDidTriggerButton; }
+	get onDidHide(): vscode.Event<void> { return this.inner.onDidHide; }
+
+	show(): void {
+		this.inner.show();
+	}
+	hide(): void {
+		this.inner.hide();
+	}
+	dispose(): void {
+		this.inner.dispose();
+	}
+
+	private copies(items: readonly T[]): T[] {
+		return items.map((item) => {
+			let copy = this.copyOf.get(item);
+			if (!copy) {
+				copy = { ...item, label: this.redact(item.label), description: this.optional(item.description), detail: this.optional(item.detail) };
+				this.copyOf.set(item, copy);
+				this.originalOf.set(copy, item);
+			}
+			return copy;
+		});
+	}
+
+	private toOriginals(shown: readonly T[]): T[] {
+		return shown.map((copy) => this.originalOf.get(copy) ?? copy);
+	}
+
+	private optional(text: string | undefined): string | undefined {
+		return text === undefined ? undefined : this.redact(text);
+	}
+}
