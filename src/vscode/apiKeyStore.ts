@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { QuickInputIds, type QuickInputId } from '../core/quickInputIds';
 import { SECRET_API_KEY, SECRET_MODEL_API_KEY } from '../constants';
 import type { Log } from './log';
-import type { Ui } from './userInterface';
+import { isBack, type Back, type StepPosition } from '../core/quickInputStep';
+import type { InputBoxSpec, Ui } from './userInterface';
 
 /** Which key a store keeps, and how it asks for it. */
 export interface KeySpec {
@@ -51,9 +52,14 @@ export class ApiKeyStore {
 		return key || undefined;
 	}
 
-	/** Asks for the key and stores it (an allowed empty answer removes it). Resolves undefined when the user cancels. */
-	async prompt(reason?: string): Promise<string | undefined> {
-		const answer = await this.ui.showInputBox({
+	/**
+	 * Asks for the key and stores it (an allowed empty answer removes it). Resolves undefined when the user cancels;
+	 * as a step of a flow (`position`), BACK when they press Back.
+	 */
+	prompt(reason?: string): Promise<string | undefined>;
+	prompt(reason: string | undefined, position: StepPosition): Promise<string | Back | undefined>;
+	async prompt(reason?: string, position?: StepPosition): Promise<string | Back | undefined> {
+		const box: InputBoxSpec = {
 			id: this.spec.inputId,
 			title: this.spec.title,
 			prompt: `${reason ? `${reason} ` : ''}${this.spec.prompt}`,
@@ -66,8 +72,9 @@ export class ApiKeyStore {
 				if (/\s/.test(trimmed)) return vscode.l10n.t('An API key has no spaces or line breaks.');
 				return undefined;
 			},
-		});
-		if (answer === undefined) return undefined;
+		};
+		const answer = position ? await this.ui.inputStep(box, position) : await this.ui.showInputBox(box);
+		if (answer === undefined || isBack(answer)) return answer;
 		const key = answer.trim();
 		if (!key) {
 			if (!this.spec.emptyAllowed) return undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { QuickInputIds } from '../../core/quickInputIds';
 import { isBack } from '../../core/quickInputStep';
+import { runSteps, type FlowStep } from '../core/flowSteps';
 import { checkBaseUrl } from '../core/baseUrl';
 import { FALLBACK_ENGINE_KEY, Settings } from '../../constants';
 import { availableChatModels, openAiClient, pickServerModel, type ModelEngineDeps } from '../vscode/engines/modelEngines';
@@ -77,28 +78,51 @@ export async function chooseEngine(deps: ModelEngineDeps & { globalState: vscode
 	return true;
 }
 
-/** Base URL, optional key and model of an OpenAI-compatible server, written to the settings. Resolves "<model> at <host>". */
+interface ServerChoices {
+	url: string;
+	model?: string;
+}
+
+/**
+ * Base URL, optional key and model of an OpenAI-compatible server, as three steps with Back; written to the settings
+ * (the key to the secret storage when its step is answered). Resolves "<model> at <host>".
+ */
 async function setUpServer(deps: ModelEngineDeps, current: string): Promise<string | undefined> {
 	const setting = `${Settings.section}.${Settings.openaiBaseUrl}`;
-	const typed = await deps.ui.showInputBox({
-		id: QuickInputIds.serverBaseUrl,
-		title: vscode.l10n.t('Cekura: OpenAI-compatible server (1/3): base URL'),
-		prompt: vscode.l10n.t('e.g. https://api.openai.com/v1, https://openrouter.ai/api/v1, http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:1234/v1 (LM Studio)'),
-		value: current || DEFAULT_SERVER,
-		ignoreFocusOut: true,
-		validateInput: (value) => {
-			const check = checkBaseUrl(value, setting);
-			return check.ok ? undefined : check.message;
+	const urlStep: FlowStep<ServerChoices> = {
+		async run(choices, position) {
+			const typed = await deps.ui.inputStep({
+				id: QuickInputIds.serverBaseUrl,
+				title: vscode.l10n.t('Cekura: OpenAI-compatible server: base URL'),
+				prompt: vscode.l10n.t('e.g. https://api.openai.com/v1, https://openrouter.ai/api/v1, http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:1234/v1 (LM Studio)'),
+				value: choices.url,
+				ignoreFocusOut: true,
+				validateInput: (value) => {
+					const check = checkBaseUrl(value, setting);
+					return check.ok ? undefined : check.message;
+				},
+			}, position);
+			if (typed === undefined || isBack(typed)) return typed;
+			const check = checkBaseUrl(typed, setting);
+			return check.ok ? { state: { ...choices, url: check.url } } : undefined;
 		},
-	});
-	if (typed === undefined) return undefined;
-	const check = checkBaseUrl(typed, setting);
-	if (!check.ok) return undefined;
-	if ((await deps.modelKeys.prompt('(2/3)')) === undefined) return undefined;
-	const client = await openAiClient(deps, check.url, 30_000);
-	const model = await pickServerModel(deps, client(''), check.url);
-	if (!model || isBack(model)) return undefined;
-	await writeUserSetting(Settings.openaiBaseUrl, check.url);
-	await writeUserSetting(Settings.openaiModel, model);
-	return vscode.l10n.t('{0} at {1}', model, new URL(check.url).host);
+	};
+	const keyStep: FlowStep<ServerChoices> = {
+		async run(choices, position) {
+			const key = await deps.modelKeys.prompt(undefined, position);
+			return key === undefined || isBack(key) ? key : { state: choices };
+		},
+	};
+	const modelStep: FlowStep<ServerChoices> = {
+		async run(choices, position) {
+			const client = await openAiClient(deps, choices.url, 30_000);
+			const model = await pickServerModel(deps, client(''), choices.url, position);
+			return model === undefined || isBack(model) ? model : { state: { ...choices, model } };
+		},
+	};
+	const chosen = await runSteps([urlStep, keyStep, modelStep], { url: current || DEFAULT_SERVER });
+	if (!chosen?.model) return undefined;
+	await writeUserSetting(Settings.openaiBaseUrl, chosen.url);
+	await writeUserSetting(Settings.openaiModel, chosen.model);
+	return vscode.l10n.t('{0} at {1}', chosen.model, new URL(chosen.url).host);
 }
