@@ -30,7 +30,7 @@ export const backToRuns: Flow = {
 		const first = await stepCounter(wb, /Choose up to 3 runs/);
 		assert.equal(first.step, 1);
 		assert.equal(await wb.page.locator(`${BACK_BUTTON}:visible`).count(), 0, 'the first step offers Back');
-		for (const id of [5546, 5523]) await wb.toggleQuickPickRow(new RegExp(`#${id} `));
+		for (const id of [5546, 5547]) await wb.toggleQuickPickRow(new RegExp(`#${id} `));
 		await wb.clickQuickPickOk();
 
 		await waitFor(async () => !/Looking up/.test((await wb.quickPickTitleOrMessage().catch(() => undefined))?.placeholder ?? 'Looking up'), 'the focus step to finish loading', 15_000, 200);
@@ -44,15 +44,16 @@ export const backToRuns: Flow = {
 
 		await waitForRunList(wb);
 		assert.deepEqual(await stepCounter(wb, /Choose up to 3 runs/), first, 'the runs step after Back');
-		for (const id of [5546, 5523]) assert.equal(await wb.isQuickPickRowChecked(new RegExp(`#${id} `)), true, `run ${id} lost its check after Back`);
+		for (const id of [5546, 5547]) assert.equal(await wb.isQuickPickRowChecked(new RegExp(`#${id} `)), true, `run ${id} lost its check after Back`);
 		log(`runs after Back: ${await wb.screenshot(shotsDir, 'back-runs-kept.png', { moveMouse: false })}`);
 		assert.equal(improveRequests(ctx).length, 0, 'a request went out before the flow ended');
 
 		await wb.clickQuickPickOk();
 		await acceptFocus(wb);
-		await wb.waitForDiffEditor('Original ↔ Improved (runs 5546, 5523)');
+		// The runs go in the order the picker lists them.
+		await wb.waitForDiffEditor('Original ↔ Improved (runs 5547, 5546)');
 		const sent = improveRequests(ctx);
 		assert.equal(sent.length, 1);
-		assert.deepEqual(sent[0].body.run_ids, [5546, 5523]);
+		assert.deepEqual(sent[0].body.run_ids, [5547, 5546]);
 	},
 };
