@@ -48,31 +48,29 @@ export class RedactingQuickPick<T extends vscode.QuickPickItem> implements Quick
 		this.inner.placeholder = placeholder === undefined ? undefined : this.redact(placeholder);
 	}
 
-	get busy(): boolean { return this.inner.busy; }
-	set busy(value: boolean) { this.inner.busy = value; }
-	get canSelectMany(): boolean { return this.inner.canSelectMany; }
-	set canSelectMany(value: boolean) { this.inner.canSelectMany = value; }
-	get matchOnDescription(): boolean { return this.inner.matchOnDescription; }
-	set matchOnDescription(value: boolean) { this.inner.matchOnDescription = value; }
-	get matchOnDetail(): boolean { return this.inner.matchOnDetail; }
-	set matchOnDetail(value: boolean) { this.inner.matchOnDetail = value; }
-	get ignoreFocusOut(): boolean { return this.inner.ignoreFocusOut; }
-	set ignoreFocusOut(value: boolean) { this.inner.ignoreFocusOut = value; }
-	get keepScrollPosition(): boolean | undefined { return this.inner.keepScrollPosition; }
-	set keepScrollPosition(value: boolean | undefined) { this.inner.keepScrollPosition = value; }
-	get step(): number | undefined { return this.inner.step; }
-	set step(value: number | undefined) { this.inner.step = value; }
-	get totalSteps(): number | undefined { return this.inner.totalSteps; }
-	set totalSteps(value: number | undefined) { this.inner.totalSteps = value; }
-	get buttons(): readonly vscode.QuickInputButton[] { return this.inner.buttons; }
-	set buttons(value: readonly vscode.QuickInputButton[]) { this.inner.buttons = value; }
+	// Shown as they are: passed to the quick pick on the screen (defined below the class).
+	declare busy: boolean;
+	declare canSelectMany: boolean;
+	declare matchOnDescription: boolean;
+	declare matchOnDetail: boolean;
+	declare ignoreFocusOut: boolean;
+	declare keepScrollPosition: boolean | undefined;
+	declare step: number | undefined;
+	declare totalSteps: number | undefined;
+	declare buttons: readonly vscode.QuickInputButton[];
 
 	readonly onDidChangeSelection: vscode.Event<readonly T[]> = (listener, thisArgs, disposables) =>
 		this.inner.onDidChangeSelection((shown) => listener.call(thisArgs, this.toOriginals(shown)), undefined, disposables);
 
-	get onDidAccept(): vscode.Event<void> { return this.inner.onDidAccept; }
-	get onDidTriggerButton(): vscode.Event<vscode.QuickInputButton> { return this.inner.onDidTriggerButton; }
-	get onDidHide(): vscode.Event<void> { return this.inner.onDidHide; }
+	get onDidAccept(): vscode.Event<void> {
+		return this.inner.onDidAccept;
+	}
+	get onDidTriggerButton(): vscode.Event<vscode.QuickInputButton> {
+		return this.inner.onDidTriggerButton;
+	}
+	get onDidHide(): vscode.Event<void> {
+		return this.inner.onDidHide;
+	}
 
 	show(): void {
 		this.inner.show();
@@ -103,4 +101,17 @@ export class RedactingQuickPick<T extends vscode.QuickPickItem> implements Quick
 	private optional(text: string | undefined): string | undefined {
 		return text === undefined ? undefined : this.redact(text);
 	}
+}
+
+type Passed = 'busy' | 'canSelectMany' | 'matchOnDescription' | 'matchOnDetail' | 'ignoreFocusOut' | 'keepScrollPosition' | 'step' | 'totalSteps' | 'buttons';
+const PASSED: readonly Passed[] = ['busy', 'canSelectMany', 'matchOnDescription', 'matchOnDetail', 'ignoreFocusOut', 'keepScrollPosition', 'step', 'totalSteps', 'buttons'];
+for (const name of PASSED) {
+	Object.defineProperty(RedactingQuickPick.prototype, name, {
+		get(this: { inner: Record<Passed, unknown> }) {
+			return this.inner[name];
+		},
+		set(this: { inner: Record<Passed, unknown> }, value: unknown) {
+			this.inner[name] = value;
+		},
+	});
 }

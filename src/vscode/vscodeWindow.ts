@@ -44,6 +44,11 @@ function inputStep({ id: _id, ...options }: InputBoxSpec, position: StepPosition
 		const result = await options.validateInput?.(value);
 		return (typeof result === 'string' ? result : result?.message) || undefined;
 	};
+	const showCheck = (value: string): void => {
+		check(value).then((message) => {
+			if (box.value === value) box.validationMessage = message;
+		}, (err: unknown) => (box.validationMessage = errorMessage(err)));
+	};
 	return new Promise((resolve) => {
 		const finish = (result: string | Back | undefined): void => {
 			disposables.forEach((d) => d.dispose());
@@ -52,11 +57,7 @@ function inputStep({ id: _id, ...options }: InputBoxSpec, position: StepPosition
 		};
 		const disposables = [
 			asStep(box, position, () => finish(BACK)),
-			box.onDidChangeValue((value) => {
-				check(value).then((message) => {
-					if (box.value === value) box.validationMessage = message;
-				}, (err: unknown) => (box.validationMessage = errorMessage(err)));
-			}),
+			box.onDidChangeValue(showCheck),
 			box.onDidAccept(() => {
 				const value = box.value;
 				check(value).then((message) => {
@@ -67,6 +68,8 @@ function inputStep({ id: _id, ...options }: InputBoxSpec, position: StepPosition
 			box.onDidHide(() => finish(undefined)),
 		];
 		box.show();
+		// As showInputBox does: a value given to start with is checked at once.
+		if (box.value) showCheck(box.value);
 	});
 }
 

@@ -63,6 +63,21 @@ test('a quick pick made with createQuickPick shows its title, placeholder and it
 	assert.equal(reported[0][0], items[0]);
 });
 
+test('what holds no text (busy, checkboxes, the step counter, the Back button) reaches the screen as it is', () => {
+	const onScreen = new ScreenPick() as ScreenPick & Record<string, unknown>;
+	const picker = redactingWindow(screen(onScreen), redact).createQuickPick<Item>(QuickInputIds.focus);
+	const back = { iconPath: 'back' } as unknown as vscode.QuickInputButton;
+	picker.busy = true;
+	picker.canSelectMany = true;
+	picker.step = 2;
+	picker.totalSteps = 3;
+	picker.buttons = [back];
+	assert.deepEqual([onScreen.busy, onScreen.canSelectMany, onScreen.step, onScreen.totalSteps, onScreen.buttons], [true, true, 2, 3, [back]]);
+	onScreen.busy = false;
+	assert.equal(picker.busy, false);
+	assert.equal(Object.keys(picker).includes('busy'), false, 'a field of its own would hide the one on the screen');
+});
+
 test('setting the same items again redacts each item once and shows the same copies', () => {
 	const onScreen = new ScreenPick();
 	let calls = 0;
