@@ -26,7 +26,8 @@ import type { ImprovementHistory } from './vscode/review/improvementHistory';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
 import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
-import { Ui, type UserInterface } from './vscode/userInterface';
+import { type UserInterface } from './vscode/userInterface';
+import { Ui } from './vscode/ui';
 
 /** What integration tests reach through `activate`'s return value; undefined outside extension tests. */
 export interface TestApi {

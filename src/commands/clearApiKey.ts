@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../vscode/apiKeyStore';
-import type { Ui } from '../vscode/userInterface';
+import type { Ui } from '../vscode/ui';
 
 export async function clearApiKey(keys: ApiKeyStore, ui: Ui): Promise<void> {
 	const had = await keys.clear();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ReviewChanges } from '../vscode/review/reviewChanges';
-import type { Ui } from '../vscode/userInterface';
+import type { Ui } from '../vscode/ui';
 import { changeAtCursor, changeFromArguments, moveToNextChange } from '../vscode/review/changeTarget';
 
 /** Keep Proposal: the change (from its CodeLens, or the one at the cursor) is decided; from the keyboard the cursor moves on. */

@@ -1,5 +1,5 @@
 import type { ReviewChanges } from '../vscode/review/reviewChanges';
-import type { Ui } from '../vscode/userInterface';
+import type { Ui } from '../vscode/ui';
 import { goToChange } from '../vscode/review/changeTarget';
 
 /** Moves the cursor of the review's proposal side to the previous undecided change. */

@@ -3,7 +3,7 @@ import type { Log } from '../vscode/log';
 import { inBackground } from '../vscode/background';
 import { offerApplyOrDiscard } from '../vscode/review/applyOrDiscardOffer';
 import type { ReviewManager } from '../vscode/review/reviewManager';
-import type { Ui } from '../vscode/userInterface';
+import type { Ui } from '../vscode/ui';
 
 export async function showReviewSummary(reviews: ReviewManager, ui: Ui, log: Log, uri?: unknown): Promise<void> {
 	const review = await reviews.choose(uri, vscode.l10n.t('Cekura: Show the summary of which review?'));

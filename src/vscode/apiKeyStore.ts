@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
+import { QuickInputIds, type QuickInputId } from '../core/quickInputIds';
 import { SECRET_API_KEY, SECRET_MODEL_API_KEY } from '../constants';
 import type { Log } from './log';
-import type { Ui } from './userInterface';
+import { isBack, type Back, type StepPosition } from '../core/quickInputStep';
+import type { InputBoxSpec } from './userInterface';
+import type { Ui } from './ui';
 
 /** Which key a store keeps, and how it asks for it. */
 export interface KeySpec {
 	secret: string;
 	/** "Cekura API key": for messages. */
 	name: string;
+	/** The id tests know its input box by. */
+	inputId: QuickInputId;
 	title: string;
 	prompt: string;
 	/** An empty answer removes the key (a local model server needs none) instead of being refused. */
@@ -17,6 +22,7 @@ export interface KeySpec {
 export const CEKURA_KEY: KeySpec = {
 	secret: SECRET_API_KEY,
 	name: 'Cekura API key',
+	inputId: QuickInputIds.apiKey,
 	// Getters: a message is translated when it is shown, after VS Code has loaded the extension's l10n bundle.
 	get title() { return vscode.l10n.t('Cekura: Set API Key'); },
 	get prompt() { return vscode.l10n.t('Paste your Cekura API key (Cekura dashboard › Settings › API Keys). It is kept in VS Code\'s secret storage.'); },
@@ -26,6 +32,7 @@ export const CEKURA_KEY: KeySpec = {
 export const MODEL_KEY: KeySpec = {
 	secret: SECRET_MODEL_API_KEY,
 	name: 'model API key',
+	inputId: QuickInputIds.modelApiKey,
 	get title() { return vscode.l10n.t('Cekura: Set Model API Key'); },
 	get prompt() { return vscode.l10n.t('Paste the API key of your OpenAI-compatible server (sent as "Authorization: Bearer …" to cekura.openaiCompatible.baseUrl only). Leave it empty for a local server that needs none. It is kept in VS Code\'s secret storage.'); },
 	emptyAllowed: true,
@@ -46,9 +53,15 @@ export class ApiKeyStore {
 		return key || undefined;
 	}
 
-	/** Asks for the key and stores it (an allowed empty answer removes it). Resolves undefined when the user cancels. */
-	async prompt(reason?: string): Promise<string | undefined> {
-		const answer = await this.ui.window.showInputBox({
+	/**
+	 * Asks for the key and stores it (an allowed empty answer removes it). Resolves undefined when the user cancels;
+	 * as a step of a flow (`position`), BACK when they press Back.
+	 */
+	prompt(reason?: string): Promise<string | undefined>;
+	prompt(reason: string | undefined, position: StepPosition): Promise<string | Back | undefined>;
+	async prompt(reason?: string, position?: StepPosition): Promise<string | Back | undefined> {
+		const box: InputBoxSpec = {
+			id: this.spec.inputId,
 			title: this.spec.title,
 			prompt: `${reason ? `${reason} ` : ''}${this.spec.prompt}`,
 			placeHolder: this.spec.emptyAllowed ? vscode.l10n.t('API key (optional)') : vscode.l10n.t('API key'),
@@ -60,8 +73,9 @@ export class ApiKeyStore {
 				if (/\s/.test(trimmed)) return vscode.l10n.t('An API key has no spaces or line breaks.');
 				return undefined;
 			},
-		});
-		if (answer === undefined) return undefined;
+		};
+		const answer = position ? await this.ui.inputStep(box, position) : await this.ui.showInputBox(box);
+		if (answer === undefined || isBack(answer)) return answer;
 		const key = answer.trim();
 		if (!key) {
 			if (!this.spec.emptyAllowed) return undefined;

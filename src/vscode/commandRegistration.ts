@@ -3,7 +3,7 @@ import { isCancellation } from '../core/cancellation';
 import { errorDetail, errorMessage } from '../core/errorMessage';
 import type { CommandId } from '../constants';
 import type { Log } from './log';
-import type { Ui } from './userInterface';
+import type { Ui } from './ui';
 
 /**
  * Registers a command so that nothing it throws is lost: an unexpected failure is logged with its stack and shown

@@ -6,7 +6,7 @@ import type { Log } from './log';
 import type { EvidenceDocuments } from './review/evidenceDocuments';
 import type { ReviewManager } from './review/reviewManager';
 import type { ReviewServices } from './review/reviewServices';
-import type { Ui } from './userInterface';
+import type { Ui } from './ui';
 
 /*
  * What the main bundle and the lazy half (src/improve/, dist/improve.js) agree on. The main bundle declares it and

@@ -28,6 +28,7 @@ import {
 } from './codeServer';
 import { idleSecondsFromEnv, ProgressWatchdog } from './progressWatchdog';
 import { agentExport } from './flows/agentExport';
+import { backToRuns } from './flows/backToRuns';
 import { commandEntryPoints } from './flows/commandEntryPoints';
 import { driftRefused } from './flows/driftRefused';
 import { evidence } from './flows/evidence';
@@ -54,6 +55,7 @@ const FLOWS: readonly Flow[] = [
 	improveAndApply,
 	manualRunEntry,
 	fourthRunRefused,
+	backToRuns,
 	loadMoreRuns,
 	driftRefused,
 	evidence,

@@ -17,6 +17,7 @@ import { KEY, MODEL_KEY, observed, showsKey, type FaultCase } from './faultCase'
 import { delay, json, startFaultServer, type FaultHandler, type FaultServer } from './faultServer';
 import { keyCases } from './keyCases';
 import { languageCases } from './languageCases';
+import { quickInputCases } from './quickInputCases';
 import { sizeCases } from './sizeCases';
 
 /**
@@ -146,6 +147,7 @@ const SECTIONS: FaultSection[] = [
 	{ title: 'exactness of Apply', cases: exactnessCases },
 	{ title: 'prompts in other languages', cases: languageCases },
 	{ title: 'sizes and answers that are not text', cases: sizeCases },
+	{ title: 'quick picks a picker builds itself', cases: quickInputCases },
 ];
 
 function faults(): Fault[] {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { QuickPickWidget, Severity, UserInterface } from '../../src/vscode/userInterface';
+import { QuickInputIds, type QuickInputId } from '../../src/core/quickInputIds';
+import { BACK, type Back, type StepPosition } from '../../src/core/quickInputStep';
+import type { InputBoxSpec, QuickPickSpec, QuickPickWidget, Severity, UserInterface } from '../../src/vscode/userInterface';
 import { waitFor } from '../support/waitFor';
 
 export interface ShownMessage {
@@ -11,11 +13,14 @@ export interface ShownMessage {
 }
 
 export interface ShownInputBox {
+	id: QuickInputId;
 	title: string;
 	prompt: string;
 	value: string;
 	/** What validateInput said about the answer typed, if anything. */
 	validation: string | undefined;
+	/** Where it stood in a multi-step flow, if it was a step. */
+	position?: StepPosition;
 }
 
 /**
@@ -30,6 +35,9 @@ export class FakeQuickPick<T extends vscode.QuickPickItem> implements QuickPickW
 	matchOnDetail = false;
 	ignoreFocusOut = false;
 	keepScrollPosition = false;
+	step: number | undefined;
+	totalSteps: number | undefined;
+	buttons: readonly vscode.QuickInputButton[] = [];
 	visible = false;
 	disposed = false;
 
@@ -40,11 +48,17 @@ export class FakeQuickPick<T extends vscode.QuickPickItem> implements QuickPickW
 	private readonly selectionChanged = new vscode.EventEmitter<readonly T[]>();
 	private readonly accepted = new vscode.EventEmitter<void>();
 	private readonly hidden = new vscode.EventEmitter<void>();
+	private readonly buttonTriggered = new vscode.EventEmitter<vscode.QuickInputButton>();
 	readonly onDidChangeSelection = this.selectionChanged.event;
 	readonly onDidAccept = this.accepted.event;
 	readonly onDidHide = this.hidden.event;
+	readonly onDidTriggerButton = this.buttonTriggered.event;
 
-	constructor(private readonly shown: (picker: FakeQuickPick<T>) => void) {}
+	constructor(
+		/** The id the extension created it with: how the fake user knows which picker this is. */
+		readonly id: QuickInputId,
+		private readonly shown: (picker: FakeQuickPick<T>) => void,
+	) {}
 
 	get items(): readonly T[] {
 		return this.itemList;
@@ -90,6 +104,7 @@ export class FakeQuickPick<T extends vscode.QuickPickItem> implements QuickPickW
 		this.selectionChanged.dispose();
 		this.accepted.dispose();
 		this.hidden.dispose();
+		this.buttonTriggered.dispose();
 	}
 
 	/** Resolves once the picker has its items (not busy) and shows what the extension last set, or is gone. */
@@ -113,6 +128,14 @@ export class FakeQuickPick<T extends vscode.QuickPickItem> implements QuickPickW
 		if (!this.disposed) this.accepted.fire();
 	}
 
+	/** The user presses the title bar's Back button; fails when the picker shows none. */
+	async pressBack(): Promise<void> {
+		await this.ready();
+		if (this.disposed) return;
+		if (!this.buttons.includes(vscode.QuickInputButtons.Back)) throw new Error(`the quick pick "${this.title}" has no Back button`);
+		this.buttonTriggered.fire(vscode.QuickInputButtons.Back);
+	}
+
 	rows(): T[] {
 		return this.itemList.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
 	}
@@ -121,11 +144,6 @@ export class FakeQuickPick<T extends vscode.QuickPickItem> implements QuickPickW
 		return this.rows().find((i) => label.test(i.label));
 	}
 }
-
-const RUN_PICKER = /Choose up to \d+ runs/;
-const FOCUS_PICKER = /Focus the improvement/;
-const API_KEY_BOX = /Set API Key/;
-const RUN_IDS_BOX = /Enter up to \d+ run IDs/;
 
 /**
  * Stands in for the person at the keyboard, through the extension's `UserInterface` seam: it answers every question
@@ -151,13 +169,17 @@ export class FakeUser implements UserInterface {
 	/** Which button to press in a modal dialog; by default the first, or Cancel for "use the whole document?" when `confirmWholeDocument` is false. */
 	answerModal: (message: ShownMessage) => string | undefined = (m) => (/No text is selected/.test(m.text) && !this.confirmWholeDocument ? undefined : m.actions[0]);
 	/** Which item to pick in a single-choice quick pick (`showQuickPick`); undefined dismisses it. */
-	pick: (items: readonly vscode.QuickPickItem[], options: vscode.QuickPickOptions) => vscode.QuickPickItem | undefined = () => undefined;
-	/** Titles of the single-choice quick picks shown, with their items' labels. */
-	readonly picks: { title: string; labels: string[] }[] = [];
+	pick: (items: readonly vscode.QuickPickItem[], options: QuickPickSpec) => vscode.QuickPickItem | undefined = () => undefined;
+	/** Ids and titles of the single-choice quick picks shown, with their items' labels (and their place in a flow). */
+	readonly picks: { id: QuickInputId; title: string; labels: string[]; position?: StepPosition }[] = [];
 	/** The run picker step; the default checks `runIds` and presses OK. */
 	onRunPicker: (picker: FakeQuickPick<vscode.QuickPickItem>) => Promise<void> = (picker) => this.chooseRuns(picker);
+	/** The focus step; the default answers as `focus` says. */
+	onFocusPicker: (picker: FakeQuickPick<vscode.QuickPickItem>) => Promise<void> = (picker) => this.chooseFocus(picker);
 	/** Answers an input box not otherwise handled. */
-	onInputBox: (options: vscode.InputBoxOptions) => string | undefined = () => undefined;
+	onInputBox: (options: InputBoxSpec) => string | undefined = () => undefined;
+	/** Whether to press Back in a step's single-choice pick or input box (instead of answering). */
+	goBack: (id: QuickInputId, position: StepPosition) => boolean = () => false;
 	private readonly registration: vscode.Disposable;
 
 	constructor(api: TestApi) {
@@ -170,30 +192,31 @@ export class FakeUser implements UserInterface {
 		return options.modal ? this.answerModal(message) : this.answer(message);
 	}
 
-	async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
-		const title = options.title ?? '';
-		let typed: string | undefined;
-		if (API_KEY_BOX.test(title)) {
-			this.apiKeyPrompts++;
-			typed = this.apiKeyAnswers.shift();
-		} else if (RUN_IDS_BOX.test(title)) {
-			typed = this.runIds?.join(', ');
-		} else {
-			typed = this.onInputBox(options);
-		}
-		const validation = typed === undefined ? undefined : await validationMessage(options, typed);
-		this.inputBoxes.push({ title, prompt: options.prompt ?? '', value: options.value ?? '', validation });
-		// A person cannot submit what the box refuses; they give up instead.
-		return validation === undefined ? typed : undefined;
+	showInputBox(options: InputBoxSpec): Promise<string | undefined> {
+		return this.answerInputBox(options);
 	}
 
-	async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
-		this.picks.push({ title: options.title ?? '', labels: items.map((i) => i.label) });
+	async inputStep(options: InputBoxSpec, position: StepPosition): Promise<string | Back | undefined> {
+		if (position.canGoBack && this.goBack(options.id, position)) {
+			this.inputBoxes.push({ id: options.id, title: options.title ?? '', prompt: options.prompt ?? '', value: options.value ?? '', validation: undefined, position });
+			return BACK;
+		}
+		return this.answerInputBox(options, position);
+	}
+
+	async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: QuickPickSpec): Promise<T | undefined> {
+		this.picks.push({ id: options.id, title: options.title ?? '', labels: items.map((i) => i.label) });
 		return this.pick(items, options) as T | undefined;
 	}
 
-	createQuickPick<T extends vscode.QuickPickItem>(): QuickPickWidget<T> {
-		return new FakeQuickPick<T>((picker) => {
+	async pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: QuickPickSpec, position: StepPosition): Promise<T | Back | undefined> {
+		this.picks.push({ id: options.id, title: options.title ?? '', labels: items.map((i) => i.label), position });
+		if (position.canGoBack && this.goBack(options.id, position)) return BACK;
+		return this.pick(items, options) as T | undefined;
+	}
+
+	createQuickPick<T extends vscode.QuickPickItem>(id: QuickInputId): QuickPickWidget<T> {
+		return new FakeQuickPick<T>(id, (picker) => {
 			const fake = picker as unknown as FakeQuickPick<vscode.QuickPickItem>;
 			this.quickPicks.push(fake);
 			this.act(fake).catch((err: unknown) => {
@@ -238,15 +261,30 @@ export class FakeUser implements UserInterface {
 		this.registration.dispose();
 	}
 
-	private async act(picker: FakeQuickPick<vscode.QuickPickItem>): Promise<void> {
-		// The extension sets the title before it shows the picker.
-		const title = picker.title ?? '';
-		if (RUN_PICKER.test(title)) return this.onRunPicker(picker);
-		if (FOCUS_PICKER.test(title)) return this.chooseFocus(picker);
-		throw new Error(`the fake user does not know the quick pick "${title}"`);
+	private async answerInputBox(options: InputBoxSpec, position?: StepPosition): Promise<string | undefined> {
+		let typed: string | undefined;
+		if (options.id === QuickInputIds.apiKey) {
+			this.apiKeyPrompts++;
+			typed = this.apiKeyAnswers.shift();
+		} else if (options.id === QuickInputIds.runIds) {
+			typed = this.runIds?.join(', ');
+		} else {
+			typed = this.onInputBox(options);
+		}
+		const validation = typed === undefined ? undefined : await validationMessage(options, typed);
+		this.inputBoxes.push({ id: options.id, title: options.title ?? '', prompt: options.prompt ?? '', value: options.value ?? '', validation, position });
+		// A person cannot submit what the box refuses; they give up instead.
+		return validation === undefined ? typed : undefined;
 	}
 
-	private async chooseFocus(picker: FakeQuickPick<vscode.QuickPickItem>): Promise<void> {
+	private async act(picker: FakeQuickPick<vscode.QuickPickItem>): Promise<void> {
+		if (picker.id === QuickInputIds.runs) return this.onRunPicker(picker);
+		if (picker.id === QuickInputIds.focus) return this.onFocusPicker(picker);
+		throw new Error(`the fake user does not know the quick pick ${picker.id} ("${picker.title}")`);
+	}
+
+	/** Leaves the focus step checked as it is (or unchecked, or cancels it) as `focus` says. */
+	async chooseFocus(picker: FakeQuickPick<vscode.QuickPickItem>): Promise<void> {
 		await picker.ready();
 		if (picker.disposed) return;
 		if (this.focus === 'cancel') {

@@ -23,6 +23,9 @@ const MAY_BE_IN_BOTH = new Set([
 	'src/core/eol.ts',
 	'src/core/errorMessage.ts',
 	'src/core/history.ts',
+	'src/core/quickInputIds.ts',
+	// BACK is compared by its shape (isBack), not its identity, so each bundle's copy means the same.
+	'src/core/quickInputStep.ts',
 	'src/core/redact.ts',
 	'src/core/steps.ts',
 	'src/vscode/background.ts',

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { QuickInputIds } from '../../core/quickInputIds';
+import { isBack } from '../../core/quickInputStep';
+import { runSteps, type FlowStep } from '../core/flowSteps';
 import { checkBaseUrl } from '../core/baseUrl';
 import { FALLBACK_ENGINE_KEY, Settings } from '../../constants';
 import { isFallbackKind } from '../core/engines/engineCatalog';
@@ -19,7 +22,7 @@ export async function chooseEngine(deps: EngineDeps & { globalState: vscode.Meme
 	const items = await engineItems(settings);
 	const server = settings.openai.baseUrl;
 
-	const picked = await ui.window.showQuickPick(items, { title: vscode.l10n.t('Cekura: Choose Improvement Engine'), placeHolder: vscode.l10n.t('Who rewrites your prompts? Run evidence always comes from Cekura.'), ignoreFocusOut: true });
+	const picked = await ui.showQuickPick(items, { id: QuickInputIds.engine, title: vscode.l10n.t('Cekura: Choose Improvement Engine'), placeHolder: vscode.l10n.t('Who rewrites your prompts? Run evidence always comes from Cekura.'), ignoreFocusOut: true });
 	if (!picked) return false;
 	if (!picked.engine && !picked.setUpServer) {
 		ui.notify('info', vscode.l10n.t('Cekura: no language model is available in VS Code. Install and sign in to GitHub Copilot (or an extension that provides models), or set up an OpenAI-compatible server.'));
@@ -41,27 +44,51 @@ export async function chooseEngine(deps: EngineDeps & { globalState: vscode.Meme
 	return true;
 }
 
-/** Base URL, optional key and model of an OpenAI-compatible server, written to the settings. Resolves "<model> at <host>". */
+interface ServerChoices {
+	url: string;
+	model?: string;
+}
+
+/**
+ * Base URL, optional key and model of an OpenAI-compatible server, as three steps with Back; written to the settings
+ * (the key to the secret storage when its step is answered). Resolves "<model> at <host>".
+ */
 async function setUpServer(deps: EngineDeps, current: string): Promise<string | undefined> {
 	const setting = `${Settings.section}.${Settings.openaiBaseUrl}`;
-	const typed = await deps.ui.window.showInputBox({
-		title: vscode.l10n.t('Cekura: OpenAI-compatible server (1/3): base URL'),
-		prompt: vscode.l10n.t('e.g. https://api.openai.com/v1, https://openrouter.ai/api/v1, http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:1234/v1 (LM Studio)'),
-		value: current || DEFAULT_SERVER,
-		ignoreFocusOut: true,
-		validateInput: (value) => {
-			const check = checkBaseUrl(value, setting);
-			return check.ok ? undefined : check.message;
+	const urlStep: FlowStep<ServerChoices> = {
+		async run(choices, position) {
+			const typed = await deps.ui.inputStep({
+				id: QuickInputIds.serverBaseUrl,
+				title: vscode.l10n.t('Cekura: OpenAI-compatible server: base URL'),
+				prompt: vscode.l10n.t('e.g. https://api.openai.com/v1, https://openrouter.ai/api/v1, http://127.0.0.1:11434/v1 (Ollama), http://127.0.0.1:1234/v1 (LM Studio)'),
+				value: choices.url,
+				ignoreFocusOut: true,
+				validateInput: (value) => {
+					const check = checkBaseUrl(value, setting);
+					return check.ok ? undefined : check.message;
+				},
+			}, position);
+			if (typed === undefined || isBack(typed)) return typed;
+			const check = checkBaseUrl(typed, setting);
+			return check.ok ? { state: { ...choices, url: check.url } } : undefined;
 		},
-	});
-	if (typed === undefined) return undefined;
-	const check = checkBaseUrl(typed, setting);
-	if (!check.ok) return undefined;
-	if ((await deps.modelKeys.prompt('(2/3)')) === undefined) return undefined;
-	const client = await openAiClient(deps, check.url, 30_000);
-	const model = await pickServerModel(deps, client(''), check.url);
-	if (!model) return undefined;
-	await writeUserSetting(Settings.openaiBaseUrl, check.url);
-	await writeUserSetting(Settings.openaiModel, model);
-	return vscode.l10n.t('{0} at {1}', model, new URL(check.url).host);
+	};
+	const keyStep: FlowStep<ServerChoices> = {
+		async run(choices, position) {
+			const key = await deps.modelKeys.prompt(undefined, position);
+			return key === undefined || isBack(key) ? key : { state: choices };
+		},
+	};
+	const modelStep: FlowStep<ServerChoices> = {
+		async run(choices, position) {
+			const client = await openAiClient(deps, choices.url, 30_000);
+			const model = await pickServerModel(deps, client(''), choices.url, position);
+			return model === undefined || isBack(model) ? model : { state: { ...choices, model } };
+		},
+	};
+	const chosen = await runSteps([urlStep, keyStep, modelStep], { url: current || DEFAULT_SERVER });
+	if (!chosen?.model) return undefined;
+	await writeUserSetting(Settings.openaiBaseUrl, chosen.url);
+	await writeUserSetting(Settings.openaiModel, chosen.model);
+	return vscode.l10n.t('{0} at {1}', chosen.model, new URL(chosen.url).host);
 }

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
+import { QuickInputIds } from '../../core/quickInputIds';
+import { isBack } from '../../core/quickInputStep';
+import { runSteps, type FlowStep } from '../core/flowSteps';
+import type { ImproveChoices } from '../core/improveChoices';
+import { engineQuestion, engineStep, focusStep, rememberModel, runsStep } from '../vscode/improveSteps';
 import { errorMessage } from '../../core/errorMessage';
-import { LAST_RUN_IDS_KEY } from '../../constants';
-import { pickFocus } from '../vscode/focusPicker';
-import { cekuraClient, startSession, type CekuraSession } from '../vscode/cekuraSession';
+import { startSession } from '../vscode/cekuraSession';
 import { requestProposal, type ImproveFlowDeps } from '../vscode/requestProposal';
 import { reviewProposal } from '../vscode/review/proposalReview';
 import type { Review } from '../../vscode/review/review';
-import { pickRuns } from '../vscode/runPicker';
-import type { Focus } from '../../core/focus';
 
 /** A steering note is one line; longer text belongs in the prompt itself. */
 const MAX_NOTE_LENGTH = 300;
@@ -22,10 +23,11 @@ export async function improveAgain(deps: ImproveFlowDeps, uri: unknown): Promise
 	if (!review) return;
 	const session = await startSession(deps);
 	if (!session) return;
-	const runs = await chooseRuns(deps, session, review);
+	const steps = [whichRunsStep(deps, review), runsStep(deps, session), focusStep(deps, session), engineStep(deps, session), noteStep(deps)];
+	const runs = await runSteps(steps, { runIds: review.runIds, focus: review.focus, engineQuestion: await engineQuestion(session.settings) });
 	if (!runs) return;
-	const note = await askNote(deps);
-	if (note === undefined) return;
+	await rememberModel(deps, session, runs);
+	const note = runs.note ?? '';
 
 	let prompt: string;
 	try {
@@ -39,7 +41,7 @@ export async function improveAgain(deps: ImproveFlowDeps, uri: unknown): Promise
 		return;
 	}
 	log.info(`Improving review ${review.id} again (${prompt.length} characters) with runs ${runs.runIds.join(', ')}${note ? ' and a steering note' : ''}.`);
-	await requestProposal(deps, session, { prompt, runIds: runs.runIds, focus: runs.focus, note: note || undefined }, async (proposal) => {
+	await requestProposal(deps, session, { prompt, runIds: [...runs.runIds], focus: runs.focus, note: note || undefined }, async (proposal) => {
 		if (!reviews.openReviews.includes(review)) {
 			// Applied or discarded while the request ran: its place in the file is gone with it.
 			ui.notify('info', vscode.l10n.t('Cekura: the review of {0} was closed while {1} worked on it, so its new proposal is not shown.', review.sourceName, proposal.author));
@@ -65,45 +67,45 @@ export async function improveAgain(deps: ImproveFlowDeps, uri: unknown): Promise
 	});
 }
 
-interface ChosenRuns {
-	runIds: readonly number[];
-	focus: Focus;
-}
-
 interface RunsItem extends vscode.QuickPickItem {
 	same: boolean;
 }
 
 /** The same runs and focus as before, or others chosen as in Improve Prompt from Runs…. */
-async function chooseRuns(deps: ImproveFlowDeps, session: CekuraSession, review: Review): Promise<ChosenRuns | undefined> {
-	const focused = review.focus.workflow_metric_ids.length + review.focus.category_ids.length;
-	const items: RunsItem[] = [
-		{
-			label: vscode.l10n.t('$(history) Same runs: {0}', review.runIds.map((id) => `#${id}`).join(', ')),
-			description: focused ? vscode.l10n.t('focused on {0} failures', focused) : vscode.l10n.t('all their failures'),
-			same: true,
+function whichRunsStep(deps: ImproveFlowDeps, review: Review): FlowStep<ImproveChoices> {
+	return {
+		async run(choices, position) {
+			const focused = review.focus.workflow_metric_ids.length + review.focus.category_ids.length;
+			const items: RunsItem[] = [
+				{
+					label: vscode.l10n.t('$(history) Same runs: {0}', review.runIds.map((id) => `#${id}`).join(', ')),
+					description: focused ? vscode.l10n.t('focused on {0} failures', focused) : vscode.l10n.t('all their failures'),
+					same: true,
+				},
+				{ label: vscode.l10n.t('$(list-selection) Other runs…'), description: vscode.l10n.t('choose up to 3 runs'), same: false },
+			];
+			const picked = await deps.ui.pickStep(items, { id: QuickInputIds.againWhichRuns, title: vscode.l10n.t('Cekura: Improve Again with which runs?'), ignoreFocusOut: true }, position);
+			if (picked === undefined || isBack(picked)) return picked;
+			return { state: picked.same ? { ...choices, sameRuns: true, runIds: review.runIds, focus: review.focus } : { ...choices, sameRuns: false } };
 		},
-		{ label: vscode.l10n.t('$(list-selection) Other runs…'), description: vscode.l10n.t('choose up to 3 runs'), same: false },
-	];
-	const picked = await deps.ui.window.showQuickPick(items, { title: vscode.l10n.t('Cekura: Improve Again with which runs?'), ignoreFocusOut: true });
-	if (!picked) return undefined;
-	if (picked.same) return { runIds: review.runIds, focus: review.focus };
-	const { agentId, projectId } = session.settings;
-	const runIds = await pickRuns(deps.ui, cekuraClient(deps, session), { agentId, projectId }, review.runIds, deps.log);
-	if (!runIds) return undefined;
-	await deps.workspaceState.update(LAST_RUN_IDS_KEY, runIds);
-	const focus = await pickFocus(deps.ui, cekuraClient(deps, session), runIds, deps.log);
-	return focus && { runIds, focus };
+	};
 }
 
-/** The optional steering note: '' for none, undefined when the user cancels. */
-async function askNote(deps: ImproveFlowDeps): Promise<string | undefined> {
-	const note = await deps.ui.window.showInputBox({
-		title: vscode.l10n.t('Cekura: Improve Again: a note for the next proposal (optional)'),
-		prompt: vscode.l10n.t('One line, sent with the request where the engine can take it (model engines). Press Enter to go on without a note.'),
-		placeHolder: vscode.l10n.t("e.g. keep it under 300 words; don't change the greeting"),
-		ignoreFocusOut: true,
-		validateInput: (value) => (value.trim().length > MAX_NOTE_LENGTH ? vscode.l10n.t('At most {0} characters: a note steers, the runs ground the change.', MAX_NOTE_LENGTH) : undefined),
-	});
-	return note?.replace(/\s+/g, ' ').trim();
+/** The optional steering note: '' for none. */
+function noteStep(deps: ImproveFlowDeps): FlowStep<ImproveChoices> {
+	return {
+		async run(choices, position) {
+			const note = await deps.ui.inputStep({
+				id: QuickInputIds.note,
+				title: vscode.l10n.t('Cekura: Improve Again: a note for the next proposal (optional)'),
+				prompt: vscode.l10n.t('One line, sent with the request where the engine can take it (model engines). Press Enter to go on without a note.'),
+				placeHolder: vscode.l10n.t("e.g. keep it under 300 words; don't change the greeting"),
+				value: choices.note,
+				ignoreFocusOut: true,
+				validateInput: (value) => (value.trim().length > MAX_NOTE_LENGTH ? vscode.l10n.t('At most {0} characters: a note steers, the runs ground the change.', MAX_NOTE_LENGTH) : undefined),
+			}, position);
+			if (note === undefined || isBack(note)) return note;
+			return { state: { ...choices, note: note.replace(/\s+/g, ' ').trim() } };
+		},
+	};
 }

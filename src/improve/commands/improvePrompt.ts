@@ -3,16 +3,17 @@ import type { ImproveInput } from '../core/engines/engineTypes';
 import { frontMatterEnd, mayHaveFrontMatter } from '../core/frontMatter';
 import { detectEncoding, isRefusal, PLAIN } from '../core/promptEncoding';
 import { LAST_RUN_IDS_KEY, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
-import { pickFocus } from '../vscode/focusPicker';
-import { cekuraClient, startSession } from '../vscode/cekuraSession';
+import { runSteps } from '../core/flowSteps';
+import { NO_FOCUS } from '../core/focusOptions';
+import { engineQuestion, engineStep, focusStep, rememberModel, runsStep } from '../vscode/improveSteps';
+import { startSession } from '../vscode/cekuraSession';
 import { requestProposal, type ImproveFlowDeps } from '../vscode/requestProposal';
 import { reviewProposal } from '../vscode/review/proposalReview';
 import type { Review } from '../../vscode/review/review';
 import { SourceTracker } from '../vscode/review/sourceTracker';
 import { resolvePromptLocation } from '../vscode/promptLocationArgument';
 import type { PromptLocation } from '../../vscode/promptLocation';
-import { pickRuns } from '../vscode/runPicker';
-import type { Ui } from '../../vscode/userInterface';
+import type { Ui } from '../../vscode/ui';
 import type { PromptEncoding } from '../../core/encodingTypes';
 
 interface PromptTarget {
@@ -34,15 +35,13 @@ export async function improvePrompt(deps: ImproveFlowDeps, location?: PromptLoca
 	if (!session) return;
 
 	const lastIds = deps.workspaceState.get<number[]>(LAST_RUN_IDS_KEY, []);
-	const { agentId, projectId } = session.settings;
-	const runIds = await pickRuns(ui, cekuraClient(deps, session), { agentId, projectId }, lastIds, log);
-	if (!runIds) return;
-	await deps.workspaceState.update(LAST_RUN_IDS_KEY, runIds);
+	const steps = [runsStep(deps, session), focusStep(deps, session), engineStep(deps, session)];
+	const choices = await runSteps(steps, { runIds: lastIds, focus: NO_FOCUS, engineQuestion: await engineQuestion(session.settings) });
+	if (!choices) return;
+	await rememberModel(deps, session, choices);
+	const { runIds, focus } = choices;
 
-	const focus = await pickFocus(ui, cekuraClient(deps, session), runIds, log);
-	if (!focus) return;
-
-	const input: ImproveInput = { prompt: target.text, runIds, focus };
+	const input: ImproveInput = { prompt: target.text, runIds: [...runIds], focus };
 	log.info(`Improving ${target.text.length} characters (${target.encoding.description}) of ${target.document.uri.toString()} with runs ${runIds.join(', ')}` +
 		`${focus.workflow_metric_ids.length ? `, workflow metrics ${focus.workflow_metric_ids.join(', ')}` : ''}` +
 		`${focus.category_ids.length ? `, categories ${focus.category_ids.join(', ')}` : ''}.`);

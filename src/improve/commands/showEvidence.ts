@@ -14,7 +14,7 @@ import { withCancellableProgress } from '../vscode/progress';
 import type { EvidenceDocuments } from '../../vscode/review/evidenceDocuments';
 import type { Review } from '../../vscode/review/review';
 import type { ReviewManager } from '../../vscode/review/reviewManager';
-import type { Ui } from '../../vscode/userInterface';
+import type { Ui } from '../../vscode/ui';
 
 export interface ShowEvidenceDeps {
 	keys: ApiKeyStore;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { QuickInputIds } from '../../core/quickInputIds';
 import { HISTORY_SCHEME } from '../../constants';
 import { filterChoices, filterEntries, finalText, versionPath, type HistoryEntry, type HistoryFilter } from '../../core/history';
 import { inBackground } from '../../vscode/background';
@@ -6,7 +7,7 @@ import type { Log } from '../../vscode/log';
 import { offerApplyOrDiscard } from '../../vscode/review/applyOrDiscardOffer';
 import type { HistoryStore } from '../vscode/review/historyStore';
 import type { ReviewManager } from '../../vscode/review/reviewManager';
-import type { Ui } from '../../vscode/userInterface';
+import type { Ui } from '../../vscode/ui';
 import { errorMessage } from '../../core/errorMessage';
 
 export interface ShowHistoryDeps {
@@ -59,7 +60,7 @@ async function pickEntry(deps: ShowHistoryDeps, all: readonly HistoryEntry[], fi
 			: fileName === undefined
 				? vscode.l10n.t('Cekura: Improvement History with run {0} ({1})', filter.runId, shown.length)
 				: vscode.l10n.t('Cekura: Improvement History of {0} with run {1} ({2})', fileName, filter.runId, shown.length);
-	return deps.ui.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose a proposal, newest first'), matchOnDescription: true, matchOnDetail: true });
+	return deps.ui.showQuickPick(items, { id: QuickInputIds.history, title, placeHolder: vscode.l10n.t('Choose a proposal, newest first'), matchOnDescription: true, matchOnDetail: true });
 }
 
 function entryItem(deps: ShowHistoryDeps, entry: HistoryEntry): ListItem {
@@ -81,12 +82,12 @@ function entryItem(deps: ShowHistoryDeps, entry: HistoryEntry): ListItem {
 
 async function pickFile(deps: ShowHistoryDeps, all: readonly HistoryEntry[]): Promise<string | undefined> {
 	const items = filterChoices(all).files.map((f) => ({ label: f.name, description: vscode.l10n.t('{0} proposals', f.count), detail: f.uri, uri: f.uri }));
-	return (await deps.ui.window.showQuickPick(items, { title: vscode.l10n.t('Cekura: Show the proposals of which file?') }))?.uri;
+	return (await deps.ui.showQuickPick(items, { id: QuickInputIds.historyFile, title: vscode.l10n.t('Cekura: Show the proposals of which file?') }))?.uri;
 }
 
 async function pickRun(deps: ShowHistoryDeps, all: readonly HistoryEntry[]): Promise<number | undefined> {
 	const items = filterChoices(all).runIds.map((id) => ({ label: `#${id}`, id }));
-	return (await deps.ui.window.showQuickPick(items, { title: vscode.l10n.t('Cekura: Show the proposals made with which run?') }))?.id;
+	return (await deps.ui.showQuickPick(items, { id: QuickInputIds.historyRun, title: vscode.l10n.t('Cekura: Show the proposals made with which run?') }))?.id;
 }
 
 async function actOn(deps: ShowHistoryDeps, entry: HistoryEntry, all: readonly HistoryEntry[]): Promise<void> {
@@ -97,7 +98,7 @@ async function actOn(deps: ShowHistoryDeps, entry: HistoryEntry, all: readonly H
 		{ label: vscode.l10n.t('$(check) Apply Again'), detail: vscode.l10n.t('Writes the proposal in place of the original prompt, if that is still in {0}', entry.source.name), action: 'applyAgain' },
 		{ label: vscode.l10n.t('$(clippy) Copy Proposal'), action: 'copy' },
 	];
-	const chosen = await deps.ui.window.showQuickPick(items, { title: vscode.l10n.t('Cekura: {0} of {1}', entry.source.name, when(entry.time)), placeHolder: entry.summary });
+	const chosen = await deps.ui.showQuickPick(items, { id: QuickInputIds.historyEntry, title: vscode.l10n.t('Cekura: {0} of {1}', entry.source.name, when(entry.time)), placeHolder: entry.summary });
 	switch (chosen?.action) {
 		case undefined:
 			return;
@@ -138,9 +139,9 @@ async function compareTwo(deps: ShowHistoryDeps, entry: HistoryEntry, all: reado
 	const others = all.filter((e) => e.id !== entry.id);
 	// Versions of the same file first.
 	const sorted = [...others.filter((e) => e.source.uri === entry.source.uri), ...others.filter((e) => e.source.uri !== entry.source.uri)];
-	const picked = await deps.ui.window.showQuickPick(
+	const picked = await deps.ui.showQuickPick(
 		sorted.map((e) => entryItem(deps, e)),
-		{ title: vscode.l10n.t('Cekura: Compare {0} of {1} with which version?', entry.source.name, when(entry.time)), matchOnDescription: true, matchOnDetail: true },
+		{ id: QuickInputIds.historyCompare, title: vscode.l10n.t('Cekura: Compare {0} of {1} with which version?', entry.source.name, when(entry.time)), matchOnDescription: true, matchOnDetail: true },
 	);
 	if (!picked || !('entry' in picked)) return;
 	const [older, newer] = picked.entry.time <= entry.time ? [picked.entry, entry] : [entry, picked.entry];

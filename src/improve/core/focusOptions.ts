@@ -11,6 +11,9 @@ export interface FocusOption {
 	runIds: number[];
 }
 
+/** No filter: the improvement looks at every failure of the runs. */
+export const NO_FOCUS: Focus = Object.freeze({ workflow_metric_ids: [], category_ids: [] });
+
 /** Binary workflow-adherence metrics (v1 `binary_workflow_adherence`, v2 `eval_type: binary`) that failed. */
 export function isFailedWorkflowMetric(metric: EvalMetric): boolean {
 	const binary = metric.type === 'binary_workflow_adherence' || metric.eval_type === 'binary' || metric.eval_type === 'binary_workflow_adherence';

@@ -4,7 +4,7 @@ import type { ApiKeyStore } from '../../vscode/apiKeyStore';
 import { createCekuraClient } from './cekuraClientFactory';
 import type { Log } from '../../vscode/log';
 import { openSettings, readSettings, type CekuraSettings } from './settings';
-import type { Ui } from '../../vscode/userInterface';
+import type { Ui } from '../../vscode/ui';
 
 /** Where requests go and with which key; Set API Key during a request updates it. */
 export interface CekuraSession {

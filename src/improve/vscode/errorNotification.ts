@@ -6,7 +6,7 @@ import { errorDetail, errorMessage } from '../../core/errorMessage';
 import { ModelError } from '../core/modelError';
 import type { Log } from '../../vscode/log';
 import { openSettings } from './settings';
-import type { Ui } from '../../vscode/userInterface';
+import type { Ui } from '../../vscode/ui';
 
 /** Errors shown as notifications, logged; Open Settings and Show Log are done here, the other actions handed back. */
 export function errorNotifications(log: Log, ui: Ui): ErrorPrompt {

@@ -1,27 +1,35 @@
 import * as vscode from 'vscode';
+import { QuickInputIds } from '../../core/quickInputIds';
 import type { CekuraClient } from '../core/cekuraClient';
 import { isCancellation } from '../../core/cancellation';
 import { errorMessage } from '../../core/errorMessage';
-import { focusIds, focusOptionsOf, type FocusOption } from '../core/focusOptions';
+import { focusIds, focusOptionsOf, NO_FOCUS, type FocusOption } from '../core/focusOptions';
+import type { Focus } from '../../core/focus';
+import type { Back, StepPosition } from '../../core/quickInputStep';
 import { inBackground } from '../../vscode/background';
 import type { Log } from '../../vscode/log';
 import { runQuickPick } from './quickPickSession';
-import type { Ui } from '../../vscode/userInterface';
-import type { Focus } from '../../core/focus';
+import type { Ui } from '../../vscode/ui';
 
 interface FocusItem extends vscode.QuickPickItem {
 	option?: FocusOption;
 }
 
-const NO_FOCUS: Focus = { workflow_metric_ids: [], category_ids: [] };
+const SKIPPED: FocusAnswer = { focus: NO_FOCUS, skipped: true };
+
+/** The focus the user chose, or none because the step had nothing to offer (`skipped`). */
+export interface FocusAnswer {
+	focus: Focus;
+	skipped: boolean;
+}
 
 /**
  * Optional step: the chosen runs' failing workflow metrics and critical categories, all checked. Accepting with
  * nothing checked means no filter. When the lookup fails or finds nothing, the step is skipped (and logged).
- * Resolves undefined only when the user cancels.
+ * Resolves BACK, or undefined only when the user cancels.
  */
-export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly number[], log: Log): Promise<Focus | undefined> {
-	const picker = ui.window.createQuickPick<FocusItem>();
+export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly number[], log: Log, position: StepPosition): Promise<FocusAnswer | Back | undefined> {
+	const picker = ui.createQuickPick<FocusItem>(QuickInputIds.focus);
 	const loading = new AbortController();
 	picker.canSelectMany = true;
 	picker.ignoreFocusOut = true;
@@ -31,7 +39,7 @@ export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly n
 	picker.busy = true;
 
 	const showOptions = (options: readonly FocusOption[]): void => {
-		const item = (o: FocusOption): FocusItem => ({ label: ui.redact(o.name), description: vscode.l10n.t('#{0} · failed in run {1}', o.id, o.runIds.join(', ')), option: o });
+		const item = (o: FocusOption): FocusItem => ({ label: o.name, description: vscode.l10n.t('#{0} · failed in run {1}', o.id, o.runIds.join(', ')), option: o });
 		const metrics = options.filter((o) => o.kind === 'workflowMetric').map(item);
 		const categories = options.filter((o) => o.kind === 'category').map(item);
 		const items: FocusItem[] = [];
@@ -44,7 +52,7 @@ export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly n
 	};
 
 	try {
-		return await runQuickPick<FocusItem, Focus>(picker, (settle) => {
+		return await runQuickPick<FocusItem, FocusAnswer>(picker, (settle) => {
 			// A failure while reading the answer settles too, so the picker never stays on "Looking up…".
 			const lookup = client
 				.bulkRuns(runIds, loading.signal)
@@ -55,21 +63,21 @@ export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly n
 						return;
 					}
 					log.info(`Focus step skipped: runs ${runIds.join(', ')} have no failing workflow metrics or critical categories.`);
-					settle(NO_FOCUS);
+					settle(SKIPPED);
 				})
 				.catch((err: unknown) => {
 					if (isCancellation(err)) return;
 					log.warn(`Focus step skipped: could not look up runs ${runIds.join(', ')}: ${errorMessage(err)}`);
-					settle(NO_FOCUS);
+					settle(SKIPPED);
 				});
 			inBackground(lookup, 'The focus step', log);
 			return [
 				picker.onDidAccept(() => {
 					const chosen = picker.selectedItems.flatMap((i) => (i.option ? [i.option] : []));
-					settle(chosen.length ? focusIds(chosen) : NO_FOCUS);
+					settle({ focus: chosen.length ? focusIds(chosen) : NO_FOCUS, skipped: false });
 				}),
 			];
-		});
+		}, position);
 	} finally {
 		loading.abort();
 	}

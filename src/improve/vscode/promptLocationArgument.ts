@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { findAgentPrompt } from '../core/agentExport';
-import type { Ui } from '../../vscode/userInterface';
+import type { Ui } from '../../vscode/ui';
 import type { JsonPath } from '../../core/agentExportHint';
 import type { PromptLocation } from '../../vscode/promptLocation';
 

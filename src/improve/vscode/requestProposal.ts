@@ -11,7 +11,7 @@ import type { Log } from '../../vscode/log';
 import { withCancellableProgress } from './progress';
 import type { ReviewManager } from '../../vscode/review/reviewManager';
 import { readSettings } from './settings';
-import type { Ui } from '../../vscode/userInterface';
+import type { Ui } from '../../vscode/ui';
 
 export interface ProposalDeps {
 	keys: ApiKeyStore;

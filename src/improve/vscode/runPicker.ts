@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
+import { QuickInputIds } from '../../core/quickInputIds';
 import type { RunListFilters } from '../../core/apiTypes';
 import type { CekuraClient } from '../core/cekuraClient';
 import { isCancellation } from '../../core/cancellation';
 import { errorMessage } from '../../core/errorMessage';
 import { MAX_RUNS } from '../core/runIds';
 import { RunPickList } from '../core/runPickList';
+import { isBack, type Back, type StepPosition } from '../../core/quickInputStep';
 import { inBackground } from '../../vscode/background';
 import type { Log } from '../../vscode/log';
 import { askRunIds } from './manualRunIds';
 import { runQuickPick } from './quickPickSession';
-import type { Ui } from '../../vscode/userInterface';
+import type { Ui } from '../../vscode/ui';
 
 interface RunItem extends vscode.QuickPickItem {
 	runId?: number;
@@ -24,15 +26,14 @@ const PLACEHOLDER = (): string => vscode.l10n.t('Type a run ID or scenario name 
 const TOO_MANY_RUNS = (): string => vscode.l10n.t('At most {0} runs: uncheck one first', MAX_RUNS);
 
 /**
- * The account's runs in a multi-select quick pick, failed first, with more pages on demand and manual entry.
- * Resolves the chosen run IDs, or undefined when the user cancels.
+ * The account's runs in a multi-select quick pick, failed first, with more pages on demand and manual entry;
+ * `checked` are checked when the list arrives. Resolves the chosen run IDs, BACK, or undefined when the user cancels.
  */
-export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFilters, lastIds: readonly number[], log: Log): Promise<number[] | undefined> {
-	const picker = ui.window.createQuickPick<RunItem>();
+export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFilters, checked: readonly number[], log: Log, position: StepPosition): Promise<number[] | Back | undefined> {
+	const picker = ui.createQuickPick<RunItem>(QuickInputIds.runs);
 	const loading = new AbortController();
 	// Sorted as pages arrive, with each run's item built once: one more page does not redo the ones loaded.
-	// A server that echoes the key into a scenario name or an error message shows it redacted here too.
-	const runs = new RunPickList<RunItem>((view) => ({ label: ui.redact(view.label), description: ui.redact(view.description), detail: ui.redact(view.detail), runId: view.id }));
+	const runs = new RunPickList<RunItem>((view) => ({ label: view.label, description: view.description, detail: view.detail, runId: view.id }));
 	let nextPage: string | null = null;
 	let previous: readonly RunItem[] = [];
 
@@ -67,7 +68,7 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 			runs.add(page.results);
 			nextPage = page.next;
 			log.info(`Run list: ${runs.size} of ${page.count} runs loaded.`);
-			render(next ? chosenIds(picker.selectedItems) : lastIds);
+			render(next ? chosenIds(picker.selectedItems) : checked);
 		} catch (err) {
 			if (isCancellation(err)) return;
 			log.warn(`Could not list runs: ${errorMessage(err)}`);
@@ -85,7 +86,7 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 	setCountTitle(0);
 	picker.busy = true;
 
-	let outcome: Outcome | undefined;
+	let outcome: Outcome | Back | undefined;
 	try {
 		outcome = await runQuickPick<RunItem, Outcome>(picker, (settle) => {
 			inBackground(load(false, settle), 'Loading the run list', log);
@@ -121,15 +122,15 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 					settle({ chosen: ids });
 				}),
 			];
-		});
+		}, position);
 	} finally {
 		loading.abort();
 	}
 
-	if (outcome === undefined) return undefined;
+	if (outcome === undefined || isBack(outcome)) return outcome;
 	if ('chosen' in outcome) return outcome.chosen;
-	if ('manual' in outcome) return askRunIds(ui, { initial: outcome.manual.length ? outcome.manual : lastIds });
-	return askRunIds(ui, { initial: outcome.checked.length ? outcome.checked : lastIds, reason: vscode.l10n.t('Could not list your runs: {0}', outcome.failed) });
+	if ('manual' in outcome) return askRunIds(ui, position, { initial: outcome.manual.length ? outcome.manual : checked });
+	return askRunIds(ui, position, { initial: outcome.checked.length ? outcome.checked : checked, reason: vscode.l10n.t('Could not list your runs: {0}', outcome.failed) });
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {

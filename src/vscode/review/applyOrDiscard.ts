@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { inBackground } from '../background';
 import type { Log } from '../log';
-import type { Ui } from '../userInterface';
+import type { Ui } from '../ui';
 import { applyToSource } from './applyToSource';
 import type { OpenReviews } from './openReviews';
 import type { Review } from './review';

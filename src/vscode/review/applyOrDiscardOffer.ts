@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../constants';
-import type { Ui } from '../userInterface';
+import type { Ui } from '../ui';
 import type { Review } from './review';
 import { reviewShortcuts } from './reviewShortcuts';
 import type { ReviewManager } from './reviewManager';

@@ -4,7 +4,7 @@ import { eolOf } from '../documentEol';
 import { errorMessage } from '../../core/errorMessage';
 import { nextTurn, type SliceTiming } from '../../core/steps';
 import type { Log } from '../log';
-import type { Ui } from '../userInterface';
+import type { Ui } from '../ui';
 import type { Review } from './review';
 import type { CheckResult, ForFile, PromptEncoding } from '../../core/encodingTypes';
 

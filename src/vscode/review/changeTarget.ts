@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ui } from '../userInterface';
+import type { Ui } from '../ui';
 import { changeShortcuts } from './changeShortcuts';
 import type { ReviewChanges, ReviewWithChanges } from './reviewChanges';
 import type { ReviewChange } from '../../core/changeTypes';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { QuickInputIds } from '../../core/quickInputIds';
 import { ContextKeys } from '../../constants';
-import type { Ui } from '../userInterface';
+import type { Ui } from '../ui';
 import type { Review } from './review';
 import { reviewKey } from './reviewRecord';
 import { activeDiff } from './reviewTabs';
@@ -86,9 +87,9 @@ export class OpenReviews implements vscode.Disposable {
 			this.ui.notify('info', vscode.l10n.t('Cekura: no improved prompt is open for review.'));
 			return undefined;
 		}
-		const picked = await this.ui.window.showQuickPick(
+		const picked = await this.ui.showQuickPick(
 			this.all.map((r) => ({ label: r.title, description: r.stats, review: r })),
-			{ title: question, placeHolder: vscode.l10n.t('Several reviews are open') },
+			{ id: QuickInputIds.whichReview, title: question, placeHolder: vscode.l10n.t('Several reviews are open') },
 		);
 		return picked?.review;
 	}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { finalText, type HistoryEntry } from '../../core/history';
 import type { Log } from '../log';
-import type { Ui } from '../userInterface';
+import type { Ui } from '../ui';
 import { showApplied } from './applyOrDiscard';
 import { applyToSource } from './applyToSource';
 import type { HistoryRecorder } from './historyRecorder';

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { HistoryEntry } from '../../core/history';
 import type { Log } from '../log';
-import type { Ui } from '../userInterface';
+import type { Ui } from '../ui';
 import { ApplyOrDiscard } from './applyOrDiscard';
 import { HistoryRecorder } from './historyRecorder';
 import { OpenReviews } from './openReviews';

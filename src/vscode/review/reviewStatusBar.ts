@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../constants';
 import type { ReviewManager } from './reviewManager';
-import type { Ui } from '../userInterface';
+import type { Ui } from '../ui';
 import { changeShortcuts } from './changeShortcuts';
 import type { ReviewChanges } from './reviewChanges';
 import { reviewShortcuts } from './reviewShortcuts';

@@ -5,7 +5,7 @@ import type { EngineSetting } from '../../core/engines/engineCatalog';
 import type { ImproveEngine } from '../../core/engines/engineTypes';
 import type { ApiKeyStore } from '../../../vscode/apiKeyStore';
 import type { Log } from '../../../vscode/log';
-import type { Ui } from '../../../vscode/userInterface';
+import type { Ui } from '../../../vscode/ui';
 import type { CekuraSettings } from '../settings';
 
 /** What setting an engine up may use: the log, the UI to ask for a model, the model server's key. */

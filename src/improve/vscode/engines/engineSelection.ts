@@ -46,7 +46,7 @@ export class EngineSelection {
 			);
 			return choice === CHOOSE && (await this.chooseEngine()) ? this.configured(readSettings(), cekura) : undefined;
 		}
-		const choice = await ui.window.showMessage(
+		const choice = await ui.showMessage(
 			'warning',
 			vscode.l10n.t('{0} Improve it with a model you have instead, grounded in the same runs\' evidence from Cekura? Your choice is remembered on this machine; Choose Improvement Engine… changes it.', why),
 			{ modal: true },

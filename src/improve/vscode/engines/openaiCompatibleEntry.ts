@@ -9,6 +9,8 @@ import { Settings } from '../../../constants';
 import { fetchThroughVsCodeProxy } from '../nodeFetch';
 import { writeUserSetting, type CekuraSettings } from '../settings';
 import { currentMark, type EngineDeps, type EngineEntry, type EngineItem } from './engineEntry';
+import { QuickInputIds } from '../../../core/quickInputIds';
+import { isBack, type Back, type StepPosition } from '../../../core/quickInputStep';
 
 /** A model on an OpenAI-compatible server (OpenAI, Azure OpenAI, OpenRouter, Ollama, LM Studio). */
 export const openaiCompatibleEntry: EngineEntry = {
@@ -41,8 +43,9 @@ async function openAiEngine(deps: EngineDeps, settings: CekuraSettings, cekura: 
 	const client = await openAiClient(deps, baseUrl, settings.improveTimeoutMs);
 	let model = settings.openai.model;
 	if (!model) {
-		model = (await pickServerModel(deps, client(''), baseUrl)) ?? '';
-		if (!model) return undefined;
+		const picked = await pickServerModel(deps, client(''), baseUrl);
+		if (!picked || isBack(picked)) return undefined;
+		model = picked;
 		await writeUserSetting(Settings.openaiModel, model);
 	}
 	const host = new URL(baseUrl).host;
@@ -56,8 +59,8 @@ export async function openAiClient(deps: EngineDeps, baseUrl: string, timeoutMs:
 		new OpenAiCompatibleClient({ baseUrl, apiKey, model, fetch: fetchThroughVsCodeProxy, timeoutMs, userAgent: `cekura-prompt-improver/${deps.version}`, log: deps.log });
 }
 
-/** The model to use on a server: picked from its list, or typed when the server offers none. */
-export async function pickServerModel(deps: EngineDeps, client: OpenAiCompatibleClient, baseUrl: string): Promise<string | undefined> {
+/** The model to use on a server: picked from its list, or typed when the server offers none; as a step of the improve flow at `position`. */
+export async function pickServerModel(deps: EngineDeps, client: OpenAiCompatibleClient, baseUrl: string, position?: StepPosition): Promise<string | Back | undefined> {
 	let ids: string[] = [];
 	try {
 		ids = await client.listModels(AbortSignal.timeout(15_000));
@@ -65,17 +68,18 @@ export async function pickServerModel(deps: EngineDeps, client: OpenAiCompatible
 		deps.log.warn(`Could not list the models of ${baseUrl}: ${errorMessage(err)}`);
 	}
 	if (ids.length) {
-		const picked = await deps.ui.window.showQuickPick(
-			ids.map((id) => ({ label: id })),
-			{ title: vscode.l10n.t('Cekura: Which model of {0}?', new URL(baseUrl).host), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.openaiCompatible.model'), ignoreFocusOut: true },
-		);
-		return picked?.label;
+		const items = ids.map((id) => ({ label: id }));
+		const options = { id: QuickInputIds.serverModel, title: vscode.l10n.t('Cekura: Which model of {0}?', new URL(baseUrl).host), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.openaiCompatible.model'), ignoreFocusOut: true };
+		const picked = position ? await deps.ui.pickStep(items, options, position) : await deps.ui.showQuickPick(items, options);
+		return isBack(picked) ? picked : picked?.label;
 	}
-	const typed = await deps.ui.window.showInputBox({
+	const box = {
+		id: QuickInputIds.serverModelName,
 		title: vscode.l10n.t('Cekura: Model name'),
 		prompt: vscode.l10n.t('The model to use on {0} (sent as "model"), e.g. gpt-4.1 or llama3.1. It is remembered in cekura.openaiCompatible.model.', baseUrl),
 		ignoreFocusOut: true,
-		validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the model name.')),
-	});
-	return typed?.trim() || undefined;
+		validateInput: (value: string) => (value.trim() ? undefined : vscode.l10n.t('Enter the model name.')),
+	};
+	const typed = position ? await deps.ui.inputStep(box, position) : await deps.ui.showInputBox(box);
+	return isBack(typed) ? typed : typed?.trim() || undefined;
 }

@@ -4,12 +4,14 @@ import { languageModelAvailability } from '../../core/engines/engineAvailability
 import { ModelEngine } from '../../core/engines/modelEngine';
 import { Settings } from '../../../constants';
 import { writeUserSetting, type CekuraSettings } from '../settings';
-import type { Ui } from '../../../vscode/userInterface';
+import type { Ui } from '../../../vscode/ui';
+import { QuickInputIds } from '../../../core/quickInputIds';
+import { isBack, type Back, type StepPosition } from '../../../core/quickInputStep';
 import { currentMark, type EngineDeps, type EngineEntry, type EngineItem } from './engineEntry';
 import { VscodeLmChatModel } from './vscodeLmChatModel';
 
 /** The language models VS Code offers this extension, in VS Code's order. */
-function availableChatModels(): Thenable<vscode.LanguageModelChat[]> {
+export function availableChatModels(): Thenable<vscode.LanguageModelChat[]> {
 	return vscode.lm.selectChatModels();
 }
 
@@ -47,8 +49,9 @@ async function vscodeLmEngine(deps: EngineDeps, settings: CekuraSettings, cekura
 	if (!available.usable) throw available.error;
 	let model = available.found;
 	if (!settings.vscodeLmModel) {
-		model ??= await pickChatModel(deps.ui, models);
-		if (!model) return undefined;
+		const picked = model ?? (await pickChatModel(deps.ui, models));
+		if (!picked || isBack(picked)) return undefined;
+		model = picked;
 		await writeUserSetting(Settings.vscodeLmModel, model.id);
 		deps.log.info(`Language model chosen: ${model.name} (${model.id}), remembered in ${Settings.section}.${Settings.vscodeLmModel}.`);
 	}
@@ -56,10 +59,10 @@ async function vscodeLmEngine(deps: EngineDeps, settings: CekuraSettings, cekura
 	return new ModelEngine('vscodeLm', new VscodeLmChatModel(model), (ids, signal) => cekura.bulkRuns(ids, signal), deps.log, (text) => deps.log.redact(text));
 }
 
-async function pickChatModel(ui: Ui, models: readonly vscode.LanguageModelChat[]): Promise<vscode.LanguageModelChat | undefined> {
-	const picked = await ui.window.showQuickPick(
-		models.map((m) => ({ label: m.name, description: `${m.vendor} · ${m.family}`, detail: vscode.l10n.t('{0} input tokens', m.maxInputTokens.toLocaleString(vscode.env.language)), model: m })),
-		{ title: vscode.l10n.t('Cekura: Which language model should improve prompts?'), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.vscodeLm.model'), ignoreFocusOut: true },
-	);
-	return picked?.model;
+/** The language model to improve prompts with; as a step of the improve flow at `position`. */
+export async function pickChatModel(ui: Ui, models: readonly vscode.LanguageModelChat[], position?: StepPosition): Promise<vscode.LanguageModelChat | Back | undefined> {
+	const items = models.map((m) => ({ label: m.name, description: `${m.vendor} · ${m.family}`, detail: vscode.l10n.t('{0} input tokens', m.maxInputTokens.toLocaleString(vscode.env.language)), model: m }));
+	const options = { id: QuickInputIds.chatModel, title: vscode.l10n.t('Cekura: Which language model should improve prompts?'), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.vscodeLm.model'), ignoreFocusOut: true };
+	const picked = position ? await ui.pickStep(items, options, position) : await ui.showQuickPick(items, options);
+	return isBack(picked) ? picked : picked?.model;
 }

@@ -6,7 +6,7 @@ import { expressionWarnings } from '../../core/jsLiterals';
 import { fStringWarnings } from '../../core/pythonLiterals';
 import { inBackground } from '../../../vscode/background';
 import type { Log } from '../../../vscode/log';
-import type { Ui } from '../../../vscode/userInterface';
+import type { Ui } from '../../../vscode/ui';
 import { offerApplyOrDiscard } from '../../../vscode/review/applyOrDiscardOffer';
 import type { Review } from '../../../vscode/review/review';
 import type { ReviewRequest } from '../../../vscode/review/reviewDiffs';
