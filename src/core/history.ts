@@ -8,7 +8,7 @@ import type { Focus } from './focus';
 /** How many proposals a workspace keeps. Open ones are never dropped to make room. */
 export const HISTORY_LIMIT = 50;
 
-export type Outcome = 'open' | 'applied' | 'discarded';
+type Outcome = 'open' | 'applied' | 'discarded';
 
 export interface HistoryEntry {
 	/** Unique and stable: names the entry's virtual documents and, while it is open, its review's. */
@@ -136,7 +136,7 @@ export function finalText(entry: HistoryEntry): string {
 }
 
 /** The two texts of an entry shown as read-only documents: the recorded original, and what the proposal became. */
-export type HistoryVersion = 'original' | 'proposal';
+type HistoryVersion = 'original' | 'proposal';
 
 /** The path of an entry's read-only document: `/<entry id>/<version>/<file name>`. */
 export function versionPath(entry: HistoryEntry, version: HistoryVersion): string {

@@ -4,7 +4,7 @@ import { Commands, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
 import type { PromptLocation } from './promptLocation';
 
 /** The lazy half's finder of prompt fields in a VAPI or Retell export. */
-export interface AgentPromptFinder {
+interface AgentPromptFinder {
 	findAgentPrompts(text: string): AgentPromptField[];
 }
 
@@ -13,7 +13,7 @@ export interface AgentPromptFinder {
  * from Runs… on that field's text, without a selection. A cheap text check comes first; only a JSON document that may
  * hold such fields loads the parser (with the improve flow, dist/improve.js).
  */
-export class AgentExportCodeLensProvider implements vscode.CodeLensProvider {
+class AgentExportCodeLensProvider implements vscode.CodeLensProvider {
 	constructor(private readonly improve: () => AgentPromptFinder) {}
 
 	provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {

@@ -7,7 +7,7 @@ import type { InputBoxSpec } from './userInterface';
 import type { Ui } from './ui';
 
 /** Which key a store keeps, and how it asks for it. */
-export interface KeySpec {
+interface KeySpec {
 	secret: string;
 	/** "Cekura API key": for messages. */
 	name: string;

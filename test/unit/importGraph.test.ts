@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { importCycles, importGraph } from '../support/importGraph';
+import { exportedNames, importCycles, importGraph } from '../support/importGraph';
 
 // The source tree, read as it is (not the bundles): `npm test` fails on an import circle or a reach into the lazy half.
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -30,4 +30,14 @@ test('the check sees a circle when there is one', () => {
 	]);
 	assert.deepEqual(importCycles(made, (e) => e.runtime), [['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
 	assert.equal(importCycles(made, () => true).length, 2);
+});
+
+test('every name a module of src/ exports is imported somewhere (an export nobody imports is dead code or should not be exported)', () => {
+	const ENTRY_POINTS = new Set(['src/extension.ts:activate', 'src/extension.ts:deactivate', `${ENTRY}:connect`]);
+	const imported = new Set<string>();
+	for (const [, edges] of [...graph, ...importGraph(root, 'test')]) {
+		for (const edge of edges) for (const name of edge.names === '*' ? ['*'] : edge.names) imported.add(`${edge.to}:${name}`);
+	}
+	const unused = [...exportedNames(root, 'src')].flatMap(([file, names]) => names.map((name) => `${file}:${name}`).filter((id) => !imported.has(id) && !imported.has(`${id.split(':')[0]}:*`) && !ENTRY_POINTS.has(id)));
+	assert.deepEqual(unused, []);
 });

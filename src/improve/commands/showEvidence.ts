@@ -16,7 +16,7 @@ import type { Review } from '../../vscode/review/review';
 import type { ReviewManager } from '../../vscode/review/reviewManager';
 import type { Ui } from '../../vscode/ui';
 
-export interface ShowEvidenceDeps {
+interface ShowEvidenceDeps {
 	keys: ApiKeyStore;
 	reviews: ReviewManager;
 	evidence: EvidenceDocuments;

@@ -10,7 +10,7 @@ import type { ReviewManager } from '../../vscode/review/reviewManager';
 import type { Ui } from '../../vscode/ui';
 import { errorMessage } from '../../core/errorMessage';
 
-export interface ShowHistoryDeps {
+interface ShowHistoryDeps {
 	history: HistoryStore;
 	reviews: ReviewManager;
 	ui: Ui;

@@ -43,7 +43,7 @@ export function findAgentPrompt(text: string, path: JsonPath): AgentPromptField 
 }
 
 /** `model.messages[0].content` */
-export function pathLabel(path: JsonPath): string {
+function pathLabel(path: JsonPath): string {
 	return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 }
 

@@ -12,11 +12,11 @@ import { MAX_RUNS } from './runIds';
 import { redactAndShorten, redactedPart } from './shownText';
 import { errorMessage } from '../../core/errorMessage';
 
-export const IMPROVE_PROMPT_PATH = '/test_framework/v1/runs/improve_prompt/';
-export const RUNS_PATH = '/test_framework/v2/runs/';
-export const RUNS_BULK_PATH = '/test_framework/v2/runs/bulk/';
-export const AGENTS_PATH = '/test_framework/v1/aiagents/';
-export const API_KEY_HEADER = 'X-CEKURA-API-KEY';
+const IMPROVE_PROMPT_PATH = '/test_framework/v1/runs/improve_prompt/';
+const RUNS_PATH = '/test_framework/v2/runs/';
+const RUNS_BULK_PATH = '/test_framework/v2/runs/bulk/';
+const AGENTS_PATH = '/test_framework/v1/aiagents/';
+const API_KEY_HEADER = 'X-CEKURA-API-KEY';
 
 /** A GET can be sent again after any of these. */
 const RETRYABLE_GET_STATUSES = new Set([429, 502, 503, 504]);

@@ -11,7 +11,7 @@ export type CekuraErrorKind =
 	| 'redirect' // a redirect that would carry the key elsewhere
 	| 'cancelled';
 
-export interface CekuraErrorInit {
+interface CekuraErrorInit {
 	status?: number;
 	/** Lines from the server's error body, e.g. "run_ids: Ensure this field has no more than 3 elements." */
 	details?: string[];

@@ -30,7 +30,7 @@ function splitLines(text: string): Line[] {
 }
 
 /** Most line edits the exact diff looks for; past it the whole changed middle is one change. */
-export const MAX_LINE_EDITS = 400;
+const MAX_LINE_EDITS = 400;
 
 /**
  * The changed blocks between two texts, compared line by line (line endings and a missing final newline do not

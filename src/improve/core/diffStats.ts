@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { inSlices, toEnd, type SliceTiming, type Steps } from '../../core/steps';
-export interface DiffStats {
+interface DiffStats {
 	linesAdded: number;
 	linesRemoved: number;
 	wordsAdded: number;
@@ -12,7 +12,7 @@ export interface DiffStats {
 }
 
 /** How far the exact diff may go before the cheap count takes over. */
-export interface DiffBounds {
+interface DiffBounds {
 	/** Most edits (lines added plus removed) the line diff looks for. */
 	maxLineEdits: number;
 	/** Most edits (words added plus removed) each changed block's word diff looks for. */
@@ -28,7 +28,7 @@ export interface DiffBounds {
  * A diff costs about the length of the text times the number of edits, so a proposal that rewrites most lines is
  * counted, not diffed.
  */
-export const DEFAULT_DIFF_BOUNDS: DiffBounds = { maxLineEdits: 400, maxWordEditsPerBlock: 500, maxWordEdits: 10_000, maxWordsCompared: 20_000 };
+const DEFAULT_DIFF_BOUNDS: DiffBounds = { maxLineEdits: 400, maxWordEditsPerBlock: 500, maxWordEdits: 10_000, maxWordsCompared: 20_000 };
 
 const WORD = /\S+/g;
 
@@ -67,7 +67,7 @@ export function commonLineEnds(a: readonly string[], b: readonly string[]): [num
 	return toEnd(commonEnds(a, b));
 }
 
-export interface SliceOptions extends SliceTiming {
+interface SliceOptions extends SliceTiming {
 	bounds?: DiffBounds;
 }
 

@@ -1,9 +1,9 @@
 import { redactAndShorten } from './shownText';
 
 /** A line of an error body longer than this is cut, with "…". */
-export const MAX_DETAIL_LINE_CHARS = 300;
+const MAX_DETAIL_LINE_CHARS = 300;
 /** At most this many lines of an error body are shown; the rest are counted. */
-export const MAX_DETAIL_LINES = 5;
+const MAX_DETAIL_LINES = 5;
 const MAX_DEPTH = 20;
 
 /**

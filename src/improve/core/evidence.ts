@@ -25,7 +25,7 @@ export interface CategoryEvidence {
 	relevance: FailureRelevance;
 }
 
-export interface OutcomeEvidence {
+interface OutcomeEvidence {
 	/** What the scenario expected, in Cekura's words. */
 	prompt?: string;
 	/** 100 when met. */
@@ -62,7 +62,7 @@ export interface RunEvidence {
 	unreadable: FieldProblem[];
 }
 
-export interface TranscriptExcerpt {
+interface TranscriptExcerpt {
 	/** The cited time the excerpt surrounds, or undefined for the last turns of the call. */
 	around?: string;
 	/** Index of the first turn in the whole transcript. */

@@ -4,9 +4,9 @@ import { collectEvidence, transcriptExcerpts, type RunEvidence, type TurnEvidenc
 import { readRuns, type FieldProblem } from './runFields';
 
 /** The API of Cekura's own service; only then do runs link to Cekura's web app. */
-export const CEKURA_API_ORIGIN = 'https://api.cekura.ai';
+const CEKURA_API_ORIGIN = 'https://api.cekura.ai';
 /** Cekura's web app. Its documented link to a result is `<dashboard>/<project_id>/results/<result_id>`. */
-export const CEKURA_DASHBOARD_ORIGIN = 'https://dashboard.cekura.ai';
+const CEKURA_DASHBOARD_ORIGIN = 'https://dashboard.cekura.ai';
 
 const NO_FOCUS = { workflow_metric_ids: [], category_ids: [] };
 

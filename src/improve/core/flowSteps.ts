@@ -48,7 +48,7 @@ export async function runSteps<S>(steps: readonly FlowStep<S>[], initial: S): Pr
 }
 
 /** "step/total" of the step at `index`, after `answered` steps were shown: the steps ahead count when they will be shown. */
-export function stepPosition<S>(steps: readonly FlowStep<S>[], index: number, state: S, answered: number): StepPosition {
+function stepPosition<S>(steps: readonly FlowStep<S>[], index: number, state: S, answered: number): StepPosition {
 	const ahead = steps.slice(index + 1).filter((s) => !s.shown || s.shown(state)).length;
 	return { step: answered + 1, totalSteps: answered + 1 + ahead, canGoBack: answered > 0 };
 }

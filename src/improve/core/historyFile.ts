@@ -13,7 +13,7 @@ export function serializeHistory(entries: readonly HistoryEntry[]): string {
  * The history file in parts, one per field of each entry, which joined are `JSON.stringify({ version, entries },
  * undefined, '\t')`: the writer can give the event loop a turn after each part, the longest being one prompt.
  */
-export function* historyParts(entries: readonly HistoryEntry[]): Generator<string, void, void> {
+function* historyParts(entries: readonly HistoryEntry[]): Generator<string, void, void> {
 	if (entries.length === 0) {
 		yield JSON.stringify({ version: HISTORY_SCHEMA_VERSION, entries: [] }, undefined, '\t');
 		return;
@@ -67,7 +67,7 @@ function nextTurn(): Promise<void> {
 	return new Promise((resolve) => setImmediate(resolve));
 }
 
-export type ParsedHistory = { ok: true; entries: HistoryEntry[]; dropped: number } | { ok: false; reason: string; /** Written by another version: keep it for that one. */ otherVersion: boolean };
+type ParsedHistory = { ok: true; entries: HistoryEntry[]; dropped: number } | { ok: false; reason: string; /** Written by another version: keep it for that one. */ otherVersion: boolean };
 
 /**
  * Reads a history file. Entries that are not well formed are dropped (and counted); a file that is not JSON or of

@@ -93,7 +93,7 @@ export async function readBodyBytes(response: HttpResponse, maxBytes: number, si
 }
 
 /** The charset an answer's Content-Type declares (`text/html; charset="ISO-8859-1"`), lower-cased, or undefined. */
-export function declaredCharset(contentType: string | null): string | undefined {
+function declaredCharset(contentType: string | null): string | undefined {
 	const m = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType ?? '');
 	return m && m[1] ? m[1].toLowerCase() : undefined;
 }

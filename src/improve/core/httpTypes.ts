@@ -10,7 +10,7 @@ export interface HttpResponse {
 	readonly body?: AsyncIterable<Uint8Array | string> | null;
 }
 
-export interface HttpRequestInit {
+interface HttpRequestInit {
 	method: 'GET' | 'POST';
 	headers: Record<string, string>;
 	body?: string;

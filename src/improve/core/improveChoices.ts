@@ -33,6 +33,6 @@ export function engineStepShown(choices: ImproveChoices): boolean {
 	return choices.engineQuestion !== undefined;
 }
 
-export function sameIds(a: readonly number[], b: readonly number[]): boolean {
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
 	return a.length === b.length && a.every((id) => b.includes(id));
 }

@@ -3,7 +3,7 @@ import { hex4, isLoneSurrogate, NotInForm, type Piece } from './encodingPieces';
 import { scanJsxElement, type JsxSpan } from './jsxElements';
 
 /** A string or template literal in JavaScript or TypeScript source: `start`/`end` include the quotes. */
-export interface JsLiteral {
+interface JsLiteral {
 	quote: "'" | '"' | '`';
 	start: number;
 	end: number;

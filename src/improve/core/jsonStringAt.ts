@@ -7,7 +7,7 @@ const VALUES: ReadonlySet<number> = new Set([7, 8, 9, T.string, T.number]);
 const TOKENS_PER_STEP = 4096;
 
 /** A string of a JSON document: where its literal (quotes included) stands, and its value. */
-export interface JsonString {
+interface JsonString {
 	offset: number;
 	length: number;
 	value: string;

@@ -5,7 +5,7 @@ import { toEnd, type Steps } from '../../core/steps';
  * Most edits the exact line diff looks for: its work is about (lines of both sides) × (edits), a few ms for 1 MB.
  * Past it, lines are matched by `uniqueAnchors`, which is linear.
  */
-export const MAX_LINE_EDITS = 400;
+const MAX_LINE_EDITS = 400;
 
 /**
  * The changed blocks between two sequences of lines, in order, every line outside them kept: a shortest edit

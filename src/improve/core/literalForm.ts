@@ -27,7 +27,7 @@ function piecesBetween(pieces: readonly Piece[], from: number, to: number, what:
 	return out;
 }
 
-export interface LiteralForm {
+interface LiteralForm {
 	kind: EncodingKind;
 	description: string;
 	localizedDescription(): string;

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { ModelError } from './modelError';
 
-export interface ModelAnswer {
+interface ModelAnswer {
 	improved_prompt: string;
 	summary_of_changes: string;
 }

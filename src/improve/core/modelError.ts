@@ -15,7 +15,7 @@ export type ModelErrorKind =
 	| 'noModel' // no language model is available or chosen
 	| 'cancelled';
 
-export interface ModelErrorInit {
+interface ModelErrorInit {
 	status?: number;
 	retryAfterSeconds?: number;
 	cause?: unknown;

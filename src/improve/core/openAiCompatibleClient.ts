@@ -35,7 +35,7 @@ export interface OpenAiCompatibleOptions {
 	maxResponseBytes?: number;
 }
 
-export interface ChatCompletion {
+interface ChatCompletion {
 	text: string;
 	/** 'stop' for a finished answer ('stop' too when a stream ends with [DONE] but names no reason). */
 	finishReason: string;

@@ -22,7 +22,7 @@ import {
 import type { Encoded, PromptEncoding } from '../../core/encodingTypes';
 
 /** The detector cannot be sure how the selection is written: it says why, and nothing is treated as plain text. */
-export interface Refusal {
+interface Refusal {
 	readonly kind: 'refused';
 	readonly reason: string;
 }
@@ -36,7 +36,7 @@ export const PLAIN: PromptEncoding = {
 	lineBreak: (eol) => eol,
 };
 
-export type LanguageFamily = 'json' | 'yaml' | 'js' | 'python' | 'plain';
+type LanguageFamily = 'json' | 'yaml' | 'js' | 'python' | 'plain';
 
 export function languageFamily(languageId: string): LanguageFamily {
 	const language = languageId.toLowerCase();

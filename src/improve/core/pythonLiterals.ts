@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { hex4, isLoneSurrogate, NotInForm, type Piece } from './encodingPieces';
 
 /** How a Python string literal is written: its prefix (`r`, `f`, `rb`…), its quotes, and what they mean. */
-export interface PyForm {
+interface PyForm {
 	quote: '"' | "'" | '"""' | "'''";
 	raw: boolean;
 	f: boolean;

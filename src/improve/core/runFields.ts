@@ -1,7 +1,7 @@
 import type { CriticalCategory, EvalMetric, ExpectedOutcome, OutcomeAlignment, Run, TranscriptTurn } from '../../core/apiTypes';
 
 /** What a field should have held. */
-export type FieldKind = 'text' | 'number' | 'list' | 'object' | 'true or false';
+type FieldKind = 'text' | 'number' | 'list' | 'object' | 'true or false';
 
 /** A field of a run that Cekura sent in the wrong shape, or left out although it is needed; it is left out. */
 export interface FieldProblem {
@@ -13,7 +13,7 @@ export interface FieldProblem {
 }
 
 /** A run read defensively: every field has the type `Run` declares, and what had not is listed. */
-export interface ReadRun {
+interface ReadRun {
 	run: Run;
 	problems: FieldProblem[];
 }
@@ -43,7 +43,7 @@ function isFields(value: unknown): value is Fields {
  * Reads values that should have a given type and never throws: a value of another type is left out and noted.
  * Absent values (null or undefined) are noted only where they are required. Every text passes through `clean`.
  */
-export class FieldReader {
+class FieldReader {
 	readonly problems: FieldProblem[] = [];
 
 	constructor(private readonly clean: (text: string) => string = (text) => text) {}

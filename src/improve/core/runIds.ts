@@ -5,7 +5,7 @@ export const MAX_RUNS = 3;
 /** More entries than this are refused before any is checked: a paste of thousands is not a choice of runs. */
 const MAX_ENTRIES = 100;
 
-export type RunIdsParse = { ok: true; ids: number[] } | { ok: false; message: string };
+type RunIdsParse = { ok: true; ids: number[] } | { ok: false; message: string };
 
 /** Parses what a person types for run IDs: "12, 34 56", "#12;34", newlines. Duplicates are dropped, order kept. */
 export function parseRunIds(text: string): RunIdsParse {

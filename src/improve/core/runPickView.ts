@@ -8,7 +8,7 @@ export function isFailedRun(run: RunListItem): boolean {
 	return run.status === 'failed' || run.status === 'timeout' || (run.status === 'completed' && run.success === false);
 }
 
-export function runOutcome(run: RunListItem): string {
+function runOutcome(run: RunListItem): string {
 	if (isFailedRun(run)) return l10n.t('Failed');
 	if (run.evaluation_status === 'success' || run.evaluation_status === 'reviewed_success' || run.success === true) return l10n.t('Passed');
 	return l10n.t('Not evaluated');
@@ -49,7 +49,7 @@ function timeOf(run: RunListItem): number {
 }
 
 /** `2026-08-12 10:02 UTC`: unambiguous, and the same on every machine. */
-export function formatTimestamp(timestamp: string | null | undefined): string | undefined {
+function formatTimestamp(timestamp: string | null | undefined): string | undefined {
 	if (!timestamp) return undefined;
 	const date = new Date(timestamp);
 	if (Number.isNaN(date.getTime())) return timestamp;

@@ -1,7 +1,7 @@
 import { redact } from '../../core/redact';
 
 /** `text` cut to `max` characters, with "…". A server's text goes through `redactAndShorten` instead. */
-export function shorten(text: string, max: number): string {
+function shorten(text: string, max: number): string {
 	return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 

@@ -4,7 +4,7 @@ import { assertRepresentable, NON_PRINTABLE, type YamlScalar } from './yamlScala
 
 /** Literal block scalars (`|`): their header, lines and value. */
 
-export interface YamlBlock {
+interface YamlBlock {
 	/** The header from `|` to the end of its line (line break excluded). */
 	header: string;
 	/** Whether the header has an indentation indicator. */

@@ -18,7 +18,7 @@ interface FocusItem extends vscode.QuickPickItem {
 const SKIPPED: FocusAnswer = { focus: NO_FOCUS, skipped: true };
 
 /** The focus the user chose, or none because the step had nothing to offer (`skipped`). */
-export interface FocusAnswer {
+interface FocusAnswer {
 	focus: Focus;
 	skipped: boolean;
 }

@@ -13,7 +13,7 @@ import type { ReviewManager } from '../../vscode/review/reviewManager';
 import { readSettings } from './settings';
 import type { Ui } from '../../vscode/ui';
 
-export interface ProposalDeps {
+interface ProposalDeps {
 	keys: ApiKeyStore;
 	modelKeys: ApiKeyStore;
 	engines: EngineSelection;

@@ -24,7 +24,7 @@ export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review
 }
 
 /** `Proposal by Cekura: <summary> (+4 −1 lines…)`, with warnings first. */
-export function summaryText(review: Review): string {
+function summaryText(review: Review): string {
 	const summary = review.summary.trim() || vscode.l10n.t('no summary of the changes was sent.');
 	const warnings = review.warnings.map((w) => `⚠ ${w} `).join('');
 	const keys = reviewShortcuts();

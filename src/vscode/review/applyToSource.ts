@@ -9,7 +9,7 @@ import type { Review } from './review';
 import type { CheckResult, ForFile, PromptEncoding } from '../../core/encodingTypes';
 
 /** What Apply needs of a review (an open one, or one recorded in the history being applied again). */
-export type ApplyTarget = Pick<Review, 'id' | 'sourceUri' | 'sourceName' | 'originalText' | 'encoding' | 'tracker'>;
+type ApplyTarget = Pick<Review, 'id' | 'sourceUri' | 'sourceName' | 'originalText' | 'encoding' | 'tracker'>;
 
 /**
  * Writes `improved` (the right side as the user left it) in place of the reviewed prompt, in the file's form, as

@@ -5,7 +5,7 @@ import type { ReviewChanges, ReviewWithChanges } from './reviewChanges';
 import type { ReviewChange } from '../../core/changeTypes';
 
 /** The change a per-change command acts on, and the editor to move on in (only when it came from the keyboard). */
-export interface ChangeTarget {
+interface ChangeTarget {
 	entry: ReviewWithChanges;
 	document: vscode.TextDocument;
 	change: ReviewChange;

@@ -66,6 +66,6 @@ export class EvidenceDocuments implements vscode.TextDocumentContentProvider, vs
 }
 
 /** Whether `tab` is the Markdown preview of an evidence document (`uri`): a webview known by its title, "Preview <file name>". */
-export function isEvidencePreview(tab: vscode.Tab, uri: vscode.Uri): boolean {
+function isEvidencePreview(tab: vscode.Tab, uri: vscode.Uri): boolean {
 	return tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && tab.label.includes(uri.path.split('/').pop() ?? '\0');
 }

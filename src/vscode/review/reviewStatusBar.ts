@@ -80,7 +80,7 @@ export class ReviewStatusBar implements vscode.Disposable {
 }
 
 /** `Cekura: +4 −1 lines · 2 of 3 changes left` */
-export function progressText(progress: ChangeProgress): string {
+function progressText(progress: ChangeProgress): string {
 	const { linesAdded, linesRemoved, left, total } = progress;
 	if (total === 0) return vscode.l10n.t('Cekura: no changes');
 	if (left === 0) {

@@ -14,7 +14,7 @@ import type { Proposal } from '../../../core/proposal';
 const PROGRESS_INTERVAL_MS = 100;
 
 /** Reads the chosen runs' evidence (Cekura's `runs/bulk`). */
-export type RunReader = (ids: readonly number[], signal: AbortSignal) => Promise<Run[]>;
+type RunReader = (ids: readonly number[], signal: AbortSignal) => Promise<Run[]>;
 
 /**
  * Rewrites the prompt with a chat model, grounded in the runs' evidence: the failures, the expected outcome, the

@@ -12,7 +12,7 @@ import type { Review } from '../../../vscode/review/review';
 import type { ReviewRequest } from '../../../vscode/review/reviewDiffs';
 import type { ReviewManager } from '../../../vscode/review/reviewManager';
 
-export interface ProposalReviewDeps {
+interface ProposalReviewDeps {
 	reviews: ReviewManager;
 	log: Log;
 	ui: Ui;
