@@ -42,7 +42,7 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 
 	const chosenIds = (items: readonly RunItem[]): number[] => items.flatMap((i) => (i.runId !== undefined ? [i.runId] : []));
 	const setCountTitle = (count: number): void => {
-		picker.title = vscode.l10n.t('{0} ({1}/{2} chosen)', TITLE(), count, MAX_RUNS);
+		picker.title = vscode.l10n.t('{0} · {1} of {2} chosen', TITLE(), count, MAX_RUNS);
 		picker.placeholder = PLACEHOLDER();
 	};
 
@@ -107,7 +107,7 @@ export async function pickRuns(ui: Ui, client: CekuraClient, filters: RunListFil
 					if (ids.length > MAX_RUNS) {
 						picker.selectedItems = previous;
 						picker.title = `${TITLE()}: ${TOO_MANY_RUNS()}`;
-						picker.placeholder = vscode.l10n.t('{0} ({1}/{2} chosen)', TOO_MANY_RUNS(), MAX_RUNS, MAX_RUNS);
+						picker.placeholder = vscode.l10n.t('{0} · {1} of {2} chosen', TOO_MANY_RUNS(), MAX_RUNS, MAX_RUNS);
 						return;
 					}
 					previous = selected;

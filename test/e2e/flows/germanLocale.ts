@@ -40,7 +40,7 @@ export const germanLocale: Flow = {
 		assert.match(await wb.page.locator('.quick-input-widget').innerText(), /Es ist noch kein Cekura-API-Schlüssel festgelegt\./);
 		await wb.typeInQuickInput('ck_demo_local');
 		await wb.acceptQuickInput();
-		await waitForQuickInputTitle(wb, /^Cekura: Bis zu 3 Läufe auswählen \(0\/3 ausgewählt\)$/);
+		await waitForQuickInputTitle(wb, /^Cekura: Bis zu 3 Läufe auswählen · 0 von 3 ausgewählt \(1\/\d\)$/);
 		const runRows = await waitForValue(async () => {
 			const listed = await wb.quickPickRows();
 			return listed.some((row) => row.includes('Fehlgeschlagen')) ? listed : undefined;
