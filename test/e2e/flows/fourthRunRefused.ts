@@ -13,7 +13,7 @@ export const fourthRunRefused: Flow = {
 		const rows = (await waitForRunList(wb)).filter((r) => /^#\d+ /.test(r)).slice(0, 4);
 		const ids = rows.map((r) => /^#(\d+) /.exec(r)?.[1] ?? '');
 		for (const id of ids.slice(0, 3)) await wb.toggleQuickPickRow(new RegExp(`#${id} `));
-		assert.match((await wb.quickPickTitleOrMessage()).title, /3\/3 chosen/);
+		assert.match((await wb.quickPickTitleOrMessage()).title, /3 of 3 chosen/);
 
 		const fourth = new RegExp(`#${ids[3]} `);
 		await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: fourth }).first().locator('.monaco-checkbox, .monaco-custom-toggle, input[type=checkbox]').first().click();
