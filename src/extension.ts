@@ -16,7 +16,6 @@ import { registerCommand } from './vscode/commandRegistration';
 import type { ImproveCommands, ImproveHost } from './vscode/improveSide';
 import { LazyImprove } from './vscode/lazyImprove';
 import { Log } from './vscode/log';
-import { applyPauses } from './vscode/review/applyToSource';
 import { EvidenceDocuments } from './vscode/review/evidenceDocuments';
 import { ChangeCodeActionProvider } from './vscode/review/changeCodeActions';
 import { ChangeCodeLensProvider } from './vscode/review/changeCodeLens';
@@ -112,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		logUri: context.logUri,
 		forgetFallbackEngine: () => context.globalState.update(FALLBACK_ENGINE_KEY, undefined),
 		duringApply: (hook) => {
+			const { applyPauses } = improve.get();
 			applyPauses.beforeCheck = hook;
 			return new vscode.Disposable(() => (applyPauses.beforeCheck = undefined));
 		},

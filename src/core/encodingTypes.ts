@@ -1,5 +1,4 @@
 import type { Eol } from './eol';
-import type { Steps } from './steps';
 
 /** Text in a file's form, and whether it was checked to decode to exactly the text it stands for. */
 export interface Encoded {
@@ -23,8 +22,8 @@ export interface PromptEncoding {
 	decode(raw: string): string;
 	/** The file text for `text`, replacing `originalRaw`: lines the review left alone keep their raw text. */
 	encode(text: string, eol: Eol, originalRaw: string): string;
-	/** `encode` paused between steps (see `Steps`), saying whether it checked `decode` already: what Apply runs. */
-	encodeSteps?(text: string, eol: Eol, originalRaw: string): Steps<Encoded>;
+	/** `encode` paused between steps (a `Steps` generator, see `improve/core/steps.ts`), saying whether it checked `decode` already: what Apply runs. */
+	encodeSteps?(text: string, eol: Eol, originalRaw: string): Generator<void, Encoded, void>;
 	/** The line break of decoded text. */
 	lineBreak(documentEol: Eol): Eol;
 	/** In a template literal or an f-string: its `${…}` or `{…}` expressions, code shown as-is. */

@@ -13,14 +13,13 @@ import { improvePrompt } from './commands/improvePrompt';
 import { showEvidence } from './commands/showEvidence';
 import { showHistory } from './commands/showHistory';
 import { findAgentPrompts } from './core/agentExport';
-import { checkApplied, checkAppliedInSlices } from './core/applyCheck';
 import { ChangeDecisions } from './core/changeDecisions';
-import { textForFile, textForFileInSlices } from './core/textForFile';
 import { localizeCore } from './vscode/coreL10n';
 import { EngineSelection } from './vscode/engines/engineSelection';
 import { asPromptLocation } from './vscode/promptLocationArgument';
 import { HistoryStore } from './vscode/review/historyStore';
 import { placeRecordedPrompt } from './vscode/review/recordedPrompt';
+import { applyPauses, applyToSource } from './vscode/review/applyToSource';
 import type { ImproveHost, ImproveSide } from '../vscode/improveSide';
 
 /** The lazy half, bound to the host's objects; called once (see `ImproveBundle`). */
@@ -45,10 +44,8 @@ export function connect(host: ImproveHost): ImproveSide {
 		get history() {
 			return history();
 		},
-		textForFile,
-		textForFileInSlices,
-		checkApplied,
-		checkAppliedInSlices,
+		applyToSource: (target, improved) => applyToSource(target, improved, ui, log),
+		applyPauses,
 		changeDecisions: (original, proposed) => new ChangeDecisions(original, proposed),
 		findAgentPrompts,
 		placeRecordedPrompt: (entry) => placeRecordedPrompt(entry, log),

@@ -27,7 +27,6 @@ const MAY_BE_IN_BOTH = new Set([
 	// BACK is compared by its shape (isBack), not its identity, so each bundle's copy means the same.
 	'src/core/quickInputStep.ts',
 	'src/core/redact.ts',
-	'src/core/steps.ts',
 	'src/vscode/background.ts',
 	'src/vscode/documentEol.ts',
 	'src/vscode/review/applyOrDiscardOffer.ts',

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { checkApplied, checkAppliedInSlices } from '../../src/improve/core/applyCheck';
 import { jsonStringAt } from '../../src/improve/core/jsonStringAt';
-import { toEnd } from '../../src/core/steps';
+import { toEnd } from '../../src/improve/core/steps';
 
 /** What the last check read with jsonc-parser's whole tree before: the string at `offset`, or why not. */
 function byTree(text: string, offset: number): unknown {

@@ -6,7 +6,7 @@ import { languageFamily } from './promptEncoding';
 import { pyLiteralAround } from './pythonEncoding';
 import { pyPieces } from './pythonLiterals';
 import { blockValue, decodeBlockLines, yamlBlock } from './yamlBlocks';
-import { inSlices, toEnd, type SliceTiming, type Steps } from '../../core/steps';
+import { inSlices, toEnd, type SliceTiming, type Steps } from './steps';
 import { yamlDoubleQuotedPieces, yamlScalarAt, yamlSingleQuotedPieces } from './yamlScalars';
 import type { CheckResult } from '../../core/encodingTypes';
 

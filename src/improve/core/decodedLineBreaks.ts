@@ -1,6 +1,6 @@
 import { fitToOriginal, type Eol } from '../../core/eol';
 import { changedBlockSteps } from './lineMatch';
-import { toEnd, type Steps } from '../../core/steps';
+import { toEnd, type Steps } from './steps';
 
 interface Line {
 	body: string;

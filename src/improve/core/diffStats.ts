@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { inSlices, toEnd, type SliceTiming, type Steps } from '../../core/steps';
+import { inSlices, toEnd, type SliceTiming, type Steps } from './steps';
 interface DiffStats {
 	linesAdded: number;
 	linesRemoved: number;

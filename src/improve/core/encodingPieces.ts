@@ -1,6 +1,6 @@
 import { STEP } from './diffStats';
 import { changedBlockSteps } from './lineMatch';
-import type { Steps } from '../../core/steps';
+import type { Steps } from './steps';
 import type { Encoded } from '../../core/encodingTypes';
 
 /**

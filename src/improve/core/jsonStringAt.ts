@@ -1,5 +1,5 @@
 import { createScanner } from 'jsonc-parser/lib/esm/main.js'; // the ES module build, as in applyCheck.ts
-import type { Steps } from '../../core/steps';
+import type { Steps } from './steps';
 
 /** jsonc-parser's SyntaxKind (a const enum, which a bundle built file by file cannot read). */
 const T = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, comma: 5, colon: 6, string: 10, number: 11, lineComment: 12, blockComment: 13, lineBreak: 14, trivia: 15, eof: 17 } as const;

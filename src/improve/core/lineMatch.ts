@@ -1,5 +1,5 @@
 import { commonEnds, intern, myers, STEP, type Block } from './diffStats';
-import { toEnd, type Steps } from '../../core/steps';
+import { toEnd, type Steps } from './steps';
 
 /**
  * Most edits the exact line diff looks for: its work is about (lines of both sides) × (edits), a few ms for 1 MB.

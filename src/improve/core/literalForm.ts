@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { joinText, NotInForm, reencodeSteps, type Piece } from './encodingPieces';
-import { toEnd, type Steps } from '../../core/steps';
+import { toEnd, type Steps } from './steps';
 import type { Eol } from '../../core/eol';
 import type { PromptPlace } from './promptPlace';
 import type { Encoded, EncodingKind, PromptEncoding } from '../../core/encodingTypes';

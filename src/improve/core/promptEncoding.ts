@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { PromptPlace } from './promptPlace';
 import { findNodeAtOffset, parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the ES module build: its UMD build require()s files a bundle does not hold
 import { joinText, NotInForm, reencodeSteps, type Piece } from './encodingPieces';
-import { toEnd, type Steps } from '../../core/steps';
+import { toEnd, type Steps } from './steps';
 import { literalEncoding, literalPart, span } from './literalForm';
 import { pyEncoding } from './pythonEncoding';
 import { unparsedRefusal } from './unparsedLanguages';

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { fitDecodedLineBreakSteps } from './decodedLineBreaks';
 import { NotInForm } from './encodingPieces';
 import { fitToOriginal, type Eol } from '../../core/eol';
-import { inSlices, toEnd, type SliceTiming, type Steps } from '../../core/steps';
+import { inSlices, toEnd, type SliceTiming, type Steps } from './steps';
 import type { Encoded, ForFile, PromptEncoding } from '../../core/encodingTypes';
 
 /** Synchronous: a 1 MB proposal takes tens of ms; Apply runs `textForFileInSlices`. */

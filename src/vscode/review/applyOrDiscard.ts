@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { inBackground } from '../background';
 import type { Log } from '../log';
 import type { Ui } from '../ui';
-import { applyToSource } from './applyToSource';
 import type { OpenReviews } from './openReviews';
 import type { Review } from './review';
 import { rightSideDocument, type ReviewDiffs } from './reviewDiffs';
@@ -30,7 +29,7 @@ export class ApplyOrDiscard implements vscode.Disposable {
 			this.ui.notify('warning', vscode.l10n.t('Cekura: the improved prompt is empty, so nothing was applied. Undo your edits on the right side of the review, or discard it.'));
 			return;
 		}
-		const written = await applyToSource(review, improved, this.ui, this.log, this.improve());
+		const written = await this.improve().applyToSource(review, improved);
 		if (!written) return;
 		await this.diffs.close(review, improvedDoc, 'applied');
 		await showApplied(written, review.sourceName);

@@ -3,13 +3,12 @@ import { finalText, type HistoryEntry } from '../../core/history';
 import type { Log } from '../log';
 import type { Ui } from '../ui';
 import { showApplied } from './applyOrDiscard';
-import { applyToSource } from './applyToSource';
 import type { HistoryRecorder } from './historyRecorder';
 import type { OpenReviews } from './openReviews';
 import type { Review } from './review';
 import type { ReviewDiffs } from './reviewDiffs';
 import { reviewOfEntry } from './reviewRecord';
-import type { ReviewServices } from './reviewServices';
+import type { AppliedEdit, ReviewServices } from './reviewServices';
 
 /** What Show Improvement History does with a recorded proposal: its review opened again, or it applied again. */
 export class RecordedProposals {
@@ -64,9 +63,9 @@ export class RecordedProposals {
 			return false;
 		}
 		const target = { id: this.reviews.newId(), sourceUri: placed.tracker.uri, sourceName: entry.source.name, originalText: entry.original, encoding: placed.encoding, tracker: placed.tracker };
-		let written: Awaited<ReturnType<typeof applyToSource>>;
+		let written: AppliedEdit | undefined;
 		try {
-			written = await applyToSource(target, text, this.ui, this.log, this.improve());
+			written = await this.improve().applyToSource(target, text);
 		} finally {
 			placed.tracker.dispose();
 		}

@@ -1,30 +1,21 @@
 import * as vscode from 'vscode';
-import type { Eol } from '../../core/eol';
-import { eolOf } from '../documentEol';
-import { errorMessage } from '../../core/errorMessage';
-import { nextTurn, type SliceTiming } from '../../core/steps';
-import type { Log } from '../log';
-import type { Ui } from '../ui';
-import type { Review } from './review';
-import type { CheckResult, ForFile, PromptEncoding } from '../../core/encodingTypes';
-
-/** What Apply needs of a review (an open one, or one recorded in the history being applied again). */
-type ApplyTarget = Pick<Review, 'id' | 'sourceUri' | 'sourceName' | 'originalText' | 'encoding' | 'tracker'>;
+import type { Eol } from '../../../core/eol';
+import { eolOf } from '../../../vscode/documentEol';
+import { errorMessage } from '../../../core/errorMessage';
+import { nextTurn } from '../../core/steps';
+import type { Log } from '../../../vscode/log';
+import type { Ui } from '../../../vscode/ui';
+import type { ForFile } from '../../../core/encodingTypes';
+import { checkApplied, checkAppliedInSlices } from '../../core/applyCheck';
+import { textForFile, textForFileInSlices } from '../../core/textForFile';
+import type { AppliedEdit, ApplyTarget } from '../../../vscode/review/reviewServices';
 
 /**
  * Writes `improved` (the right side as the user left it) in place of the reviewed prompt, in the file's form, as
  * one undo step. Refuses, keeping the user's text and offering a copy, when the prompt cannot be found for sure.
  * Resolves the source document and the range written, or undefined when nothing was written.
  */
-/** What Apply needs of the lazy half: the text in the file's form, and the check of the file it would leave. */
-export interface ApplyTools {
-	textForFile(reviewed: string, decodedOriginal: string, encoding: PromptEncoding, documentEol: Eol, originalRaw: string): ForFile;
-	textForFileInSlices(reviewed: string, decodedOriginal: string, encoding: PromptEncoding, documentEol: Eol, originalRaw: string, timing?: SliceTiming): Promise<ForFile>;
-	checkApplied(fileAfter: string, languageId: string, where: { start: number; end: number }, expected: string): CheckResult;
-	checkAppliedInSlices(fileAfter: string, languageId: string, where: { start: number; end: number }, expected: string, timing?: SliceTiming): Promise<CheckResult>;
-}
-
-export async function applyToSource(review: ApplyTarget, improved: string, ui: Ui, log: Log, tools: ApplyTools): Promise<{ source: vscode.TextDocument; range: vscode.Range } | undefined> {
+export async function applyToSource(review: ApplyTarget, improved: string, ui: Ui, log: Log): Promise<AppliedEdit | undefined> {
 	let source: vscode.TextDocument;
 	try {
 		source = await vscode.workspace.openTextDocument(review.sourceUri);
@@ -33,7 +24,6 @@ export async function applyToSource(review: ApplyTarget, improved: string, ui: U
 		await offerCopy(ui, improved, vscode.l10n.t('Cekura: {0} cannot be opened any more ({1}), so the improvement was not applied.', review.sourceName, errorMessage(err)));
 		return undefined;
 	}
-	const { textForFileInSlices, textForFile } = tools;
 	let forFile: ForFile | undefined;
 	let encodedFor: Eol | undefined;
 	// The work runs in slices, and the user may edit the file between them: what was found and checked holds only for
@@ -58,7 +48,7 @@ export async function applyToSource(review: ApplyTarget, improved: string, ui: U
 			encodedFor = eol;
 		}
 		if (sliced) await (applyPauses.beforeCheck?.() ?? nextTurn());
-		const checked = await check(review, forFile, source, whole, found.range, sliced, tools);
+		const checked = await check(review, forFile, source, whole, found.range, sliced);
 		if (source.version !== version) {
 			log.info(`Review ${review.id}: ${review.sourceUri.toString()} changed while Apply prepared the edit; looking for the prompt again.`);
 			continue;
@@ -87,7 +77,7 @@ export async function applyToSource(review: ApplyTarget, improved: string, ui: U
  * resolves: the caller compares versions), and the last line of defence: the file as it would be must parse and hold
  * exactly the reviewed text.
  */
-async function check(review: ApplyTarget, forFile: ForFile, source: vscode.TextDocument, whole: string, range: { start: number; end: number }, sliced: boolean, tools: ApplyTools): Promise<{ ok: true; start: number; replacement: string } | { ok: false; reason: string; message: string }> {
+async function check(review: ApplyTarget, forFile: ForFile, source: vscode.TextDocument, whole: string, range: { start: number; end: number }, sliced: boolean): Promise<{ ok: true; start: number; replacement: string } | { ok: false; reason: string; message: string }> {
 	const refused = (reason: string): { ok: false; reason: string; message: string } => ({ ok: false, reason, message: vscode.l10n.t('Cekura: the improvement was not applied: {0}. Your file is unchanged; copy the improved prompt instead.', reason) });
 	if (!forFile.ok) return refused(forFile.reason);
 	// A YAML block header may gain an indentation indicator (`|2`): the edit then starts at the header.
@@ -98,7 +88,6 @@ async function check(review: ApplyTarget, forFile: ForFile, source: vscode.TextD
 	}
 	const replacement = (before?.replacement ?? '') + forFile.text;
 	const where = { start: start + replacement.length - forFile.text.length, end: start + replacement.length };
-	const { checkApplied, checkAppliedInSlices } = tools;
 	const fileAfter = whole.slice(0, start) + replacement + whole.slice(range.end);
 	const result = sliced ? await checkAppliedInSlices(fileAfter, source.languageId, where, forFile.expected) : checkApplied(fileAfter, source.languageId, where, forFile.expected);
 	return result.ok ? { ok: true, start, replacement } : refused(result.reason);
