@@ -24,7 +24,6 @@ import { HistoryDocuments } from './vscode/review/historyDocuments';
 import type { ImprovementHistory } from './vscode/review/improvementHistory';
 import { ReviewFileSystem } from './vscode/review/reviewFileSystem';
 import { ReviewManager } from './vscode/review/reviewManager';
-import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
 import { type UserInterface } from './vscode/userInterface';
 import { Ui } from './vscode/ui';
 
@@ -56,13 +55,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const reviews = new ReviewManager(files, log, ui, improve.get);
 	const evidence = new EvidenceDocuments(reviews, log);
 	const changes = new ReviewChanges(reviews, files, log, improve.get);
-	const statusBar = new ReviewStatusBar(reviews, changes, ui);
 	const keys = new ApiKeyStore(context.secrets, log, ui, CEKURA_KEY);
 	const modelKeys = new ApiKeyStore(context.secrets, log, ui, MODEL_KEY);
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
 	// Per workspace; a window without a folder keeps its history with the extension's global storage.
 	const historyFolder = context.storageUri ?? context.globalStorageUri;
-	const host: ImproveHost = { log, ui, keys, modelKeys, reviews, evidence, historyFolder, version, globalState: context.globalState, workspaceState: context.workspaceState };
+	const host: ImproveHost = { log, ui, keys, modelKeys, reviews, changes, evidence, historyFolder, version, globalState: context.globalState, workspaceState: context.workspaceState };
 	const commands = (): ImproveCommands => improve.get().commands;
 	const history = (): ImprovementHistory => improve.get().history;
 	const command = (id: CommandId, handler: (...args: unknown[]) => unknown): vscode.Disposable => registerCommand(id, handler, log, ui);
@@ -75,7 +73,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		improve,
 		registerAgentExportCodeLens(improve.get),
 		changes,
-		statusBar,
 		vscode.languages.registerCodeLensProvider({ scheme: REVIEW_SCHEME }, new ChangeCodeLensProvider(changes)),
 		vscode.languages.registerCodeActionsProvider({ scheme: REVIEW_SCHEME }, new ChangeCodeActionProvider(changes), { providedCodeActionKinds: ChangeCodeActionProvider.kinds }),
 		vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, files, { isCaseSensitive: true }),
@@ -103,7 +100,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	return {
 		reviews,
 		changes,
-		reviewStatusText: () => statusBar.shownText,
+		reviewStatusText: () => improve.get().reviewStatusText(),
 		get history() {
 			return history();
 		},

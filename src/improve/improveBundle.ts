@@ -20,13 +20,16 @@ import { asPromptLocation } from './vscode/promptLocationArgument';
 import { HistoryStore } from './vscode/review/historyStore';
 import { placeRecordedPrompt } from './vscode/review/recordedPrompt';
 import { applyPauses, applyToSource } from './vscode/review/applyToSource';
+import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
 import type { ImproveHost, ImproveSide } from '../vscode/improveSide';
 
 /** The lazy half, bound to the host's objects; called once (see `ImproveBundle`). */
 export function connect(host: ImproveHost): ImproveSide {
 	// Core's messages (all on this side of the split) are translated through @vscode/l10n: hand it VS Code's bundle.
 	localizeCore();
-	const { log, ui, keys, modelKeys, reviews, evidence, version, globalState, workspaceState } = host;
+	const { log, ui, keys, modelKeys, reviews, changes, evidence, version, globalState, workspaceState } = host;
+	// Reviews exist only once this half is loaded (an improvement, or one restored from the history): so does their status.
+	const statusBar = new ReviewStatusBar(reviews, changes, ui);
 	let historyStore: HistoryStore | undefined;
 	const history = (): HistoryStore => (historyStore ??= new HistoryStore(host.historyFolder, log));
 	const modelDeps = { log, ui, modelKeys, version, globalState };
@@ -49,6 +52,10 @@ export function connect(host: ImproveHost): ImproveSide {
 		changeDecisions: (original, proposed) => new ChangeDecisions(original, proposed),
 		findAgentPrompts,
 		placeRecordedPrompt: (entry) => placeRecordedPrompt(entry, log),
-		dispose: () => historyStore?.dispose(),
+		reviewStatusText: () => statusBar.shownText,
+		dispose: () => {
+			statusBar.dispose();
+			historyStore?.dispose();
+		},
 	};
 }

@@ -4,6 +4,7 @@ import type { ReviewDecisions } from '../core/changeTypes';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { Log } from './log';
 import type { EvidenceDocuments } from './review/evidenceDocuments';
+import type { ReviewChanges } from './review/reviewChanges';
 import type { ReviewManager } from './review/reviewManager';
 import type { ReviewServices } from './review/reviewServices';
 import type { Ui } from './ui';
@@ -20,6 +21,7 @@ export interface ImproveHost {
 	keys: ApiKeyStore;
 	modelKeys: ApiKeyStore;
 	reviews: ReviewManager;
+	changes: ReviewChanges;
 	evidence: EvidenceDocuments;
 	/** Where this workspace's improvement history is kept. */
 	historyFolder: vscode.Uri;
@@ -47,6 +49,8 @@ export interface ImproveSide extends ReviewServices, vscode.Disposable {
 	changeDecisions(original: string, proposed: string): ReviewDecisions;
 	/** The prompt fields of a VAPI or Retell export, for the agent-export CodeLens. */
 	findAgentPrompts(text: string): AgentPromptField[];
+	/** The text of the review's status bar item, undefined while it is hidden (for the integration tests). */
+	reviewStatusText(): string | undefined;
 }
 
 /** What dist/improve.js exports. */

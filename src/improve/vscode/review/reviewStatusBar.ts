@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { Commands } from '../../constants';
-import type { ReviewManager } from './reviewManager';
-import type { Ui } from '../ui';
-import { changeShortcuts } from './changeShortcuts';
-import type { ReviewChanges } from './reviewChanges';
-import { reviewShortcuts } from './reviewShortcuts';
-import type { ChangeProgress } from '../../core/changeTypes';
+import { Commands } from '../../../constants';
+import type { ReviewManager } from '../../../vscode/review/reviewManager';
+import type { Ui } from '../../../vscode/ui';
+import { changeShortcuts } from '../../../vscode/review/changeShortcuts';
+import type { ReviewChanges } from '../../../vscode/review/reviewChanges';
+import { reviewShortcuts } from '../../../vscode/review/reviewShortcuts';
+import type { ChangeProgress } from '../../../core/changeTypes';
 
 /** VS Code's setting that shows CodeLenses (Keep Original, Keep Proposal) in diff editors; off by default. */
 const DIFF_CODELENS = 'diffEditor.codeLens';
