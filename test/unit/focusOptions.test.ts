@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Run } from '../../src/core/apiTypes';
-import { focusIds, focusOptionsOf } from '../../src/improve/core/focusOptions';
+import { checkedOptions, focusIds, focusOptionsOf, type FocusOption } from '../../src/improve/core/focusOptions';
 
 test('focus options: failed binary workflow metrics and real critical categories, merged across runs', () => {
 	const runs: Run[] = [
@@ -48,4 +48,15 @@ test('focus options: fields of the wrong type do not throw; a failure without a 
 			['category', 311, 'Category 311 (Cekura sent no name)', [2]],
 		],
 	);
+});
+
+test('the focus step checks every option at first, and after Back only what was chosen (a workflow metric and a category may share an ID)', () => {
+	const options: FocusOption[] = [
+		{ kind: 'workflowMetric', id: 7, name: 'Booking confirmed', runIds: [1] },
+		{ kind: 'workflowMetric', id: 9, name: 'Alternative offered', runIds: [1] },
+		{ kind: 'category', id: 7, name: 'Ends call early', runIds: [2] },
+	];
+	assert.deepEqual(checkedOptions(options, undefined), options);
+	assert.deepEqual(checkedOptions(options, { workflow_metric_ids: [9], category_ids: [7] }).map((o) => `${o.kind} ${o.id}`), ['workflowMetric 9', 'category 7']);
+	assert.deepEqual(checkedOptions(options, { workflow_metric_ids: [], category_ids: [] }), [], 'no filter chosen: nothing checked again');
 });

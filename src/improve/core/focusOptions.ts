@@ -59,3 +59,9 @@ export function focusIds(chosen: readonly FocusOption[]): Focus {
 		category_ids: chosen.filter((o) => o.kind === 'category').map((o) => o.id),
 	};
 }
+
+/** The options checked when the focus step shows: all of them at first; after Back, the ones `earlier` chose. */
+export function checkedOptions(options: readonly FocusOption[], earlier: Focus | undefined): FocusOption[] {
+	if (!earlier) return [...options];
+	return options.filter((o) => (o.kind === 'workflowMetric' ? earlier.workflow_metric_ids : earlier.category_ids).includes(o.id));
+}

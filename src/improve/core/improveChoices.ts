@@ -10,6 +10,8 @@ export type EngineQuestion = 'vscodeLm' | 'openaiCompatible';
 export interface ImproveChoices {
 	runIds: readonly number[];
 	focus: Focus;
+	/** The runs `focus` was chosen for: after Back, the focus step starts from it while these are the runs. */
+	focusFor?: readonly number[];
 	/** Improve Again with the same runs and focus as before: the runs and focus steps are not shown. */
 	sameRuns?: boolean;
 	/** The runs the focus step found nothing to focus on: it is skipped while these are the runs. */
@@ -33,6 +35,6 @@ export function engineStepShown(choices: ImproveChoices): boolean {
 	return choices.engineQuestion !== undefined;
 }
 
-function sameIds(a: readonly number[], b: readonly number[]): boolean {
+export function sameIds(a: readonly number[], b: readonly number[]): boolean {
 	return a.length === b.length && a.every((id) => b.includes(id));
 }

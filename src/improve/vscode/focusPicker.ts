@@ -3,7 +3,7 @@ import { QuickInputIds } from '../../core/quickInputIds';
 import type { CekuraClient } from '../core/cekuraClient';
 import { isCancellation } from '../../core/cancellation';
 import { errorMessage } from '../../core/errorMessage';
-import { focusIds, focusOptionsOf, NO_FOCUS, type FocusOption } from '../core/focusOptions';
+import { checkedOptions, focusIds, focusOptionsOf, NO_FOCUS, type FocusOption } from '../core/focusOptions';
 import type { Focus } from '../../core/focus';
 import type { Back, StepPosition } from '../../core/quickInputStep';
 import { inBackground } from '../../vscode/background';
@@ -24,11 +24,11 @@ interface FocusAnswer {
 }
 
 /**
- * Optional step: the chosen runs' failing workflow metrics and critical categories, all checked. Accepting with
- * nothing checked means no filter. When the lookup fails or finds nothing, the step is skipped (and logged).
- * Resolves BACK, or undefined only when the user cancels.
+ * Optional step: the chosen runs' failing workflow metrics and critical categories, all checked, or after Back the
+ * ones `earlier` chose for these runs. Accepting with nothing checked means no filter. When the lookup fails or finds
+ * nothing, the step is skipped (and logged). Resolves BACK, or undefined only when the user cancels.
  */
-export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly number[], log: Log, position: StepPosition): Promise<FocusAnswer | Back | undefined> {
+export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly number[], log: Log, position: StepPosition, earlier?: Focus): Promise<FocusAnswer | Back | undefined> {
 	const picker = ui.createQuickPick<FocusItem>(QuickInputIds.focus);
 	const loading = new AbortController();
 	picker.canSelectMany = true;
@@ -46,7 +46,8 @@ export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly n
 		if (metrics.length) items.push({ label: vscode.l10n.t('Failing workflow metrics'), kind: vscode.QuickPickItemKind.Separator }, ...metrics);
 		if (categories.length) items.push({ label: vscode.l10n.t('Critical categories'), kind: vscode.QuickPickItemKind.Separator }, ...categories);
 		picker.items = items;
-		picker.selectedItems = [...metrics, ...categories];
+		const checked = new Set(checkedOptions(options, earlier));
+		picker.selectedItems = [...metrics, ...categories].filter((i) => i.option && checked.has(i.option));
 		picker.placeholder = vscode.l10n.t('Uncheck what the improvement should ignore, then press OK (nothing checked = no filter)');
 		picker.busy = false;
 	};

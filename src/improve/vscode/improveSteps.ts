@@ -1,7 +1,7 @@
 import { LAST_RUN_IDS_KEY, Settings } from '../../constants';
 import { isBack } from '../../core/quickInputStep';
 import type { FlowStep } from '../core/flowSteps';
-import { engineStepShown, focusStepShown, runsStepShown, type EngineQuestion, type ImproveChoices } from '../core/improveChoices';
+import { engineStepShown, focusStepShown, runsStepShown, sameIds, type EngineQuestion, type ImproveChoices } from '../core/improveChoices';
 import { openAiClient, pickServerModel } from './engines/openaiCompatibleEntry';
 import { availableChatModels, pickChatModel } from './engines/vscodeLmEntry';
 import { pickFocus } from './focusPicker';
@@ -28,10 +28,11 @@ export function focusStep(deps: ImproveFlowDeps, session: CekuraSession): FlowSt
 	return {
 		shown: focusStepShown,
 		async run(choices, position) {
-			const answer = await pickFocus(deps.ui, cekuraClient(deps, session), choices.runIds, deps.log, position);
+			const earlier = choices.focusFor && sameIds(choices.focusFor, choices.runIds) ? choices.focus : undefined;
+			const answer = await pickFocus(deps.ui, cekuraClient(deps, session), choices.runIds, deps.log, position, earlier);
 			if (answer === undefined || isBack(answer)) return answer;
 			if (answer.skipped) return { state: { ...choices, focus: answer.focus, noFocusFor: choices.runIds }, skipped: true };
-			return { state: { ...choices, focus: answer.focus, noFocusFor: undefined } };
+			return { state: { ...choices, focus: answer.focus, focusFor: choices.runIds, noFocusFor: undefined } };
 		},
 	};
 }
