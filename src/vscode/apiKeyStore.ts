@@ -74,7 +74,7 @@ export class ApiKeyStore {
 				return undefined;
 			},
 		};
-		const answer = position ? await this.ui.inputStep(box, position) : await this.ui.showInputBox(box);
+		const answer = await this.ui.ask(box, position);
 		if (answer === undefined || isBack(answer)) return answer;
 		const key = answer.trim();
 		if (!key) {

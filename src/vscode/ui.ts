@@ -56,6 +56,16 @@ export class Ui implements UserInterface {
 		return this.shown.pickStep(items, options, position);
 	}
 
+	/** A quick pick, as a step of a flow when `position` is given (it may then resolve BACK). */
+	pick<T extends vscode.QuickPickItem>(items: readonly T[], options: QuickPickSpec, position: StepPosition | undefined): Thenable<T | Back | undefined> {
+		return position ? this.pickStep(items, options, position) : this.showQuickPick(items, options);
+	}
+
+	/** An input box, as a step of a flow when `position` is given (it may then resolve BACK). */
+	ask(options: InputBoxSpec, position: StepPosition | undefined): Thenable<string | Back | undefined> {
+		return position ? this.inputStep(options, position) : this.showInputBox(options);
+	}
+
 	/** A notification with buttons; resolves the one pressed, undefined when closed. */
 	message(severity: Severity, text: string, ...actions: string[]): Thenable<string | undefined> {
 		return this.shown.showMessage(severity, text, {}, ...actions);

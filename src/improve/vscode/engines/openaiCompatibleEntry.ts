@@ -70,7 +70,7 @@ export async function pickServerModel(deps: EngineDeps, client: OpenAiCompatible
 	if (ids.length) {
 		const items = ids.map((id) => ({ label: id }));
 		const options = { id: QuickInputIds.serverModel, title: vscode.l10n.t('Cekura: Which model of {0}?', new URL(baseUrl).host), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.openaiCompatible.model'), ignoreFocusOut: true };
-		const picked = position ? await deps.ui.pickStep(items, options, position) : await deps.ui.showQuickPick(items, options);
+		const picked = await deps.ui.pick(items, options, position);
 		return isBack(picked) ? picked : picked?.label;
 	}
 	const box = {
@@ -80,6 +80,6 @@ export async function pickServerModel(deps: EngineDeps, client: OpenAiCompatible
 		ignoreFocusOut: true,
 		validateInput: (value: string) => (value.trim() ? undefined : vscode.l10n.t('Enter the model name.')),
 	};
-	const typed = position ? await deps.ui.inputStep(box, position) : await deps.ui.showInputBox(box);
+	const typed = await deps.ui.ask(box, position);
 	return isBack(typed) ? typed : typed?.trim() || undefined;
 }

@@ -63,6 +63,6 @@ async function vscodeLmEngine(deps: EngineDeps, settings: CekuraSettings, cekura
 export async function pickChatModel(ui: Ui, models: readonly vscode.LanguageModelChat[], position?: StepPosition): Promise<vscode.LanguageModelChat | Back | undefined> {
 	const items = models.map((m) => ({ label: m.name, description: `${m.vendor} · ${m.family}`, detail: vscode.l10n.t('{0} input tokens', m.maxInputTokens.toLocaleString(vscode.env.language)), model: m }));
 	const options = { id: QuickInputIds.chatModel, title: vscode.l10n.t('Cekura: Which language model should improve prompts?'), placeHolder: vscode.l10n.t('Your choice is remembered in cekura.vscodeLm.model'), ignoreFocusOut: true };
-	const picked = position ? await ui.pickStep(items, options, position) : await ui.showQuickPick(items, options);
+	const picked = await ui.pick(items, options, position);
 	return isBack(picked) ? picked : picked?.model;
 }
