@@ -33,6 +33,7 @@ export const Settings = {
 	openaiBaseUrl: 'openaiCompatible.baseUrl',
 	openaiModel: 'openaiCompatible.model',
 	openaiMaxInputTokens: 'openaiCompatible.maxInputTokens',
+	checksGrowthBudgetPercent: 'checks.growthBudgetPercent',
 } as const;
 
 export const ContextKeys = {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl, type BaseUrlCheck } from '../core/baseUrl';
 import { engineSetting, type EngineSetting } from '../core/engines/engineCatalog';
+import { growthBudgetPercent } from '../core/checks/growthCheck';
 import { requestTimeoutMs } from '../core/requestTimeout';
 import { EXTENSION_ID, Settings } from '../../constants';
 
@@ -17,6 +18,10 @@ export interface CekuraSettings {
 		baseUrl: BaseUrlCheck | undefined;
 		model: string;
 		maxInputTokens: number;
+	};
+	checks: {
+		/** How much longer than the original a proposal may be, in percent, before its growth check warns. */
+		growthBudgetPercent: number;
 	};
 }
 
@@ -37,6 +42,7 @@ export function readSettings(): CekuraSettings {
 			model: userValue<string>(config, Settings.openaiModel)?.trim() ?? '',
 			maxInputTokens: positiveInteger(userValue(config, Settings.openaiMaxInputTokens)) ?? 32_000,
 		},
+		checks: { growthBudgetPercent: growthBudgetPercent(config.get<unknown>(Settings.checksGrowthBudgetPercent)) },
 	};
 }
 

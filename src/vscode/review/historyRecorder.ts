@@ -52,6 +52,7 @@ export class HistoryRecorder implements vscode.Disposable {
 			author: review.author,
 			summary: review.summary,
 			warnings: [...review.warnings],
+			checks: review.checks.map((c) => ({ ...c })),
 			stats: review.stats,
 			original: review.originalText,
 			originalRaw: review.tracker.raw,

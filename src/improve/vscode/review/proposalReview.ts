@@ -3,6 +3,7 @@ import { diffStatsInSlices, formatDiffStats } from '../../core/diffStats';
 import type { Proposal } from '../../../core/proposal';
 import { sameText } from '../../../core/eol';
 import { expressionWarnings } from '../../core/jsLiterals';
+import { checkProposal } from '../../core/proposalChecks';
 import { fStringWarnings } from '../../core/pythonLiterals';
 import { inBackground } from '../../../vscode/background';
 import type { Log } from '../../../vscode/log';
@@ -11,6 +12,7 @@ import { offerApplyOrDiscard } from '../../../vscode/review/applyOrDiscardOffer'
 import type { Review } from '../../../vscode/review/review';
 import type { ReviewRequest } from '../../../vscode/review/reviewDiffs';
 import type { ReviewManager } from '../../../vscode/review/reviewManager';
+import { readSettings } from '../settings';
 
 interface ProposalReviewDeps {
 	reviews: ReviewManager;
@@ -29,9 +31,10 @@ const DIFF_PAINT_MS = 200;
  * Opens the review of `proposal`, then shows the size of the change and the summary of changes once the diff is
  * painted; says so instead when the proposal changes nothing. `request.basedOn` is what the proposal is compared
  * with: the prompt as sent (the original, or the previous proposal when improving again). Resolves the review once
- * the summary is on its way, or undefined when there was nothing to review.
+ * the summary is on its way, or undefined when there was nothing to review. Every proposal is checked here
+ * (`checkProposal`), whichever engine wrote it; `focusNames` names the runs' failures for the coverage check.
  */
-export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<ReviewRequest, 'stats'> & { basedOn: string }): Promise<Review | undefined> {
+export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<ReviewRequest, 'stats'> & { basedOn: string; focusNames?: ReadonlyMap<string, string> }): Promise<Review | undefined> {
 	let { proposal } = request;
 	const summary = proposal.summary_of_changes;
 	if (sameText(proposal.improved_prompt, request.basedOn)) {
@@ -44,6 +47,9 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 		const warn = request.encoding.kind === 'pyString' ? fStringWarnings : expressionWarnings;
 		proposal = withWarnings(proposal, warn(expressions, request.basedOn, proposal.improved_prompt));
 	}
+	const checks = checkProposal({ original: request.basedOn, proposed: proposal.improved_prompt, summary, focus: request.focus, focusNames: request.focusNames ?? new Map(), growthBudgetPercent: readSettings().checks.growthBudgetPercent });
+	deps.log.info(`Checks of the proposal by ${proposal.author}: ${checks.map((c) => `${c.kind} ${c.ok ? 'ok' : 'to look at'}`).join(', ')}.`);
+	proposal = { ...proposal, checks };
 	// The diff goes to the workbench first; the size of the change is measured in slices meanwhile (a 1 MB proposal
 	// takes tens of ms), and the summary, which states it, waits for it.
 	const arrived = performance.now();
