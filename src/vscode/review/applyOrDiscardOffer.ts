@@ -24,17 +24,13 @@ export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review
 	else if (choice === discard) await reviews.discard(review);
 }
 
-/**
- * `Proposal by Cekura: <summary> (+4 −1 lines…)`, with warnings and the checks that ask the user to look first, the
- * other checks last.
- */
+/** `Proposal by Cekura: <summary> (+4 −1 lines…)`, with warnings first, then the checks: those to look at first. */
 function summaryText(review: Review): string {
 	const summary = review.summary.trim() || vscode.l10n.t('no summary of the changes was sent.');
 	const warnings = review.warnings.map((w) => `⚠ ${w} `).join('');
-	const toLook = review.checks.filter((c) => !c.ok).map((c) => `${markedCheck(c)} `).join('');
-	const fine = review.checks.filter((c) => c.ok).map((c) => ` ${markedCheck(c)}`).join('');
+	const checks = [...review.checks.filter((c) => !c.ok), ...review.checks.filter((c) => c.ok)].map((c) => ` ${markedCheck(c)}`).join('');
 	const keys = reviewShortcuts();
-	return warnings + toLook + vscode.l10n.t('Proposal by {0}: {1} ({2}) Keys: {3} applies, {4} discards.', review.author, summary, review.stats, keys.apply, keys.discard) + fine;
+	return warnings + vscode.l10n.t('Proposal by {0}: {1} ({2}) Keys: {3} applies, {4} discards.', review.author, summary, review.stats, keys.apply, keys.discard) + checks;
 }
 
 /** A check's line with its mark: ✓ fine, ⚠ to look at, ⓘ a hint (coverage, which words alone cannot prove). */
