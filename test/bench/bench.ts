@@ -19,6 +19,7 @@ import { RunPickList } from '../../src/improve/core/runPickList';
 import { ServerSentEvents } from '../../src/improve/core/serverSentEvents';
 import { fetchThroughVsCodeProxy } from '../../src/improve/vscode/nodeFetch';
 import { bigProposals, promptOfLines, promptOfSize } from '../support/bigProposals';
+import { proposalChecksRows } from './checksBench';
 import { flatYamlWithPrompt } from '../support/bigYaml';
 import { dentalTranscript, rescheduleRun, transcriptText } from '../support/runFixtures';
 import { RESPONSE_TO_DIFF_FILE } from '../e2e/flows/responseToDiff';
@@ -492,6 +493,7 @@ async function main(): Promise<void> {
 	loadAndActivate();
 	await clientOverhead();
 	await diffStatsStalls();
+	rows.push(...proposalChecksRows());
 	runPickerPages();
 	anchoring();
 	yamlPrompt();

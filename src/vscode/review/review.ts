@@ -27,8 +27,11 @@ export interface Review {
 	readonly summary: string;
 	/** What the user should check before applying, e.g. a dropped template placeholder. */
 	readonly warnings: readonly string[];
-	/** The proposal's checks (placeholders, locality, growth, coverage, guardrails), shown with the summary. */
-	readonly checks: readonly ProposalCheck[];
+	/**
+	 * The proposal's checks (placeholders, locality, growth, coverage, guardrails), shown with the summary; made once
+	 * the diff is on its way (`ReviewManager.setChecks`).
+	 */
+	checks: readonly ProposalCheck[];
 	/** `+4 −1 lines, +52 −3 words in 2 changes`; measured once the diff is on screen (`ReviewManager.setStats`). */
 	stats: string;
 	readonly runIds: readonly number[];

@@ -3,6 +3,12 @@ import type { Focus } from '../../../core/focus';
 import type { ProposalCheck } from '../../../core/proposal';
 import type { LineChanges } from './lineChanges';
 
+/**
+ * How much of the changed lines is searched for the failures' names: ten times the longest real prompts (30 KB), so
+ * only a rewrite of a huge prompt is cut, which keeps the check within a few ms before the review opens.
+ */
+const MAX_CHANGED_CHARS = 300_000;
+
 /** How many failures a hint names before it says how many more there are. */
 const NAMED_AT_MOST = 3;
 
@@ -27,7 +33,8 @@ export function coverageCheck(summary: string, changes: LineChanges, focus: Focu
 		? [...focus.workflow_metric_ids.map((id) => focusKey('metric', id)), ...focus.category_ids.map((id) => focusKey('category', id))]
 		: [...focusNames.keys()];
 	if (keys.length === 0) return { kind, ok: true, line: l10n.t('Coverage: no failing metric or critical category was in focus.') };
-	const words = stemsOf([summary, ...changes.removed.map((c) => c.text), ...changes.added].join('\n'));
+	const changed = [...changes.removed.map((c) => c.text), ...changes.added].join('\n');
+	const words = new WordIndex(stemsOf(`${summary}\n${changed.slice(0, MAX_CHANGED_CHARS)}`));
 	const missed = keys.filter((key) => !addressed(key, focusNames.get(key), summary, words));
 	if (missed.length === 0) {
 		return { kind, ok: true, line: keys.length === 1 ? l10n.t('Coverage: the summary or an edit addresses {0}.', label(keys[0], focusNames)) : l10n.t('Coverage: the summary or the edits address all {0} failures in focus.', keys.length) };
@@ -38,7 +45,7 @@ export function coverageCheck(summary: string, changes: LineChanges, focus: Focu
 	return { kind, ok: false, line };
 }
 
-function addressed(key: string, name: string | undefined, summary: string, words: ReadonlySet<string>): boolean {
+function addressed(key: string, name: string | undefined, summary: string, words: WordIndex): boolean {
 	const [kind, id] = key.split(':');
 	if (/^\d+$/.test(id ?? '') && new RegExp(`\\b${kind === 'metric' ? 'metric' : 'category'}\\s*#?\\s*${id}\\b`, 'i').test(summary)) return true;
 	if (!name) return false;
@@ -46,7 +53,7 @@ function addressed(key: string, name: string | undefined, summary: string, words
 	const significant = all.filter((w) => !STOP_WORDS.has(w) && (w.length >= 3 || /^\d+$/.test(w)));
 	const nameWords = significant.length ? significant : all;
 	if (nameWords.length === 0) return false;
-	const found = nameWords.filter((w) => words.has(w) || [...words].some((t) => sameWord(w, t))).length;
+	const found = nameWords.filter((w) => words.has(w)).length;
 	return found * 2 >= nameWords.length;
 }
 
@@ -60,8 +67,9 @@ function label(key: string, names: ReadonlyMap<string, string>): string {
 
 /** The text's words, lower case, each stripped of one common English suffix. */
 function stemsOf(text: string): Set<string> {
+	// Each distinct word stemmed once: a long text repeats most of its words.
 	const stems = new Set<string>();
-	for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) stems.add(stem(word));
+	for (const word of new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu))) stems.add(stem(word));
 	return stems;
 }
 
@@ -71,13 +79,29 @@ function stem(word: string): string {
 	return suffix ? word.slice(0, -suffix.length) : word;
 }
 
-/** The same word, give or take an ending: "verifi" and "verify", "emergenc" and "emergency"; numbers exactly. */
-function sameWord(a: string, b: string): boolean {
-	if (a === b) return true;
-	if (/^\d+$/.test(a) || /^\d+$/.test(b)) return false;
-	const shorter = Math.min(a.length, b.length);
-	if (shorter < 3) return false;
-	let common = 0;
-	while (common < shorter && a[common] === b[common]) common++;
-	return common >= Math.min(5, shorter);
+/**
+ * The words of a text, to find the same word give or take an ending: two words match when they are equal, or the
+ * shorter has at least 3 letters and both begin with the same 5 letters (or all of the shorter one's): "verifi" and
+ * "verify", "emergenc" and "emergency", "book" and "booking"; numbers only exactly. Looked up by prefix, not compared
+ * word by word: a proposal that rewrites a 1 MB prompt has tens of thousands of words.
+ */
+class WordIndex {
+	/** Each word's first 3, 4 and 5 letters. */
+	private readonly prefixes = new Set<string>();
+
+	constructor(private readonly words: ReadonlySet<string>) {
+		for (const word of words) {
+			if (/^\d+$/.test(word)) continue;
+			for (let n = 3; n <= Math.min(5, word.length); n++) this.prefixes.add(word.slice(0, n));
+		}
+	}
+
+	has(word: string): boolean {
+		if (this.words.has(word)) return true;
+		if (/^\d+$/.test(word) || word.length < 3) return false;
+		// A longer or equal word of the text that begins like this one.
+		if (this.prefixes.has(word.slice(0, 5))) return true;
+		// A shorter word of the text (3 or 4 letters) that this one begins with.
+		return this.words.has(word.slice(0, 3)) || (word.length > 4 && this.words.has(word.slice(0, 4)));
+	}
 }

@@ -1,4 +1,5 @@
-import { commonLineEnds, diffSequences } from '../diffStats';
+import { commonEnds, intern, myers } from '../diffStats';
+import { toEnd } from '../steps';
 
 /** A line of the original that the proposal changed or removed: its 1-based number and its text. */
 interface ChangedLine {
@@ -19,22 +20,52 @@ export interface LineChanges {
 }
 
 /**
- * Most line insertions and deletions the exact diff looks for; past it, a proposal rewrites most of the prompt, and
- * the lines are compared as multisets (what one side has more copies of), which is enough for every check.
+ * Most line insertions and deletions the exact diff looks for (as for the size of the change, `diffStats`): a diff
+ * costs about the lines times the edits. Past it, the lines are compared as multisets (what one side has more copies
+ * of than the other), which is enough for every check.
  */
-const MAX_LINE_EDITS = 2000;
+const MAX_LINE_EDITS = 400;
 
 /** The change from `original` to `proposed`, line by line; CRLF, CR and LF are the same line break. */
 export function lineChanges(original: string, proposed: string): LineChanges {
 	const a = linesOf(original);
 	const b = linesOf(proposed);
-	const blocks = diffSequences(a, b, MAX_LINE_EDITS);
 	const result: LineChanges = { originalLines: a.length, proposedLines: b.length, changed: 0, removed: [], added: [] };
-	if (!blocks) return countedAsMultisets(result, a, b, commonLineEnds(a, b));
+	// Lines become numbers (equal lines, equal numbers), so both the diff and the count compare numbers.
+	const [start, endA, endB] = toEnd(commonEnds(a, b));
+	const ids = new Map<string, number>();
+	const idsA = toEnd(intern(a, start, endA, ids));
+	const idsB = toEnd(intern(b, start, endB, ids));
+	const surplus = new Int32Array(ids.size);
+	for (const id of idsA) surplus[id]++;
+	for (const id of idsB) surplus[id]--;
+	let atLeast = 0;
+	for (const count of surplus) atLeast += Math.abs(count);
+	// The lines one side has more copies of must be edited: past the bound, the diff would only give up after its costliest steps.
+	const blocks = atLeast <= MAX_LINE_EDITS ? toEnd(myers(idsA, idsB, MAX_LINE_EDITS)) : undefined;
+	if (!blocks) {
+		// Counted: a line of the original is removed when the proposal has fewer copies of it left, and so on.
+		for (let i = start; i < endA; i++) {
+			const id = idsA[i - start];
+			if (surplus[id] > 0) {
+				surplus[id]--;
+				result.removed.push({ line: i + 1, text: a[i] });
+			}
+		}
+		for (let i = start; i < endB; i++) {
+			const id = idsB[i - start];
+			if (surplus[id] < 0) {
+				surplus[id]++;
+				result.added.push(b[i]);
+			}
+		}
+		result.changed = Math.max(result.removed.length, result.added.length);
+		return result;
+	}
 	for (const [aStart, aEnd, bStart, bEnd] of blocks) {
 		result.changed += Math.max(aEnd - aStart, bEnd - bStart);
-		for (let i = aStart; i < aEnd; i++) result.removed.push({ line: i + 1, text: a[i] });
-		for (let i = bStart; i < bEnd; i++) result.added.push(b[i]);
+		for (let i = start + aStart; i < start + aEnd; i++) result.removed.push({ line: i + 1, text: a[i] });
+		for (let i = start + bStart; i < start + bEnd; i++) result.added.push(b[i]);
 	}
 	return result;
 }
@@ -45,23 +76,4 @@ function linesOf(text: string): string[] {
 	const lines = text.split(/\r\n|\r|\n/);
 	if (lines[lines.length - 1] === '') lines.pop();
 	return lines;
-}
-
-function countedAsMultisets(result: LineChanges, a: readonly string[], b: readonly string[], [start, endA, endB]: [number, number, number]): LineChanges {
-	const left = new Map<string, number>();
-	for (let i = start; i < endB; i++) left.set(b[i], (left.get(b[i]) ?? 0) + 1);
-	for (let i = start; i < endA; i++) {
-		const copies = left.get(a[i]) ?? 0;
-		if (copies > 0) left.set(a[i], copies - 1);
-		else result.removed.push({ line: i + 1, text: a[i] });
-	}
-	const kept = new Map<string, number>();
-	for (let i = start; i < endA; i++) kept.set(a[i], (kept.get(a[i]) ?? 0) + 1);
-	for (let i = start; i < endB; i++) {
-		const copies = kept.get(b[i]) ?? 0;
-		if (copies > 0) kept.set(b[i], copies - 1);
-		else result.added.push(b[i]);
-	}
-	result.changed = Math.max(result.removed.length, result.added.length);
-	return result;
 }

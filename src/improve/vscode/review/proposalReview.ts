@@ -32,7 +32,8 @@ const DIFF_PAINT_MS = 200;
  * painted; says so instead when the proposal changes nothing. `request.basedOn` is what the proposal is compared
  * with: the prompt as sent (the original, or the previous proposal when improving again). Resolves the review once
  * the summary is on its way, or undefined when there was nothing to review. Every proposal is checked here
- * (`checkProposal`), whichever engine wrote it; `focusNames` names the runs' failures for the coverage check.
+ * (`checkProposal`, whichever engine wrote it) while the diff is painted; `focusNames` names the runs' failures for
+ * the coverage check.
  */
 export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<ReviewRequest, 'stats'> & { basedOn: string; focusNames?: ReadonlyMap<string, string> }): Promise<Review | undefined> {
 	let { proposal } = request;
@@ -47,9 +48,6 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 		const warn = request.encoding.kind === 'pyString' ? fStringWarnings : expressionWarnings;
 		proposal = withWarnings(proposal, warn(expressions, request.basedOn, proposal.improved_prompt));
 	}
-	const checks = checkProposal({ original: request.basedOn, proposed: proposal.improved_prompt, summary, focus: request.focus, focusNames: request.focusNames ?? new Map(), growthBudgetPercent: readSettings().checks.growthBudgetPercent });
-	deps.log.info(`Checks of the proposal by ${proposal.author}: ${checks.map((c) => `${c.kind} ${c.ok ? 'ok' : 'to look at'}`).join(', ')}.`);
-	proposal = { ...proposal, checks };
 	// The diff goes to the workbench first; the size of the change is measured in slices meanwhile (a 1 MB proposal
 	// takes tens of ms), and the summary, which states it, waits for it.
 	const arrived = performance.now();
@@ -59,8 +57,13 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 	const measuring = diffStatsInSlices(request.basedOn, proposal.improved_prompt).then((stats) => ({ stats, measured: since() }));
 	const review = await opening;
 	const opened = since();
+	// Made while the workbench paints the diff, which the summary waits for anyway: a few ms for a 30 KB prompt.
+	const checks = checkProposal({ original: request.basedOn, proposed: proposal.improved_prompt, summary, focus: request.focus, focusNames: request.focusNames ?? new Map(), growthBudgetPercent: readSettings().checks.growthBudgetPercent });
+	const checked = since();
 	const [{ stats, measured }] = await Promise.all([measuring, new Promise((resolve) => setTimeout(resolve, DIFF_PAINT_MS))]);
-	deps.log.info(`Review ${review.id}: diff requested ${requested} ms after the proposal arrived, its tab open after ${opened} ms, the size of the change measured after ${measured} ms.`);
+	deps.log.info(`Review ${review.id}: diff requested ${requested} ms after the proposal arrived, its tab open after ${opened} ms, checked after ${checked} ms, the size of the change measured after ${measured} ms.`);
+	deps.log.info(`Review ${review.id}: checks ${checks.map((c) => `${c.kind} ${c.ok ? 'fine' : 'to look at'}`).join(', ')}.`);
+	deps.reviews.setChecks(review, checks);
 	// Applied or discarded in the meantime (its keys work at once): there is nothing left to sum up.
 	if (!deps.reviews.openReviews.includes(review)) return review;
 	deps.reviews.setStats(review, formatDiffStats(stats));
