@@ -14,7 +14,7 @@ import type { Review } from '../../vscode/review/review';
 const MAX_NOTE_LENGTH = 300;
 
 /** Improve Again with the runs of a test (Improve Again with Test Results): no run or focus questions. */
-export interface PresetRuns {
+interface PresetRuns {
 	runIds: readonly number[];
 }
 

@@ -15,7 +15,7 @@ import { showOutcome, type OutcomeDeps } from '../vscode/chatTest/testOutcome';
 import type { TestsInFlight } from '../vscode/chatTest/testsInFlight';
 import { errorNotifications } from '../vscode/errorNotification';
 
-export interface TestProposalDeps extends AgentChoiceDeps, OutcomeDeps {
+interface TestProposalDeps extends AgentChoiceDeps, OutcomeDeps {
 	keys: ApiKeyStore;
 	reviews: ReviewManager;
 	history: () => ImprovementHistory;
