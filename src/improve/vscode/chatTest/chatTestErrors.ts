@@ -14,10 +14,11 @@ export function forReadingScenarios(err: unknown, runIds: readonly number[]): un
 	return err;
 }
 
-/** While the chats are started, driven and scored. */
+/**
+ * While the chats are started, driven and scored: a server without API chat (the client's own message says so) is
+ * not helped by another improvement engine, only by checking which server the settings name.
+ */
 export function forChatTest(err: unknown): unknown {
-	if (err instanceof CekuraError && err.kind === 'notOffered') {
-		return new CekuraError('invalidResponse', vscode.l10n.t('This Cekura server has no API chat (HTTP {0}), so the proposal cannot be tested in simulated chats. Nothing was started; check cekura.apiBaseUrl.', err.status ?? '?'), { status: err.status, details: err.details, cause: err });
-	}
+	if (err instanceof CekuraError && err.kind === 'notOffered') return new CekuraError('invalidResponse', err.message, { status: err.status, details: err.details, cause: err });
 	return err;
 }

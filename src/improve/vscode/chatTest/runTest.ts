@@ -25,7 +25,7 @@ export function runTest(deps: { log: Log; version: string; tests: TestsInFlight 
 			deps.tests.run(cancel, async (signal) => {
 				const progress = throttled((p: ChatTestProgress) => report(progressText(p)), PROGRESS_INTERVAL_MS);
 				try {
-					return await runChatTest(plan, { api, agent, log: deps.log }, signal, (p) => progress.push(p));
+					return await runChatTest(plan, { api, agent, log: deps.log, clean: (text) => deps.log.redact(text) }, signal, (p) => progress.push(p));
 				} catch (err) {
 					throw forChatTest(err);
 				} finally {
