@@ -43,6 +43,8 @@ export interface TestApi {
 	forgetFallbackEngine(): Thenable<void>;
 	/** Runs `hook` in every Apply between preparing the edit and checking it, until the disposable is disposed. */
 	duringApply(hook: () => Promise<void>): vscode.Disposable;
+	/** What closing the window does to chat tests in flight (as `deactivate`): abort them and wait for their end-chat calls. */
+	stopChatTests(): Promise<void>;
 }
 
 /** Set by `activate`: what closing the window must wait for (chat tests ending their chats on Cekura). */
@@ -118,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 			applyPauses.beforeCheck = hook;
 			return new vscode.Disposable(() => (applyPauses.beforeCheck = undefined));
 		},
+		stopChatTests: () => improve.stop(),
 	};
 }
 
