@@ -113,6 +113,39 @@ suite('Test Proposal in Simulated Chats (local Cekura and model servers)', () =>
 		assert.ok(listed, 'the history list was not shown');
 		const actions = user.picks.find((p) => p.id === QuickInputIds.historyEntry);
 		assert.ok(actions?.labels.includes('$(beaker) Open Last Test Report'), `the proposal's actions do not offer its report: ${JSON.stringify(actions?.labels)}`);
+
+		// Improve Again with Test Results, from the Command Palette: the guard's failing simulated run, no run questions.
+		const guardProposalRuns = runs.filter((r) => r.scenario === 204).map((r) => r.runId);
+		const before = improveRequests(model);
+		user.onInputBox = (options) => (options.id === QuickInputIds.note ? '' : undefined);
+		await vscode.commands.executeCommand(Commands.improveAgainFromTest);
+		await waitFor(() => improveRequests(model) > before, 'Improve Again with Test Results to ask the model', 20_000);
+		const bulk = server.requests.filter((r) => r.path.endsWith('/runs/bulk/')).map((r) => String(r.query.run_ids ?? ''));
+		assert.equal(entry.test?.failingRunIds?.join(','), bulk[bulk.length - 1]);
+		assert.ok(guardProposalRuns.includes(Number(bulk[bulk.length - 1])), `read ${bulk[bulk.length - 1]}, not the guard's simulated runs ${guardProposalRuns.join(', ')}`);
+		assert.equal(user.picks.filter((p) => p.id === QuickInputIds.againWhichRuns).length, 0, 'the runs were asked for although the test preset them');
+	});
+
+	test('cekura.test.frequency: each scenario is played that many times per prompt, and the pick says how many chats that starts', async () => {
+		await modelPlaysAgent();
+		await setSetting(Settings.testFrequency, 2);
+		await openReview();
+		const offered: string[] = [];
+		user.pick = (items, options) => {
+			if (options.id === QuickInputIds.testScenarios) offered.push(...items.map((i) => i.description ?? ''));
+			return choosingScenarios(0)(items, options);
+		};
+
+		await vscode.commands.executeCommand(Commands.testProposal);
+
+		const pick = user.picks.find((p) => p.id === QuickInputIds.testScenarios);
+		assert.match(pick?.title ?? '', /\(2 chats per scenario and prompt\)/);
+		assert.deepEqual(offered, ['4 chats, each billed by Cekura as a simulation', '8 chats, each billed by Cekura as a simulation']);
+		const notice = await user.waitForMessage(/^Cekura: tested the proposal of /);
+		assert.match(notice.text, /: 1 fixed, 0 regressed\.$/);
+		assert.equal(server.apiChatRuns().length, 4, '1 scenario × 2 chats × 2 prompts');
+		const report = await reportText(api, onlyReview(api));
+		assert.match(report, /^\| Reschedule cleaning to next week \| 0\/2 \| 2\/2 \| [^|]*fixed[^|]* \|$/m);
 	});
 
 	test('a regression: the right side without the rule the original had fails where the original passed; Improve Again with These Results sends the simulated runs', async () => {
