@@ -1,11 +1,15 @@
 /**
  * A local, Cekura-compatible HTTP server for the demo, tests and benchmarks. It follows the
  * documented contract summarised in CONTRIBUTING.md ("Cekura's API"): DRF-style errors, trailing
- * slashes, absolute pagination links, and switchable failure modes for the improve endpoint.
+ * slashes, absolute pagination links, and switchable failure modes for the improve endpoint. Cekura's API chat
+ * (the client plays the agent, the server the caller, then scores the chats) lives in apiChat.ts.
  */
 import type * as http from 'node:http';
+import { ApiChat } from './apiChat';
+import type { ApiChatMode, ApiChatRunInfo } from './apiChatRun';
 import { improvePrompt, NO_CHANGES_SUMMARY } from './improver';
 import { LoopbackServer, trackResponse, parseRecordedBody, type ApiRequest, type LoopbackListenOptions } from './loopbackServer';
+import { checkIntList, pythonTypeName } from './drfFields';
 import { findRun, listRunItem, projectOfAgent, SEED_AGENTS, SEED_RUNS, type SeedRun } from './seedData';
 
 export const DEMO_API_KEY = 'ck_demo_local';
@@ -66,6 +70,14 @@ export interface ServerModes {
 	retryAfterSeconds: number;
 	/** The largest page_size honoured (Cekura documents no maximum); default 100. */
 	maxPageSize: number;
+	/** API chat: 'ok' or a failure (see CONTRIBUTING.md, "Cekura's API"). */
+	apiChat: ApiChatMode;
+	/** How long a simulated run is starting (409 to a submission); default 200. */
+	chatStartMs: number;
+	/** How long a caller reply is generating; default 50. */
+	callerDelayMs: number;
+	/** How long an ended run is evaluating before it is scored; default 100. */
+	scoreMs: number;
 }
 
 export interface CekuraServer {
@@ -76,6 +88,8 @@ export interface CekuraServer {
 	readonly requests: readonly RecordedRequest[];
 	/** The improve_prompt POSTs among them. */
 	improveRequests(): ImproveRecord[];
+	/** Every API-chat conversation started, oldest first, brought up to now. */
+	apiChatRuns(): ApiChatRunInfo[];
 	setModes(modes: Partial<ServerModes>): void;
 	/** Modes back to their defaults, requests cleared. */
 	reset(): void;
@@ -100,8 +114,20 @@ const IMPROVE_MODES: readonly ImproveMode[] = [
 ];
 const LIST_MODES: readonly ListMode[] = ['ok', 'forbidden', 'removed-404', 'server-error'];
 const BULK_MODES: readonly BulkMode[] = [...LIST_MODES, 'wrong-types'];
+const API_CHAT_MODES: readonly ApiChatMode[] = ['ok', 'removed-404', 'removed-405', 'forbidden', 'bad-request', 'never-starts', 'caller-error', 'never-ends', 'result-failed'];
 
-const DEFAULT_MODES: Readonly<ServerModes> = { improve: 'ok', runsList: 'ok', runsBulk: 'ok', delayMs: 30_000, retryAfterSeconds: 1, maxPageSize: 100 };
+const DEFAULT_MODES: Readonly<ServerModes> = {
+	improve: 'ok',
+	runsList: 'ok',
+	runsBulk: 'ok',
+	delayMs: 30_000,
+	retryAfterSeconds: 1,
+	maxPageSize: 100,
+	apiChat: 'ok',
+	chatStartMs: 200,
+	callerDelayMs: 50,
+	scoreMs: 100,
+};
 
 const DEFAULT_PAGE_SIZE = 30;
 const MAX_IMPROVE_RUNS = 3;
@@ -132,22 +158,6 @@ const serverError = (): Reply => detail(500, 'Internal server error');
 
 function isObject(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The type names DRF puts into its messages (it is a Python server). */
-function pythonTypeName(value: unknown): string {
-	if (value === null) return 'NoneType';
-	if (Array.isArray(value)) return 'list';
-	switch (typeof value) {
-		case 'string':
-			return 'str';
-		case 'boolean':
-			return 'bool';
-		case 'number':
-			return Number.isInteger(value) ? 'int' : 'float';
-		default:
-			return 'dict';
-	}
 }
 
 function matchRoute(path: string): Route | undefined {
@@ -207,8 +217,15 @@ function checkModes(input: unknown): Partial<ServerModes> | string {
 				if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return `${key} must be a positive integer.`;
 				modes[key] = value;
 				break;
+			case 'apiChat':
+				if (!API_CHAT_MODES.includes(value as ApiChatMode)) return `Unknown ${key} mode: ${JSON.stringify(value)}. Expected one of ${API_CHAT_MODES.join(', ')}.`;
+				modes[key] = value as ApiChatMode;
+				break;
 			case 'delayMs':
 			case 'retryAfterSeconds':
+			case 'chatStartMs':
+			case 'callerDelayMs':
+			case 'scoreMs':
 				if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return `${key} must be a non-negative integer.`;
 				modes[key] = value;
 				break;
@@ -235,16 +252,6 @@ function positiveInt(text: string | null): number | undefined {
 	return n > 0 ? n : undefined;
 }
 
-/** Validates an integer-list field the way a DRF ListField(child=IntegerField()) would. */
-function checkIntList(value: unknown, allowEmpty: boolean, maxLength?: number): { ids: number[] } | { errors: string[] } {
-	if (value === null) return { errors: ['This field may not be null.'] };
-	if (!Array.isArray(value)) return { errors: [`Expected a list of items but got type "${pythonTypeName(value)}".`] };
-	if (!allowEmpty && value.length === 0) return { errors: ['This list may not be empty.'] };
-	if (!value.every((item) => typeof item === 'number' && Number.isInteger(item))) return { errors: ['A valid integer is required.'] };
-	if (maxLength !== undefined && value.length > maxLength) return { errors: [`Ensure this field has no more than ${maxLength} elements.`] };
-	return { ids: value as number[] };
-}
-
 class LocalCekuraServer implements CekuraServer {
 	private readonly loopback: LoopbackServer<ServerModes>;
 	private readonly apiKeys: ReadonlySet<string>;
@@ -252,6 +259,7 @@ class LocalCekuraServer implements CekuraServer {
 	private log: RecordedRequest[] = [];
 	private throttledOnceUsed = false;
 	private unavailableOnceUsed = false;
+	private readonly apiChat = new ApiChat(() => this.modes);
 
 	constructor(host: string | undefined, apiKeys: readonly string[]) {
 		this.apiKeys = new Set(apiKeys);
@@ -287,6 +295,10 @@ class LocalCekuraServer implements CekuraServer {
 		return this.log.filter((r): r is ImproveRecord => r.method === 'POST' && r.path.endsWith('/improve_prompt/'));
 	}
 
+	apiChatRuns(): ApiChatRunInfo[] {
+		return this.apiChat.infos();
+	}
+
 	get requests(): readonly RecordedRequest[] {
 		return [...this.log];
 	}
@@ -306,6 +318,7 @@ class LocalCekuraServer implements CekuraServer {
 		this.log = [];
 		this.throttledOnceUsed = false;
 		this.unavailableOnceUsed = false;
+		this.apiChat.reset();
 	}
 
 	close(): Promise<void> {
@@ -335,10 +348,11 @@ class LocalCekuraServer implements CekuraServer {
 	/** Returns undefined when no answer must be sent (the client went away during a 'slow' wait). */
 	private async api(method: string, url: URL, raw: string, record: RecordedRequest, hostHeader: string, res: http.ServerResponse): Promise<Reply | undefined> {
 		// Django resolves the URL before DRF authenticates, so unknown paths are 404 even without a key.
-		const route = matchRoute(url.pathname);
-		if (!route) return notFound();
+		const chatRoute = this.apiChat.route(url.pathname);
+		const route = chatRoute ? undefined : matchRoute(url.pathname);
+		if (!route && !chatRoute) return notFound();
 
-		if (route.kind === 'improve') {
+		if (route?.kind === 'improve') {
 			// Failures that happen in front of the application (gateway, load balancer), before authentication.
 			const gateway = this.improveGateway();
 			if (gateway) return gateway;
@@ -346,6 +360,8 @@ class LocalCekuraServer implements CekuraServer {
 
 		if (!record.apiKeyPresent) return detail(401, 'Authentication credentials were not provided.');
 		if (!record.apiKeyValid) return detail(401, 'Invalid API key');
+		if (chatRoute) return this.apiChat.handle(chatRoute, method, raw);
+		if (!route) return notFound();
 
 		if (route.kind === 'improve') return this.improve(method, raw, res);
 		if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(method, 'GET, HEAD');
@@ -355,7 +371,7 @@ class LocalCekuraServer implements CekuraServer {
 			case 'bulk':
 				return this.listMode(this.modes.runsBulk) ?? this.bulkRuns(url.searchParams, this.modes.runsBulk === 'wrong-types');
 			case 'detail': {
-				const run = findRun(route.id);
+				const run = this.findAnyRun(route.id);
 				return run ? { status: 200, body: run } : notFound();
 			}
 			case 'agent': {
@@ -365,6 +381,11 @@ class LocalCekuraServer implements CekuraServer {
 				return { status: 200, body: { id, project, organization, agent_name, language: 'en', inbound: true, contact_number: inbound_number, assistant_provider: 'vapi', auto_sync_prompt_enabled: false } };
 			}
 		}
+	}
+
+	/** A seeded run, or a simulated one of API chat. */
+	private findAnyRun(id: number): SeedRun | undefined {
+		return findRun(id) ?? this.apiChat.fullRuns().find((run) => run.id === id);
 	}
 
 	private improveGateway(): Reply | undefined {
@@ -433,7 +454,7 @@ class LocalCekuraServer implements CekuraServer {
 		const statusIn = params.get('status__in')?.split(',').map((s) => s.trim()).filter((s) => s !== '');
 		const search = params.get('search')?.trim().toLowerCase() || undefined;
 
-		const runs = SEED_RUNS.filter(
+		const runs = [...SEED_RUNS, ...this.apiChat.fullRuns()].filter(
 			(run) =>
 				(agentId === undefined || run.agent === agentId) &&
 				(projectId === undefined || projectOfAgent(run.agent) === projectId) &&
@@ -476,7 +497,7 @@ class LocalCekuraServer implements CekuraServer {
 		const resultId = positiveInt(params.get('result_id'));
 		const runs: SeedRun[] = [];
 		for (const id of new Set(parts.map(Number))) {
-			const run = findRun(id);
+			const run = this.findAnyRun(id);
 			if (!run) continue;
 			if (agentId !== undefined && run.agent !== agentId) continue;
 			if (projectId !== undefined && projectOfAgent(run.agent) !== projectId) continue;

@@ -1,14 +1,17 @@
 /**
  * A local, deterministic OpenAI-compatible Chat Completions server for tests and the demo. It answers like a model:
  * it reads the prompt and the run evidence that `buildModelRequest` wrote, runs the local improver on the prompt and
- * the runs named in the evidence, and returns `{"improved_prompt", "summary_of_changes"}` as text. It binds to
- * loopback only and can be switched into failure modes (`POST /__control/modes`), like the local Cekura server.
+ * the runs named in the evidence, and returns `{"improved_prompt", "summary_of_changes"}` as text. A request without
+ * the prompt markers is an agent turn of a simulated chat: the deterministic agent of simulatedAgent.ts answers it
+ * (its system prompt the prompt under test; `#agent-fail` in it answers HTTP 500). It binds to loopback only and can
+ * be switched into failure modes (`POST /__control/modes`), like the local Cekura server.
  */
 import type * as http from 'node:http';
 import { EVIDENCE_BEGIN, EVIDENCE_END, PROMPT_BEGIN, PROMPT_END } from '../../src/improve/core/modelPrompt';
 import { improvePrompt } from './improver';
 import { LoopbackServer, trackResponse, parseRecordedBody, sendJson, type ApiRequest, type JsonReply, type LoopbackListenOptions } from './loopbackServer';
 import { findRun, type SeedRun } from './seedData';
+import { agentReply, AGENT_FAIL_MARKER, type AgentTurnMessage } from './simulatedAgent';
 
 export type OpenAiMode =
 	| 'stream'
@@ -126,6 +129,12 @@ function checkModes(input: unknown): Partial<OpenAiServerModes> | string {
 		}
 	}
 	return modes;
+}
+
+/** An agent turn of a simulated chat: no message carries the improve request's prompt marker. */
+function agentMessages(messages: readonly JsonObject[]): AgentTurnMessage[] | undefined {
+	if (messages.some((m) => typeof m.content === 'string' && m.content.includes(PROMPT_BEGIN))) return undefined;
+	return messages.map((m) => ({ role: m.role === 'system' || m.role === 'assistant' ? m.role : 'user', content: typeof m.content === 'string' ? m.content : '' }));
 }
 
 /** What a model would make of the messages: the prompt between the markers, the runs and the focus in the evidence. */
@@ -270,7 +279,18 @@ class LocalOpenAiServer implements OpenAiServer {
 			return;
 		}
 		const messages = Array.isArray(body.messages) ? body.messages.filter(isObject) : [];
-		const content = this.content(mode, messages);
+		const agent = agentMessages(messages);
+		let content: string;
+		if (agent) {
+			const reply = agentReply(agent);
+			if (reply === undefined) {
+				sendJson(res, apiError(500, `The agent failed: its system prompt asks for it (${AGENT_FAIL_MARKER}).`, 'server_error', null));
+				return;
+			}
+			content = reply;
+		} else {
+			content = this.content(mode, messages);
+		}
 		if (mode === 'no-stream' || body.stream !== true) {
 			const finish = mode === 'length' ? 'length' : 'stop';
 			sendJson(res, {

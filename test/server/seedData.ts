@@ -224,7 +224,7 @@ export const SEED_CATEGORIES: readonly SeedCategory[] = [
 	{ id: 324, agent: 63, category: 'Long silence while checking the on-call roster', priority: 'non-critical' },
 ];
 
-const PERSONALITIES: Record<number, string> = {
+export const PERSONALITIES: Record<number, string> = {
 	693: 'Normal Male',
 	694: 'Normal Female',
 	701: 'Impatient Caller',
@@ -247,7 +247,7 @@ const RESULTS: Record<number, string> = {
 	106: 'Weekend rush regression',
 };
 
-const TEST_PROFILES: Record<number, TestProfileData> = {
+export const TEST_PROFILES: Record<number, TestProfileData> = {
 	42: { id: 20, name: 'Default profile', information: { user_name: 'Jane Smith' } },
 	57: { id: 21, name: 'Repeat customer', information: { user_name: 'Marco Rossi', address: '1420 W Division St, Chicago' } },
 	63: { id: 24, name: 'Adult patient', information: { user_name: 'Priya Natarajan', date_of_birth: '1986-03-14' } },
@@ -260,7 +260,7 @@ const TEST_PROFILES: Record<number, TestProfileData> = {
  * - `['tool', name, args, result, options?]` is a `Function Call` and its `Function Call Result`;
  * - `['pause', seconds]` is a silence, `['at', seconds]` starts the next step at a fixed second.
  */
-type Step =
+export type Step =
 	| readonly ['C' | 'A', string]
 	| readonly ['C' | 'A', string, string]
 	| readonly ['tool', string, Record<string, unknown>, Record<string, unknown>]
@@ -275,9 +275,9 @@ interface ToolOptions {
 	latency?: number;
 }
 
-type Dialogue = readonly Step[];
+export type Dialogue = readonly Step[];
 
-interface ScenarioDef {
+export interface ScenarioDef {
 	agent: number;
 	name: string;
 	instructions: string;
@@ -308,7 +308,8 @@ const METRIC_PASS_EXPLANATIONS: Record<number, string> = {
 const CLINIC_HELLO: Step = ['A', "Northside Family Clinic after-hours line. The clinic is closed right now; I'm the after-hours assistant. How can I help?"];
 const PIZZA_HELLO: Step = ['A', "Thanks for calling Tony's Pizzeria, this is Gina. Pickup or delivery?"];
 
-const SCENARIOS: Record<number, ScenarioDef> = {
+/** The scenarios (Cekura's evaluators) of the seeded runs, by ID; the local API chat plays their callers. */
+export const SCENARIOS: Readonly<Record<number, ScenarioDef>> = {
 	201: {
 		agent: 42,
 		name: 'Book first cleaning appointment',
@@ -1276,7 +1277,7 @@ function round1(n: number): number {
 	return Math.round(n * 10) / 10;
 }
 
-function mmss(seconds: number): string {
+export function mmss(seconds: number): string {
 	const s = Math.floor(seconds);
 	return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
@@ -1347,7 +1348,7 @@ function cite(text: string, marks: Record<string, string>): string {
 	});
 }
 
-function transcriptText(turns: readonly TranscriptTurn[]): string {
+export function transcriptText(turns: readonly TranscriptTurn[]): string {
 	return turns.map((turn) => `[${turn.time}] ${turn.role}: ${turn.content}`).join('\n');
 }
 

@@ -523,7 +523,7 @@ describe('HTTP control endpoints', () => {
 	it('switch modes, list requests and reset, without an API key and without being recorded', async () => {
 		const set = await fetch(`${server.url}/__control/modes`, { method: 'POST', body: JSON.stringify({ improve: 'throttled', retryAfterSeconds: 3 }) });
 		assert.equal(set.status, 200);
-		assert.deepEqual(await set.json(), { modes: { improve: 'throttled', runsList: 'ok', runsBulk: 'ok', delayMs: 30000, retryAfterSeconds: 3, maxPageSize: 100 } });
+		assert.deepEqual(await set.json(), { modes: { improve: 'throttled', runsList: 'ok', runsBulk: 'ok', delayMs: 30000, retryAfterSeconds: 3, maxPageSize: 100, apiChat: 'ok', chatStartMs: 200, callerDelayMs: 50, scoreMs: 100 } });
 		assert.equal((await improve(okBody)).status, 429);
 
 		for (const bad of [{ improve: 'bogus' }, { runsList: 'nope' }, { delayMs: -1 }, { unknown: 1 }]) {
