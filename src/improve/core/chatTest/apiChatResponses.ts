@@ -22,7 +22,7 @@ function unexpected(what: string, expected: string): CekuraError {
  * The run IDs of `runs`, documented both as a list of runs (`[{id, …}]`) and as an object keyed by run-ID string;
  * undefined when it is neither, or names an ID that is not a positive integer.
  */
-export function runIdsOf(runs: unknown): number[] | undefined {
+function runIdsOf(runs: unknown): number[] | undefined {
 	if (runs === undefined || runs === null) return [];
 	const ids = Array.isArray(runs)
 		? runs.map((run) => (isObject(run) ? run.id : undefined))

@@ -11,7 +11,7 @@ const LONGEST_PAUSE_MS = 1000;
 /** How long a run may answer 409 ("still starting") before the chat counts as failed: Cekura's start-up wait. */
 export const START_WAIT_MS = 15_000;
 /** How long the simulated caller may take over one reply. */
-export const REPLY_WAIT_MS = 120_000;
+const REPLY_WAIT_MS = 120_000;
 /** How long ending a chat may take once the test was cancelled (its own signal: the test's is aborted). */
 const END_CHAT_MS = 5000;
 export const END_REASON = 'main_agent_ended_call';
@@ -25,7 +25,7 @@ export interface ChatToDrive {
 	maxTurns: number;
 }
 
-export interface ChatDriverDeps {
+interface ChatDriverDeps {
 	api: ApiChat;
 	agent: AgentModel;
 	log: Logger;

@@ -9,7 +9,7 @@ import { runPassed, verdictOf } from './verdicts';
 const FIRST_PAUSE_MS = 500;
 const LONGEST_PAUSE_MS = 5000;
 /** How long Cekura may score a result before the test stops waiting and calls its scenarios inconclusive. */
-export const SCORING_WAIT_MS = 10 * 60_000;
+const SCORING_WAIT_MS = 10 * 60_000;
 /** Runs asked of `runs/bulk` at once. */
 const BULK_BATCH = 20;
 
@@ -22,7 +22,7 @@ export interface StartedSide {
 	scenarioIds: number[];
 }
 
-export interface ScoringDeps {
+interface ScoringDeps {
 	api: ApiChat;
 	log: Logger;
 	sleep: (ms: number, signal: AbortSignal) => Promise<void>;

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { EvalMetric, Run } from '../../../core/apiTypes';
 import type { ChatTestOutcome, ScenarioVerdict, Verdict } from './chatTestTypes';
 
-export const VERDICTS: readonly Verdict[] = ['fixed', 'better', 'stillFailing', 'regressed', 'stillPassing', 'inconclusive'];
+const VERDICTS: readonly Verdict[] = ['fixed', 'better', 'stillFailing', 'regressed', 'stillPassing', 'inconclusive'];
 
 /** A binary metric (v2 `eval_type: binary`, or a v1 `binary_…` type) that failed. */
 export function binaryMetricFailed(metric: EvalMetric): boolean {
