@@ -260,4 +260,63 @@ suite('Test Proposal in Simulated Chats (local Cekura and model servers)', () =>
 		await user.waitForMessage(/^Cekura: tested the proposal of /);
 		assert.ok(model.requests.some((r) => r.path === '/v1/chat/completions'), 'the model chosen did not play the agent');
 	});
+
+	test('vscodeLm: a language model in VS Code plays the agent, the system prompt first, then the chat as user and assistant turns', async () => {
+		await setSetting(Settings.improveEngine, 'vscodeLm');
+		await setSetting(Settings.vscodeLmModel, 'cekura-test-model');
+		await openReview();
+		const original = onlyReview(api).originalText;
+		await vscode.commands.executeCommand('cekuraTest.lm.reset');
+		user.pick = choosingScenarios(0);
+
+		await vscode.commands.executeCommand(Commands.testProposal);
+
+		const notice = await user.waitForMessage(/^Cekura: tested the proposal of /);
+		assert.match(notice.text, /: 1 fixed, 0 regressed\.$/);
+		const requests = (await vscode.commands.executeCommand('cekuraTest.lm.requests')) as { model: string; messages: { role: string; text: string }[] }[];
+		const turns = requests.filter((r) => r.messages[0]?.text === original);
+		assert.ok(turns.length > 1, 'the original prompt was not the agent\'s system prompt');
+		const longest = turns.reduce((a, b) => (b.messages.length > a.messages.length ? b : a));
+		assert.deepEqual(longest.messages.slice(1, 4).map((m) => m.role), ['user', 'assistant', 'user'], 'the caller speaks as the user, the agent as the assistant');
+		assert.ok(allEnded(server));
+	});
+
+	test('Cekura refusing the start (400) shows its own words, and nothing runs', async () => {
+		await modelPlaysAgent();
+		await openReview();
+		user.pick = choosingScenarios(0);
+		server.setModes({ apiChat: 'bad-request' });
+
+		await vscode.commands.executeCommand(Commands.testProposal);
+
+		const error = await user.waitForMessage(/Chat testing is not enabled for this agent/);
+		assert.equal(error.severity, 'error');
+		assert.equal(server.apiChatRuns().length, 0);
+	});
+
+	test('a key that may not start chats (403) offers Set API Key', async () => {
+		await modelPlaysAgent();
+		await openReview();
+		user.pick = choosingScenarios(0);
+		server.setModes({ apiChat: 'forbidden' });
+
+		await vscode.commands.executeCommand(Commands.testProposal);
+
+		const error = await user.waitForMessage(/403|permission/i);
+		assert.ok(error.actions.includes('Set API Key'), JSON.stringify(error.actions));
+		assert.equal(server.apiChatRuns().length, 0);
+	});
+
+	test('a caller turn in error makes the scenario inconclusive, and its chats are ended', async () => {
+		await modelPlaysAgent();
+		await openReview();
+		user.pick = choosingScenarios(0);
+		server.setModes({ apiChat: 'caller-error' });
+
+		await vscode.commands.executeCommand(Commands.testProposal);
+
+		const notice = await user.waitForMessage(/^Cekura: tested the proposal of /);
+		assert.match(notice.text, /inconclusive/);
+		assert.ok(allEnded(server), 'a chat was left running on Cekura');
+	});
 });
