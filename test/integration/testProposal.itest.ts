@@ -319,4 +319,18 @@ suite('Test Proposal in Simulated Chats (local Cekura and model servers)', () =>
 		assert.match(notice.text, /inconclusive/);
 		assert.ok(allEnded(server), 'a chat was left running on Cekura');
 	});
+
+	test('a Cekura result that ends failed makes its scenarios inconclusive, and the report says why', async () => {
+		await modelPlaysAgent();
+		await openReview();
+		user.pick = choosingScenarios(0);
+		server.setModes({ apiChat: 'result-failed' });
+
+		await vscode.commands.executeCommand(Commands.testProposal);
+
+		const notice = await user.waitForMessage(/^Cekura: tested the proposal of /);
+		assert.match(notice.text, /: 0 fixed, 0 regressed, 1 inconclusive\.$/);
+		assert.match(await reportText(api, onlyReview(api)), /^- \*\*Inconclusive:\*\* .*Cekura's result \d+ \([^)]*\) ended failed/m);
+		assert.ok(allEnded(server));
+	});
 });
