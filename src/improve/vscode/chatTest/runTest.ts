@@ -19,7 +19,7 @@ const PROGRESS_INTERVAL_MS = 100;
  */
 export function runTest(deps: { log: Log; version: string; tests: TestsInFlight }, session: CekuraSession, agent: AgentModel, plan: ChatTestPlan, review: Review): Promise<ChatTestOutcome> {
 	const api = cekuraClient(deps, session);
-	const title = vscode.l10n.t('Cekura: testing the proposal of {0} with {1} as the agent', review.sourceName, agent.label);
+	const title = vscode.l10n.t('Cekura: testing the proposal of {0} with {1}', review.sourceName, agent.label);
 	return Promise.resolve(
 		withCancellableProgress(title, (cancel, report) =>
 			deps.tests.run(cancel, async (signal) => {
