@@ -132,7 +132,7 @@ suite('Test Proposal in Simulated Chats (local Cekura and model servers)', () =>
 		await openReview();
 		const offered: string[] = [];
 		user.pick = (items, options) => {
-			if (options.id === QuickInputIds.testScenarios) offered.push(...items.map((i) => i.description ?? ''));
+			if (options.id === QuickInputIds.testScenarios) offered.push(...items.map((i) => i.detail ?? ''));
 			return choosingScenarios(0)(items, options);
 		};
 
@@ -140,7 +140,7 @@ suite('Test Proposal in Simulated Chats (local Cekura and model servers)', () =>
 
 		const pick = user.picks.find((p) => p.id === QuickInputIds.testScenarios);
 		assert.match(pick?.title ?? '', /\(2 chats per scenario and prompt\)/);
-		assert.deepEqual(offered, ['4 chats, each billed by Cekura as a simulation', '8 chats, each billed by Cekura as a simulation']);
+		assert.deepEqual(offered, ['4 chats, each billed by Cekura as a simulation · Reschedule cleaning to next week', '8 chats, each billed by Cekura as a simulation · New patient asks about insurance']);
 		const notice = await user.waitForMessage(/^Cekura: tested the proposal of /);
 		assert.match(notice.text, /: 1 fixed, 0 regressed\.$/);
 		assert.equal(server.apiChatRuns().length, 4, '1 scenario × 2 chats × 2 prompts');

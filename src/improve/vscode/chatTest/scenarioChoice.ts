@@ -44,12 +44,12 @@ interface ScenarioItem extends vscode.QuickPickItem {
 /** Which scenarios to test, each choice with the number of chats it starts; undefined when the user cancels. */
 export async function pickScenarios(ui: Ui, plan: Plan, frequency: number): Promise<TestScenario[] | undefined> {
 	const { failed, guard } = plan;
+	// What each choice starts leads its detail line: the labels are long, and a description would be cut off.
 	const billed = (count: number): string => vscode.l10n.t('{0} chats, each billed by Cekura as a simulation', chatCount(count, frequency));
 	const items: ScenarioItem[] = [
 		{
 			label: failed.length === 1 ? vscode.l10n.t('$(error) The failed scenario') : vscode.l10n.t('$(error) The {0} failed scenarios', failed.length),
-			description: billed(failed.length),
-			detail: failed.map((s) => s.name).join(' · '),
+			detail: [billed(failed.length), ...failed.map((s) => s.name)].join(' · '),
 			scenarios: failed,
 		},
 	];
@@ -58,8 +58,7 @@ export async function pickScenarios(ui: Ui, plan: Plan, frequency: number): Prom
 			label: guard.length === 1
 				? vscode.l10n.t('$(shield) …plus the passed scenario of the same results (guards against regressions)')
 				: vscode.l10n.t('$(shield) …plus the {0} passed scenarios of the same results (guards against regressions)', guard.length),
-			description: billed(failed.length + guard.length),
-			detail: guard.map((s) => s.name).join(' · '),
+			detail: [billed(failed.length + guard.length), ...guard.map((s) => s.name)].join(' · '),
 			scenarios: [...failed, ...guard],
 		});
 	}
