@@ -7,6 +7,8 @@ import type { Logger } from '../../src/core/logger';
 export interface RunScript {
 	/** The caller's opening line; null when the agent speaks first. */
 	opening?: string | null;
+	/** Polls the opening (turn 0) stays `generating` while the run starts. */
+	openingPolls?: number;
 	/** 409s to the first submission before the run has started. */
 	conflicts?: number;
 	/** Polls a reply stays `generating`. */
@@ -27,6 +29,7 @@ interface FakeRun {
 	conflictsLeft: number;
 	agentLines: string[];
 	turns: Map<number, { polls: number; agentTurn: number }>;
+	openingPolls: number;
 	ended: boolean;
 	touched: boolean;
 }
@@ -64,7 +67,7 @@ export class FakeApiChat implements ApiChat {
 				const id = ++this.nextId;
 				const side = start.name.includes('proposal') ? 'proposal' : 'original';
 				const script = this.script({ side, scenario, agent: start.agent_id, index: i });
-				this.runs.set(id, { id, resultId, agent: start.agent_id, scenario, side, script, conflictsLeft: script.conflicts ?? 0, agentLines: [], turns: new Map(), ended: false, touched: false });
+				this.runs.set(id, { id, resultId, agent: start.agent_id, scenario, side, script, conflictsLeft: script.conflicts ?? 0, agentLines: [], turns: new Map(), openingPolls: 0, ended: false, touched: false });
 				runIds.push(id);
 			}
 		}
@@ -88,6 +91,7 @@ export class FakeApiChat implements ApiChat {
 			this.maxActive = Math.max(this.maxActive, this.active);
 		}
 		if (turnId === 0) {
+			if (run.openingPolls++ < (run.script.openingPolls ?? 0)) return { turnId: 0, status: 'generating', message: null, ended: false, endedReason: null };
 			const opening = run.script.opening === undefined ? 'Hello, I need help.' : run.script.opening;
 			return { turnId: 0, status: 'ready', message: opening, ended: false, endedReason: null };
 		}

@@ -106,6 +106,14 @@ describe('CekuraClient as ApiChat, against the local Cekura server', () => {
 		assert.match(err.message, /409/);
 	});
 
+	test('a 404 about a run, turn or result the test knows says which one Cekura does not know', async () => {
+		const { runIds, resultId } = await client().startChats({ agent_id: 42, scenarios: [205], frequency: 1, name: 'VS Code: original' }, never);
+		assert.match((await rejection(client().pollTurn(runIds[0], 99, never), 'notOffered')).message, /does not know turn 99 of run \d+ \(HTTP 404\)/);
+		assert.match((await rejection(client().submitTurn(999_999, 'Hi', never), 'notOffered')).message, /does not know run 999999/);
+		assert.match((await rejection(client().endChat(999_999, 'main_agent_ended_call', never), 'notOffered')).message, /does not know run 999999/);
+		assert.match((await rejection(client().result(resultId + 100, never), 'notOffered')).message, new RegExp(`does not know result ${resultId + 100}`));
+	});
+
 	test('404 or 405 to the start: this server does not offer API chat', async () => {
 		for (const mode of ['removed-404', 'removed-405'] as const) {
 			server.setModes({ apiChat: mode });

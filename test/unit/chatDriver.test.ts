@@ -46,6 +46,17 @@ describe('driveChat', () => {
 		assert.deepEqual(agent.calls[0].conversation, []);
 	});
 
+	test('the opening is polled until it is ready; one that never is ends the chat, saying so', async () => {
+		const late = await oneChat({ openingPolls: 3, endAfter: 1 });
+		assert.equal(late.record.end, 'ended');
+		assert.deepEqual(late.agent.calls[0].conversation, [{ role: 'caller', content: 'Hello, I need help.' }]);
+		const never = await oneChat({ openingPolls: 1e6 });
+		assert.equal(never.record.end, 'chatError');
+		assert.match(never.record.error ?? '', /did not open the chat/);
+		assert.equal(never.agent.calls.length, 0);
+		assert.equal(never.api.endChats.length, 1);
+	});
+
 	test('a 409 while the run starts is retried after growing pauses, then the chat goes on', async () => {
 		const { record, pauses, api } = await oneChat({ conflicts: 2, endAfter: 1 });
 		assert.equal(record.end, 'ended');

@@ -161,26 +161,33 @@ export class CekuraClient implements ApiChat {
 
 	async pollTurn(runId: number, turnId: number, signal: AbortSignal): Promise<TurnPoll> {
 		const url = `${this.runUrl(runId)}chat/${checkedId(turnId, true)}/`;
-		const json = await this.send({ name: l10n.t('the caller\'s turn in a simulated chat'), method: 'GET', url, timeoutMs: this.readTimeoutMs }, signal);
+		const json = await unknownOn404(this.send({ name: l10n.t('the caller\'s turn in a simulated chat'), method: 'GET', url, timeoutMs: this.readTimeoutMs }, signal), () =>
+			l10n.t('Cekura does not know turn {0} of run {1} (HTTP 404): the run may have been deleted, or cekura.apiBaseUrl points at another server.', turnId, runId),
+		);
 		return checkTurnPoll(json, turnId);
 	}
 
 	/** The agent's line; a 409 ("still starting, or already ended") rejects with kind 'conflict'. */
 	async submitTurn(runId: number, content: string, signal: AbortSignal): Promise<{ turnId: number; status: string }> {
-		const json = await this.send(
-			{ name: l10n.t('the agent\'s turn in a simulated chat'), method: 'POST', url: `${this.runUrl(runId)}chat/`, body: JSON.stringify({ content }), timeoutMs: this.readTimeoutMs },
-			signal,
+		const json = await unknownOn404(
+			this.send({ name: l10n.t('the agent\'s turn in a simulated chat'), method: 'POST', url: `${this.runUrl(runId)}chat/`, body: JSON.stringify({ content }), timeoutMs: this.readTimeoutMs }, signal),
+			() => unknownRun(runId),
 		);
 		return checkSubmitted(json);
 	}
 
 	async endChat(runId: number, reason: string, signal: AbortSignal): Promise<void> {
-		await this.send({ name: l10n.t('the end of a simulated chat'), method: 'POST', url: `${this.runUrl(runId)}end-chat/`, body: JSON.stringify({ reason }), timeoutMs: this.readTimeoutMs }, signal);
+		await unknownOn404(
+			this.send({ name: l10n.t('the end of a simulated chat'), method: 'POST', url: `${this.runUrl(runId)}end-chat/`, body: JSON.stringify({ reason }), timeoutMs: this.readTimeoutMs }, signal),
+			() => unknownRun(runId),
+		);
 	}
 
 	async result(resultId: number, signal: AbortSignal): Promise<ResultState> {
 		const url = `${this.options.baseUrl}${RESULTS_PATH}${checkedId(resultId, false)}/`;
-		const json = await this.send({ name: l10n.t('the chat test\'s result'), method: 'GET', url, timeoutMs: this.readTimeoutMs }, signal);
+		const json = await unknownOn404(this.send({ name: l10n.t('the chat test\'s result'), method: 'GET', url, timeoutMs: this.readTimeoutMs }, signal), () =>
+			l10n.t('Cekura does not know result {0} (HTTP 404): it may have been deleted, or cekura.apiBaseUrl points at another server.', resultId),
+		);
 		return checkResultState(json);
 	}
 
@@ -435,6 +442,23 @@ function statusError(op: Operation, status: number, details: string[], retryAfte
 			}
 			return new CekuraError('badRequest', l10n.t('Cekura refused {0} (HTTP {1}){2}', op.name, status, said), init);
 	}
+}
+
+/**
+ * A 404 about a run, turn or result that the test itself started names what Cekura does not know; "this server does
+ * not offer …" (the generic 404) would be wrong, since it just offered API chat.
+ */
+async function unknownOn404<T>(request: Promise<T>, message: () => string): Promise<T> {
+	try {
+		return await request;
+	} catch (err) {
+		if (err instanceof CekuraError && err.kind === 'notOffered' && err.status === 404) throw new CekuraError('notOffered', message(), { status: 404, details: err.details, cause: err });
+		throw err;
+	}
+}
+
+function unknownRun(runId: number): string {
+	return l10n.t('Cekura does not know run {0} (HTTP 404): it may have been deleted, or cekura.apiBaseUrl points at another server.', runId);
 }
 
 /** An ID that goes into a path: a safe integer, positive (or 0 where `zero` allows it, for the opening turn). */

@@ -87,7 +87,7 @@ export async function driveChat(chat: ChatToDrive, deps: ChatDriverDeps, signal:
 				}
 			},
 			START_WAIT_MS,
-			startWait,
+			() => new ChatStop('chatError', l10n.t('Cekura\'s simulated caller did not open the chat of run {0} within {1} s, so the chat was ended.', chat.runId, START_WAIT_MS / 1000)),
 			deps,
 			signal,
 		);

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import * as l10n from '@vscode/l10n';
 import type { Logger } from '../../../core/logger';
 import { cancellableSleep } from '../cancellableSleep';
@@ -61,6 +62,9 @@ export async function runChatTest(plan: ChatTestPlan, deps: ChatTestDeps, signal
 	const startedAt = Date.now();
 	const sleep = deps.sleep ?? cancellableSleep;
 	const inner = new AbortController();
+	const limit = deps.maxParallelChats ?? MAX_PARALLEL_CHATS;
+	// Each chat in flight, and each result being scored, listens to it (a request, a pause): not a leak past Node's 10.
+	setMaxListeners(4 * (limit + 2 * byAgent(plan.scenarios).size) + 10, inner.signal);
 	const stop = (): void => inner.abort();
 	if (signal.aborted) stop();
 	signal.addEventListener('abort', stop, { once: true });
@@ -87,7 +91,7 @@ export async function runChatTest(plan: ChatTestPlan, deps: ChatTestDeps, signal
 		const driverDeps = { api: deps.api, agent: deps.agent, log: deps.log, sleep, clean: deps.clean };
 		const chats: ChatRecord[] = await inBoundedPool(
 			jobs,
-			deps.maxParallelChats ?? MAX_PARALLEL_CHATS,
+			limit,
 			async (job) => {
 				// After Cancel no chat starts: the pool stops, and the runs not driven are ended below.
 				if (inner.signal.aborted) throw new CekuraError('cancelled', l10n.t('Cancelled.'));
