@@ -5,12 +5,13 @@ import type { Review } from './review';
 import { reviewShortcuts } from './reviewShortcuts';
 import type { ReviewManager } from './reviewManager';
 
-/** The summary of changes next to the diff, with the two ways out and the evidence of the runs. */
+/** The summary of changes next to the diff, with the two ways out, the evidence of the runs and the test of the proposal. */
 export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review: Review): Promise<void> {
 	const apply = vscode.l10n.t('Apply');
 	const discard = vscode.l10n.t('Discard');
 	const evidence = vscode.l10n.t('Show Evidence');
-	const actions = review.runIds.length ? [apply, discard, evidence] : [apply, discard];
+	const test = vscode.l10n.t('Test in Simulated Chats…');
+	const actions = review.runIds.length ? [apply, discard, evidence, test] : [apply, discard];
 	const choice = await ui.message(review.warnings.length ? 'warning' : 'info', summaryText(review), ...actions);
 	if (choice === undefined) return;
 	if (!reviews.openReviews.includes(review)) {
@@ -19,6 +20,7 @@ export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review
 		return;
 	}
 	if (choice === evidence) await vscode.commands.executeCommand(Commands.showEvidence, review.improvedUri);
+	else if (choice === test) await vscode.commands.executeCommand(Commands.testProposal, review.improvedUri);
 	else if (choice === apply) await reviews.apply(review);
 	else if (choice === discard) await reviews.discard(review);
 }
