@@ -214,6 +214,21 @@ suite('Test Proposal in Simulated Chats (local Cekura and model servers)', () =>
 		assert.match(notice.text, /: 1 fixed, 0 regressed\.$/);
 	});
 
+	test('409 at the start: a turn Cekura refuses while the run is still starting is sent again, and the test goes on', async () => {
+		await modelPlaysAgent();
+		await openReview();
+		user.pick = choosingScenarios(0);
+		server.setModes({ apiChat: 'opening-early', chatStartMs: 2500 });
+
+		await vscode.commands.executeCommand(Commands.testProposal);
+
+		const notice = await user.waitForMessage(/^Cekura: tested the proposal of /);
+		assert.match(notice.text, /: 1 fixed, 0 regressed\.$/);
+		const refused = server.requests.filter((r) => r.method === 'POST' && /\/chat\/$/.test(r.path) && r.answeredStatus === 409);
+		assert.ok(refused.length > 0, 'no turn was refused with 409, so the retry was not exercised');
+		assert.ok(allEnded(server));
+	});
+
 	test('a server without API chat (404) gets its own message and nothing is started', async () => {
 		await modelPlaysAgent();
 		await openReview();
