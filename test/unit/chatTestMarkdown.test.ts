@@ -57,7 +57,8 @@ describe('renderChatTestMarkdown', () => {
 	test('says plainly what was simulated, and gives each scenario its passes and verdict', () => {
 		const md = renderChatTestMarkdown(outcome('fixed'), page('https://api.cekura.ai'));
 		assert.match(md, /Simulated text chats with gpt\\-4\\\.1 via VS Code playing the agent; voice, latency and real tool calls are not exercised\./);
-		assert.match(md, /\| Reschedule \| 0\/1 \| 1\/1 \| ✅ fixed \|/);
+		assert.match(md, /\| Reschedule \| 0\/1 \| 1\/1 \| ✔ fixed \|/);
+		assert.match(md, /^One conversation per scenario and prompt, at most 30 agent turns;/m, 'one conversation is not "1 conversations"');
 		assert.match(md, /The agent never offered a slot/);
 		assert.match(md, /Offers a slot \\<b\\>now\\<\/b\\>|Offers a slot \\<b\\>now\\<\\\/b\\>/);
 		assert.match(md, /The extension ended the chat after 30 agent turns/);

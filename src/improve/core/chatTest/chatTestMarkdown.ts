@@ -15,7 +15,8 @@ export interface ChatTestPage {
 	clean: (text: string) => string;
 }
 
-const SYMBOLS: Record<Verdict, string> = { fixed: '✅', better: '↗', stillFailing: '❌', regressed: '⚠️', stillPassing: '✔', inconclusive: '❔' };
+// Signs every common font has (emoji are missing from many Linux fonts, and the preview would show boxes).
+const SYMBOLS: Record<Verdict, string> = { fixed: '✔', better: '↗', stillFailing: '✘', regressed: '⚠', stillPassing: '✓', inconclusive: '?' };
 
 function verdictCell(verdict: Verdict): string {
 	return `${SYMBOLS[verdict]} ${verdictWords(verdict)}`;
@@ -53,7 +54,10 @@ export function renderChatTestMarkdown(outcome: ChatTestOutcome, options: ChatTe
 	const out: string[] = [];
 	out.push(`# ${l10n.t('Test of the proposal for {0}', t(options.sourceName))}`, '');
 	out.push(`> ${l10n.t('Simulated text chats with {0} playing the agent; voice, latency and real tool calls are not exercised.', t(outcome.modelLabel))}`, '');
-	out.push(l10n.t('{0} conversations per scenario and prompt, at most {1} agent turns each; the original and the proposal as you left it, with the same model, on the same scenarios.', outcome.plan.frequency, outcome.plan.maxTurns));
+	const { frequency, maxTurns } = outcome.plan;
+	out.push(frequency === 1
+		? l10n.t('One conversation per scenario and prompt, at most {0} agent turns; the original and the proposal as you left it, with the same model, on the same scenarios.', maxTurns)
+		: l10n.t('{0} conversations per scenario and prompt, at most {1} agent turns each; the original and the proposal as you left it, with the same model, on the same scenarios.', frequency, maxTurns));
 	out.push('', `**${l10n.t('Summary')}:** ${testSummary(outcome)}`, '');
 	out.push(`| ${l10n.t('Scenario')} | ${l10n.t('Original')} | ${l10n.t('Proposal')} | ${l10n.t('Verdict')} |`, '|---|---|---|---|');
 	for (const v of outcome.verdicts) out.push(`| ${t(v.scenario.name)} | ${v.originalPasses}/${v.n} | ${v.proposalPasses}/${v.n} | ${verdictCell(v.verdict)} |`);
@@ -64,7 +68,8 @@ export function renderChatTestMarkdown(outcome: ChatTestOutcome, options: ChatTe
 	for (const verdict of outcome.verdicts) out.push(...scenarioSection(verdict, outcome, options, t));
 	const toImprove = outcome.verdicts.filter((v) => v.verdict === 'stillFailing' || v.verdict === 'regressed' || v.verdict === 'better').length;
 	if (toImprove) {
-		out.push('', '---', '', l10n.t('The proposal still fails or regressed in {0} scenarios. Improve Again with These Results sends these simulated runs\' transcripts and explanations with the next request.', toImprove));
+		const how = l10n.t('Improve Again with These Results sends these simulated runs\' transcripts and explanations with the next request.');
+		out.push('', '---', '', `${toImprove === 1 ? l10n.t('The proposal still fails or regressed in one scenario.') : l10n.t('The proposal still fails or regressed in {0} scenarios.', toImprove)} ${how}`);
 	}
 	return `${out.join('\n')}\n`;
 }
