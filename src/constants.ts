@@ -18,6 +18,8 @@ export const Commands = {
 	keepOriginalChange: 'cekura.keepOriginalChange',
 	keepProposedChange: 'cekura.keepProposedChange',
 	showHistory: 'cekura.showHistory',
+	testProposal: 'cekura.testProposal',
+	improveAgainFromTest: 'cekura.improveAgainFromTest',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -33,6 +35,8 @@ export const Settings = {
 	openaiBaseUrl: 'openaiCompatible.baseUrl',
 	openaiModel: 'openaiCompatible.model',
 	openaiMaxInputTokens: 'openaiCompatible.maxInputTokens',
+	testFrequency: 'test.frequency',
+	testMaxTurns: 'test.maxTurns',
 	checksGrowthBudgetPercent: 'checks.growthBudgetPercent',
 } as const;
 
@@ -41,6 +45,8 @@ export const ContextKeys = {
 	reviewOpen: 'cekura.reviewOpen',
 	/** True while the proposal side of a review diff is the active editor. */
 	reviewEditorFocused: 'cekura.reviewEditorFocused',
+	/** True while an open review has a test whose proposal still fails or regressed (Improve Again with Test Results). */
+	testedReviewFails: 'cekura.testedReviewFails',
 } as const;
 
 export const SECRET_API_KEY = 'cekura.apiKey';

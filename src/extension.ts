@@ -43,7 +43,12 @@ export interface TestApi {
 	forgetFallbackEngine(): Thenable<void>;
 	/** Runs `hook` in every Apply between preparing the edit and checking it, until the disposable is disposed. */
 	duringApply(hook: () => Promise<void>): vscode.Disposable;
+	/** What closing the window does to chat tests in flight (as `deactivate`): abort them and wait for their end-chat calls. */
+	stopChatTests(): Promise<void>;
 }
+
+/** Set by `activate`: what closing the window must wait for (chat tests ending their chats on Cekura). */
+let stopping: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
 	const log = new Log();
@@ -52,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	// The improve flow and what Apply, restored reviews and the history need of it live in dist/improve.js, loaded
 	// the first time one of them is used; `host` is handed to it then.
 	const improve = new LazyImprove(() => host);
+	stopping = () => improve.stop();
 	const reviews = new ReviewManager(files, log, ui, improve.get);
 	const evidence = new EvidenceDocuments(reviews, log);
 	const changes = new ReviewChanges(reviews, files, log, improve.get);
@@ -94,6 +100,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		command(Commands.keepOriginalChange, (uri, key) => keepOriginalChange(changes, ui, uri, key)),
 		command(Commands.keepProposedChange, (uri, key) => keepProposedChange(changes, ui, uri, key)),
 		command(Commands.showHistory, () => commands().showHistory()),
+		command(Commands.testProposal, (uri) => commands().testProposal(uri)),
+		command(Commands.improveAgainFromTest, (uri) => commands().improveAgainFromTest(uri)),
 	);
 	log.info(`Cekura Prompt Improver ${version} activated.`);
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
@@ -112,7 +120,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 			applyPauses.beforeCheck = hook;
 			return new vscode.Disposable(() => (applyPauses.beforeCheck = undefined));
 		},
+		stopChatTests: () => improve.stop(),
 	};
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> | undefined {
+	return stopping?.();
+}

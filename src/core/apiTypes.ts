@@ -60,6 +60,8 @@ export interface RunListItem {
 	result_name?: string | null;
 	agent?: number | null;
 	agent_name?: string | null;
+	/** The scenario (evaluator) the run played. */
+	scenario?: number | null;
 	status?: string | null;
 	evaluation_status?: string | null;
 	success?: boolean | null;
@@ -95,5 +97,9 @@ export interface ImproveResponse {
 export interface RunListFilters {
 	agentId?: number | undefined;
 	projectId?: number | undefined;
+	/** Only the runs of this result. */
+	resultId?: number | undefined;
+	/** Only passed (true) or failed (false) runs. */
+	success?: boolean | undefined;
 	pageSize?: number;
 }

@@ -53,6 +53,19 @@ export interface HistoryEntry {
 	readonly decidedAt?: number;
 	/** Set while a review of this entry is open: the key in its documents' paths (`/review-<key>/…`). */
 	readonly openReview?: string;
+	/** The last test of the proposal in simulated chats (absent in entries written before tests were recorded). */
+	readonly test?: RecordedTest;
+}
+
+export interface RecordedTest {
+	/** "1 fixed, 0 regressed, 1 still failing". */
+	readonly summary: string;
+	/** When the test finished (ms since the epoch). */
+	readonly at: number;
+	/** The report, Markdown. */
+	readonly report: string;
+	/** The proposal's failing simulated runs, for Improve Again with Test Results (absent when none failed). */
+	readonly failingRunIds?: readonly number[];
 }
 
 export interface HistoryFilter {
@@ -69,7 +82,7 @@ export const HISTORY_MAX_CHARS = 8 * 1024 * 1024;
 
 /** The characters of an entry's texts, which make up nearly all of its size in the file. */
 export function entryChars(entry: HistoryEntry): number {
-	return entry.original.length + entry.originalRaw.length + entry.proposed.length + entry.current.length + (entry.applied?.length ?? 0) + entry.summary.length + entry.warnings.reduce((sum, w) => sum + w.length, 0) + (entry.checks ?? []).reduce((sum, c) => sum + c.line.length, 0);
+	return entry.original.length + entry.originalRaw.length + entry.proposed.length + entry.current.length + (entry.applied?.length ?? 0) + entry.summary.length + entry.warnings.reduce((sum, w) => sum + w.length, 0) + (entry.checks ?? []).reduce((sum, c) => sum + c.line.length, 0) + (entry.test ? entry.test.report.length + entry.test.summary.length : 0);
 }
 
 /**
@@ -144,6 +157,21 @@ type HistoryVersion = 'original' | 'proposal';
 /** The path of an entry's read-only document: `/<entry id>/<version>/<file name>`. */
 export function versionPath(entry: HistoryEntry, version: HistoryVersion): string {
 	return `/${entry.id}/${version}/${entry.source.name}`;
+}
+
+/**
+ * The path of an entry's test report: `/<entry id>/test/<when>/Cekura Test <n> – <stem>.md` (n: the review's), a new document for each
+ * test (the name says what it shows; the Markdown preview titles its tab with it).
+ */
+export function testReportPath(entry: HistoryEntry, test: RecordedTest, n?: number): string {
+	const stem = entry.source.name.replace(/\.[^.]*$/, '') || entry.source.name;
+	return `/${entry.id}/test/${test.at}/Cekura Test${n === undefined ? '' : ` ${n}`} – ${stem}.md`;
+}
+
+/** The entry id of a test report's path. */
+export function parseTestReportPath(path: string): string | undefined {
+	const [empty, id, test] = path.split('/');
+	return empty === '' && id && test === 'test' ? id : undefined;
 }
 
 /** The entry id and version a read-only document's path names. */

@@ -21,6 +21,7 @@ export const QuickInputIds = {
 	historyRun: 'cekura.historyRun',
 	historyEntry: 'cekura.historyEntry',
 	historyCompare: 'cekura.historyCompare',
+	testScenarios: 'cekura.testScenarios',
 } as const;
 
 export type QuickInputId = (typeof QuickInputIds)[keyof typeof QuickInputIds];

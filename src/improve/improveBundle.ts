@@ -1,6 +1,7 @@
 /**
  * The entry point of the lazily loaded half, src/improve/ (dist/improve.js): everything behind Improve Prompt from
- * Runs…, Improve Again, Choose Improvement Engine…, Show Evidence and Show Improvement History (pickers, engines, the
+ * Runs…, Improve Again, Choose Improvement Engine…, Show Evidence, Show Improvement History and Test Proposal in
+ * Simulated Chats… (pickers, engines, the
  * Cekura and model clients, node-fetch, run evidence, the prompt encodings and jsonc-parser), and what Apply, the
  * change decisions, the agent-export CodeLens and restored reviews need of it. Activation never loads it.
  *
@@ -9,11 +10,15 @@
  */
 import { chooseEngine } from './commands/chooseEngine';
 import { improveAgain } from './commands/improveAgain';
+import { improveAgainFromTest } from './commands/improveAgainFromTest';
 import { improvePrompt } from './commands/improvePrompt';
 import { showEvidence } from './commands/showEvidence';
 import { showHistory } from './commands/showHistory';
+import { testProposal } from './commands/testProposal';
 import { findAgentPrompts } from './core/agentExport';
 import { ChangeDecisions } from './core/changeDecisions';
+import { TestedReviews } from './vscode/chatTest/testedReviews';
+import { TestsInFlight } from './vscode/chatTest/testsInFlight';
 import { localizeCore } from './vscode/coreL10n';
 import { EngineSelection } from './vscode/engines/engineSelection';
 import { asPromptLocation } from './vscode/promptLocationArgument';
@@ -36,6 +41,10 @@ export function connect(host: ImproveHost): ImproveSide {
 	const choose = (): Promise<boolean> => chooseEngine(modelDeps);
 	const engines = new EngineSelection(modelDeps, choose);
 	const flow = { keys, modelKeys, engines, reviews, log, ui, workspaceState, version };
+	const tests = new TestsInFlight();
+	const tested = new TestedReviews(reviews, log);
+	const againWith = (uri: unknown, runIds: readonly number[]): Promise<void> => improveAgain(flow, uri, { runIds });
+	const testDeps = { ...modelDeps, keys, reviews, history, tests, tested, chooseEngine: choose, improveAgain: againWith };
 	return {
 		commands: {
 			improvePrompt: (arg) => improvePrompt(flow, asPromptLocation(arg)),
@@ -43,6 +52,8 @@ export function connect(host: ImproveHost): ImproveSide {
 			chooseEngine: choose,
 			showEvidence: (uri) => showEvidence({ keys, reviews, evidence, log, ui, version }, uri),
 			showHistory: () => showHistory({ history: history(), reviews, ui, log }),
+			testProposal: (uri) => testProposal(testDeps, uri),
+			improveAgainFromTest: (uri) => improveAgainFromTest(testDeps, uri),
 		},
 		get history() {
 			return history();
@@ -53,7 +64,10 @@ export function connect(host: ImproveHost): ImproveSide {
 		findAgentPrompts,
 		placeRecordedPrompt: (entry) => placeRecordedPrompt(entry, log),
 		reviewStatusText: () => statusBar.shownText,
+		stopTests: () => tests.stopAll(),
 		dispose: () => {
+			tests.dispose();
+			tested.dispose();
 			statusBar.dispose();
 			historyStore?.dispose();
 		},

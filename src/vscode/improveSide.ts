@@ -40,6 +40,10 @@ export interface ImproveCommands {
 	/** `uri`: what the review's title bar passes. */
 	showEvidence(uri?: unknown): Promise<void>;
 	showHistory(): Promise<void>;
+	/** `uri`: what the review's title bar passes. */
+	testProposal(uri?: unknown): Promise<void>;
+	/** `uri`: a review side. */
+	improveAgainFromTest(uri?: unknown): Promise<void>;
 }
 
 /** Everything the main bundle uses of the lazy half: its commands, and the services its adapters are given. */
@@ -51,6 +55,8 @@ export interface ImproveSide extends ReviewServices, vscode.Disposable {
 	findAgentPrompts(text: string): AgentPromptField[];
 	/** The text of the review's status bar item, undefined while it is hidden (for the integration tests). */
 	reviewStatusText(): string | undefined;
+	/** Aborts the tests in flight and resolves once they ended their chats on Cekura, or after a few seconds. */
+	stopTests(): Promise<void>;
 }
 
 /** What dist/improve.js exports. */

@@ -18,6 +18,11 @@ export class LazyImprove implements vscode.Disposable {
 		return this.side;
 	};
 
+	/** Aborts the lazy half's chat tests, if it is loaded, and waits (bounded) for their chats to be ended. */
+	stop(): Promise<void> {
+		return this.side?.stopTests() ?? Promise.resolve();
+	}
+
 	dispose(): void {
 		this.side?.dispose();
 	}

@@ -18,6 +18,7 @@ import { textForFile, textForFileInSlices } from '../../src/improve/core/textFor
 import { RunPickList } from '../../src/improve/core/runPickList';
 import { ServerSentEvents } from '../../src/improve/core/serverSentEvents';
 import { fetchThroughVsCodeProxy } from '../../src/improve/vscode/nodeFetch';
+import { chatTestRows } from './chatTestBench';
 import { bigProposals, promptOfLines, promptOfSize } from '../support/bigProposals';
 import { proposalChecksRows } from './checksBench';
 import { flatYamlWithPrompt } from '../support/bigYaml';
@@ -38,7 +39,7 @@ interface Row {
 	goal: string;
 	/** The measured values: a series, or a single figure. */
 	values: number[];
-	unit: 'ms' | 'KiB' | '×';
+	unit: 'ms' | 'µs' | 'KiB' | '×';
 	/** Which figure the goal applies to. */
 	judge: 'median' | 'max' | 'value';
 	limit?: number;
@@ -57,6 +58,7 @@ function median(values: readonly number[]): number {
 function figure(value: number, unit: Row['unit']): string {
 	if (unit === 'KiB') return `${(value / 1024).toFixed(1)} KiB`;
 	if (unit === '×') return value.toFixed(4);
+	if (unit === 'µs') return `${value.toFixed(1)} µs`;
 	return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 }
 
@@ -502,6 +504,7 @@ async function main(): Promise<void> {
 	await applyLarge();
 	longStreamEvent();
 	await historyAtCap();
+	rows.push(...(await chatTestRows()));
 	printTable();
 	const vsix = path.join(root, 'dist', 'cekura-prompt-improver.vsix');
 	if (fs.existsSync(vsix)) console.log(`\ndist/cekura-prompt-improver.vsix: ${(fs.statSync(vsix).size / 1024).toFixed(1)} KiB`);

@@ -44,6 +44,7 @@ import { perChangeReview } from './flows/perChangeReview';
 import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
 import { germanLocale } from './flows/germanLocale';
 import { restrictedMode } from './flows/restrictedMode';
+import { testProposal } from './flows/testProposal';
 import { reviewDiffTimes } from './flows/reviewDiffTimes';
 import { walkthrough } from './flows/walkthrough';
 import { walkthroughOnInstall } from './flows/walkthroughOnInstall';
@@ -66,6 +67,7 @@ const FLOWS: readonly Flow[] = [
 	reviewDiffTimes,
 	explicitModelEngine,
 	improveAgain,
+	testProposal,
 	errorNotOffered,
 	errorUnauthorized,
 	errorRunListForbidden,

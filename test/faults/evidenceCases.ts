@@ -79,6 +79,7 @@ async function keyInRunsCase(): Promise<string | undefined> {
 		label: 'recording model',
 		maxInputTokens: 200_000,
 		sharedWithOutput: true,
+		converse: () => Promise.reject(new Error('not used')),
 		complete: async (instructions, request) => {
 			sent = `${instructions}\n${request}`;
 			return { text: JSON.stringify({ improved_prompt: PROMPT, summary_of_changes: 'Nothing to change.' }) };

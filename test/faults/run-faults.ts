@@ -11,6 +11,7 @@ import { parseRunIds } from '../../src/improve/core/runIds';
 import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
 import { textForFile } from '../../src/improve/core/textForFile';
 import { markedPlace } from '../support/markedApply';
+import { apiChatCases } from './apiChatCases';
 import { evidenceCases } from './evidenceCases';
 import { exactnessCases } from './exactnessCases';
 import { KEY, MODEL_KEY, observed, showsKey, type FaultCase } from './faultCase';
@@ -148,6 +149,7 @@ const SECTIONS: FaultSection[] = [
 	{ title: 'prompts in other languages', cases: languageCases },
 	{ title: 'sizes and answers that are not text', cases: sizeCases },
 	{ title: 'quick picks a picker builds itself', cases: quickInputCases },
+	{ title: 'API chat (simulated chats)', cases: apiChatCases },
 ];
 
 function faults(): Fault[] {

@@ -56,7 +56,7 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 
 		assert.match(tab.label, new RegExp(`by ${MODEL} at ${host().replace(/\./g, '\\.')}`));
 		const summary = await user.waitForMessage(/^Proposal by local-improver at /);
-		assert.deepEqual(summary.actions, ['Apply', 'Discard', 'Show Evidence']);
+		assert.deepEqual(summary.actions, ['Apply', 'Discard', 'Show Evidence', 'Test in Simulated Chats…']);
 		assert.match(improved.getText(), /read back the date and time/i);
 
 		await vscode.commands.executeCommand(Commands.applyImprovement);

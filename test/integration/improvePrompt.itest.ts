@@ -37,7 +37,7 @@ suite('Improve Prompt from Runs… (against the local Cekura server)', () => {
 		assert.equal(editor.document.getText(), SAMPLE_PROMPT, 'the source changed before Apply');
 
 		const summary = await user.waitForMessage(/\+\d+ −\d+ lines/);
-		assert.deepEqual(summary.actions, ['Apply', 'Discard', 'Show Evidence']);
+		assert.deepEqual(summary.actions, ['Apply', 'Discard', 'Show Evidence', 'Test in Simulated Chats…']);
 		assert.equal(api.reviews.openReviews.length, 1);
 	});
 

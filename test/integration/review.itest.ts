@@ -200,7 +200,7 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		await vscode.commands.executeCommand(Commands.showReviewSummary);
 		const again = await user.waitForMessage(/lines, \+\d+/);
 		assert.equal(again.text, first.text);
-		assert.deepEqual(again.actions, ['Apply', 'Discard', 'Show Evidence']);
+		assert.deepEqual(again.actions, ['Apply', 'Discard', 'Show Evidence', 'Test in Simulated Chats…']);
 	});
 
 	test('Apply and Discard with no review open say so', async () => {

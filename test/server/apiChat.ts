@@ -203,7 +203,9 @@ export class ApiChat {
 	}
 
 	private submit(run: ApiChatRun, raw: string, now: number): ApiChatReply {
-		if (this.timings().apiChat === 'never-starts' || run.startedAt === undefined || run.ended) return detail(409, STILL_STARTING);
+		const timings = this.timings();
+		const starting = run.startedAt === undefined || (timings.apiChat === 'opening-early' && now < run.createdAt + timings.chatStartMs);
+		if (timings.apiChat === 'never-starts' || starting || run.ended) return detail(409, STILL_STARTING);
 		const parsed = parseBody(raw);
 		if ('reply' in parsed) return parsed.reply;
 		const { role, content, data, metadata } = parsed.data;

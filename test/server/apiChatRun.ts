@@ -3,7 +3,8 @@
  * turns the client submits, how the conversation ends, and the full run it becomes once scored. Its state follows
  * the clock and is brought up to date whenever it is read (`refresh`), so no timers are left behind.
  *
- * Life of a run: starting for `chatStartMs` (the opening turn is `generating`, a submission gets 409), then open; a
+ * Life of a run: starting for `chatStartMs` (the opening turn is `generating`, a submission gets 409; in mode
+ * `opening-early` the opening is ready at once and only submissions wait), then open; a
  * caller reply is `generating` for `callerDelayMs`; a submission while the previous reply is generating drops that
  * turn. The caller's lines are the scenario's caller lines in order; then it says goodbye and ends the chat. After
  * it ends (caller, client, or `timeout`), it is `evaluating` for `scoreMs`, then scored (test/server/chatScoring.ts).
@@ -15,7 +16,8 @@ export const CALLER_GOODBYE = "Thanks, that's all I needed. Goodbye!";
 export const CALLER_FILLER = 'Sorry, could you say that again?';
 export const RESULT_FAILED_MESSAGE = 'Evaluation failed: the scoring service did not answer.';
 
-export type ApiChatMode = 'ok' | 'removed-404' | 'removed-405' | 'forbidden' | 'bad-request' | 'never-starts' | 'caller-error' | 'never-ends' | 'result-failed';
+/** `opening-early`: the opening is ready at once, but submissions get 409 until `chatStartMs` has passed (a client that trusts the opening must retry). */
+export type ApiChatMode = 'ok' | 'removed-404' | 'removed-405' | 'forbidden' | 'bad-request' | 'never-starts' | 'opening-early' | 'caller-error' | 'never-ends' | 'result-failed';
 
 export interface ApiChatTimings {
 	apiChat: ApiChatMode;
@@ -96,6 +98,7 @@ export class ApiChatRun {
 	/** Brings the run up to `now`: start, caller replies, the timeout, scoring. */
 	refresh(now: number): void {
 		const t = this.timings();
+		if (this.startedAt === undefined && t.apiChat === 'opening-early') this.start(this.createdAt);
 		if (this.startedAt === undefined && t.apiChat !== 'never-starts' && now >= this.createdAt + t.chatStartMs) this.start(this.createdAt + t.chatStartMs);
 		const timeoutAt = this.timeoutSeconds === null ? Number.POSITIVE_INFINITY : this.createdAt + this.timeoutSeconds * 1000;
 		const last = this.turns[this.turns.length - 1];

@@ -50,6 +50,8 @@ export interface RecordedRequest {
 	at: number;
 	/** When the answer was sent in full (Date.now()). */
 	answeredAt?: number;
+	/** The status it was answered with. */
+	answeredStatus?: number;
 }
 
 /** The body improve_prompt takes. */
@@ -114,7 +116,7 @@ const IMPROVE_MODES: readonly ImproveMode[] = [
 ];
 const LIST_MODES: readonly ListMode[] = ['ok', 'forbidden', 'removed-404', 'server-error'];
 const BULK_MODES: readonly BulkMode[] = [...LIST_MODES, 'wrong-types'];
-const API_CHAT_MODES: readonly ApiChatMode[] = ['ok', 'removed-404', 'removed-405', 'forbidden', 'bad-request', 'never-starts', 'caller-error', 'never-ends', 'result-failed'];
+const API_CHAT_MODES: readonly ApiChatMode[] = ['ok', 'removed-404', 'removed-405', 'forbidden', 'bad-request', 'never-starts', 'opening-early', 'caller-error', 'never-ends', 'result-failed'];
 
 const DEFAULT_MODES: Readonly<ServerModes> = {
 	improve: 'ok',

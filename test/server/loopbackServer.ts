@@ -79,10 +79,11 @@ export function parseRecordedBody(raw: string): unknown {
 	}
 }
 
-/** Records when the answer was sent in full (`answeredAt`), or that the client went away before (`aborted`). */
-export function trackResponse(record: { aborted: boolean; answeredAt?: number }, res: http.ServerResponse): void {
+/** Records when the answer was sent in full (`answeredAt`) and its status, or that the client went away before (`aborted`). */
+export function trackResponse(record: { aborted: boolean; answeredAt?: number; answeredStatus?: number }, res: http.ServerResponse): void {
 	res.on('finish', () => {
 		record.answeredAt = Date.now();
+		record.answeredStatus = res.statusCode;
 	});
 	res.on('close', () => {
 		if (!res.writableFinished) record.aborted = true;

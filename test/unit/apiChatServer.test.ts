@@ -202,6 +202,16 @@ describe('API chat: modes', () => {
 		assert.equal((await call(server, endPath(runIds[0]), { body: { reason: 'main_agent_ended_call' } })).status, 200);
 	});
 
+	it('opening-early: the opening is ready at once, but a submission gets 409 until chatStartMs has passed', async () => {
+		server.setModes({ ...FAST, apiChat: 'opening-early', chatStartMs: 60_000 });
+		const { runIds } = await startChats(server, body);
+		assert.equal((await call(server, chatPath(runIds[0], 0))).json.status, 'ready');
+		const early = await call(server, chatPath(runIds[0]), { body: { content: 'Hi' } });
+		assert.deepEqual([early.status, early.json.detail], [409, 'Run is still starting, or has already ended.']);
+		server.setModes({ chatStartMs: 0 });
+		assert.equal((await call(server, chatPath(runIds[0]), { body: { content: 'Hi' } })).status, 202);
+	});
+
 	it('caller-error: the first caller reply comes back as error', async () => {
 		server.setModes({ ...FAST, apiChat: 'caller-error' });
 		const { runIds } = await startChats(server, body);

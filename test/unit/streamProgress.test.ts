@@ -15,6 +15,7 @@ test('100,000 streamed pieces update the progress a few times, not 100,000', asy
 		label: 'fast model',
 		maxInputTokens: 128_000,
 		sharedWithOutput: false,
+		converse: () => Promise.reject(new Error('not used')),
 		async complete(_instructions, _request, _signal, onText) {
 			for (let i = 1; i <= 100_000; i++) onText(i);
 			await pause(250);

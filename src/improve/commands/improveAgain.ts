@@ -14,18 +14,30 @@ import type { Review } from '../../vscode/review/review';
 /** A steering note is one line; longer text belongs in the prompt itself. */
 const MAX_NOTE_LENGTH = 300;
 
+/** Improve Again with the runs of a test (Improve Again with Test Results): no run or focus questions. */
+interface PresetRuns {
+	runIds: readonly number[];
+}
+
+const ALL_FAILURES = { workflow_metric_ids: [], category_ids: [] };
+
 /**
  * Improve Again: the review's right side, as the user left it, is improved once more (with the same runs or others
  * and an optional steering note), and the new proposal replaces the review, diffed against that right side.
  */
-export async function improveAgain(deps: ImproveFlowDeps, uri: unknown): Promise<void> {
+export async function improveAgain(deps: ImproveFlowDeps, uri: unknown, preset?: PresetRuns): Promise<void> {
 	const { log, ui, reviews } = deps;
 	const review = await reviews.choose(uri, vscode.l10n.t('Cekura: Improve which review again?'));
 	if (!review) return;
 	const session = await startSession(deps);
 	if (!session) return;
-	const steps = [whichRunsStep(deps, review), runsStep(deps, session), focusStep(deps, session), engineStep(deps, session), noteStep(deps)];
-	const runs = await runSteps(steps, { runIds: review.runIds, focus: review.focus, engineQuestion: await engineQuestion(session.settings) });
+	const question = await engineQuestion(session.settings);
+	// Runs preset (a test's simulated runs): only the engine's model and the note are asked.
+	const steps = preset
+		? [engineStep(deps, session), noteStep(deps)]
+		: [whichRunsStep(deps, review), runsStep(deps, session), focusStep(deps, session), engineStep(deps, session), noteStep(deps)];
+	const start = preset ? { runIds: preset.runIds, focus: ALL_FAILURES, sameRuns: true } : { runIds: review.runIds, focus: review.focus };
+	const runs = await runSteps(steps, { ...start, engineQuestion: question });
 	if (!runs) return;
 	await rememberModel(deps, session, runs);
 	const note = runs.note ?? '';

@@ -5,6 +5,7 @@ import { filterChoices, filterEntries, finalText, versionPath, type HistoryEntry
 import { inBackground } from '../../vscode/background';
 import type { Log } from '../../vscode/log';
 import { markedCheck, offerApplyOrDiscard } from '../../vscode/review/applyOrDiscardOffer';
+import { openReport, reportUri } from '../vscode/chatTest/testReport';
 import type { HistoryStore } from '../vscode/review/historyStore';
 import type { ReviewManager } from '../../vscode/review/reviewManager';
 import type { Ui } from '../../vscode/ui';
@@ -18,7 +19,7 @@ interface ShowHistoryDeps {
 }
 
 type ListItem = vscode.QuickPickItem & ({ entry: HistoryEntry } | { filter: 'file' | 'run' | 'clear' });
-type ActionItem = vscode.QuickPickItem & { action: 'reopen' | 'compareCurrent' | 'compareTwo' | 'applyAgain' | 'copy' };
+type ActionItem = vscode.QuickPickItem & { action: 'reopen' | 'testReport' | 'compareCurrent' | 'compareTwo' | 'applyAgain' | 'copy' };
 
 /**
  * Cekura: Show Improvement History: the proposals of this workspace, newest first (filtered by file or run), and
@@ -76,7 +77,7 @@ function entryItem(deps: ShowHistoryDeps, entry: HistoryEntry): ListItem {
 		label: vscode.l10n.t('{0}, lines {1}–{2} · {3}', entry.source.name, entry.source.startLine, entry.source.endLine, when(entry.time)),
 		description: vscode.l10n.t('{0} · runs {1} · by {2}', outcome, entry.runIds.join(', '), entry.author),
 		// The checks that asked the user to look follow the summary (all of them show again with Reopen Review).
-		detail: [entry.stats, entry.summary.trim() || vscode.l10n.t('no summary of the changes was sent.'), ...(entry.checks ?? []).filter((c) => !c.ok).map(markedCheck)].join(' · '),
+		detail: [...(entry.test ? [vscode.l10n.t('$(beaker) tested: {0}', entry.test.summary)] : []), entry.stats, entry.summary.trim() || vscode.l10n.t('no summary of the changes was sent.'), ...(entry.checks ?? []).filter((c) => !c.ok).map(markedCheck)].join(' · '),
 		entry,
 	};
 }
@@ -94,6 +95,7 @@ async function pickRun(deps: ShowHistoryDeps, all: readonly HistoryEntry[]): Pro
 async function actOn(deps: ShowHistoryDeps, entry: HistoryEntry, all: readonly HistoryEntry[]): Promise<void> {
 	const items: ActionItem[] = [
 		{ label: vscode.l10n.t('$(diff) Reopen Review'), detail: vscode.l10n.t('The original prompt beside the proposal, to edit, apply or discard'), action: 'reopen' },
+		...(entry.test ? [{ label: vscode.l10n.t('$(beaker) Open Last Test Report'), detail: vscode.l10n.t('Tested {0}: {1}', when(entry.test.at), entry.test.summary), action: 'testReport' as const }] : []),
 		{ label: vscode.l10n.t('$(compare-changes) Compare with Current Prompt'), detail: vscode.l10n.t('The proposal beside {0} as it is now', entry.source.name), action: 'compareCurrent' },
 		...(all.length > 1 ? [{ label: vscode.l10n.t('$(versions) Compare with Another Version…'), action: 'compareTwo' as const }] : []),
 		{ label: vscode.l10n.t('$(check) Apply Again'), detail: vscode.l10n.t('Writes the proposal in place of the original prompt, if that is still in {0}', entry.source.name), action: 'applyAgain' },
@@ -107,6 +109,11 @@ async function actOn(deps: ShowHistoryDeps, entry: HistoryEntry, all: readonly H
 			const { review, found } = await deps.reviews.reopen(entry);
 			if (found) inBackground(offerApplyOrDiscard(deps.reviews, deps.ui, review), 'The summary of changes', deps.log);
 			else deps.ui.notify('info', vscode.l10n.t('Cekura: the original prompt of this proposal is no longer in {0} for sure (it was applied or edited since). You can compare and copy the proposal; Apply will not change the file.', entry.source.name));
+			return;
+		}
+		case 'testReport': {
+			const report = reportUri(entry);
+			if (report) await openReport(report, deps.log, deps.reviews.openReviews.find((r) => r.historyId === entry.id));
 			return;
 		}
 		case 'compareCurrent':

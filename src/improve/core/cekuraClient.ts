@@ -1,5 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ImproveRequest, ImproveResponse, Paginated, Run, RunListFilters, RunListItem } from '../../core/apiTypes';
+import { checkResultState, checkStarted, checkSubmitted, checkTurnPoll } from './chatTest/apiChatResponses';
+import type { ApiChat, ApiChatStart, ResultState, StartedResult, TurnPoll } from './chatTest/chatTestTypes';
 import { cancellableSleep } from './cancellableSleep';
 import { CekuraError } from './cekuraError';
 import { errorBodyLines, parseBody, shortenLines } from './errorBody';
@@ -16,6 +18,8 @@ const IMPROVE_PROMPT_PATH = '/test_framework/v1/runs/improve_prompt/';
 const RUNS_PATH = '/test_framework/v2/runs/';
 const RUNS_BULK_PATH = '/test_framework/v2/runs/bulk/';
 const AGENTS_PATH = '/test_framework/v1/aiagents/';
+const API_CHAT_START_PATH = '/test_framework/v2/scenarios/run_scenarios_api_chat/';
+const RESULTS_PATH = '/test_framework/v2/results/';
 const API_KEY_HEADER = 'X-CEKURA-API-KEY';
 
 /** A GET can be sent again after any of these. */
@@ -60,7 +64,7 @@ interface Operation {
 }
 
 /** Talks to Cekura's API. Knows nothing of VS Code: it gets a fetch function, a key and a base URL. */
-export class CekuraClient {
+export class CekuraClient implements ApiChat {
 	private readonly origin: string;
 	private readonly maxRetries: number;
 	private readonly maxRetryWaitSeconds: number;
@@ -97,6 +101,8 @@ export class CekuraClient {
 		const url = new URL(this.options.baseUrl + RUNS_PATH);
 		if (filters.agentId !== undefined) url.searchParams.set('agent_id', String(filters.agentId));
 		if (filters.projectId !== undefined) url.searchParams.set('project_id', String(filters.projectId));
+		if (filters.resultId !== undefined) url.searchParams.set('result_id', String(filters.resultId));
+		if (filters.success !== undefined) url.searchParams.set('success', String(filters.success));
 		url.searchParams.set('page_size', String(filters.pageSize ?? 50));
 		return this.runsPage(url.toString(), signal);
 	}
@@ -134,6 +140,59 @@ export class CekuraClient {
 		const json = await this.send({ name: l10n.t('the agent details'), method: 'GET', url: `${this.options.baseUrl}${AGENTS_PATH}${agentId}/`, timeoutMs: this.readTimeoutMs }, signal);
 		const project = isObject(json) ? json.project : undefined;
 		return typeof project === 'number' && Number.isSafeInteger(project) && project > 0 ? project : undefined;
+	}
+
+	/** Starts API chats (pull mode) for `start.scenarios`; a server without API chat gets its own message. */
+	async startChats(start: ApiChatStart, signal: AbortSignal): Promise<StartedResult> {
+		const body: Record<string, unknown> = { agent_id: start.agent_id, scenarios: start.scenarios, frequency: start.frequency, name: start.name };
+		if (start.timeout !== undefined) body.timeout = start.timeout;
+		try {
+			const json = await this.send({ name: l10n.t('the start of the simulated chats'), method: 'POST', url: this.options.baseUrl + API_CHAT_START_PATH, body: JSON.stringify(body), timeoutMs: this.readTimeoutMs }, signal);
+			return checkStarted(json);
+		} catch (err) {
+			if (!(err instanceof CekuraError) || err.kind !== 'notOffered') throw err;
+			throw new CekuraError(
+				'notOffered',
+				l10n.t('This Cekura server does not offer API chat (HTTP {0}), which testing a proposal in simulated chats needs. Check cekura.apiBaseUrl, or ask Cekura whether your account has API chat.', err.status ?? 404),
+				{ status: err.status, details: err.details, cause: err },
+			);
+		}
+	}
+
+	async pollTurn(runId: number, turnId: number, signal: AbortSignal): Promise<TurnPoll> {
+		const url = `${this.runUrl(runId)}chat/${checkedId(turnId, true)}/`;
+		const json = await unknownOn404(this.send({ name: l10n.t('the caller\'s turn in a simulated chat'), method: 'GET', url, timeoutMs: this.readTimeoutMs }, signal), () =>
+			l10n.t('Cekura does not know turn {0} of run {1} (HTTP 404): the run may have been deleted, or cekura.apiBaseUrl points at another server.', turnId, runId),
+		);
+		return checkTurnPoll(json, turnId);
+	}
+
+	/** The agent's line; a 409 ("still starting, or already ended") rejects with kind 'conflict'. */
+	async submitTurn(runId: number, content: string, signal: AbortSignal): Promise<{ turnId: number; status: string }> {
+		const json = await unknownOn404(
+			this.send({ name: l10n.t('the agent\'s turn in a simulated chat'), method: 'POST', url: `${this.runUrl(runId)}chat/`, body: JSON.stringify({ content }), timeoutMs: this.readTimeoutMs }, signal),
+			() => unknownRun(runId),
+		);
+		return checkSubmitted(json);
+	}
+
+	async endChat(runId: number, reason: string, signal: AbortSignal): Promise<void> {
+		await unknownOn404(
+			this.send({ name: l10n.t('the end of a simulated chat'), method: 'POST', url: `${this.runUrl(runId)}end-chat/`, body: JSON.stringify({ reason }), timeoutMs: this.readTimeoutMs }, signal),
+			() => unknownRun(runId),
+		);
+	}
+
+	async result(resultId: number, signal: AbortSignal): Promise<ResultState> {
+		const url = `${this.options.baseUrl}${RESULTS_PATH}${checkedId(resultId, false)}/`;
+		const json = await unknownOn404(this.send({ name: l10n.t('the chat test\'s result'), method: 'GET', url, timeoutMs: this.readTimeoutMs }, signal), () =>
+			l10n.t('Cekura does not know result {0} (HTTP 404): it may have been deleted, or cekura.apiBaseUrl points at another server.', resultId),
+		);
+		return checkResultState(json);
+	}
+
+	private runUrl(runId: number): string {
+		return `${this.options.baseUrl}${RUNS_PATH}${checkedId(runId, false)}/`;
 	}
 
 	private get readTimeoutMs(): number {
@@ -371,6 +430,8 @@ function statusError(op: Operation, status: number, details: string[], retryAfte
 				l10n.t('This Cekura server does not offer {0} (HTTP {1}). Check cekura.apiBaseUrl, or ask Cekura whether your account still has {0}.', op.name, status),
 				init,
 			);
+		case 409:
+			return new CekuraError('conflict', l10n.t('Cekura refused {0} (409): the run is still starting, or has already ended{1}', op.name, said), init);
 		case 429: {
 			const when = retryAfterSeconds !== undefined ? l10n.t('Try again in {0} s.', retryAfterSeconds) : l10n.t('Try again in a minute.');
 			return new CekuraError('throttled', `${l10n.t('Cekura is limiting requests (429) and {0} was not done.', op.name)} ${when}`, init);
@@ -381,6 +442,29 @@ function statusError(op: Operation, status: number, details: string[], retryAfte
 			}
 			return new CekuraError('badRequest', l10n.t('Cekura refused {0} (HTTP {1}){2}', op.name, status, said), init);
 	}
+}
+
+/**
+ * A 404 about a run, turn or result that the test itself started names what Cekura does not know; "this server does
+ * not offer …" (the generic 404) would be wrong, since it just offered API chat.
+ */
+async function unknownOn404<T>(request: Promise<T>, message: () => string): Promise<T> {
+	try {
+		return await request;
+	} catch (err) {
+		if (err instanceof CekuraError && err.kind === 'notOffered' && err.status === 404) throw new CekuraError('notOffered', message(), { status: 404, details: err.details, cause: err });
+		throw err;
+	}
+}
+
+function unknownRun(runId: number): string {
+	return l10n.t('Cekura does not know run {0} (HTTP 404): it may have been deleted, or cekura.apiBaseUrl points at another server.', runId);
+}
+
+/** An ID that goes into a path: a safe integer, positive (or 0 where `zero` allows it, for the opening turn). */
+function checkedId(id: number, zero: boolean): number {
+	if (!Number.isSafeInteger(id) || id < (zero ? 0 : 1)) throw new CekuraError('badRequest', l10n.t('{0} is not a valid Cekura ID.', String(id)));
+	return id;
 }
 
 function errorCode(err: unknown): string | undefined {

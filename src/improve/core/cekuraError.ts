@@ -3,6 +3,7 @@ export type CekuraErrorKind =
 	| 'forbidden' // 403: the key may not do this
 	| 'notOffered' // 404/405/410 on the endpoint: this server does not offer it
 	| 'badRequest' // 400 with the server's field messages
+	| 'conflict' // 409: e.g. an API chat's run is still starting, or has already ended
 	| 'throttled' // 429 after retries, or a Retry-After too long to wait
 	| 'server' // 5xx after retries
 	| 'timeout'

@@ -33,6 +33,7 @@ function errorActions(kind: CekuraErrorKind): ErrorAction[] {
 		case 'throttled':
 		case 'server':
 		case 'network':
+		case 'conflict':
 			return ['retry', 'showLog'];
 		case 'timeout':
 			return ['retry', 'openSettings', 'showLog'];

@@ -129,6 +129,17 @@ function isEntry(value: unknown): value is HistoryEntry {
 		(value.applied === undefined || isString(value.applied)) &&
 		(value.outcome === 'open' || value.outcome === 'applied' || value.outcome === 'discarded') &&
 		(value.decidedAt === undefined || isNumber(value.decidedAt)) &&
-		(value.openReview === undefined || isString(value.openReview))
+		(value.openReview === undefined || isString(value.openReview)) &&
+		(value.test === undefined || isTest(value.test))
+	);
+}
+
+function isTest(value: unknown): boolean {
+	return (
+		isObject(value) &&
+		isString(value.summary) &&
+		isNumber(value.at) &&
+		isString(value.report) &&
+		(value.failingRunIds === undefined || (Array.isArray(value.failingRunIds) && value.failingRunIds.every(isNumber)))
 	);
 }

@@ -19,6 +19,13 @@ export interface CekuraSettings {
 		model: string;
 		maxInputTokens: number;
 	};
+	/** Test Proposal in Simulated Chats…. */
+	test: {
+		/** Conversations per scenario per prompt, 1–5. */
+		frequency: number;
+		/** Agent turns before the extension ends a chat. */
+		maxTurns: number;
+	};
 	checks: {
 		/** How much longer than the original a proposal may be, in percent, before its growth check warns. */
 		growthBudgetPercent: number;
@@ -26,6 +33,9 @@ export interface CekuraSettings {
 }
 
 const DEFAULT_BASE_URL = 'https://api.cekura.ai';
+/** The bounds package.json declares for `cekura.test.frequency` and `cekura.test.maxTurns`. */
+const MAX_FREQUENCY = 5;
+const MAX_TURNS = 200;
 
 export function readSettings(): CekuraSettings {
 	const config = vscode.workspace.getConfiguration(Settings.section);
@@ -41,6 +51,10 @@ export function readSettings(): CekuraSettings {
 			baseUrl: openaiBaseUrl ? checkBaseUrl(openaiBaseUrl, `${Settings.section}.${Settings.openaiBaseUrl}`) : undefined,
 			model: userValue<string>(config, Settings.openaiModel)?.trim() ?? '',
 			maxInputTokens: positiveInteger(userValue(config, Settings.openaiMaxInputTokens)) ?? 32_000,
+		},
+		test: {
+			frequency: Math.min(positiveInteger(config.get(Settings.testFrequency)) ?? 1, MAX_FREQUENCY),
+			maxTurns: Math.min(positiveInteger(config.get(Settings.testMaxTurns)) ?? 30, MAX_TURNS),
 		},
 		checks: { growthBudgetPercent: growthBudgetPercent(config.get<unknown>(Settings.checksGrowthBudgetPercent)) },
 	};

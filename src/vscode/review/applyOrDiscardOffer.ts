@@ -6,12 +6,13 @@ import type { Review } from './review';
 import { reviewShortcuts } from './reviewShortcuts';
 import type { ReviewManager } from './reviewManager';
 
-/** The summary of changes next to the diff, with the two ways out and the evidence of the runs. */
+/** The summary of changes next to the diff, with the two ways out, the evidence of the runs and the test of the proposal. */
 export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review: Review): Promise<void> {
 	const apply = vscode.l10n.t('Apply');
 	const discard = vscode.l10n.t('Discard');
 	const evidence = vscode.l10n.t('Show Evidence');
-	const actions = review.runIds.length ? [apply, discard, evidence] : [apply, discard];
+	const test = vscode.l10n.t('Test in Simulated Chats…');
+	const actions = review.runIds.length ? [apply, discard, evidence, test] : [apply, discard];
 	const choice = await ui.message(review.warnings.length || review.checks.some(isWarning) ? 'warning' : 'info', summaryText(review), ...actions);
 	if (choice === undefined) return;
 	if (!reviews.openReviews.includes(review)) {
@@ -20,6 +21,7 @@ export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review
 		return;
 	}
 	if (choice === evidence) await vscode.commands.executeCommand(Commands.showEvidence, review.improvedUri);
+	else if (choice === test) await vscode.commands.executeCommand(Commands.testProposal, review.improvedUri);
 	else if (choice === apply) await reviews.apply(review);
 	else if (choice === discard) await reviews.discard(review);
 }
@@ -33,9 +35,9 @@ function summaryText(review: Review): string {
 	return warnings + vscode.l10n.t('Proposal by {0}: {1} ({2}) Keys: {3} applies, {4} discards.', review.author, summary, review.stats, keys.apply, keys.discard) + checks;
 }
 
-/** A check's line with its mark: ✓ fine, ⚠ to look at, ⓘ a hint (coverage, which words alone cannot prove). */
+/** A check's line with its mark: ✓ fine, ⚠ to look at, ℹ a hint (coverage, which words alone cannot prove). */
 export function markedCheck(check: ProposalCheck): string {
-	return `${check.ok ? '✓' : check.kind === 'coverage' ? 'ⓘ' : '⚠'} ${check.line}`;
+	return `${check.ok ? '✓' : check.kind === 'coverage' ? 'ℹ' : '⚠'} ${check.line}`;
 }
 
 /** A check that makes the summary a warning: one that is not fine, except a hint. */

@@ -1,3 +1,9 @@
+/** A turn of a conversation the model takes part in: 'assistant' is the model's own earlier line. */
+export interface ConversationTurn {
+	role: 'user' | 'assistant';
+	content: string;
+}
+
 /** A chat model as the model engine needs it, whatever serves it (VS Code's Language Model API, an OpenAI-compatible server). */
 export interface ChatModel {
 	/** "gpt-4.1 via VS Code", "llama3.1 at 127.0.0.1:11434". */
@@ -10,4 +16,6 @@ export interface ChatModel {
 	countTokens?(text: string, signal: AbortSignal): Promise<number>;
 	/** Sends the instructions and the request; `onText` sees the answer as it arrives. Resolves the whole answer. */
 	complete(instructions: string, request: string, signal: AbortSignal, onText: (receivedChars: number) => void): Promise<{ text: string; outputTokens?: number; inputTokens?: number }>;
+	/** One call with `system` as the system prompt and `messages` as the conversation so far. Resolves the model's next line. */
+	converse(system: string, messages: readonly ConversationTurn[], signal: AbortSignal): Promise<string>;
 }

@@ -1,5 +1,5 @@
 import type { OpenAiCompatibleClient } from '../openAiCompatibleClient';
-import type { ChatModel } from './chatModel';
+import type { ChatModel, ConversationTurn } from './chatModel';
 
 /** A model on an OpenAI-compatible server, as the model engine sees it. Such servers count no tokens for us. */
 export class OpenAiChatModel implements ChatModel {
@@ -18,5 +18,10 @@ export class OpenAiChatModel implements ChatModel {
 		];
 		const completion = await this.client.complete(messages, signal, (_delta, received) => onText(received));
 		return { text: completion.text, inputTokens: completion.usage?.promptTokens, outputTokens: completion.usage?.completionTokens };
+	}
+
+	async converse(system: string, messages: readonly ConversationTurn[], signal: AbortSignal): Promise<string> {
+		const completion = await this.client.complete([{ role: 'system', content: system }, ...messages.map((m) => ({ role: m.role, content: m.content }))], signal);
+		return completion.text;
 	}
 }

@@ -37,6 +37,12 @@ export const openaiCompatibleEntry: EngineEntry = {
  * set. When no model is named, the user picks one from the server's list (remembered in the setting).
  */
 async function openAiEngine(deps: EngineDeps, settings: CekuraSettings, cekura: CekuraClient): Promise<ModelEngine | undefined> {
+	const model = await openAiModel(deps, settings);
+	return model && new ModelEngine('openaiCompatible', model, (ids, signal) => cekura.bulkRuns(ids, signal), deps.log, (text) => deps.log.redact(text));
+}
+
+/** The server's model the `openaiCompatible` engine uses (picked and remembered when none is named); undefined when the user cancels. */
+export async function openAiModel(deps: EngineDeps, settings: CekuraSettings): Promise<OpenAiChatModel | undefined> {
 	const available = openAiServerAvailability(settings.openai);
 	if (!available.usable) throw available.error;
 	const baseUrl = available.found;
@@ -49,7 +55,7 @@ async function openAiEngine(deps: EngineDeps, settings: CekuraSettings, cekura: 
 		await writeUserSetting(Settings.openaiModel, model);
 	}
 	const host = new URL(baseUrl).host;
-	return new ModelEngine('openaiCompatible', new OpenAiChatModel(client(model), vscode.l10n.t('{0} at {1}', model, host), settings.openai.maxInputTokens), (ids, signal) => cekura.bulkRuns(ids, signal), deps.log, (text) => deps.log.redact(text));
+	return new OpenAiChatModel(client(model), vscode.l10n.t('{0} at {1}', model, host), settings.openai.maxInputTokens);
 }
 
 /** Clients of the server at `baseUrl` (checked), one per model, with the model API key if one is set. */

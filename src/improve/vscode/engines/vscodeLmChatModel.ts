@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import type { ChatModel } from '../../core/engines/chatModel';
+import type { ChatModel, ConversationTurn } from '../../core/engines/chatModel';
 import { errorMessage } from '../../../core/errorMessage';
 import { ModelError } from '../../core/modelError';
 
 const JUSTIFICATION = (): string => vscode.l10n.t('Cekura Prompt Improver sends the prompt you selected and the evidence of the test runs you chose, to propose an improved prompt.');
+
+const TEST_JUSTIFICATION = (): string => vscode.l10n.t('Cekura Prompt Improver tests a proposed prompt in simulated chats: the model plays the agent with the prompt under test, and Cekura plays the caller.');
 
 /** A model of VS Code's Language Model API (GitHub Copilot's, or another extension's), as the model engine sees it. */
 export class VscodeLmChatModel implements ChatModel {
@@ -27,12 +29,25 @@ export class VscodeLmChatModel implements ChatModel {
 	}
 
 	async complete(instructions: string, request: string, signal: AbortSignal, onText: (receivedChars: number) => void): Promise<{ text: string }> {
+		// The API has no system role: the instructions open the one user message.
+		const messages = [vscode.LanguageModelChatMessage.User(`${instructions}\n\n${request}`)];
+		return { text: await this.send(messages, JUSTIFICATION(), signal, onText) };
+	}
+
+	converse(system: string, messages: readonly ConversationTurn[], signal: AbortSignal): Promise<string> {
+		// No system role here either: the system prompt is the first User message, then the conversation's turns.
+		const chat = [
+			vscode.LanguageModelChatMessage.User(system),
+			...messages.map((m) => (m.role === 'user' ? vscode.LanguageModelChatMessage.User(m.content) : vscode.LanguageModelChatMessage.Assistant(m.content))),
+		];
+		return this.send(chat, TEST_JUSTIFICATION(), signal, () => undefined);
+	}
+
+	private async send(messages: vscode.LanguageModelChatMessage[], justification: string, signal: AbortSignal, onText: (receivedChars: number) => void): Promise<string> {
 		const cancellation = cancellationOf(signal);
 		let text = '';
 		try {
-			// The API has no system role: the instructions open the one user message.
-			const messages = [vscode.LanguageModelChatMessage.User(`${instructions}\n\n${request}`)];
-			const response = await this.model.sendRequest(messages, { justification: JUSTIFICATION() }, cancellation.token);
+			const response = await this.model.sendRequest(messages, { justification }, cancellation.token);
 			for await (const part of response.text) {
 				if (signal.aborted) break;
 				text += part;
@@ -44,7 +59,7 @@ export class VscodeLmChatModel implements ChatModel {
 			cancellation.dispose();
 		}
 		if (signal.aborted) throw new ModelError('cancelled', 'Cancelled.');
-		return { text };
+		return text;
 	}
 
 	private modelError(err: unknown, signal: AbortSignal): ModelError {

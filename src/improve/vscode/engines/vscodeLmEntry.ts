@@ -44,6 +44,12 @@ export const vscodeLmEntry: EngineEntry = {
  * user picks (remembered in the setting). Resolves undefined when the user cancels the pick.
  */
 async function vscodeLmEngine(deps: EngineDeps, settings: CekuraSettings, cekura: CekuraClient): Promise<ModelEngine | undefined> {
+	const model = await vscodeLmModel(deps, settings);
+	return model && new ModelEngine('vscodeLm', model, (ids, signal) => cekura.bulkRuns(ids, signal), deps.log, (text) => deps.log.redact(text));
+}
+
+/** The language model the `vscodeLm` engine uses (asked for and remembered when none is named); undefined when the user cancels. */
+export async function vscodeLmModel(deps: EngineDeps, settings: CekuraSettings): Promise<VscodeLmChatModel | undefined> {
 	const models = await availableChatModels();
 	const available = languageModelAvailability(models, settings.vscodeLmModel);
 	if (!available.usable) throw available.error;
@@ -55,8 +61,7 @@ async function vscodeLmEngine(deps: EngineDeps, settings: CekuraSettings, cekura
 		await writeUserSetting(Settings.vscodeLmModel, model.id);
 		deps.log.info(`Language model chosen: ${model.name} (${model.id}), remembered in ${Settings.section}.${Settings.vscodeLmModel}.`);
 	}
-	if (!model) return undefined;
-	return new ModelEngine('vscodeLm', new VscodeLmChatModel(model), (ids, signal) => cekura.bulkRuns(ids, signal), deps.log, (text) => deps.log.redact(text));
+	return model && new VscodeLmChatModel(model);
 }
 
 /** The language model to improve prompts with; as a step of the improve flow at `position`. */
