@@ -37,6 +37,7 @@ export const Settings = {
 	openaiMaxInputTokens: 'openaiCompatible.maxInputTokens',
 	testFrequency: 'test.frequency',
 	testMaxTurns: 'test.maxTurns',
+	checksGrowthBudgetPercent: 'checks.growthBudgetPercent',
 } as const;
 
 export const ContextKeys = {

@@ -1,4 +1,5 @@
 import type { Focus } from './focus';
+import type { ProposalCheck } from './proposal';
 /**
  * The improvement history of a workspace: one record per proposal, newest first, bounded, and its file format.
  * No VS Code: the adapter (`src/improve/vscode/review/historyStore.ts`) reads and writes the file.
@@ -33,6 +34,8 @@ export interface HistoryEntry {
 	readonly author: string;
 	readonly summary: string;
 	readonly warnings: readonly string[];
+	/** The proposal's checks as shown with its summary (absent in entries written before they were made). */
+	readonly checks?: readonly ProposalCheck[];
 	readonly stats: string;
 	/** The prompt as reviewed (decoded from its form in the file). */
 	readonly original: string;
@@ -79,7 +82,7 @@ export const HISTORY_MAX_CHARS = 8 * 1024 * 1024;
 
 /** The characters of an entry's texts, which make up nearly all of its size in the file. */
 export function entryChars(entry: HistoryEntry): number {
-	return entry.original.length + entry.originalRaw.length + entry.proposed.length + entry.current.length + (entry.applied?.length ?? 0) + entry.summary.length + entry.warnings.reduce((sum, w) => sum + w.length, 0) + (entry.test ? entry.test.report.length + entry.test.summary.length : 0);
+	return entry.original.length + entry.originalRaw.length + entry.proposed.length + entry.current.length + (entry.applied?.length ?? 0) + entry.summary.length + entry.warnings.reduce((sum, w) => sum + w.length, 0) + (entry.checks ?? []).reduce((sum, c) => sum + c.line.length, 0) + (entry.test ? entry.test.report.length + entry.test.summary.length : 0);
 }
 
 /**

@@ -20,6 +20,7 @@ import { ServerSentEvents } from '../../src/improve/core/serverSentEvents';
 import { fetchThroughVsCodeProxy } from '../../src/improve/vscode/nodeFetch';
 import { chatTestRows } from './chatTestBench';
 import { bigProposals, promptOfLines, promptOfSize } from '../support/bigProposals';
+import { proposalChecksRows } from './checksBench';
 import { flatYamlWithPrompt } from '../support/bigYaml';
 import { dentalTranscript, rescheduleRun, transcriptText } from '../support/runFixtures';
 import { RESPONSE_TO_DIFF_FILE } from '../e2e/flows/responseToDiff';
@@ -494,6 +495,7 @@ async function main(): Promise<void> {
 	loadAndActivate();
 	await clientOverhead();
 	await diffStatsStalls();
+	rows.push(...proposalChecksRows());
 	runPickerPages();
 	anchoring();
 	yamlPrompt();

@@ -5,7 +5,8 @@ import { runSteps, type FlowStep } from '../core/flowSteps';
 import type { ImproveChoices } from '../core/improveChoices';
 import { engineQuestion, engineStep, focusStep, rememberModel, runsStep } from '../vscode/improveSteps';
 import { errorMessage } from '../../core/errorMessage';
-import { startSession } from '../vscode/cekuraSession';
+import { cekuraClient, startSession } from '../vscode/cekuraSession';
+import { lookupFocusNames } from '../core/focusNames';
 import { requestProposal, type ImproveFlowDeps } from '../vscode/requestProposal';
 import { reviewProposal } from '../vscode/review/proposalReview';
 import type { Review } from '../../vscode/review/review';
@@ -53,6 +54,8 @@ export async function improveAgain(deps: ImproveFlowDeps, uri: unknown, preset?:
 		return;
 	}
 	log.info(`Improving review ${review.id} again (${prompt.length} characters) with runs ${runs.runIds.join(', ')}${note ? ' and a steering note' : ''}.`);
+	// Without the focus step (the same runs), the failures' names are read while the engine works.
+	const focusNames = runs.focusNames ? Promise.resolve(runs.focusNames) : lookupFocusNames(cekuraClient(deps, session), runs.runIds, log);
 	await requestProposal(deps, session, { prompt, runIds: [...runs.runIds], focus: runs.focus, note: note || undefined }, async (proposal) => {
 		if (!reviews.openReviews.includes(review)) {
 			// Applied or discarded while the request ran: its place in the file is gone with it.
@@ -73,6 +76,7 @@ export async function improveAgain(deps: ImproveFlowDeps, uri: unknown, preset?:
 			proposal,
 			runIds: runs.runIds,
 			focus: runs.focus,
+			focusNames: await focusNames,
 			basedOn: prompt,
 			previous: { review, text: prompt },
 		});
@@ -98,7 +102,7 @@ function whichRunsStep(deps: ImproveFlowDeps, review: Review): FlowStep<ImproveC
 			];
 			const picked = await deps.ui.pickStep(items, { id: QuickInputIds.againWhichRuns, title: vscode.l10n.t('Cekura: Improve Again with which runs?'), ignoreFocusOut: true }, position);
 			if (picked === undefined || isBack(picked)) return picked;
-			return { state: picked.same ? { ...choices, sameRuns: true, runIds: review.runIds, focus: review.focus } : { ...choices, sameRuns: false } };
+			return { state: picked.same ? { ...choices, sameRuns: true, runIds: review.runIds, focus: review.focus, focusNames: undefined } : { ...choices, sameRuns: false } };
 		},
 	};
 }

@@ -39,7 +39,7 @@ export async function improvePrompt(deps: ImproveFlowDeps, location?: PromptLoca
 	const choices = await runSteps(steps, { runIds: lastIds, focus: NO_FOCUS, engineQuestion: await engineQuestion(session.settings) });
 	if (!choices) return;
 	await rememberModel(deps, session, choices);
-	const { runIds, focus } = choices;
+	const { runIds, focus, focusNames } = choices;
 
 	const input: ImproveInput = { prompt: target.text, runIds: [...runIds], focus };
 	log.info(`Improving ${target.text.length} characters (${target.encoding.description}) of ${target.document.uri.toString()} with runs ${runIds.join(', ')}` +
@@ -52,7 +52,7 @@ export async function improvePrompt(deps: ImproveFlowDeps, location?: PromptLoca
 	});
 	let review: Review | undefined;
 	try {
-		review = await requestProposal(deps, session, input, (proposal) => reviewProposal(deps, { source: target.document, tracker, encoding: target.encoding, proposal, runIds, focus, basedOn: target.text }));
+		review = await requestProposal(deps, session, input, (proposal) => reviewProposal(deps, { source: target.document, tracker, encoding: target.encoding, proposal, runIds, focus, focusNames, basedOn: target.text }));
 	} finally {
 		// The review owns the tracker from now on.
 		if (!review) tracker.dispose();

@@ -4,7 +4,7 @@ import { HISTORY_SCHEME } from '../../constants';
 import { filterChoices, filterEntries, finalText, versionPath, type HistoryEntry, type HistoryFilter } from '../../core/history';
 import { inBackground } from '../../vscode/background';
 import type { Log } from '../../vscode/log';
-import { offerApplyOrDiscard } from '../../vscode/review/applyOrDiscardOffer';
+import { markedCheck, offerApplyOrDiscard } from '../../vscode/review/applyOrDiscardOffer';
 import { openReport, reportUri } from '../vscode/chatTest/testReport';
 import type { HistoryStore } from '../vscode/review/historyStore';
 import type { ReviewManager } from '../../vscode/review/reviewManager';
@@ -76,7 +76,8 @@ function entryItem(deps: ShowHistoryDeps, entry: HistoryEntry): ListItem {
 	return {
 		label: vscode.l10n.t('{0}, lines {1}–{2} · {3}', entry.source.name, entry.source.startLine, entry.source.endLine, when(entry.time)),
 		description: vscode.l10n.t('{0} · runs {1} · by {2}', outcome, entry.runIds.join(', '), entry.author),
-		detail: `${entry.test ? `${vscode.l10n.t('$(beaker) tested: {0}', entry.test.summary)} · ` : ''}${entry.stats} · ${entry.summary.trim() || vscode.l10n.t('no summary of the changes was sent.')}`,
+		// The checks that asked the user to look follow the summary (all of them show again with Reopen Review).
+		detail: [...(entry.test ? [vscode.l10n.t('$(beaker) tested: {0}', entry.test.summary)] : []), entry.stats, entry.summary.trim() || vscode.l10n.t('no summary of the changes was sent.'), ...(entry.checks ?? []).filter((c) => !c.ok).map(markedCheck)].join(' · '),
 		entry,
 	};
 }

@@ -9,6 +9,8 @@ export interface FocusOption {
 	name: string;
 	/** The chosen runs in which it failed, for the picker's description. */
 	runIds: number[];
+	/** Cekura sent no name: `name` says so, and the checks of a proposal cannot look for it. */
+	unnamed?: true;
 }
 
 /** No filter: the improvement looks at every failure of the runs. */
@@ -38,7 +40,7 @@ export function focusOptionsOf(runs: readonly Run[]): FocusOption[] {
 		if (existing) {
 			if (!existing.runIds.includes(runId)) existing.runIds.push(runId);
 		} else {
-			options.set(key, { kind, id, name, runIds: [runId] });
+			options.set(key, given.trim() ? { kind, id, name, runIds: [runId] } : { kind, id, name, runIds: [runId], unnamed: true });
 		}
 	};
 	for (const { run } of readRuns(runs)) {

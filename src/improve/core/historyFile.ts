@@ -2,6 +2,7 @@
 
 import { bounded, HISTORY_LIMIT, HISTORY_MAX_CHARS, type HistoryEntry } from '../../core/history';
 import { errorMessage } from '../../core/errorMessage';
+import type { ProposalCheck } from '../../core/proposal';
 
 export const HISTORY_SCHEMA_VERSION = 1;
 
@@ -96,6 +97,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const CHECK_KINDS: readonly unknown[] = ['placeholders', 'locality', 'growth', 'coverage', 'guardrails'] satisfies ProposalCheck['kind'][];
+const isCheck = (v: unknown): v is ProposalCheck => isObject(v) && CHECK_KINDS.includes(v.kind) && typeof v.ok === 'boolean' && isString(v.line);
 
 function isEntry(value: unknown): value is HistoryEntry {
 	if (!isObject(value) || !isObject(value.source)) return false;
@@ -116,6 +119,7 @@ function isEntry(value: unknown): value is HistoryEntry {
 		isString(value.summary) &&
 		Array.isArray(value.warnings) &&
 		value.warnings.every(isString) &&
+		(value.checks === undefined || (Array.isArray(value.checks) && value.checks.every(isCheck))) &&
 		isString(value.stats) &&
 		isString(value.original) &&
 		isString(value.originalRaw) &&

@@ -10,6 +10,8 @@ export type EngineQuestion = 'vscodeLm' | 'openaiCompatible';
 export interface ImproveChoices {
 	runIds: readonly number[];
 	focus: Focus;
+	/** The names of the runs' failures, from the focus step (for the proposal's coverage check); unset when it was not shown. */
+	focusNames?: ReadonlyMap<string, string>;
 	/** The runs `focus` was chosen for: after Back, the focus step starts from it while these are the runs. */
 	focusFor?: readonly number[];
 	/** Improve Again with the same runs and focus as before: the runs and focus steps are not shown. */

@@ -4,6 +4,7 @@ import type { CekuraClient } from '../core/cekuraClient';
 import { isCancellation } from '../../core/cancellation';
 import { errorMessage } from '../../core/errorMessage';
 import { checkedOptions, focusIds, focusOptionsOf, NO_FOCUS, type FocusOption } from '../core/focusOptions';
+import { focusNamesOf } from '../core/focusNames';
 import type { Focus } from '../../core/focus';
 import type { Back, StepPosition } from '../../core/quickInputStep';
 import { inBackground } from '../../vscode/background';
@@ -15,12 +16,14 @@ interface FocusItem extends vscode.QuickPickItem {
 	option?: FocusOption;
 }
 
-const SKIPPED: FocusAnswer = { focus: NO_FOCUS, skipped: true };
+const SKIPPED: FocusAnswer = { focus: NO_FOCUS, skipped: true, names: new Map() };
 
 /** The focus the user chose, or none because the step had nothing to offer (`skipped`). */
 interface FocusAnswer {
 	focus: Focus;
 	skipped: boolean;
+	/** The names of every failure the step offered, for the proposal's coverage check (`focusNamesOf`). */
+	names: ReadonlyMap<string, string>;
 }
 
 /**
@@ -38,7 +41,9 @@ export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly n
 	picker.placeholder = vscode.l10n.t('Looking up what failed in these runs…');
 	picker.busy = true;
 
+	let names: ReadonlyMap<string, string> = new Map();
 	const showOptions = (options: readonly FocusOption[]): void => {
+		names = focusNamesOf(options);
 		const item = (o: FocusOption): FocusItem => ({ label: o.name, description: vscode.l10n.t('#{0} · failed in run {1}', o.id, o.runIds.join(', ')), option: o });
 		const metrics = options.filter((o) => o.kind === 'workflowMetric').map(item);
 		const categories = options.filter((o) => o.kind === 'category').map(item);
@@ -75,7 +80,7 @@ export async function pickFocus(ui: Ui, client: CekuraClient, runIds: readonly n
 			return [
 				picker.onDidAccept(() => {
 					const chosen = picker.selectedItems.flatMap((i) => (i.option ? [i.option] : []));
-					settle({ focus: chosen.length ? focusIds(chosen) : NO_FOCUS, skipped: false });
+					settle({ focus: chosen.length ? focusIds(chosen) : NO_FOCUS, skipped: false, names });
 				}),
 			];
 		}, position);

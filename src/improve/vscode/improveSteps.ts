@@ -31,8 +31,8 @@ export function focusStep(deps: ImproveFlowDeps, session: CekuraSession): FlowSt
 			const earlier = choices.focusFor && sameIds(choices.focusFor, choices.runIds) ? choices.focus : undefined;
 			const answer = await pickFocus(deps.ui, cekuraClient(deps, session), choices.runIds, deps.log, position, earlier);
 			if (answer === undefined || isBack(answer)) return answer;
-			if (answer.skipped) return { state: { ...choices, focus: answer.focus, noFocusFor: choices.runIds }, skipped: true };
-			return { state: { ...choices, focus: answer.focus, focusFor: choices.runIds, noFocusFor: undefined } };
+			if (answer.skipped) return { state: { ...choices, focus: answer.focus, focusNames: answer.names, noFocusFor: choices.runIds }, skipped: true };
+			return { state: { ...choices, focus: answer.focus, focusNames: answer.names, focusFor: choices.runIds, noFocusFor: undefined } };
 		},
 	};
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl, type BaseUrlCheck } from '../core/baseUrl';
 import { engineSetting, type EngineSetting } from '../core/engines/engineCatalog';
+import { growthBudgetPercent } from '../core/checks/growthCheck';
 import { requestTimeoutMs } from '../core/requestTimeout';
 import { EXTENSION_ID, Settings } from '../../constants';
 
@@ -24,6 +25,10 @@ export interface CekuraSettings {
 		frequency: number;
 		/** Agent turns before the extension ends a chat. */
 		maxTurns: number;
+	};
+	checks: {
+		/** How much longer than the original a proposal may be, in percent, before its growth check warns. */
+		growthBudgetPercent: number;
 	};
 }
 
@@ -51,6 +56,7 @@ export function readSettings(): CekuraSettings {
 			frequency: Math.min(positiveInteger(config.get(Settings.testFrequency)) ?? 1, MAX_FREQUENCY),
 			maxTurns: Math.min(positiveInteger(config.get(Settings.testMaxTurns)) ?? 30, MAX_TURNS),
 		},
+		checks: { growthBudgetPercent: growthBudgetPercent(config.get<unknown>(Settings.checksGrowthBudgetPercent)) },
 	};
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../constants';
+import type { ProposalCheck } from '../../core/proposal';
 import type { Ui } from '../ui';
 import type { Review } from './review';
 import { reviewShortcuts } from './reviewShortcuts';
@@ -12,7 +13,7 @@ export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review
 	const evidence = vscode.l10n.t('Show Evidence');
 	const test = vscode.l10n.t('Test in Simulated Chats…');
 	const actions = review.runIds.length ? [apply, discard, evidence, test] : [apply, discard];
-	const choice = await ui.message(review.warnings.length ? 'warning' : 'info', summaryText(review), ...actions);
+	const choice = await ui.message(review.warnings.length || review.checks.some(isWarning) ? 'warning' : 'info', summaryText(review), ...actions);
 	if (choice === undefined) return;
 	if (!reviews.openReviews.includes(review)) {
 		// Notifications cannot be withdrawn, so this one can outlive its review.
@@ -25,10 +26,21 @@ export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review
 	else if (choice === discard) await reviews.discard(review);
 }
 
-/** `Proposal by Cekura: <summary> (+4 −1 lines…)`, with warnings first. */
+/** `Proposal by Cekura: <summary> (+4 −1 lines…)`, with warnings first, then the checks: those to look at first. */
 function summaryText(review: Review): string {
 	const summary = review.summary.trim() || vscode.l10n.t('no summary of the changes was sent.');
 	const warnings = review.warnings.map((w) => `⚠ ${w} `).join('');
+	const checks = [...review.checks.filter((c) => !c.ok), ...review.checks.filter((c) => c.ok)].map((c) => ` ${markedCheck(c)}`).join('');
 	const keys = reviewShortcuts();
-	return warnings + vscode.l10n.t('Proposal by {0}: {1} ({2}) Keys: {3} applies, {4} discards.', review.author, summary, review.stats, keys.apply, keys.discard);
+	return warnings + vscode.l10n.t('Proposal by {0}: {1} ({2}) Keys: {3} applies, {4} discards.', review.author, summary, review.stats, keys.apply, keys.discard) + checks;
+}
+
+/** A check's line with its mark: ✓ fine, ⚠ to look at, ℹ a hint (coverage, which words alone cannot prove). */
+export function markedCheck(check: ProposalCheck): string {
+	return `${check.ok ? '✓' : check.kind === 'coverage' ? 'ℹ' : '⚠'} ${check.line}`;
+}
+
+/** A check that makes the summary a warning: one that is not fine, except a hint. */
+function isWarning(check: ProposalCheck): boolean {
+	return !check.ok && check.kind !== 'coverage';
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { REVIEW_SCHEME } from '../../constants';
 import { closedEntry, type HistoryEntry } from '../../core/history';
+import type { ProposalCheck } from '../../core/proposal';
 import { inBackground } from '../background';
 import type { Log } from '../log';
 import type { ImprovementHistory } from './improvementHistory';
@@ -52,6 +53,7 @@ export class HistoryRecorder implements vscode.Disposable {
 			author: review.author,
 			summary: review.summary,
 			warnings: [...review.warnings],
+			checks: review.checks.map((c) => ({ ...c })),
 			stats: review.stats,
 			original: review.originalText,
 			originalRaw: review.tracker.raw,
@@ -69,6 +71,13 @@ export class HistoryRecorder implements vscode.Disposable {
 		review.stats = stats;
 		this.log.info(`Review ${review.id}: ${stats}.`);
 		inBackground(this.history().update(review.historyId, (e) => ({ ...e, stats })), `Recording the size of review ${review.id}`, this.log);
+		this.reviews.changedOne();
+	}
+
+	/** The proposal's checks, made after the diff was sent: the summary and the status bar show them from now on. */
+	setChecks(review: Review, checks: readonly ProposalCheck[]): void {
+		review.checks = checks;
+		inBackground(this.history().update(review.historyId, (e) => ({ ...e, checks: checks.map((c) => ({ ...c })) })), `Recording the checks of review ${review.id}`, this.log);
 		this.reviews.changedOne();
 	}
 

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { PromptTracker } from './promptTracker';
 import type { Focus } from '../../core/focus';
 import type { PromptEncoding } from '../../core/encodingTypes';
+import type { ProposalCheck } from '../../core/proposal';
 
 /** One open review: where the prompt came from, what it was, and the two in-memory sides of its diff. */
 export interface Review {
@@ -26,6 +27,11 @@ export interface Review {
 	readonly summary: string;
 	/** What the user should check before applying, e.g. a dropped template placeholder. */
 	readonly warnings: readonly string[];
+	/**
+	 * The proposal's checks (placeholders, locality, growth, coverage, guardrails), shown with the summary; made once
+	 * the diff is on its way (`ReviewManager.setChecks`).
+	 */
+	checks: readonly ProposalCheck[];
 	/** `+4 −1 lines, +52 −3 words in 2 changes`; measured once the diff is on screen (`ReviewManager.setStats`). */
 	stats: string;
 	readonly runIds: readonly number[];

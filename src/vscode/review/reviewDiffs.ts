@@ -60,6 +60,7 @@ export class ReviewDiffs {
 			author: proposal.author,
 			summary: proposal.summary_of_changes,
 			warnings: proposal.warnings,
+			checks: proposal.checks ?? [],
 			stats: request.stats,
 			runIds: request.runIds,
 			focus: request.focus,

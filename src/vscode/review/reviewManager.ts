@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { HistoryEntry } from '../../core/history';
+import type { ProposalCheck } from '../../core/proposal';
 import type { Log } from '../log';
 import type { Ui } from '../ui';
 import { ApplyOrDiscard } from './applyOrDiscard';
@@ -47,6 +48,10 @@ export class ReviewManager implements vscode.Disposable {
 
 	setStats(review: Review, stats: string): void {
 		this.recorder.setStats(review, stats);
+	}
+
+	setChecks(review: Review, checks: readonly ProposalCheck[]): void {
+		this.recorder.setChecks(review, checks);
 	}
 
 	reopen(entry: HistoryEntry): Promise<{ review: Review; found: boolean }> {

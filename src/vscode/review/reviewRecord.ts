@@ -44,6 +44,7 @@ export function reviewOfEntry(id: number, entry: HistoryEntry, key: string, plac
 		author: entry.author,
 		summary: entry.summary,
 		warnings: entry.warnings,
+		checks: entry.checks ?? [],
 		stats: entry.stats,
 		runIds: entry.runIds,
 		focus: entry.focus ?? NO_FOCUS,

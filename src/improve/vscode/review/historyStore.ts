@@ -42,13 +42,17 @@ export class HistoryStore implements ImprovementHistory {
 		return (await this.all()).find((e) => e.id === id);
 	}
 
+	// Each change reads the list after its own wait: two changes made in the same turn (a review's checks, then its
+	// size) would otherwise both start from the list before either, and the second would undo the first.
 	async record(entry: HistoryEntry): Promise<void> {
-		this.entries = withEntry(await this.all(), entry);
+		await this.all();
+		this.entries = withEntry(this.entries ?? [], entry);
 		await this.save();
 	}
 
 	async update(id: string, change: (entry: HistoryEntry) => HistoryEntry): Promise<void> {
-		this.entries = updateEntry(await this.all(), id, change);
+		await this.all();
+		this.entries = updateEntry(this.entries ?? [], id, change);
 		await this.save();
 	}
 

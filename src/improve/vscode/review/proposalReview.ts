@@ -3,6 +3,7 @@ import { diffStatsInSlices, formatDiffStats } from '../../core/diffStats';
 import type { Proposal } from '../../../core/proposal';
 import { sameText } from '../../../core/eol';
 import { expressionWarnings } from '../../core/jsLiterals';
+import { checkProposal } from '../../core/proposalChecks';
 import { fStringWarnings } from '../../core/pythonLiterals';
 import { inBackground } from '../../../vscode/background';
 import type { Log } from '../../../vscode/log';
@@ -11,6 +12,7 @@ import { offerApplyOrDiscard } from '../../../vscode/review/applyOrDiscardOffer'
 import type { Review } from '../../../vscode/review/review';
 import type { ReviewRequest } from '../../../vscode/review/reviewDiffs';
 import type { ReviewManager } from '../../../vscode/review/reviewManager';
+import { readSettings } from '../settings';
 
 interface ProposalReviewDeps {
 	reviews: ReviewManager;
@@ -29,9 +31,11 @@ const DIFF_PAINT_MS = 200;
  * Opens the review of `proposal`, then shows the size of the change and the summary of changes once the diff is
  * painted; says so instead when the proposal changes nothing. `request.basedOn` is what the proposal is compared
  * with: the prompt as sent (the original, or the previous proposal when improving again). Resolves the review once
- * the summary is on its way, or undefined when there was nothing to review.
+ * the summary is on its way, or undefined when there was nothing to review. Every proposal is checked here
+ * (`checkProposal`, whichever engine wrote it) while the diff is painted; `focusNames` names the runs' failures for
+ * the coverage check.
  */
-export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<ReviewRequest, 'stats'> & { basedOn: string }): Promise<Review | undefined> {
+export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<ReviewRequest, 'stats'> & { basedOn: string; focusNames?: ReadonlyMap<string, string> }): Promise<Review | undefined> {
 	let { proposal } = request;
 	const summary = proposal.summary_of_changes;
 	if (sameText(proposal.improved_prompt, request.basedOn)) {
@@ -53,8 +57,13 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 	const measuring = diffStatsInSlices(request.basedOn, proposal.improved_prompt).then((stats) => ({ stats, measured: since() }));
 	const review = await opening;
 	const opened = since();
+	// Made while the workbench paints the diff, which the summary waits for anyway: a few ms for a 30 KB prompt.
+	const checks = checkProposal({ original: request.basedOn, proposed: proposal.improved_prompt, summary, focus: request.focus, focusNames: request.focusNames ?? new Map(), growthBudgetPercent: readSettings().checks.growthBudgetPercent });
+	const checked = since();
 	const [{ stats, measured }] = await Promise.all([measuring, new Promise((resolve) => setTimeout(resolve, DIFF_PAINT_MS))]);
-	deps.log.info(`Review ${review.id}: diff requested ${requested} ms after the proposal arrived, its tab open after ${opened} ms, the size of the change measured after ${measured} ms.`);
+	deps.log.info(`Review ${review.id}: diff requested ${requested} ms after the proposal arrived, its tab open after ${opened} ms, checked after ${checked} ms, the size of the change measured after ${measured} ms.`);
+	deps.log.info(`Review ${review.id}: checks ${checks.map((c) => `${c.kind} ${c.ok ? 'fine' : 'to look at'}`).join(', ')}.`);
+	deps.reviews.setChecks(review, checks);
 	// Applied or discarded in the meantime (its keys work at once): there is nothing left to sum up.
 	if (!deps.reviews.openReviews.includes(review)) return review;
 	deps.reviews.setStats(review, formatDiffStats(stats));

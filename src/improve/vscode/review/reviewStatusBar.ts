@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../constants';
 import type { ReviewManager } from '../../../vscode/review/reviewManager';
 import type { Ui } from '../../../vscode/ui';
+import { markedCheck } from '../../../vscode/review/applyOrDiscardOffer';
 import { changeShortcuts } from '../../../vscode/review/changeShortcuts';
 import type { ReviewChanges } from '../../../vscode/review/reviewChanges';
 import { reviewShortcuts } from '../../../vscode/review/reviewShortcuts';
@@ -63,6 +64,7 @@ export class ReviewStatusBar implements vscode.Disposable {
 		tooltip.appendMarkdown(`**${vscode.l10n.t('Summary of changes by {0}', author)}**\n\n`);
 		for (const warning of review.warnings) tooltip.appendText(`⚠ ${this.ui.redact(warning)}\n\n`);
 		tooltip.appendText(this.ui.redact(review.summary.trim() || vscode.l10n.t('No summary of the changes was sent.')));
+		for (const check of review.checks) tooltip.appendMarkdown('\n\n').appendText(this.ui.redact(markedCheck(check)));
 		const keys = reviewShortcuts();
 		tooltip.appendMarkdown(`\n\n${vscode.l10n.t('{0}. Edit the right side or revert single changes, then $(check) Apply ({1}) or $(discard) Discard ({2}) in the title bar.', review.stats, keys.apply, keys.discard)}`);
 		const changeKeys = changeShortcuts();
