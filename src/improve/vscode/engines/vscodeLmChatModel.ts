@@ -26,7 +26,7 @@ export class VscodeLmChatModel implements ChatModel {
 		}
 	}
 
-	async complete(instructions: string, request: string, signal: AbortSignal, onText: (receivedChars: number) => void): Promise<{ text: string }> {
+	async complete(instructions: string, request: string, signal: AbortSignal, onText: (receivedChars: number, piece?: string) => void): Promise<{ text: string }> {
 		const cancellation = cancellationOf(signal);
 		let text = '';
 		try {
@@ -36,7 +36,7 @@ export class VscodeLmChatModel implements ChatModel {
 			for await (const part of response.text) {
 				if (signal.aborted) break;
 				text += part;
-				onText(text.length);
+				onText(text.length, part);
 			}
 		} catch (err) {
 			throw this.modelError(err, signal);
