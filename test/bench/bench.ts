@@ -22,6 +22,7 @@ import { bigProposals, promptOfLines, promptOfSize } from '../support/bigProposa
 import { flatYamlWithPrompt } from '../support/bigYaml';
 import { dentalTranscript, rescheduleRun, transcriptText } from '../support/runFixtures';
 import { RESPONSE_TO_DIFF_FILE } from '../e2e/flows/responseToDiff';
+import { editToReview } from './editToReview';
 import { runPages } from '../support/runPages';
 import { vscodeApiNames } from '../support/vscodeApiNames';
 import type { ForFile } from '../../src/core/encodingTypes';
@@ -496,6 +497,7 @@ async function main(): Promise<void> {
 	anchoring();
 	yamlPrompt();
 	responseToDiff();
+	rows.push(editToReview(root));
 	await evidence();
 	await applyLarge();
 	longStreamEvent();

@@ -45,6 +45,7 @@ import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
 import { germanLocale } from './flows/germanLocale';
 import { restrictedMode } from './flows/restrictedMode';
 import { reviewDiffTimes } from './flows/reviewDiffTimes';
+import { streamedEdits } from './flows/streamedEdits';
 import { walkthrough } from './flows/walkthrough';
 import { walkthroughOnInstall } from './flows/walkthroughOnInstall';
 import { openWorkbench, Workbench, type Flow, type FlowContext } from './workbench';
@@ -64,6 +65,7 @@ const FLOWS: readonly Flow[] = [
 	history,
 	fallbackToModel,
 	reviewDiffTimes,
+	streamedEdits,
 	explicitModelEngine,
 	improveAgain,
 	errorNotOffered,

@@ -85,6 +85,8 @@ export interface RecordedOpenAiRequest {
 	at: number;
 	/** When the answer was sent in full (Date.now()). */
 	answeredAt?: number;
+	/** In 'edits', when each edit had been written, before the pause after it (Date.now()). */
+	editsWrittenAt?: number[];
 }
 
 export interface OpenAiServer {
@@ -330,7 +332,7 @@ class LocalOpenAiServer implements OpenAiServer {
 			});
 			return;
 		}
-		await this.stream(mode, model, content, res, cut, pauses);
+		await this.stream(mode, model, content, res, cut, pauses, record);
 	}
 
 	/**
@@ -353,7 +355,7 @@ class LocalOpenAiServer implements OpenAiServer {
 		return { content, pauses: mode === 'edits' && edits ? editEnds(content, edits.edits) : [] };
 	}
 
-	private async stream(mode: OpenAiMode, model: string, content: string, res: http.ServerResponse, cut: boolean, pauses: readonly number[]): Promise<void> {
+	private async stream(mode: OpenAiMode, model: string, content: string, res: http.ServerResponse, cut: boolean, pauses: readonly number[], record: RecordedOpenAiRequest): Promise<void> {
 		res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
 		res.flushHeaders();
 		if (mode === 'slow-first-token' && !(await this.loopback.wait(this.modes.delayMs, res))) return;
@@ -369,6 +371,7 @@ class LocalOpenAiServer implements OpenAiServer {
 				from = end;
 				res.write(events);
 				events = '';
+				if (end < text.length) (record.editsWrittenAt ??= []).push(Date.now());
 				if (end < text.length && !(await this.loopback.wait(this.modes.editPauseMs, res))) return;
 			}
 		} else {
