@@ -118,7 +118,7 @@ export function editsCases(): FaultCase[] {
 		{
 			name: 'a failed edit whose find holds the model key where the summary cuts it short: no piece of the key in the summary',
 			check: async () => {
-				const find = `${'Greet every caller warmly and '.repeat(2)}${'x'.repeat(10)}${MODEL_KEY} and more words after it.`;
+				const find = `${'Greet every caller warmly and '.repeat(2)}${'x'.repeat(5)}${MODEL_KEY} and more words after it.`;
 				const outcome = await improveWith(PROMPT, [answer([{ find, replace: 'x' }])]);
 				if (!outcome.proposal) return `failed with ${String(outcome.error)}`;
 				if (!/Not applied/.test(outcome.proposal.summary_of_changes)) return 'the failed edit is not listed';
