@@ -1,7 +1,11 @@
 /**
  * A local, deterministic OpenAI-compatible Chat Completions server for tests and the demo. It answers like a model:
  * it reads the prompt and the run evidence that `buildModelRequest` wrote, runs the local improver on the prompt and
- * the runs named in the evidence, and returns `{"improved_prompt", "summary_of_changes"}` as text. A request without
+ * the runs named in the evidence, and returns `{"improved_prompt", "summary_of_changes"}` as text, or, when the
+ * instructions ask for edits, the same change as `{"edits": [{"find", "replace"}], "summary_of_changes"}`
+ * (`editAnswers.ts`; 'edits' pauses after each edit; the `edit-…`/`edits-overlap` modes spoil the first answer, and
+ * with `-twice` the second). 'length' cuts a whole-prompt answer at the output limit, 'length-always' every answer;
+ * 'structured-refused' answers 400 to a request with `response_format`. A request without
  * the prompt markers is an agent turn of a simulated chat: the deterministic agent of simulatedAgent.ts answers it
  * (its system prompt the prompt under test; `#agent-fail` in it answers HTTP 500). It binds to loopback only and can
  * be switched into failure modes (`POST /__control/modes`), like the local Cekura server.
@@ -24,6 +28,7 @@ export type OpenAiMode =
 	| 'server-error'
 	| 'cut-stream'
 	| 'length'
+	| 'length-always'
 	| 'not-json'
 	| 'slow-first-token'
 	| 'unknown-model'
@@ -42,6 +47,7 @@ export const OPENAI_MODES: readonly OpenAiMode[] = [
 	'server-error',
 	'cut-stream',
 	'length',
+	'length-always',
 	'not-json',
 	'slow-first-token',
 	'unknown-model',
@@ -304,7 +310,7 @@ class LocalOpenAiServer implements OpenAiServer {
 		const agent = agentMessages(messages);
 		let content: string;
 		let pauses: number[] = [];
-		let cut = mode === 'length';
+		let cut = mode === 'length' || mode === 'length-always';
 		if (agent) {
 			const reply = agentReply(agent);
 			if (reply === undefined) {
@@ -315,7 +321,7 @@ class LocalOpenAiServer implements OpenAiServer {
 		} else {
 			({ content, pauses } = this.content(mode, messages));
 			// 'length' cuts a whole-prompt answer only: asked again for edits, the model fits.
-			cut &&= !asksForEdits(messages);
+			cut &&= mode === 'length-always' || !asksForEdits(messages);
 		}
 		if (mode === 'no-stream' || body.stream !== true) {
 			const finish = cut ? 'length' : 'stop';

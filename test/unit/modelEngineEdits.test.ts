@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import nodeFetch from 'node-fetch';
+import type { ChatModel } from '../../src/improve/core/engines/chatModel';
 import { ModelEngine, EDITS_FROM_CHARS } from '../../src/improve/core/engines/modelEngine';
 import { OpenAiChatModel } from '../../src/improve/core/engines/openAiChatModel';
 import type { StreamingFetchLike } from '../../src/improve/core/httpTypes';
 import { OpenAiCompatibleClient } from '../../src/improve/core/openAiCompatibleClient';
 import { NOT_FOUND_SUFFIX } from '../server/editAnswers';
+import { editsOfChange } from '../server/editsOfChange';
 import { improvePrompt } from '../server/improver';
 import { startOpenAiServer, type OpenAiMode, type OpenAiServer, type RecordedOpenAiRequest } from '../server/openAiServer';
 import { findRun, type SeedRun } from '../server/seedData';
@@ -118,4 +120,49 @@ test('a server that answers 400 to response_format is asked again without it, an
 	assert.ok(logged.some((m) => /refused structured output \(response_format\) with 400/.test(m)), 'a log line says so');
 	await improve('structured-refused');
 	assert.deepEqual(chats().map((r) => 'response_format' in (r.body as object)), [true, false, false], 'remembered for this server');
+});
+
+test('a model that says no finish reason (VS Code\'s) and stops inside the whole answer is asked again for edits', async () => {
+	const short = longPrompt(1_000);
+	const improved = expected(short);
+	const requests: string[] = [];
+	const model: ChatModel = {
+		label: 'vscode-like',
+		maxInputTokens: 128_000,
+		sharedWithOutput: false,
+		async complete(instructions, _request, _signal, onText) {
+			requests.push(instructions);
+			const text = requests.length === 1
+				? JSON.stringify({ improved_prompt: improved, summary_of_changes: 's' }).slice(0, 300)
+				: JSON.stringify({ edits: editsOfChange(short, improved), summary_of_changes: 'Edited.' });
+			onText(text.length, text);
+			return { text };
+		},
+	};
+	const drafts: string[] = [];
+	const proposal = await new ModelEngine('vscodeLm', model, async () => [RUN as unknown as Run], log).improve({ prompt: short, runIds: [RUN.id], focus: FOCUS }, new AbortController().signal, () => undefined, (d) => drafts.push(d.text));
+	assert.equal(proposal.improved_prompt, improved);
+	assert.equal(proposal.summary_of_changes, 'Edited.');
+	assert.equal(requests.length, 2);
+	assert.ok(requests[1].includes('{"edits": [{"find": '));
+	assert.equal(drafts.at(-1), improved, 'drafts come from the VS Code model\'s pieces too');
+});
+
+test('a model whose edits never apply, answering garbage the second time, still gives what applied and lists the rest', async () => {
+	const answers = [
+		JSON.stringify({ edits: [{ find: 'Keep calls short.', replace: 'Keep calls brief.' }, { find: 'Not in the prompt.', replace: 'x' }], summary_of_changes: 'Two changes.' }),
+		'Sorry, I cannot help with that.',
+	];
+	let calls = 0;
+	const model: ChatModel = {
+		label: 'stubborn',
+		maxInputTokens: 128_000,
+		sharedWithOutput: false,
+		async complete() {
+			return { text: answers[calls++], finishReason: 'stop' };
+		},
+	};
+	const proposal = await new ModelEngine('openaiCompatible', model, async () => [RUN as unknown as Run], log).improve({ prompt: LONG, runIds: [RUN.id], focus: FOCUS }, new AbortController().signal, () => undefined);
+	assert.equal(proposal.improved_prompt, LONG.replace('Keep calls short.', 'Keep calls brief.'));
+	assert.match(proposal.summary_of_changes, /^Two changes\.\n\nNot applied: .*\n- "Not in the prompt\.": this text is not in the prompt\.$/);
 });

@@ -8,7 +8,7 @@ const KEY_ROOM = 200;
 /**
  * Notices each edit of an answer in the edit format as soon as its object is complete in the stream: `push` takes
  * the next piece of the answer and returns the edits completed by it, in order. Linear in the answer's length
- * (each character is scanned once, a completed edit's object once more). Previews only: the whole answer, parsed
+ * (each character is scanned once, a completed edit's object once more); it keeps only the text not yet read. Previews only: the whole answer, parsed
  * by `parseEditsAnswer`, decides the proposal. Pure.
  */
 export class EditStream {
@@ -26,11 +26,23 @@ export class EditStream {
 		this.text += piece;
 		const found: PromptEdit[] = [];
 		for (;;) {
-			if (this.searchFrom !== undefined && !this.findArray()) return found;
+			if (this.searchFrom !== undefined && !this.findArray()) break;
 			const edit = this.scan();
-			if (edit === 'more') return found;
+			if (edit === 'more') break;
 			if (edit) found.push(edit);
 		}
+		this.dropRead();
+		return found;
+	}
+
+	/** Keeps only the text still needed: reading characters of a string grown piece by piece would copy it whole each time. */
+	private dropRead(): void {
+		const keep = this.searchFrom ?? this.element ?? this.pos;
+		if (keep === 0) return;
+		this.text = this.text.slice(keep);
+		this.pos -= keep;
+		if (this.element !== undefined) this.element -= keep;
+		if (this.searchFrom !== undefined) this.searchFrom -= keep;
 	}
 
 	private findArray(): boolean {

@@ -40,9 +40,9 @@ export function modelInstructions(format: AnswerFormat): string {
 	return `${METHOD}${format === 'edits' ? EDITS_ANSWER : WHOLE_ANSWER}`;
 }
 
-/** The request's last line. */
-export function requestTail(format: AnswerFormat): string {
-	return `\n${EVIDENCE_END}\n\nAnswer as instructed: brief reasoning, then the JSON object with ${format === 'edits' ? 'edits' : 'improved_prompt'} and summary_of_changes.`;
+/** The end of the request: the evidence's end marker, the correction of a second request, the last line. */
+export function requestTail(format: AnswerFormat, correction = ''): string {
+	return `\n${EVIDENCE_END}${correction}\n\nAnswer as instructed: brief reasoning, then the JSON object with ${format === 'edits' ? 'edits' : 'improved_prompt'} and summary_of_changes.`;
 }
 
 /** Opens what a second request for edits adds; the local model servers recognise a second request by it. */

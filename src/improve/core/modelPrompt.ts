@@ -119,7 +119,7 @@ export async function buildModelRequest(
 	const head = requestHead(oneLine(input.note));
 	const format = input.format ?? 'whole';
 	const instructions = modelInstructions(format);
-	const tail = (input.correction ?? '') + requestTail(format);
+	const tail = requestTail(format, input.correction);
 	const fixed = instructions + head + requestMiddle() + tail;
 	const [fixedTokens, promptTokens] = await Promise.all([budget.countTokens(fixed), budget.countTokens(input.prompt)]);
 	const answerRoom = budget.sharedWithOutput ? Math.ceil(promptTokens * ANSWER_SHARE[format]) + ANSWER_MARGIN_TOKENS : 0;

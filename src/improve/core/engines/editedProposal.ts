@@ -46,7 +46,7 @@ export async function proposeWithEdits(req: EditsRequest): Promise<ModelAnswer> 
 		throw new ModelError('invalidResponse', l10n.t('The model\'s edits delete the whole prompt. Try again, or choose another model.'));
 	}
 	req.log.info(`${req.label}: ${first.edits.length} edits received, proposal of ${text.length} characters.`);
-	return { improved_prompt: text, summary_of_changes: notApplied.length ? `${first.summary_of_changes}\n\n${notAppliedList(notApplied)}` : first.summary_of_changes };
+	return { improved_prompt: text, summary_of_changes: notApplied.length ? `${first.summary_of_changes}\n\n${notAppliedList(notApplied, req.clean)}` : first.summary_of_changes };
 }
 
 async function editsOf(req: EditsRequest, answer: ChatAnswer): Promise<EditsAnswer> {
@@ -94,13 +94,14 @@ function describeFailures(failed: readonly EditFailure[]): string {
 }
 
 /** A find as the summary quotes it: one line, at most 80 characters. */
-function quoted(find: string): string {
+function shortened(find: string): string {
 	const line = find.replace(/\s+/g, ' ').trim();
 	return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
-/** The localised list, after the summary, of the model's edits that are not in the proposal. */
-function notAppliedList(failed: readonly EditFailure[]): string {
+/** The localised list, after the summary, of the model's edits that are not in the proposal (keys taken out before a find is cut short). */
+function notAppliedList(failed: readonly EditFailure[], clean: (text: string) => string): string {
+	const quoted = (find: string): string => shortened(clean(find));
 	const lines = failed.map((f) => {
 		switch (f.reason) {
 			case 'emptyFind':
