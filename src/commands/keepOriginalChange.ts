@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ReviewChanges } from '../vscode/review/reviewChanges';
+import { refusedWhileDrafting } from '../vscode/review/draftRefusal';
 import type { Ui } from '../vscode/ui';
 import { changeAtCursor, changeFromArguments, moveToNextChange } from '../vscode/review/changeTarget';
 
@@ -9,7 +10,7 @@ import { changeAtCursor, changeFromArguments, moveToNextChange } from '../vscode
  */
 export async function keepOriginalChange(changes: ReviewChanges, ui: Ui, uri?: unknown, key?: unknown): Promise<void> {
 	const target = (await changeFromArguments(changes, uri, key)) ?? changeAtCursor(changes, ui);
-	if (!target) return;
+	if (!target || refusedWhileDrafting(ui, target.entry.review)) return;
 	if (!(await changes.keepOriginal(target.entry, target.document, target.change))) {
 		ui.notify('warning', vscode.l10n.t('Cekura: this change is no longer in the review, so nothing was changed.'));
 		return;

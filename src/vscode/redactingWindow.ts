@@ -48,5 +48,6 @@ export function redactingWindow(inner: UserInterface, redact: (text: string) => 
 			return picked === undefined || isBack(picked) ? picked : items[shown.indexOf(picked)];
 		},
 		createQuickPick: (id) => new RedactingQuickPick(inner.createQuickPick(id), redact),
+		withProgress: (title, task) => inner.withProgress(redact(title), (report, token) => task((message) => report(redact(message)), token)),
 	};
 }

@@ -56,6 +56,10 @@ export class Ui implements UserInterface {
 		return this.shown.pickStep(items, options, position);
 	}
 
+	withProgress<R>(title: string, task: (report: (message: string) => void, token: vscode.CancellationToken) => Thenable<R>): Thenable<R> {
+		return this.shown.withProgress(title, task);
+	}
+
 	/** A quick pick, as a step of a flow when `position` is given (it may then resolve BACK). */
 	pick<T extends vscode.QuickPickItem>(items: readonly T[], options: QuickPickSpec, position: StepPosition | undefined): Thenable<T | Back | undefined> {
 		return position ? this.pickStep(items, options, position) : this.showQuickPick(items, options);

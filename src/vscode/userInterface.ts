@@ -51,6 +51,8 @@ export interface UserInterface {
 	createQuickPick<T extends vscode.QuickPickItem>(id: QuickInputId): QuickPickWidget<T>;
 	/** An input box as one step of a multi-step flow ("2/3", a Back button when `position` allows). */
 	inputStep(options: InputBoxSpec, position: StepPosition): Thenable<string | Back | undefined>;
+	/** A progress notification with Cancel while `task` runs: `report` sets its message, Cancel cancels `token`. */
+	withProgress<R>(title: string, task: (report: (message: string) => void, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
 	/** A single-choice quick pick as one step of a multi-step flow. */
 	pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: QuickPickSpec, position: StepPosition): Thenable<T | Back | undefined>;
 }

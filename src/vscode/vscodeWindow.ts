@@ -20,6 +20,8 @@ export const vscodeWindow: UserInterface = {
 	createQuickPick: () => vscode.window.createQuickPick(),
 	inputStep,
 	pickStep,
+	withProgress: (title, task) =>
+		vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => task((message) => progress.report({ message }), token)),
 };
 
 /** The step counter and Back button of `input`; resolves BACK when Back is pressed. */

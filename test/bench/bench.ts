@@ -15,6 +15,7 @@ import { historyBytes, parseHistory } from '../../src/improve/core/historyFile';
 import { buildModelRequest, charBudget } from '../../src/improve/core/modelPrompt';
 import { detectEncoding, isRefusal } from '../../src/improve/core/promptEncoding';
 import { textForFile, textForFileInSlices } from '../../src/improve/core/textForFile';
+import { editsFigure, TOKENS_PER_SECOND } from './editsBench';
 import { RunPickList } from '../../src/improve/core/runPickList';
 import { ServerSentEvents } from '../../src/improve/core/serverSentEvents';
 import { fetchThroughVsCodeProxy } from '../../src/improve/vscode/nodeFetch';
@@ -24,6 +25,7 @@ import { proposalChecksRows } from './checksBench';
 import { flatYamlWithPrompt } from '../support/bigYaml';
 import { dentalTranscript, rescheduleRun, transcriptText } from '../support/runFixtures';
 import { RESPONSE_TO_DIFF_FILE } from '../e2e/flows/responseToDiff';
+import { editToReview } from './editToReview';
 import { runPages } from '../support/runPages';
 import { vscodeApiNames } from '../support/vscodeApiNames';
 import type { ForFile } from '../../src/core/encodingTypes';
@@ -39,7 +41,7 @@ interface Row {
 	goal: string;
 	/** The measured values: a series, or a single figure. */
 	values: number[];
-	unit: 'ms' | 'µs' | 'KiB' | '×';
+	unit: 'ms' | 'µs' | 'KiB' | '×' | 'tokens' | 's';
 	/** Which figure the goal applies to. */
 	judge: 'median' | 'max' | 'value';
 	limit?: number;
@@ -59,6 +61,8 @@ function figure(value: number, unit: Row['unit']): string {
 	if (unit === 'KiB') return `${(value / 1024).toFixed(1)} KiB`;
 	if (unit === '×') return value.toFixed(4);
 	if (unit === 'µs') return `${value.toFixed(1)} µs`;
+	if (unit === 'tokens') return `${Math.round(value).toLocaleString('en-US')} tokens`;
+	if (unit === 's') return `${value.toFixed(1)} s`;
 	return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 }
 
@@ -488,6 +492,18 @@ async function historyAtCap(): Promise<void> {
 	rows.push({ what: '  load (decode and parse the file)', goal: '≤ 50 ms', values: loads, unit: 'ms', judge: 'max', limit: 50, note: 'n=5' });
 }
 
+/** Issue 19: a model's answer with edits against the whole prompt, in output tokens and time to the proposal. */
+function editAnswers(): void {
+	for (const size of [300, 2000, 8500]) {
+		const f = editsFigure(size);
+		const seconds = (tokens: number): number => tokens / TOKENS_PER_SECOND;
+		const judged = size >= 2000;
+		const goal = (whole: string): string => (judged ? `≤ 15% of the whole prompt's ${whole}` : `– (whole prompt ${whole}; below 1,200 characters the whole prompt is asked for, EDITS_FROM_CHARS)`);
+		rows.push({ what: `edits answer, ${f.promptTokens.toLocaleString('en-US')}-token prompt with 3 small changes: output tokens`, goal: goal(`${f.wholeTokens.toLocaleString('en-US')} tokens`), values: [f.editsTokens], unit: 'tokens', judge: 'value', limit: judged ? 0.15 * f.wholeTokens : undefined, note: `${((100 * f.editsTokens) / f.wholeTokens).toFixed(0)}%; tokens = characters / 4` });
+		rows.push({ what: `  simulated time to proposal at ${TOKENS_PER_SECOND} tokens/s`, goal: goal(`${seconds(f.wholeTokens).toFixed(1)} s`), values: [seconds(f.editsTokens)], unit: 's', judge: 'value', limit: judged ? 0.15 * seconds(f.wholeTokens) : undefined, note: `first edit complete, the review can open, at ${seconds(f.firstEditTokens).toFixed(1)} s` });
+	}
+}
+
 async function main(): Promise<void> {
 	const started = performance.now();
 	console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
@@ -500,6 +516,8 @@ async function main(): Promise<void> {
 	anchoring();
 	yamlPrompt();
 	responseToDiff();
+	rows.push(editToReview(root));
+	editAnswers();
 	await evidence();
 	await applyLarge();
 	longStreamEvent();

@@ -46,6 +46,7 @@ import { germanLocale } from './flows/germanLocale';
 import { restrictedMode } from './flows/restrictedMode';
 import { testProposal } from './flows/testProposal';
 import { reviewDiffTimes } from './flows/reviewDiffTimes';
+import { streamedEdits } from './flows/streamedEdits';
 import { walkthrough } from './flows/walkthrough';
 import { walkthroughOnInstall } from './flows/walkthroughOnInstall';
 import { openWorkbench, Workbench, type Flow, type FlowContext } from './workbench';
@@ -65,6 +66,7 @@ const FLOWS: readonly Flow[] = [
 	history,
 	fallbackToModel,
 	reviewDiffTimes,
+	streamedEdits,
 	explicitModelEngine,
 	improveAgain,
 	testProposal,

@@ -19,6 +19,7 @@ import { delay, json, startFaultServer, type FaultHandler, type FaultServer } fr
 import { keyCases } from './keyCases';
 import { languageCases } from './languageCases';
 import { quickInputCases } from './quickInputCases';
+import { editsCases } from './editsCases';
 import { sizeCases } from './sizeCases';
 
 /**
@@ -150,6 +151,7 @@ const SECTIONS: FaultSection[] = [
 	{ title: 'sizes and answers that are not text', cases: sizeCases },
 	{ title: 'quick picks a picker builds itself', cases: quickInputCases },
 	{ title: 'API chat (simulated chats)', cases: apiChatCases },
+	{ title: 'answers in the edit format', cases: editsCases },
 ];
 
 function faults(): Fault[] {

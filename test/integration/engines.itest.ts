@@ -135,10 +135,10 @@ suite('Improvement engines: a model rewrites the prompt when Cekura does not', (
 		await waitFor(() => /not the expected JSON object/.test(readExtensionLog(api)), 'the raw answer in the log');
 	});
 
-	test('an answer cut at the model\'s output limit is never reviewed', async () => {
+	test('an answer cut at the model\'s output limit, also when asked again for edits, is never reviewed', async () => {
 		await useServer();
 		await setSetting(Settings.improveEngine, 'openaiCompatible');
-		model.setModes({ mode: 'length' });
+		model.setModes({ mode: 'length-always' });
 		await improvePromptFile();
 		const error = user.messages.find((m) => m.severity === 'error');
 		assert.ok(error, 'no error shown');

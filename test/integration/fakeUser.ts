@@ -226,6 +226,16 @@ export class FakeUser implements UserInterface {
 		});
 	}
 
+	/** Each progress notification shown: its title, the messages it showed, and its Cancel button. */
+	readonly progress: { title: string; messages: string[]; cancel(): void }[] = [];
+
+	withProgress<R>(title: string, task: (report: (message: string) => void, token: vscode.CancellationToken) => Thenable<R>): Thenable<R> {
+		const source = new vscode.CancellationTokenSource();
+		const shown = { title, messages: [] as string[], cancel: () => source.cancel() };
+		this.progress.push(shown);
+		return Promise.resolve(task((message) => shown.messages.push(message), source.token)).finally(() => source.dispose());
+	}
+
 	messagesMatching(pattern: RegExp): ShownMessage[] {
 		return this.messages.filter((m) => pattern.test(m.text));
 	}

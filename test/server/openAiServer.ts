@@ -1,13 +1,19 @@
 /**
  * A local, deterministic OpenAI-compatible Chat Completions server for tests and the demo. It answers like a model:
  * it reads the prompt and the run evidence that `buildModelRequest` wrote, runs the local improver on the prompt and
- * the runs named in the evidence, and returns `{"improved_prompt", "summary_of_changes"}` as text. A request without
+ * the runs named in the evidence, and returns `{"improved_prompt", "summary_of_changes"}` as text, or, when the
+ * instructions ask for edits, the same change as `{"edits": [{"find", "replace"}], "summary_of_changes"}`
+ * (`editAnswers.ts`; 'edits' pauses after each edit; the `edit-…`/`edits-overlap` modes spoil the first answer, and
+ * with `-twice` the second). 'length' cuts a whole-prompt answer at the output limit, 'length-always' every answer;
+ * 'structured-refused' answers 400 to a request with `response_format`. A request without
  * the prompt markers is an agent turn of a simulated chat: the deterministic agent of simulatedAgent.ts answers it
  * (its system prompt the prompt under test; `#agent-fail` in it answers HTTP 500). It binds to loopback only and can
  * be switched into failure modes (`POST /__control/modes`), like the local Cekura server.
  */
 import type * as http from 'node:http';
-import { EVIDENCE_BEGIN, EVIDENCE_END, PROMPT_BEGIN, PROMPT_END } from '../../src/improve/core/modelPrompt';
+import { CORRECTION_HEADING, EDITS_SHAPE, EVIDENCE_BEGIN, EVIDENCE_END } from '../../src/improve/core/modelInstructions';
+import { PROMPT_BEGIN, PROMPT_END } from '../../src/improve/core/modelPrompt';
+import { editEnds, editsAnswer, SPOILED_EDIT_MODES, type SpoiledEditMode } from './editAnswers';
 import { improvePrompt } from './improver';
 import { LoopbackServer, trackResponse, parseRecordedBody, sendJson, type ApiRequest, type JsonReply, type LoopbackListenOptions } from './loopbackServer';
 import { findRun, type SeedRun } from './seedData';
@@ -22,11 +28,15 @@ export type OpenAiMode =
 	| 'server-error'
 	| 'cut-stream'
 	| 'length'
+	| 'length-always'
 	| 'not-json'
 	| 'slow-first-token'
 	| 'unknown-model'
 	| 'redirect-other-origin'
-	| 'drop-placeholder';
+	| 'drop-placeholder'
+	| 'edits'
+	| SpoiledEditMode
+	| 'structured-refused';
 
 export const OPENAI_MODES: readonly OpenAiMode[] = [
 	'stream',
@@ -37,11 +47,15 @@ export const OPENAI_MODES: readonly OpenAiMode[] = [
 	'server-error',
 	'cut-stream',
 	'length',
+	'length-always',
 	'not-json',
 	'slow-first-token',
 	'unknown-model',
 	'redirect-other-origin',
 	'drop-placeholder',
+	'edits',
+	...SPOILED_EDIT_MODES,
+	'structured-refused',
 ];
 
 export interface OpenAiServerModes {
@@ -52,6 +66,8 @@ export interface OpenAiServerModes {
 	retryAfterSeconds: number;
 	/** Bytes per write of a streamed answer; small values split lines and UTF-8 characters across writes. */
 	chunkBytes: number;
+	/** For 'edits': the pause after each edit of a streamed answer, so each arrives on its own. */
+	editPauseMs: number;
 }
 
 export interface OpenAiServerOptions extends LoopbackListenOptions {
@@ -75,6 +91,8 @@ export interface RecordedOpenAiRequest {
 	at: number;
 	/** When the answer was sent in full (Date.now()). */
 	answeredAt?: number;
+	/** In 'edits', when each edit had been written, before the pause after it (Date.now()). */
+	editsWrittenAt?: number[];
 }
 
 export interface OpenAiServer {
@@ -92,7 +110,7 @@ export interface OpenAiServer {
 
 export const NOT_JSON_ANSWER = 'I looked at the runs. The agent should confirm bookings before it ends a call, and verify callers first.';
 
-const DEFAULT_MODES: Readonly<OpenAiServerModes> = { mode: 'stream', delayMs: 30_000, retryAfterSeconds: 1, chunkBytes: 24 };
+const DEFAULT_MODES: Readonly<OpenAiServerModes> = { mode: 'stream', delayMs: 30_000, retryAfterSeconds: 1, chunkBytes: 24, editPauseMs: 40 };
 const DEFAULT_MODELS = ['local-improver', 'local-improver-mini'];
 const CREATED = 1_786_000_000;
 
@@ -117,6 +135,7 @@ function checkModes(input: unknown): Partial<OpenAiServerModes> | string {
 				break;
 			case 'delayMs':
 			case 'retryAfterSeconds':
+			case 'editPauseMs':
 				if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return `${key} must be a non-negative integer.`;
 				modes[key] = value;
 				break;
@@ -129,6 +148,11 @@ function checkModes(input: unknown): Partial<OpenAiServerModes> | string {
 		}
 	}
 	return modes;
+}
+
+/** Whether the instructions ask for the edit format (`modelInstructions('edits')`). */
+function asksForEdits(messages: readonly JsonObject[]): boolean {
+	return messages.some((m) => typeof m.content === 'string' && m.content.includes(EDITS_SHAPE));
 }
 
 /** An agent turn of a simulated chat: no message carries the improve request's prompt marker. */
@@ -278,9 +302,15 @@ class LocalOpenAiServer implements OpenAiServer {
 			sendJson(res, apiError(404, `The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'));
 			return;
 		}
+		if (mode === 'structured-refused' && body.response_format !== undefined) {
+			sendJson(res, apiError(400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", 'invalid_request_error', null));
+			return;
+		}
 		const messages = Array.isArray(body.messages) ? body.messages.filter(isObject) : [];
 		const agent = agentMessages(messages);
 		let content: string;
+		let pauses: number[] = [];
+		let cut = mode === 'length' || mode === 'length-always';
 		if (agent) {
 			const reply = agentReply(agent);
 			if (reply === undefined) {
@@ -289,10 +319,12 @@ class LocalOpenAiServer implements OpenAiServer {
 			}
 			content = reply;
 		} else {
-			content = this.content(mode, messages);
+			({ content, pauses } = this.content(mode, messages));
+			// 'length' cuts a whole-prompt answer only: asked again for edits, the model fits.
+			cut &&= mode === 'length-always' || !asksForEdits(messages);
 		}
 		if (mode === 'no-stream' || body.stream !== true) {
-			const finish = mode === 'length' ? 'length' : 'stop';
+			const finish = cut ? 'length' : 'stop';
 			sendJson(res, {
 				status: 200,
 				body: {
@@ -300,40 +332,58 @@ class LocalOpenAiServer implements OpenAiServer {
 					object: 'chat.completion',
 					created: CREATED,
 					model,
-					choices: [{ index: 0, message: { role: 'assistant', content: mode === 'length' ? content.slice(0, Math.floor(content.length / 2)) : content }, finish_reason: finish }],
+					choices: [{ index: 0, message: { role: 'assistant', content: cut ? content.slice(0, Math.floor(content.length / 2)) : content }, finish_reason: finish }],
 					usage: { prompt_tokens: Math.ceil(JSON.stringify(messages).length / 4), completion_tokens: Math.ceil(content.length / 4) },
 				},
 			});
 			return;
 		}
-		await this.stream(mode, model, content, res);
+		await this.stream(mode, model, content, res, cut, pauses, record);
 	}
 
-	/** The answer text: brief reasoning, then the JSON in a ```json fence when streamed, bare otherwise. */
-	private content(mode: OpenAiMode, messages: readonly JsonObject[]): string {
-		if (mode === 'not-json') return NOT_JSON_ANSWER;
+	/**
+	 * The answer text: brief reasoning, then the JSON in a ```json fence when streamed, bare otherwise; the edit format
+	 * when the request asks for it (`pauses`: where each edit ends, for 'edits').
+	 */
+	private content(mode: OpenAiMode, messages: readonly JsonObject[]): { content: string; pauses: number[] } {
+		if (mode === 'not-json') return { content: NOT_JSON_ANSWER, pauses: [] };
 		const found = answerFor(messages);
-		if (!found) return 'I could not find a prompt between the markers in your message.';
+		if (!found) return { content: 'I could not find a prompt between the markers in your message.', pauses: [] };
 		if (mode === 'drop-placeholder') {
 			// A careless model: the first {{placeholder}} becomes plain words.
 			found.answer.improved_prompt = found.answer.improved_prompt.replace(/\{\{\s*(\w+)\s*\}\}/, (_m, name: string) => `the ${name.replace(/_/g, ' ')}`);
 		}
-		const json = JSON.stringify(found.answer, null, 2);
-		if (mode === 'no-stream') return json;
+		const edits = asksForEdits(messages) ? editsAnswer(found.prompt, found.answer, mode, messages.some((m) => typeof m.content === 'string' && m.content.includes(CORRECTION_HEADING))) : undefined;
+		const json = JSON.stringify(edits ?? found.answer, null, 2);
+		if (mode === 'no-stream') return { content: json, pauses: [] };
 		const runs = found.runs.map((r) => r.id).join(', ') || 'none';
-		return `Reasoning: the prompt’s wording caused the failures in runs ${runs}; small, targeted edits fix them — keeping “placeholders” as written.\n\n\`\`\`json\n${json}\n\`\`\`\n`;
+		const content = `Reasoning: the prompt’s wording caused the failures in runs ${runs}; small, targeted edits fix them — keeping “placeholders” as written.\n\n\`\`\`json\n${json}\n\`\`\`\n`;
+		return { content, pauses: mode === 'edits' && edits ? editEnds(content, edits.edits) : [] };
 	}
 
-	private async stream(mode: OpenAiMode, model: string, content: string, res: http.ServerResponse): Promise<void> {
+	private async stream(mode: OpenAiMode, model: string, content: string, res: http.ServerResponse, cut: boolean, pauses: readonly number[], record: RecordedOpenAiRequest): Promise<void> {
 		res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
 		res.flushHeaders();
 		if (mode === 'slow-first-token' && !(await this.loopback.wait(this.modes.delayMs, res))) return;
 		const chunk = (delta: JsonObject, finish: string | null): string =>
 			`data: ${JSON.stringify({ id: 'chatcmpl-local', object: 'chat.completion.chunk', created: CREATED, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-		const text = mode === 'length' ? content.slice(0, Math.floor(content.length / 2)) : content;
+		const text = cut ? content.slice(0, Math.floor(content.length / 2)) : content;
 		let events = ': keep-alive\n\n' + chunk({ role: 'assistant', content: '' }, null);
-		for (const piece of text.match(/[\s\S]{1,12}/gu) ?? []) events += chunk({ content: piece }, null);
-		events += chunk({}, mode === 'length' ? 'length' : 'stop');
+		if (pauses.length > 0) {
+			// Each edit arrives on its own: what precedes its end is written, then a pause.
+			let from = 0;
+			for (const end of [...pauses, text.length]) {
+				for (const piece of text.slice(from, end).match(/[\s\S]{1,12}/gu) ?? []) events += chunk({ content: piece }, null);
+				from = end;
+				res.write(events);
+				events = '';
+				if (end < text.length) (record.editsWrittenAt ??= []).push(Date.now());
+				if (end < text.length && !(await this.loopback.wait(this.modes.editPauseMs, res))) return;
+			}
+		} else {
+			for (const piece of text.match(/[\s\S]{1,12}/gu) ?? []) events += chunk({ content: piece }, null);
+		}
+		events += chunk({}, cut ? 'length' : 'stop');
 		events += `data: ${JSON.stringify({ id: 'chatcmpl-local', object: 'chat.completion.chunk', created: CREATED, model, choices: [], usage: { prompt_tokens: 100, completion_tokens: Math.ceil(text.length / 4) } })}\n\n`;
 		events += 'data: [DONE]\n\n';
 		const bytes = Buffer.from(events, 'utf8');

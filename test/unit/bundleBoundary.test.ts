@@ -31,6 +31,7 @@ const MAY_BE_IN_BOTH = new Set([
 	'src/vscode/documentEol.ts',
 	'src/vscode/review/applyOrDiscardOffer.ts',
 	'src/vscode/review/changeShortcuts.ts',
+	'src/vscode/review/draftRefusal.ts',
 	'src/vscode/review/reviewShortcuts.ts',
 ]);
 

@@ -26,8 +26,12 @@ class ScreenPick implements Partial<QuickPickWidget<Item>> {
 	}) as vscode.Event<readonly Item[]>;
 }
 
-function screen(pick: ScreenPick, answer: unknown = undefined): UserInterface {
+function screen(pick: ScreenPick, answer: unknown = undefined, progress: string[] = []): UserInterface {
 	return {
+		withProgress: (title, task) => {
+			progress.push(title);
+			return task((message) => progress.push(message), { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) });
+		},
 		showMessage: async () => undefined,
 		showInputBox: async () => undefined,
 		inputStep: async () => BACK,
@@ -98,4 +102,14 @@ test('a step\'s single-choice pick is redacted, and Back comes through as Back',
 	assert.ok(isBack(answer));
 	const picked = await window.showQuickPick(items, { id: QuickInputIds.chatModel });
 	assert.equal(picked, items[1]);
+});
+
+test('a progress notification shows its title and each message without the key', async () => {
+	const shown: string[] = [];
+	const result = await redactingWindow(screen(new ScreenPick(), undefined, shown), redact).withProgress(`Improving with ${KEY}`, async (report) => {
+		report(`${KEY}: 1,204 characters received…`);
+		return 'done';
+	});
+	assert.equal(result, 'done');
+	assert.deepEqual(shown, ['Improving with «redacted»', '«redacted»: 1,204 characters received…']);
 });

@@ -9,6 +9,7 @@ import { cekuraClient, startSession } from '../vscode/cekuraSession';
 import { lookupFocusNames } from '../core/focusNames';
 import { requestProposal, type ImproveFlowDeps } from '../vscode/requestProposal';
 import { reviewProposal } from '../vscode/review/proposalReview';
+import { StreamedReview } from '../vscode/review/streamedReview';
 import type { Review } from '../../vscode/review/review';
 
 /** A steering note is one line; longer text belongs in the prompt itself. */
@@ -28,7 +29,7 @@ const ALL_FAILURES = { workflow_metric_ids: [], category_ids: [] };
 export async function improveAgain(deps: ImproveFlowDeps, uri: unknown, preset?: PresetRuns): Promise<void> {
 	const { log, ui, reviews } = deps;
 	const review = await reviews.choose(uri, vscode.l10n.t('Cekura: Improve which review again?'));
-	if (!review) return;
+	if (!review || reviews.refusedWhileDrafting(review)) return;
 	const session = await startSession(deps);
 	if (!session) return;
 	const question = await engineQuestion(session.settings);
@@ -56,31 +57,23 @@ export async function improveAgain(deps: ImproveFlowDeps, uri: unknown, preset?:
 	log.info(`Improving review ${review.id} again (${prompt.length} characters) with runs ${runs.runIds.join(', ')}${note ? ' and a steering note' : ''}.`);
 	// Without the focus step (the same runs), the failures' names are read while the engine works.
 	const focusNames = runs.focusNames ? Promise.resolve(runs.focusNames) : lookupFocusNames(cekuraClient(deps, session), runs.runIds, log);
-	await requestProposal(deps, session, { prompt, runIds: [...runs.runIds], focus: runs.focus, note: note || undefined }, async (proposal) => {
+	let source: vscode.TextDocument;
+	try {
+		source = await vscode.workspace.openTextDocument(review.sourceUri);
+	} catch (err) {
+		ui.notify('warning', vscode.l10n.t('Cekura: {0} cannot be opened any more ({1}), so the new proposal is not shown.', review.sourceName, errorMessage(err)));
+		return;
+	}
+	const request = { source, tracker: review.tracker, encoding: review.encoding, runIds: runs.runIds, focus: runs.focus, previous: { review, text: prompt } };
+	const drafts = (author: string): StreamedReview => new StreamedReview(deps, { ...request, author });
+	await requestProposal<void, StreamedReview>(deps, session, { prompt, runIds: [...runs.runIds], focus: runs.focus, note: note || undefined }, async (proposal, draft) => {
 		if (!reviews.openReviews.includes(review)) {
 			// Applied or discarded while the request ran: its place in the file is gone with it.
 			ui.notify('info', vscode.l10n.t('Cekura: the review of {0} was closed while {1} worked on it, so its new proposal is not shown.', review.sourceName, proposal.author));
 			return;
 		}
-		let source: vscode.TextDocument;
-		try {
-			source = await vscode.workspace.openTextDocument(review.sourceUri);
-		} catch (err) {
-			ui.notify('warning', vscode.l10n.t('Cekura: {0} cannot be opened any more ({1}), so the new proposal is not shown.', review.sourceName, errorMessage(err)));
-			return;
-		}
-		await reviewProposal(deps, {
-			source,
-			tracker: review.tracker,
-			encoding: review.encoding,
-			proposal,
-			runIds: runs.runIds,
-			focus: runs.focus,
-			focusNames: await focusNames,
-			basedOn: prompt,
-			previous: { review, text: prompt },
-		});
-	});
+		await reviewProposal(deps, { ...request, proposal, basedOn: prompt, draft, focusNames: await focusNames });
+	}, drafts);
 }
 
 interface RunsItem extends vscode.QuickPickItem {

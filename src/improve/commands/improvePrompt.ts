@@ -9,6 +9,7 @@ import { engineQuestion, engineStep, focusStep, rememberModel, runsStep } from '
 import { startSession } from '../vscode/cekuraSession';
 import { requestProposal, type ImproveFlowDeps } from '../vscode/requestProposal';
 import { reviewProposal } from '../vscode/review/proposalReview';
+import { StreamedReview } from '../vscode/review/streamedReview';
 import type { Review } from '../../vscode/review/review';
 import { SourceTracker } from '../vscode/review/sourceTracker';
 import { resolvePromptLocation } from '../vscode/promptLocationArgument';
@@ -52,7 +53,14 @@ export async function improvePrompt(deps: ImproveFlowDeps, location?: PromptLoca
 	});
 	let review: Review | undefined;
 	try {
-		review = await requestProposal(deps, session, input, (proposal) => reviewProposal(deps, { source: target.document, tracker, encoding: target.encoding, proposal, runIds, focus, focusNames, basedOn: target.text }));
+		const request = { source: target.document, tracker, encoding: target.encoding, runIds, focus, focusNames };
+		review = await requestProposal<Review | undefined, StreamedReview>(
+			deps,
+			session,
+			input,
+			(proposal, draft) => reviewProposal(deps, { ...request, proposal, basedOn: target.text, draft }),
+			(author) => new StreamedReview(deps, { ...request, author }),
+		);
 	} finally {
 		// The review owns the tracker from now on.
 		if (!review) tracker.dispose();

@@ -81,7 +81,7 @@ async function prepare(deps: TestProposalDeps, review: Review): Promise<Prepared
 	const client = cekuraClient(deps, session);
 	let plan;
 	try {
-		plan = await readScenarios(client, review);
+		plan = await readScenarios(deps.ui, client, review);
 	} catch (err) {
 		throw forReadingScenarios(err, review.runIds);
 	}

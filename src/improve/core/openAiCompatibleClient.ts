@@ -35,6 +35,13 @@ export interface OpenAiCompatibleOptions {
 	maxResponseBytes?: number;
 }
 
+interface CompleteOptions {
+	/** OpenAI's `response_format` (structured output), e.g. `{type: "json_schema", json_schema: {name, strict, schema}}`. */
+	responseFormat?: object;
+	/** Resolve an answer that stopped at the output limit (`finishReason: 'length'`) instead of rejecting it. */
+	acceptLength?: boolean;
+}
+
 interface ChatCompletion {
 	text: string;
 	/** 'stop' for a finished answer ('stop' too when a stream ends with [DONE] but names no reason). */
@@ -51,6 +58,9 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 
 type Mode = 'chat' | 'models';
+
+/** Base URL and model of the servers that answered 400 to `response_format` in this session. */
+const refusesResponseFormat = new Set<string>();
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -71,15 +81,30 @@ export class OpenAiCompatibleClient {
 	/**
 	 * Sends the messages with `stream: true` and returns the whole answer. Reads a streamed (SSE) or a plain JSON
 	 * answer, whichever the server sends. `onText` sees each piece of text as it arrives. Rejects with a ModelError;
-	 * a cut answer is never returned.
+	 * a cut answer is never returned, except one that stopped at the output limit when `acceptLength` is set.
+	 * `responseFormat` (structured output) is sent unless this server and model refused it before: a 400 answer to it
+	 * sends the request once more without it, and that is remembered for the session.
 	 */
-	async complete(messages: ChatMessage[], signal: AbortSignal, onText?: (delta: string, receivedChars: number) => void): Promise<ChatCompletion> {
-		const body = JSON.stringify({ model: this.options.model, messages, stream: true });
+	async complete(messages: ChatMessage[], signal: AbortSignal, onText?: (delta: string, receivedChars: number) => void, options: CompleteOptions = {}): Promise<ChatCompletion> {
+		const server = `${this.options.baseUrl} ${this.options.model}`;
+		const format = options.responseFormat && !refusesResponseFormat.has(server) ? options.responseFormat : undefined;
+		try {
+			return await this.completeOnce(messages, signal, onText, format, options.acceptLength === true);
+		} catch (err) {
+			if (!format || !(err instanceof ModelError) || err.kind !== 'badRequest' || err.status !== 400) throw err;
+			this.options.log?.info(`The model server at ${this.origin} refused structured output (response_format) with 400 for model "${this.shown(this.options.model, 100)}"; sending the request again without it, and not sending it to this server again in this session.`);
+			refusesResponseFormat.add(server);
+			return await this.completeOnce(messages, signal, onText, undefined, options.acceptLength === true);
+		}
+	}
+
+	private async completeOnce(messages: ChatMessage[], signal: AbortSignal, onText: ((delta: string, receivedChars: number) => void) | undefined, responseFormat: object | undefined, acceptLength: boolean): Promise<ChatCompletion> {
+		const body = JSON.stringify({ model: this.options.model, messages, stream: true, ...(responseFormat ? { response_format: responseFormat } : {}) });
 		return this.call('chat', signal, async (response, started, combined) => {
 			const type = response.headers.get('content-type') ?? '';
 			const result = /text\/event-stream/i.test(type) ? await this.readStream(response, onText) : this.readJsonCompletion(await this.readText(response, combined), type, onText);
 			this.options.log?.info(`POST ${this.url('chat')} → ${response.status}, ${result.text.length} characters in ${Date.now() - started} ms (finish: ${result.finishReason})`);
-			return checkFinish(result);
+			return acceptLength && result.finishReason === 'length' ? result : checkFinish(result);
 		}, body);
 	}
 

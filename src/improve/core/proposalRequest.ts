@@ -6,6 +6,7 @@ import type { ImproveEngine, ImproveInput } from './engines/engineTypes';
 import { AGAIN, retryOnError, type ErrorPrompt } from './errorRecovery';
 import type { Logger } from '../../core/logger';
 import { withoutSecrets } from './engines/proposalSecrets';
+import { draftFeed, type DraftReview } from './proposalDraft';
 
 /** The engines a request can use; each reads the settings as they are when it is called. */
 interface ProposalEngines {
@@ -50,8 +51,17 @@ export interface ProposalRequestDeps {
  *
  * `review` runs while the notification is still up, which closes when `review` is done: closed first, the workbench
  * would close it before it opens the review diff, and closed while the diff opens, it would take the diff's frames.
+ *
+ * With `drafts`, each attempt makes a draft review that an engine answering with edits fills as they arrive; `review`
+ * gets it, to take it over. An attempt that ends otherwise (cancelled, failed, retried, fallen back, or a review
+ * that did not take it over) closes its draft, so no stale draft stays open.
  */
-export async function requestProposal<T>(deps: ProposalRequestDeps, input: ImproveInput, review: (proposal: Proposal) => Promise<T>): Promise<T | undefined> {
+export async function requestProposal<T, D extends DraftReview = DraftReview>(
+	deps: ProposalRequestDeps,
+	input: ImproveInput,
+	review: (proposal: Proposal, draft: D | undefined) => Promise<T>,
+	drafts?: (author: string) => D,
+): Promise<T | undefined> {
 	const { engines, log } = deps;
 	// Setting an engine up can ask the user, or fail with an error that offers what helps: it happens in the loop.
 	let nextEngine = (): Promise<ImproveEngine | undefined> => engines.configured();
@@ -70,9 +80,16 @@ export async function requestProposal<T>(deps: ProposalRequestDeps, input: Impro
 			if (!sent) return undefined;
 			log.info(`Engine: ${current.author} (${current.kind}).`);
 			return await deps.ui.improving(current.author, async (signal, report) => {
-				const proposal = withoutSecrets(await current.improve(sent, signal, report), await deps.secrets());
-				const [settled] = await Promise.allSettled([review(!takesNote(current.kind) && input.note ? { ...proposal, warnings: [...proposal.warnings, noteNotSent()] } : proposal)]);
-				return settled;
+				const draft = drafts?.(current.author);
+				try {
+					const feed = draft && draftFeed(draft, report, await deps.secrets());
+					const improved = feed ? current.improve(sent, AbortSignal.any([signal, draft.closed]), feed.report, feed.onDraft) : current.improve(sent, signal, report);
+					const proposal = withoutSecrets(await improved, await deps.secrets());
+					const [settled] = await Promise.allSettled([review(!takesNote(current.kind) && input.note ? { ...proposal, warnings: [...proposal.warnings, noteNotSent()] } : proposal, draft)]);
+					return settled;
+				} finally {
+					await draft?.dispose();
+				}
 			});
 		},
 		{

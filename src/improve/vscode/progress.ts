@@ -1,10 +1,10 @@
-import * as vscode from 'vscode';
+import type { Ui } from '../../vscode/ui';
 
 /** A cancellable progress notification whose Cancel button aborts the signal handed to `task`. */
-export function withCancellableProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Thenable<T> {
-	return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+export function withCancellableProgress<T>(ui: Ui, title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Thenable<T> {
+	return ui.withProgress(title, (report, token) => {
 		const controller = new AbortController();
 		const subscription = token.onCancellationRequested(() => controller.abort());
-		return task(controller.signal, (message) => progress.report({ message })).finally(() => subscription.dispose());
+		return task(controller.signal, report).finally(() => subscription.dispose());
 	});
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ImproveInput } from '../core/engines/engineTypes';
+import type { DraftReview } from '../core/proposalDraft';
 import type { Proposal } from '../../core/proposal';
 import type { CekuraClient } from '../core/cekuraClient';
 import { requestProposal as request } from '../core/proposalRequest';
@@ -31,9 +32,16 @@ export interface ImproveFlowDeps extends ProposalDeps {
 /**
  * The request loop of `core/proposalRequest.ts` (engine, Retry, `auto`'s fallback, the steering note) in VS Code:
  * its progress notification, messages, key prompts and engines. Set API Key updates `session`'s key, and acting on an
- * error reads the settings again into it.
+ * error reads the settings again into it. With `drafts`, a proposal that arrives edit by edit streams into a draft
+ * review, which `review` takes over.
  */
-export function requestProposal<T>(deps: ProposalDeps, session: CekuraSession, input: ImproveInput, review: (proposal: Proposal) => Promise<T>): Promise<T | undefined> {
+export function requestProposal<T, D extends DraftReview>(
+	deps: ProposalDeps,
+	session: CekuraSession,
+	input: ImproveInput,
+	review: (proposal: Proposal, draft: D | undefined) => Promise<T>,
+	drafts?: (author: string) => D,
+): Promise<T | undefined> {
 	const { engines, keys, log, modelKeys, ui } = deps;
 	const client = (): CekuraClient => cekuraClient(deps, session);
 	return request(
@@ -46,7 +54,7 @@ export function requestProposal<T>(deps: ProposalDeps, session: CekuraSession, i
 			},
 			ui: {
 				errors: errorNotifications(log, ui),
-				improving: (author, task) => withCancellableProgress(vscode.l10n.t('Cekura: improving the prompt with {0}', author), task),
+				improving: (author, task) => withCancellableProgress(ui, vscode.l10n.t('Cekura: improving the prompt with {0}', author), task),
 				noteUnsendable: (note) => askNoteUnsendable(ui, note),
 			},
 			engineSetting: () => session.settings.engine,
@@ -63,6 +71,7 @@ export function requestProposal<T>(deps: ProposalDeps, session: CekuraSession, i
 		},
 		input,
 		review,
+		drafts,
 	);
 }
 

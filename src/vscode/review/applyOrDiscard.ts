@@ -4,6 +4,7 @@ import type { Log } from '../log';
 import type { Ui } from '../ui';
 import type { OpenReviews } from './openReviews';
 import type { Review } from './review';
+import { refusedWhileDrafting } from './draftRefusal';
 import { rightSideDocument, type ReviewDiffs } from './reviewDiffs';
 import type { ReviewServices } from './reviewServices';
 import { isReviewTab } from './reviewTabs';
@@ -23,6 +24,7 @@ export class ApplyOrDiscard implements vscode.Disposable {
 	}
 
 	async apply(review: Review): Promise<void> {
+		if (refusedWhileDrafting(this.ui, review)) return;
 		const improvedDoc = await vscode.workspace.openTextDocument(review.improvedUri);
 		const improved = improvedDoc.getText();
 		if (improved.trim() === '') {

@@ -3,11 +3,13 @@ import { Commands } from '../../constants';
 import type { ProposalCheck } from '../../core/proposal';
 import type { Ui } from '../ui';
 import type { Review } from './review';
+import { refusedWhileDrafting } from './draftRefusal';
 import { reviewShortcuts } from './reviewShortcuts';
 import type { ReviewManager } from './reviewManager';
 
 /** The summary of changes next to the diff, with the two ways out, the evidence of the runs and the test of the proposal. */
 export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review: Review): Promise<void> {
+	if (refusedWhileDrafting(ui, review)) return;
 	const apply = vscode.l10n.t('Apply');
 	const discard = vscode.l10n.t('Discard');
 	const evidence = vscode.l10n.t('Show Evidence');
@@ -20,6 +22,7 @@ export async function offerApplyOrDiscard(reviews: ReviewManager, ui: Ui, review
 		ui.notify('info', vscode.l10n.t('Cekura: the review of {0} is already closed.', review.sourceName));
 		return;
 	}
+	if (choice !== evidence && refusedWhileDrafting(ui, review)) return;
 	if (choice === evidence) await vscode.commands.executeCommand(Commands.showEvidence, review.improvedUri);
 	else if (choice === test) await vscode.commands.executeCommand(Commands.testProposal, review.improvedUri);
 	else if (choice === apply) await reviews.apply(review);

@@ -13,7 +13,8 @@ export class ChangeCodeLensProvider implements vscode.CodeLensProvider {
 
 	provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
 		const entry = this.changes.of(document);
-		if (!entry) return [];
+		// A proposal still arriving has nothing to decide yet (the status bar says so).
+		if (!entry || entry.review.drafting) return [];
 		const keys = changeShortcuts();
 		return entry.changes.undecided.flatMap((change) => {
 			const range = new vscode.Range(entry.changes.lineOf(change), 0, entry.changes.lineOf(change), 0);

@@ -103,7 +103,8 @@ export class HistoryRecorder implements vscode.Disposable {
 	private onRightSideChanged(event: vscode.TextDocumentChangeEvent): void {
 		if (event.document.uri.scheme !== REVIEW_SCHEME) return;
 		const review = this.reviews.byUri(event.document.uri);
-		if (!review) return;
+		// A draft's right side changes with each edit that arrives; the proposal is recorded once complete.
+		if (!review || review.drafting) return;
 		clearTimeout(this.pendingEdits.get(review));
 		this.pendingEdits.set(
 			review,

@@ -24,9 +24,10 @@ export interface Review {
 	readonly title: string;
 	/** Who wrote the proposal: "Cekura", "gpt-4.1 via VS Code", "llama3.1 at 127.0.0.1:11434". */
 	readonly author: string;
-	readonly summary: string;
+	/** Set once the proposal is complete (`ReviewDiffs.complete`) when it streamed into the review. */
+	summary: string;
 	/** What the user should check before applying, e.g. a dropped template placeholder. */
-	readonly warnings: readonly string[];
+	warnings: readonly string[];
 	/**
 	 * The proposal's checks (placeholders, locality, growth, coverage, guardrails), shown with the summary; made once
 	 * the diff is on its way (`ReviewManager.setChecks`).
@@ -37,6 +38,11 @@ export interface Review {
 	readonly runIds: readonly number[];
 	/** The failures the proposal was asked to focus on. */
 	readonly focus: Focus;
+	/**
+	 * Set while the proposal is still arriving, edit by edit: the right side shows the edits so far and is read-only,
+	 * nothing can be applied or decided, and nothing is recorded in the history until the proposal is complete.
+	 */
+	drafting?: { editsApplied: number };
 	/** Improve Again: the review whose right side this proposal improved on. */
 	readonly previousId?: number;
 }

@@ -45,6 +45,57 @@ export class ReviewDiffs {
 
 	/** Opens the review of a proposal, and records it in the history. */
 	async open(request: ReviewRequest): Promise<Review> {
+		const { review, left, proposed } = await this.newReview(request);
+		this.recorder.opened(review, request.source, proposed);
+		await this.show(review, left, proposed);
+		this.opened(review, request);
+		if (request.previous) await this.replaced(request.previous.review);
+		return review;
+	}
+
+	/**
+	 * Opens the review of a proposal still arriving (`request.proposal` holds the edits so far): its right side is
+	 * read-only, so the next draft can replace it, and nothing is recorded until `complete`.
+	 */
+	async openDraft(request: ReviewRequest, editsApplied: number): Promise<Review> {
+		const { review, left, proposed } = await this.newReview(request);
+		review.drafting = { editsApplied };
+		await this.show(review, left, proposed, true);
+		this.opened(review, request);
+		return review;
+	}
+
+	/** The next draft: the right side's content is replaced; resolves once its document holds it. */
+	async updateDraft(review: Review, source: vscode.TextDocument, text: string, editsApplied: number): Promise<void> {
+		if (!review.drafting) return;
+		const proposed = fitToOriginal(text, this.files.text(review.originalUri) ?? review.originalText, eolOf(source));
+		review.drafting = { editsApplied };
+		this.files.put(review.improvedUri, proposed, true);
+		this.reviews.changedOne();
+		await documentHolds(review.improvedUri, proposed);
+	}
+
+	/**
+	 * The proposal of a draft review is complete and checked: its right side becomes the proposal, writable, the
+	 * review is recorded in the history and can be applied (and replaces the one it improved on).
+	 */
+	async complete(review: Review, request: ReviewRequest): Promise<void> {
+		const { proposal, source, previous } = request;
+		const proposed = fitToOriginal(proposal.improved_prompt, this.files.text(review.originalUri) ?? review.originalText, eolOf(source));
+		review.summary = proposal.summary_of_changes;
+		review.warnings = proposal.warnings;
+		review.stats = request.stats;
+		this.files.put(review.improvedUri, proposed, false);
+		// Apply reads the right side's document: it must hold the proposal before Apply may write it.
+		await documentHolds(review.improvedUri, proposed);
+		review.drafting = undefined;
+		this.recorder.opened(review, source, proposed);
+		this.reviews.changedOne();
+		this.log.info(`Review ${review.id}: the proposal is complete.`);
+		if (previous) await this.replaced(previous.review);
+	}
+
+	private async newReview(request: ReviewRequest): Promise<{ review: Review; left: string; proposed: string }> {
 		const { source, tracker, encoding, proposal, previous } = request;
 		// Restored reviews are in place first, so a new one never takes the place of one coming back.
 		await this.restored;
@@ -68,18 +119,17 @@ export class ReviewDiffs {
 		});
 		// The history keeps the file's original beside the proposal: that is what Apply Again finds in the file.
 		const left = previous ? previous.text : originalText;
-		const proposed = fitToOriginal(proposal.improved_prompt, left, eolOf(source));
-		this.recorder.opened(review, source, proposed);
-		await this.show(review, left, proposed);
-		this.log.info(`Review ${review.id} opened for ${source.uri.toString()} (runs ${review.runIds.join(', ')}, proposal by ${proposal.author}, prompt written as ${encoding.description}${previous ? `, improving on review ${previous.review.id}` : ''}).`);
-		if (previous) await this.replaced(previous.review);
-		return review;
+		return { review, left, proposed: fitToOriginal(proposal.improved_prompt, left, eolOf(source)) };
+	}
+
+	private opened(review: Review, { source, encoding, previous }: ReviewRequest): void {
+		this.log.info(`Review ${review.id} opened${review.drafting ? ' as a draft' : ''} for ${source.uri.toString()} (runs ${review.runIds.join(', ')}, proposal by ${review.author}, prompt written as ${encoding.description}${previous ? `, improving on review ${previous.review.id}` : ''}).`);
 	}
 
 	/** Puts the two sides in place and shows the diff. */
-	async show(review: Review, left: string, right: string): Promise<void> {
+	async show(review: Review, left: string, right: string, readonlyRight = false): Promise<void> {
 		this.files.put(review.originalUri, left, true);
-		this.files.put(review.improvedUri, right, false);
+		this.files.put(review.improvedUri, right, readonlyRight);
 		// The context key and the diff travel to the workbench together: waiting for one before sending the other
 		// only delays the diff.
 		await Promise.all([this.reviews.add(review), vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false })]);
@@ -89,12 +139,15 @@ export class ReviewDiffs {
 
 	/**
 	 * Closes the review's tab and drops its sides, recording the outcome and the right side as the user left it
-	 * (`improvedDoc`'s text, when it is open). The tracker stops unless a newer review took it over.
+	 * (`improvedDoc`'s text, when it is open). The tracker stops unless a newer review took it over. A draft leaves
+	 * no record, and its tracker stays with the request that made it.
 	 */
 	async close(review: Review, improvedDoc: vscode.TextDocument | undefined, outcome: 'applied' | 'discarded', disposeTracker = true): Promise<void> {
 		if (!this.reviews.remove(review)) return;
-		if (disposeTracker) review.tracker.dispose();
-		this.recorder.closed(review, outcome, improvedDoc?.getText() ?? this.files.text(review.improvedUri) ?? '');
+		if (!review.drafting) {
+			if (disposeTracker) review.tracker.dispose();
+			this.recorder.closed(review, outcome, improvedDoc?.getText() ?? this.files.text(review.improvedUri) ?? '');
+		}
 		// Saving into the in-memory side clears its dirty state, so closing the tab asks nothing.
 		if (improvedDoc?.isDirty) await improvedDoc.save();
 		await closeTabs(reviewTabs(review.improvedUri));
@@ -113,4 +166,26 @@ export class ReviewDiffs {
 /** The review's right side, when a document of it is open. */
 export function rightSideDocument(review: Review): vscode.TextDocument | undefined {
 	return vscode.workspace.textDocuments.find((d) => d.uri.toString() === review.improvedUri.toString());
+}
+
+/**
+ * Resolves once the open document of `uri` holds `text` (VS Code reloads it after the file changed), at once when
+ * none is open, or after `timeoutMs` when it never does (a document the user edited keeps its own text).
+ */
+function documentHolds(uri: vscode.Uri, text: string, timeoutMs = 3000): Promise<void> {
+	const key = uri.toString();
+	const holds = (): boolean => {
+		const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+		return !document || document.getText() === text;
+	};
+	if (holds()) return Promise.resolve();
+	return new Promise((resolve) => {
+		const done = (): void => {
+			clearTimeout(timer);
+			listener.dispose();
+			resolve();
+		};
+		const listener = vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === key && holds() && done());
+		const timer = setTimeout(done, timeoutMs);
+	});
 }

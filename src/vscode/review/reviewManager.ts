@@ -4,6 +4,7 @@ import type { ProposalCheck } from '../../core/proposal';
 import type { Log } from '../log';
 import type { Ui } from '../ui';
 import { ApplyOrDiscard } from './applyOrDiscard';
+import { refusedWhileDrafting } from './draftRefusal';
 import { HistoryRecorder } from './historyRecorder';
 import { OpenReviews } from './openReviews';
 import { RecordedProposals } from './recordedProposals';
@@ -28,7 +29,12 @@ export class ReviewManager implements vscode.Disposable {
 	/** A review opened or closed, or its size of the change measured. */
 	readonly onDidChange: vscode.Event<void>;
 
-	constructor(files: ReviewFileSystem, log: Log, ui: Ui, improve: () => ReviewServices) {
+	constructor(
+		files: ReviewFileSystem,
+		log: Log,
+		private readonly ui: Ui,
+		improve: () => ReviewServices,
+	) {
 		this.reviews = new OpenReviews(ui);
 		this.onDidChange = this.reviews.onDidChange;
 		this.recorder = new HistoryRecorder(this.reviews, log, improve);
@@ -44,6 +50,24 @@ export class ReviewManager implements vscode.Disposable {
 
 	open(request: ReviewRequest): Promise<Review> {
 		return this.diffs.open(request);
+	}
+
+	/** The review of a proposal still arriving (see `ReviewDiffs.openDraft`). */
+	openDraft(request: ReviewRequest, editsApplied: number): Promise<Review> {
+		return this.diffs.openDraft(request, editsApplied);
+	}
+
+	updateDraft(review: Review, source: vscode.TextDocument, text: string, editsApplied: number): Promise<void> {
+		return this.diffs.updateDraft(review, source, text, editsApplied);
+	}
+
+	complete(review: Review, request: ReviewRequest): Promise<void> {
+		return this.diffs.complete(review, request);
+	}
+
+	/** True, after saying so, when `review`'s proposal is still arriving. */
+	refusedWhileDrafting(review: Review): boolean {
+		return refusedWhileDrafting(this.ui, review);
 	}
 
 	setStats(review: Review, stats: string): void {

@@ -11,10 +11,17 @@ export interface ImproveInput {
 	note?: string;
 }
 
+/** Sees the proposal take shape while a model answers with edits: the prompt with the edits so far that applied cleanly. */
+export type DraftListener = (draft: { text: string; editsApplied: number }) => void;
+
 export interface ImproveEngine {
 	readonly kind: EngineKind;
 	/** Who writes the proposal, for the progress notification, the review and the log. */
 	readonly author: string;
-	/** `report` takes short progress messages ("1,204 characters received"). Rejects with a CekuraError or ModelError. */
-	improve(input: ImproveInput, signal: AbortSignal, report: (message: string) => void): Promise<Proposal>;
+	/**
+	 * `report` takes short progress messages ("1,204 characters received"). `onDraft`, when given, is called by engines
+	 * that answer with edits each time one more edit arrived and applied cleanly (previews; the resolved proposal
+	 * decides). Rejects with a CekuraError or ModelError.
+	 */
+	improve(input: ImproveInput, signal: AbortSignal, report: (message: string) => void, onDraft?: DraftListener): Promise<Proposal>;
 }

@@ -1,5 +1,5 @@
 import type { OpenAiCompatibleClient } from '../openAiCompatibleClient';
-import type { ChatModel, ConversationTurn } from './chatModel';
+import type { ChatAnswer, ChatModel, CompleteOptions, ConversationTurn } from './chatModel';
 
 /** A model on an OpenAI-compatible server, as the model engine sees it. Such servers count no tokens for us. */
 export class OpenAiChatModel implements ChatModel {
@@ -11,13 +11,14 @@ export class OpenAiChatModel implements ChatModel {
 		readonly maxInputTokens: number,
 	) {}
 
-	async complete(instructions: string, request: string, signal: AbortSignal, onText: (receivedChars: number) => void): Promise<{ text: string; outputTokens?: number; inputTokens?: number }> {
+	async complete(instructions: string, request: string, signal: AbortSignal, onText: (receivedChars: number, piece?: string) => void, options: CompleteOptions = {}): Promise<ChatAnswer> {
 		const messages = [
 			{ role: 'system' as const, content: instructions },
 			{ role: 'user' as const, content: request },
 		];
-		const completion = await this.client.complete(messages, signal, (_delta, received) => onText(received));
-		return { text: completion.text, inputTokens: completion.usage?.promptTokens, outputTokens: completion.usage?.completionTokens };
+		const responseFormat = options.schema ? { type: 'json_schema', json_schema: { name: options.schema.name, strict: true, schema: options.schema.schema } } : undefined;
+		const completion = await this.client.complete(messages, signal, (delta, received) => onText(received, delta), { responseFormat, acceptLength: true });
+		return { text: completion.text, finishReason: completion.finishReason, inputTokens: completion.usage?.promptTokens, outputTokens: completion.usage?.completionTokens };
 	}
 
 	async converse(system: string, messages: readonly ConversationTurn[], signal: AbortSignal): Promise<string> {

@@ -17,8 +17,8 @@ type Plan = ReturnType<typeof planScenarios>;
  * The scenarios the review's runs played and, for the guard, the passing scenarios of the same results, read from
  * Cekura under a cancellable progress.
  */
-export function readScenarios(client: CekuraClient, review: Review): Thenable<Plan> {
-	return withCancellableProgress(vscode.l10n.t('Cekura: reading the scenarios of runs {0}', review.runIds.join(', ')), async (signal) => {
+export function readScenarios(ui: Ui, client: CekuraClient, review: Review): Thenable<Plan> {
+	return withCancellableProgress(ui, vscode.l10n.t('Cekura: reading the scenarios of runs {0}', review.runIds.join(', ')), async (signal) => {
 		const runs = await client.bulkRuns(review.runIds, signal);
 		const resultIds = [...new Set(runs.map((run) => run.result_id).filter((id): id is number => typeof id === 'number'))];
 		const passing: RunListItem[] = [];

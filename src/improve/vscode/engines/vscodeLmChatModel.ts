@@ -28,7 +28,7 @@ export class VscodeLmChatModel implements ChatModel {
 		}
 	}
 
-	async complete(instructions: string, request: string, signal: AbortSignal, onText: (receivedChars: number) => void): Promise<{ text: string }> {
+	async complete(instructions: string, request: string, signal: AbortSignal, onText: (receivedChars: number, piece?: string) => void): Promise<{ text: string }> {
 		// The API has no system role: the instructions open the one user message.
 		const messages = [vscode.LanguageModelChatMessage.User(`${instructions}\n\n${request}`)];
 		return { text: await this.send(messages, JUSTIFICATION(), signal, onText) };
@@ -43,7 +43,7 @@ export class VscodeLmChatModel implements ChatModel {
 		return this.send(chat, TEST_JUSTIFICATION(), signal, () => undefined);
 	}
 
-	private async send(messages: vscode.LanguageModelChatMessage[], justification: string, signal: AbortSignal, onText: (receivedChars: number) => void): Promise<string> {
+	private async send(messages: vscode.LanguageModelChatMessage[], justification: string, signal: AbortSignal, onText: (receivedChars: number, piece?: string) => void): Promise<string> {
 		const cancellation = cancellationOf(signal);
 		let text = '';
 		try {
@@ -51,7 +51,7 @@ export class VscodeLmChatModel implements ChatModel {
 			for await (const part of response.text) {
 				if (signal.aborted) break;
 				text += part;
-				onText(text.length);
+				onText(text.length, part);
 			}
 		} catch (err) {
 			throw this.modelError(err, signal);

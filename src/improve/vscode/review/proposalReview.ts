@@ -13,6 +13,7 @@ import type { Review } from '../../../vscode/review/review';
 import type { ReviewRequest } from '../../../vscode/review/reviewDiffs';
 import type { ReviewManager } from '../../../vscode/review/reviewManager';
 import { readSettings } from '../settings';
+import type { StreamedReview } from './streamedReview';
 
 interface ProposalReviewDeps {
 	reviews: ReviewManager;
@@ -31,11 +32,11 @@ const DIFF_PAINT_MS = 200;
  * Opens the review of `proposal`, then shows the size of the change and the summary of changes once the diff is
  * painted; says so instead when the proposal changes nothing. `request.basedOn` is what the proposal is compared
  * with: the prompt as sent (the original, or the previous proposal when improving again). Resolves the review once
- * the summary is on its way, or undefined when there was nothing to review. Every proposal is checked here
- * (`checkProposal`, whichever engine wrote it) while the diff is painted; `focusNames` names the runs' failures for
- * the coverage check.
+ * the summary is on its way, or undefined when there was nothing to review. A proposal that streamed into a draft
+ * review (`draft`) completes it in place. Every proposal is checked here (`checkProposal`, whichever engine wrote it)
+ * while the diff is painted; `focusNames` names the runs' failures for the coverage check.
  */
-export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<ReviewRequest, 'stats'> & { basedOn: string; focusNames?: ReadonlyMap<string, string> }): Promise<Review | undefined> {
+export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<ReviewRequest, 'stats'> & { basedOn: string; draft?: StreamedReview; focusNames?: ReadonlyMap<string, string> }): Promise<Review | undefined> {
 	let { proposal } = request;
 	const summary = proposal.summary_of_changes;
 	if (sameText(proposal.improved_prompt, request.basedOn)) {
@@ -52,7 +53,9 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 	// takes tens of ms), and the summary, which states it, waits for it.
 	const arrived = performance.now();
 	const since = (): string => (performance.now() - arrived).toFixed(0);
-	const opening = deps.reviews.open({ ...request, proposal, stats: vscode.l10n.t('measuring the change…') });
+	const drafted = await request.draft?.takeOver();
+	const measuringText = vscode.l10n.t('measuring the change…');
+	const opening = drafted ? deps.reviews.complete(drafted, { ...request, proposal, stats: measuringText }).then(() => drafted) : deps.reviews.open({ ...request, proposal, stats: measuringText });
 	const requested = since();
 	const measuring = diffStatsInSlices(request.basedOn, proposal.improved_prompt).then((stats) => ({ stats, measured: since() }));
 	const review = await opening;
@@ -60,7 +63,8 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 	// Made while the workbench paints the diff, which the summary waits for anyway: a few ms for a 30 KB prompt.
 	const checks = checkProposal({ original: request.basedOn, proposed: proposal.improved_prompt, summary, focus: request.focus, focusNames: request.focusNames ?? new Map(), growthBudgetPercent: readSettings().checks.growthBudgetPercent });
 	const checked = since();
-	const [{ stats, measured }] = await Promise.all([measuring, new Promise((resolve) => setTimeout(resolve, DIFF_PAINT_MS))]);
+	// A draft's diff is on screen already.
+	const [{ stats, measured }] = await Promise.all([measuring, new Promise((resolve) => setTimeout(resolve, drafted ? 0 : DIFF_PAINT_MS))]);
 	deps.log.info(`Review ${review.id}: diff requested ${requested} ms after the proposal arrived, its tab open after ${opened} ms, checked after ${checked} ms, the size of the change measured after ${measured} ms.`);
 	deps.log.info(`Review ${review.id}: checks ${checks.map((c) => `${c.kind} ${c.ok ? 'fine' : 'to look at'}`).join(', ')}.`);
 	deps.reviews.setChecks(review, checks);

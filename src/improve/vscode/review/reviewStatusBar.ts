@@ -56,6 +56,10 @@ export class ReviewStatusBar implements vscode.Disposable {
 			this.shown = false;
 			return;
 		}
+		if (review.drafting) {
+			this.showDraft(review.drafting.editsApplied);
+			return;
+		}
 		const progress = this.changes.progressOf(review);
 		this.item.text = `$(git-compare) ${progress ? progressText(progress) : `Cekura: ${review.stats}`}`;
 		const tooltip = new vscode.MarkdownString(undefined, true);
@@ -76,6 +80,14 @@ export class ReviewStatusBar implements vscode.Disposable {
 		}
 		this.item.tooltip = tooltip;
 		this.item.command = { title: vscode.l10n.t('Show Summary of Changes'), command: Commands.showReviewSummary, arguments: [review.improvedUri] };
+		this.item.show();
+		this.shown = true;
+	}
+
+	private showDraft(edits: number): void {
+		this.item.text = `$(sync~spin) ${edits === 1 ? vscode.l10n.t('Cekura: the proposal is still arriving · 1 edit so far') : vscode.l10n.t('Cekura: the proposal is still arriving · {0} edits so far', edits)}`;
+		this.item.tooltip = vscode.l10n.t('The edits are shown as they arrive. The right side is read-only until the proposal is complete and checked; then you can edit it, decide each change and apply it.');
+		this.item.command = undefined;
 		this.item.show();
 		this.shown = true;
 	}

@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { longPrompt } from '../../support/longPrompts';
+import { waitForValue } from '../../support/waitFor';
+import type { Flow } from '../workbench';
+import { chooseEngine } from './modelEngines';
+import { diffShownAt, markReviewDiffShown, waitForReviewDiffShown } from './responseToDiff';
+import { acceptFocus, IMPROVE_TITLE, pickRuns, setApiKey, waitForRunList } from './steps';
+
+/** Where the flow leaves the times from the first complete edit in the stream to the review painted, for `npm run bench`. */
+export const EDIT_TO_REVIEW_FILE = path.join('test-results', 'e2e', 'edit-to-review.json');
+
+const MODEL = 'local-improver';
+const FILE = 'long-prompt.md';
+/** How many proposals the flow times. */
+const PROPOSALS = 5;
+
+/**
+ * A long prompt improved by a model answering with edits: the review opens at the first edit, before the answer
+ * ends, and is timed from the moment the server wrote that edit to the review diff painted; Apply in the title bar is
+ * refused while the edits arrive; the summary comes once the proposal is complete.
+ */
+export const streamedEdits: Flow = {
+	name: 'streamedEdits',
+	async run(ctx) {
+		const { wb, model, shotsDir, log } = ctx;
+		await setApiKey(wb);
+		fs.writeFileSync(path.join(ctx.workspaceDir, FILE), longPrompt(6000));
+		await chooseEngine(wb, new RegExp(`${MODEL} at 127\\.0\\.0\\.1`));
+		const title = 'Original ↔ Improved (runs 5546)';
+		const samples: { flow: string; ms: number }[] = [];
+		try {
+			for (let i = 0; i < PROPOSALS; i++) {
+				// The pause after each edit leaves the review a draft long enough to look at it (and, the first time, to try Apply).
+				model.setModes({ mode: 'edits', editPauseMs: i === 0 ? 8000 : 1500 });
+				await wb.openFile(FILE, 'Bright Smiles Dental');
+				await wb.selectAll();
+				await wb.contextMenuCommand(IMPROVE_TITLE);
+				if (i === 0) {
+					await pickRuns(wb, [5546]);
+				} else {
+					await waitForRunList(wb);
+					await wb.clickQuickPickOk();
+				}
+				await markReviewDiffShown(wb.page, title);
+				await acceptFocus(wb);
+				await waitForReviewDiffShown(wb.page, title);
+				const request = ctx.model.requests.filter((r) => r.path === '/v1/chat/completions')[i];
+				const firstEdit = await waitForValue(() => request?.editsWrittenAt?.[0], 'the server to write the first edit');
+				const shown = await diffShownAt(wb.page, firstEdit);
+				assert.ok(shown.at !== undefined, `proposal ${i + 1}: the review was not painted (${shown.stages})`);
+				assert.ok(request.answeredAt === undefined || request.answeredAt > shown.at, `proposal ${i + 1}: the review was painted only after the whole answer`);
+				samples.push({ flow: 'streamedEdits', ms: shown.at - firstEdit });
+				log(`proposal ${i + 1}: first complete edit → review painted ${shown.at - firstEdit} ms (${shown.stages})`);
+				if (i === 0) {
+					log(`drafting: ${await wb.screenshot(shotsDir, 'review-drafting.png', { moveMouse: false })}`);
+					await wb.runCommand('Cekura: Apply Improved Prompt');
+					await wb.waitForNotification(/the proposal is still arriving/);
+				}
+				const summary = wb.notification(/Proposal by local-improver/);
+				await summary.waitFor({ timeout: 15_000 });
+				assert.match(await wb.readDiffSide('modified'), /never end the call before/);
+				await summary.locator('.monaco-button', { hasText: /^Discard$/ }).click();
+				await wb.page.locator('.part.editor .tab', { hasText: title }).waitFor({ state: 'hidden', timeout: 15_000 });
+			}
+		} finally {
+			fs.writeFileSync(path.join(shotsDir, path.basename(EDIT_TO_REVIEW_FILE)), `${JSON.stringify(samples, null, '\t')}\n`);
+			await chooseEngine(wb, /Automatic, Cekura first/);
+		}
+	},
+};
