@@ -52,7 +52,11 @@ test('a long prompt is answered with edits, and the proposal is the local improv
 	assert.equal(proposal.improved_prompt, expected(LONG));
 	assert.equal(chats().length, 1);
 	assert.match(sent(chats()[0]), /\{\\"edits\\": \[\{\\"find\\": /, 'the instructions show the edit format');
-	assert.equal((chats()[0].body as { response_format?: { json_schema?: { name?: string } } }).response_format?.json_schema?.name, 'prompt_edits');
+	const format = (chats()[0].body as { response_format?: { type: string; json_schema: { name: string; strict: boolean; schema: { required: string[] } } } }).response_format;
+	assert.equal(format?.type, 'json_schema');
+	assert.equal(format?.json_schema.name, 'prompt_edits');
+	assert.equal(format?.json_schema.strict, true);
+	assert.deepEqual(format?.json_schema.schema.required, ['edits', 'summary_of_changes']);
 });
 
 test('a CRLF prompt keeps its line endings in the proposal', async () => {
