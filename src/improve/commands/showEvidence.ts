@@ -104,7 +104,7 @@ function readEvidence(deps: ShowEvidenceDeps, review: Review): Promise<string | 
 async function readRuns(deps: ShowEvidenceDeps, session: CekuraSession, review: Review): Promise<{ runs: Run[]; projects: Map<number, number> }> {
 	const client = cekuraClient(deps, session);
 	try {
-		return await withCancellableProgress(deps.ui, vscode.l10n.t('Cekura: reading the evidence of runs {0}', review.runIds.join(', ')), async (signal) => {
+		return await withCancellableProgress(vscode.l10n.t('Cekura: reading the evidence of runs {0}', review.runIds.join(', ')), async (signal) => {
 			const runs = await client.bulkRuns(review.runIds, signal);
 			// Only Cekura's own runs link to its web app, and a link needs the project of the run's agent.
 			const projects = isCekuraApi(session.baseUrl) ? await agentProjects(client, runs, signal, deps.log) : new Map<number, number>();

@@ -54,7 +54,7 @@ export function requestProposal<T, D extends DraftReview>(
 			},
 			ui: {
 				errors: errorNotifications(log, ui),
-				improving: (author, task) => withCancellableProgress(ui, vscode.l10n.t('Cekura: improving the prompt with {0}', author), task),
+				improving: (author, task) => withCancellableProgress(vscode.l10n.t('Cekura: improving the prompt with {0}', author), task, ui),
 				noteUnsendable: (note) => askNoteUnsendable(ui, note),
 			},
 			engineSetting: () => session.settings.engine,
