@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import { Settings } from '../../src/constants';
 import { RULES_HEADING } from '../server/improver';
 import { startOpenAiServer } from '../server/openAiServer';
@@ -7,6 +8,7 @@ import { useCekuraSuite, useSuiteServer } from './cekuraSuite';
 import { openReview } from './improveFlow';
 import { setSetting } from './support';
 
+const READ_BACK_LINE = 'Before ending the call, read back the booked date and time and wait for the caller to confirm.';
 const REWRITE = 'Keep calls short, but never end the call before the caller has confirmed the booking.';
 
 suite('Model edits: a long prompt comes back as edits, applied exactly into the review', () => {
@@ -42,5 +44,19 @@ suite('Model edits: a long prompt comes back as edits, applied exactly into the 
 		assert.doesNotMatch(first, /\{\\"edits\\": \[/);
 		assert.match(second, /\{\\"edits\\": \[/);
 		assert.ok(improved.getText().includes(RULES_HEADING));
+	});
+
+	test('vscodeLm: a long prompt comes back from a language model in VS Code as an edit, and the review has it', async () => {
+		await setSetting(Settings.improveEngine, 'vscodeLm');
+		await setSetting(Settings.vscodeLmModel, 'cekura-test-model');
+		await vscode.commands.executeCommand('cekuraTest.lm.reset');
+		const content = longPrompt(3_000);
+		const lines = content.split('\n').length - 1;
+		const { selected, improved } = await openReview(content, { select: { from: 1, to: lines } });
+		const requests = (await vscode.commands.executeCommand('cekuraTest.lm.requests')) as { messages: { text: string }[] }[];
+		assert.equal(requests.length, 1);
+		assert.ok(requests[0].messages[0].text.includes('{"edits": [{"find": '), 'the model was asked for edits');
+		const norm = (text: string): string => text.replace(/\r\n/g, '\n').trimEnd();
+		assert.equal(norm(improved.getText()), `${norm(selected)}\n${READ_BACK_LINE}`);
 	});
 });

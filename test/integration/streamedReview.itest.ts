@@ -150,4 +150,29 @@ suite('The proposal streams into the review, edit by edit', () => {
 			listener.dispose();
 		}
 	});
+
+	test('Improve Again streams into a new draft beside the review it improves, which it replaces once complete', async () => {
+		await useModel(model);
+		model.setModes({ mode: 'edits', editPauseMs: 0 });
+		const { done: first } = await startImprove();
+		await first;
+		const [previous] = api.reviews.openReviews;
+		assert.ok(previous && !previous.drafting, 'the first review did not open complete');
+		const improvedOnce = rightSide(previous);
+		model.setModes({ mode: 'edits', editPauseMs: 2500 });
+		user.runIds = [5523];
+		user.pick = (items, options) => (/Improve Again with which runs/.test(options.title ?? '') ? items.find((i) => /Other runs/.test(i.label)) : undefined);
+		user.onInputBox = (options) => (/a note for the next proposal/.test(options.title ?? '') ? '' : undefined);
+		const again = vscode.commands.executeCommand(Commands.improveAgain, previous.improvedUri);
+		const review = await draft();
+		assert.equal(review.previousId, previous.id);
+		assert.ok(api.reviews.openReviews.includes(previous), 'the review being improved closed before the new proposal was complete');
+		assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.toString() === review.originalUri.toString())?.getText() ?? improvedOnce, improvedOnce);
+		await vscode.commands.executeCommand(Commands.improveAgain, review.improvedUri);
+		await user.waitForMessage(/the proposal is still arriving/);
+		await again;
+		assert.deepEqual(api.reviews.openReviews, [review], 'the draft did not replace the review it improved');
+		assert.equal(review.drafting, undefined);
+		assert.match(rightSide(review), /verify the caller's full name and date of birth/);
+	});
 });

@@ -13,6 +13,7 @@ import { startOpenAiServer, type OpenAiMode, type OpenAiServer, type RecordedOpe
 import { findRun, type SeedRun } from '../server/seedData';
 import { longPrompt } from '../support/longPrompts';
 import type { Run } from '../../src/core/apiTypes';
+import type { Proposal } from '../../src/core/proposal';
 
 const fetch: StreamingFetchLike = (url, init) => nodeFetch(url, init);
 const RUN = findRun(5546) as SeedRun;
@@ -38,7 +39,7 @@ function engine(model = 'local-improver'): ModelEngine {
 	return new ModelEngine('openaiCompatible', new OpenAiChatModel(client, model, 128_000), async () => [RUN as unknown as Run], log);
 }
 
-async function improve(mode: OpenAiMode, prompt = LONG, onDraft?: (d: { text: string; editsApplied: number }) => void): Promise<{ improved_prompt: string; summary_of_changes: string }> {
+async function improve(mode: OpenAiMode, prompt = LONG, onDraft?: (d: { text: string; editsApplied: number }) => void): Promise<Proposal> {
 	server.setModes({ mode, editPauseMs: 5 });
 	return engine().improve({ prompt, runIds: [RUN.id], focus: FOCUS }, new AbortController().signal, () => undefined, onDraft);
 }
@@ -52,7 +53,11 @@ test('a long prompt is answered with edits, and the proposal is the local improv
 	assert.equal(proposal.improved_prompt, expected(LONG));
 	assert.equal(chats().length, 1);
 	assert.match(sent(chats()[0]), /\{\\"edits\\": \[\{\\"find\\": /, 'the instructions show the edit format');
-	assert.equal((chats()[0].body as { response_format?: { json_schema?: { name?: string } } }).response_format?.json_schema?.name, 'prompt_edits');
+	const format = (chats()[0].body as { response_format?: { type: string; json_schema: { name: string; strict: boolean; schema: { required: string[] } } } }).response_format;
+	assert.equal(format?.type, 'json_schema');
+	assert.equal(format?.json_schema.name, 'prompt_edits');
+	assert.equal(format?.json_schema.strict, true);
+	assert.deepEqual(format?.json_schema.schema.required, ['edits', 'summary_of_changes']);
 });
 
 test('a CRLF prompt keeps its line endings in the proposal', async () => {
@@ -116,6 +121,7 @@ test('a whole-prompt answer cut at the output limit (finish_reason "length") is 
 test('a server that answers 400 to response_format is asked again without it, and not sent it again', async () => {
 	const first = await improve('structured-refused');
 	assert.equal(first.improved_prompt, expected(LONG));
+	assert.deepEqual(first.warnings, [], 'silently: nothing shown with the proposal');
 	assert.deepEqual(chats().map((r) => 'response_format' in (r.body as object)), [true, false]);
 	assert.ok(logged.some((m) => /refused structured output \(response_format\) with 400/.test(m)), 'a log line says so');
 	await improve('structured-refused');

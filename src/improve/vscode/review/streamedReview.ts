@@ -52,7 +52,8 @@ export class StreamedReview implements DraftReview {
 		this.shown.stop();
 		await this.shown.idle();
 		this.listener.dispose();
-		if (this.review && !this.takenOver && this.isOpen()) {
+		// Taken over but still a draft: completing it failed, and a draft that can never be applied must not stay.
+		if (this.review && (!this.takenOver || this.review.drafting) && this.isOpen()) {
 			this.deps.log.info(`Review ${this.review.id}: the proposal did not arrive complete; its draft is closed.`);
 			await this.deps.reviews.discard(this.review);
 		}
