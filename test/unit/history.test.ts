@@ -17,26 +17,9 @@ import {
 	type HistoryEntry,
 } from '../../src/core/history';
 import { HISTORY_SCHEMA_VERSION, historyBytes, parseHistory, serializeHistory } from '../../src/improve/core/historyFile';
+import { historyEntry } from '../support/historyEntries';
 
-function entry(id: string, time: number, extra: Partial<HistoryEntry> = {}): HistoryEntry {
-	return {
-		id,
-		time,
-		source: { uri: 'file:///w/agent.md', name: 'agent.md', startLine: 3, endLine: 6, start: 10, end: 40 },
-		runIds: [5546],
-		author: 'Cekura',
-		summary: 'Added a rule.',
-		warnings: [],
-		stats: '+1 −0 lines',
-		original: 'Be kind.',
-		originalRaw: 'Be kind.',
-		encoding: 'plain text',
-		proposed: 'Be kind. Confirm the booking.',
-		current: 'Be kind. Confirm the booking.',
-		outcome: 'open',
-		...extra,
-	};
-}
+const entry = historyEntry;
 
 test('entries are kept newest first, and a recorded entry replaces its earlier version', () => {
 	let list = withEntry([], entry('a', 1));

@@ -2,23 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { entryChars, type HistoryEntry } from '../../src/core/history';
 import { HISTORY_SCHEMA_VERSION, parseHistory, serializeHistory } from '../../src/improve/core/historyFile';
+import { historyEntry } from '../support/historyEntries';
 
-const BEFORE_CHECKS: HistoryEntry = {
-	id: 'old',
-	time: 1,
-	source: { uri: 'file:///w/agent.md', name: 'agent.md', startLine: 3, endLine: 6, start: 10, end: 40 },
-	runIds: [5546],
-	author: 'Cekura',
-	summary: 'Added a rule.',
-	warnings: [],
-	stats: '+1 −0 lines',
-	original: 'Be kind.',
-	originalRaw: 'Be kind.',
-	encoding: 'plain text',
-	proposed: 'Be kind. Confirm the booking.',
-	current: 'Be kind. Confirm the booking.',
-	outcome: 'discarded',
-};
+const BEFORE_CHECKS: HistoryEntry = historyEntry('old', 1, { outcome: 'discarded' });
 const CHECKED: HistoryEntry = {
 	...BEFORE_CHECKS,
 	id: 'new',

@@ -2,26 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { entryChars, parseTestReportPath, parseVersionPath, testReportPath, withEntry, type HistoryEntry, type RecordedTest } from '../../src/core/history';
 import { parseHistory, serializeHistory } from '../../src/improve/core/historyFile';
+import { historyEntry } from '../support/historyEntries';
 
-function entry(id: string, time: number, extra: Partial<HistoryEntry> = {}): HistoryEntry {
-	return {
-		id,
-		time,
-		source: { uri: 'file:///w/agent.md', name: 'agent.md', startLine: 3, endLine: 6, start: 10, end: 40 },
-		runIds: [5546],
-		author: 'Cekura',
-		summary: 'Added a rule.',
-		warnings: [],
-		stats: '+1 −0 lines',
-		original: 'Be kind.',
-		originalRaw: 'Be kind.',
-		encoding: 'plain text',
-		proposed: 'Be kind. Confirm the booking.',
-		current: 'Be kind. Confirm the booking.',
-		outcome: 'discarded',
-		...extra,
-	};
-}
+const entry = (id: string, time: number, extra: Partial<HistoryEntry> = {}): HistoryEntry => historyEntry(id, time, { outcome: 'discarded', ...extra });
 
 const tested: RecordedTest = { summary: '1 fixed, 0 regressed', at: 1_750_000_000_000, report: '# Test of the proposal\n', failingRunIds: [901, 902] };
 
