@@ -93,3 +93,16 @@ test('an untrusted workspace cannot set the request timeout: it is application-s
 	const restricted = trust.supported === 'limited' && (trust.restrictedConfigurations ?? []).includes('cekura.requestTimeoutSeconds');
 	assert.ok(entry.scope === 'application' || restricted, JSON.stringify({ scope: entry.scope, trust }));
 });
+
+test('the Marketplace lists the extension under AI and Testing, with a banner in its colour', () => {
+	const page = manifest as unknown as { categories: string[]; galleryBanner?: { color?: string; theme?: string } };
+	assert.deepEqual(page.categories, ['AI', 'Testing']);
+	assert.match(page.galleryBanner?.color ?? '', /^#[0-9a-f]{6}$/i);
+	assert.ok(page.galleryBanner?.theme === 'dark' || page.galleryBanner?.theme === 'light', JSON.stringify(page.galleryBanner));
+});
+
+test('no setting declared as a URI has an empty default (VS Code would warn "URI expected" on it)', () => {
+	const properties = manifest.contributes.configuration.properties as Record<string, { format?: string; default?: unknown }>;
+	const flagged = Object.entries(properties).filter(([, p]) => p.format === 'uri' && (p.default === '' || p.default === undefined));
+	assert.deepEqual(flagged.map(([key]) => key), []);
+});
