@@ -68,18 +68,26 @@ test('the setting names core messages mention are the manifest\'s', () => {
 	assert.equal(SETTING_MODEL, `${Settings.section}.${Settings.openaiModel}`);
 });
 
-test('the per-change keys the review shows are the keybindings the manifest declares, only while its proposal side has focus', () => {
+test('the per-change keys the review shows are the keybindings the manifest declares, on each platform, only while its proposal side has focus', () => {
 	const bindings = manifest.contributes.keybindings as { command: string; key: string; mac?: string; when?: string }[];
 	const spelled = (key: string | undefined): string => (key ?? '').replace(/\b\w/g, (c) => c.toUpperCase());
-	const shown = changeShortcuts();
 	const expected = { next: Commands.nextChange, previous: Commands.previousChange, keepOriginal: Commands.keepOriginalChange, keepProposal: Commands.keepProposedChange };
-	for (const [name, command] of Object.entries(expected)) {
-		const binding = bindings.find((k) => k.command === command);
-		assert.ok(binding, `no keybinding for ${command}`);
-		assert.equal(shown[name as keyof typeof expected], spelled(binding.key));
-		assert.equal(binding.mac, undefined, `${command}: the shown key is the same on every platform`);
-		assert.match(binding.when ?? '', new RegExp(`\\b${ContextKeys.reviewEditorFocused.replace('.', '\\.')}\\b`));
+	for (const [platform, field] of [['linux', 'key'], ['win32', 'key'], ['darwin', 'mac']] as const) {
+		const shown = changeShortcuts(platform);
+		for (const [name, command] of Object.entries(expected)) {
+			const binding = bindings.find((k) => k.command === command);
+			assert.ok(binding, `no keybinding for ${command}`);
+			assert.equal(shown[name as keyof typeof expected], spelled(binding[field]), `${command} on ${platform}`);
+			assert.match(binding.when ?? '', new RegExp(`\\b${ContextKeys.reviewEditorFocused.replace('.', '\\.')}\\b`));
+		}
 	}
+});
+
+test('every Ctrl+Alt keybinding has a macOS variant of its own (Ctrl+Alt is AltGr on many Windows layouts, and not what a Mac user expects)', () => {
+	const bindings = manifest.contributes.keybindings as { command: string; key: string; mac?: string }[];
+	const ctrlAlt = bindings.filter((k) => /\bctrl\+alt\b/.test(k.key));
+	assert.ok(ctrlAlt.length > 0);
+	assert.deepEqual(ctrlAlt.filter((k) => !k.mac || /\bctrl\+alt\b/.test(k.mac)).map((k) => k.command), []);
 });
 
 test('cekura.requestTimeoutSeconds: the bounds the manifest declares are the ones the timeout is held within', () => {
