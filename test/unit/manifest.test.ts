@@ -114,3 +114,21 @@ test('no setting declared as a URI has an empty default (VS Code would warn "URI
 	const flagged = Object.entries(properties).filter(([, p]) => p.format === 'uri' && (p.default === '' || p.default === undefined));
 	assert.deepEqual(flagged.map(([key]) => key), []);
 });
+
+test('every icon-only title-bar action has a title that says what it does, in English and German (screen readers read it)', () => {
+	const root = path.resolve(__dirname, '..', '..', '..');
+	const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+	const nlsDe = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.de.json'), 'utf8')) as Record<string, string>;
+	const commands = manifest.contributes.commands as { command: string; title: string; icon?: string }[];
+	const actions = manifest.contributes.menus['editor/title'].map((entry) => commands.find((c) => c.command === entry.command));
+	assert.ok(actions.length > 0);
+	const titles = actions.map((command) => {
+		assert.ok(command?.icon, `${command?.command} is shown as an icon`);
+		const key = /^%(.+)%$/.exec(command.title)?.[1] ?? '';
+		assert.ok(nlsDe[key], `${command.command}: no German title`);
+		return nls[key] ?? '';
+	});
+	// A verb and what it acts on: "Improve Again" or "Show Evidence" alone does not say of what.
+	assert.deepEqual(titles.filter((t) => t.split(/\s+/).length < 3), []);
+	assert.equal(new Set(titles).size, titles.length, JSON.stringify(titles));
+});
