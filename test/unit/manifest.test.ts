@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js'; // the ES module build, as in src/improve/core/promptEncoding.ts
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
 import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/improve/core/openAiCompatibleClient';
 import { REQUEST_TIMEOUT_SECONDS } from '../../src/improve/core/requestTimeout';
@@ -131,4 +132,20 @@ test('every icon-only title-bar action has a title that says what it does, in En
 	// A verb and what it acts on: "Improve Again" or "Show Evidence" alone does not say of what.
 	assert.deepEqual(titles.filter((t) => t.split(/\s+/).length < 3), []);
 	assert.equal(new Set(titles).size, titles.length, JSON.stringify(titles));
+});
+
+test('F5 rebuilds on change: its preLaunchTask runs esbuild and tsc in watch mode, and packaging builds no test', () => {
+	const root = path.resolve(__dirname, '..', '..', '..');
+	const launch = parseJsonc(fs.readFileSync(path.join(root, '.vscode', 'launch.json'), 'utf8')) as { configurations: { preLaunchTask?: string }[] };
+	const tasks = (parseJsonc(fs.readFileSync(path.join(root, '.vscode', 'tasks.json'), 'utf8')) as { tasks: { label: string; script?: string; dependsOn?: string[] }[] }).tasks;
+	const scripts = (manifest as unknown as { scripts: Record<string, string> }).scripts;
+	const run = (label: string): string[] => {
+		const task = tasks.find((t) => t.label === label);
+		assert.ok(task, `no task "${label}"`);
+		return [...(task.script ? [scripts[task.script]] : []), ...(task.dependsOn ?? []).flatMap(run)];
+	};
+	const commands = run(launch.configurations[0].preLaunchTask ?? '');
+	assert.ok(commands.some((c) => /esbuild\.js --watch/.test(c)), JSON.stringify(commands));
+	assert.ok(commands.some((c) => /^tsc --noEmit --watch/.test(c)), JSON.stringify(commands));
+	assert.match(scripts['vscode:prepublish'], /esbuild\.js --production --no-tests$/);
 });
