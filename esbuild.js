@@ -1,11 +1,16 @@
 // Bundles the extension into dist/ and every test, tool and benchmark entry point into out/.
-// Type-checking is separate (`npm run check-types`); esbuild only strips types.
+// Type-checking is separate (`npm run check-types`); esbuild only strips types. `--watch` rebuilds on change and runs
+// `tsc --watch` beside it for type errors (`--no-check-types`: esbuild only, as the watch task of .vscode/tasks.json
+// runs tsc as a task of its own); `--no-tests` builds the extension only (vscode:prepublish).
 const esbuild = require('esbuild');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const checkTypes = !process.argv.includes('--no-check-types');
+const tests = !process.argv.includes('--no-tests');
 
 /** Entry points under test/: unit and integration tests, harness scripts, the local server, the demo, benchmarks. */
 function testEntryPoints() {
@@ -109,6 +114,21 @@ const improveApart = {
 	},
 };
 
+/** The lines connor4312.esbuild-problem-matchers' `$esbuild-watch` reads: when a rebuild starts and ends, and its errors. */
+const watchProblems = {
+	name: 'watch-problems',
+	setup(build) {
+		build.onStart(() => console.log('[watch] build started'));
+		build.onEnd((result) => {
+			for (const { text, location } of result.errors) {
+				console.error(`✘ [ERROR] ${text}`);
+				if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+			}
+			console.log('[watch] build finished');
+		});
+	},
+};
+
 const builds = [
 	{
 		...common,
@@ -139,7 +159,7 @@ const builds = [
 		outdir: 'dist/parsers',
 		minify: true,
 	},
-	{
+	tests && {
 		...common,
 		entryPoints: testEntryPoints(),
 		outdir: 'out',
@@ -147,13 +167,23 @@ const builds = [
 		external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'typescript'],
 		sourcemap: 'inline',
 	},
-];
+].filter(Boolean);
 
 async function main() {
 	if (watch) {
-		const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+		const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [...b.plugins, watchProblems] })));
 		await Promise.all(contexts.map((c) => c.watch()));
 		console.log('[watch] watching src/ and test/ …');
+		if (checkTypes) {
+			const tsc = path.join(__dirname, 'node_modules', 'typescript', 'bin', 'tsc');
+			const child = spawn(process.execPath, [tsc, '--noEmit', '--watch', '--preserveWatchOutput', '-p', __dirname], { stdio: 'inherit' });
+			for (const signal of ['SIGINT', 'SIGTERM']) {
+				process.on(signal, () => {
+					child.kill();
+					process.exit(0);
+				});
+			}
+		}
 		return;
 	}
 	const [extension, improve] = await Promise.all(builds.map((b) => esbuild.build(b)));

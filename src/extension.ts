@@ -33,6 +33,8 @@ export interface TestApi {
 	changes: ReviewChanges;
 	/** The text of the review's status bar item, undefined while it is hidden. */
 	reviewStatusText(): string | undefined;
+	/** The status bar item's name and screen-reader label, undefined while it is hidden. */
+	reviewStatusAccessibility(): { name: string; label: string } | undefined;
 	/** The improvement history of this workspace. */
 	history: ImprovementHistory;
 	/** Answer every question and message as `user` does, until the returned disposable is disposed. */
@@ -109,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		reviews,
 		changes,
 		reviewStatusText: () => improve.get().reviewStatusText(),
+		reviewStatusAccessibility: () => improve.get().reviewStatusAccessibility(),
 		get history() {
 			return history();
 		},

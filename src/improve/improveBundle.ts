@@ -64,6 +64,7 @@ export function connect(host: ImproveHost): ImproveSide {
 		findAgentPrompts,
 		placeRecordedPrompt: (entry) => placeRecordedPrompt(entry, log),
 		reviewStatusText: () => statusBar.shownText,
+		reviewStatusAccessibility: () => statusBar.shownAccessibility,
 		stopTests: () => tests.stopAll(),
 		dispose: () => {
 			tests.dispose();

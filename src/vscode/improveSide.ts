@@ -55,6 +55,8 @@ export interface ImproveSide extends ReviewServices, vscode.Disposable {
 	findAgentPrompts(text: string): AgentPromptField[];
 	/** The text of the review's status bar item, undefined while it is hidden (for the integration tests). */
 	reviewStatusText(): string | undefined;
+	/** The status bar item's name and screen-reader label, undefined while it is hidden (for the integration tests). */
+	reviewStatusAccessibility(): { name: string; label: string } | undefined;
 	/** Aborts the tests in flight and resolves once they ended their chats on Cekura, or after a few seconds. */
 	stopTests(): Promise<void>;
 }

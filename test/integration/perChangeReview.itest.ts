@@ -87,6 +87,11 @@ suite('Per-change review', () => {
 		assert.equal(api.changes.of(improved)?.changes.changes.length, 2);
 		const after = await waitForStatus(api, '2 of 3 changes left');
 		assert.deepEqual(after, { added: before.added - 1, removed: before.removed - 1 });
+		// A screen reader hears the same progress, without the icon's name, and what activating the item does.
+		assert.deepEqual(api.reviewStatusAccessibility(), {
+			name: 'Cekura Review',
+			label: `Cekura: +${after.added} −${after.removed} lines · 2 of 3 changes left. Activate to show the summary of changes.`,
+		});
 		assert.equal((await lensTitles(improved.uri)).length, 4);
 
 		// A normal edit of the review document: Undo (in the review diff, whose proposal side has focus) brings the change back.

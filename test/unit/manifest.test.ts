@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js'; // the ES module build, as in src/improve/core/promptEncoding.ts
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
 import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/improve/core/openAiCompatibleClient';
 import { REQUEST_TIMEOUT_SECONDS } from '../../src/improve/core/requestTimeout';
@@ -68,18 +69,26 @@ test('the setting names core messages mention are the manifest\'s', () => {
 	assert.equal(SETTING_MODEL, `${Settings.section}.${Settings.openaiModel}`);
 });
 
-test('the per-change keys the review shows are the keybindings the manifest declares, only while its proposal side has focus', () => {
+test('the per-change keys the review shows are the keybindings the manifest declares, on each platform, only while its proposal side has focus', () => {
 	const bindings = manifest.contributes.keybindings as { command: string; key: string; mac?: string; when?: string }[];
 	const spelled = (key: string | undefined): string => (key ?? '').replace(/\b\w/g, (c) => c.toUpperCase());
-	const shown = changeShortcuts();
 	const expected = { next: Commands.nextChange, previous: Commands.previousChange, keepOriginal: Commands.keepOriginalChange, keepProposal: Commands.keepProposedChange };
-	for (const [name, command] of Object.entries(expected)) {
-		const binding = bindings.find((k) => k.command === command);
-		assert.ok(binding, `no keybinding for ${command}`);
-		assert.equal(shown[name as keyof typeof expected], spelled(binding.key));
-		assert.equal(binding.mac, undefined, `${command}: the shown key is the same on every platform`);
-		assert.match(binding.when ?? '', new RegExp(`\\b${ContextKeys.reviewEditorFocused.replace('.', '\\.')}\\b`));
+	for (const [platform, field] of [['linux', 'key'], ['win32', 'key'], ['darwin', 'mac']] as const) {
+		const shown = changeShortcuts(platform);
+		for (const [name, command] of Object.entries(expected)) {
+			const binding = bindings.find((k) => k.command === command);
+			assert.ok(binding, `no keybinding for ${command}`);
+			assert.equal(shown[name as keyof typeof expected], spelled(binding[field]), `${command} on ${platform}`);
+			assert.match(binding.when ?? '', new RegExp(`\\b${ContextKeys.reviewEditorFocused.replace('.', '\\.')}\\b`));
+		}
 	}
+});
+
+test('every Ctrl+Alt keybinding has a macOS variant of its own (Ctrl+Alt is AltGr on many Windows layouts, and not what a Mac user expects)', () => {
+	const bindings = manifest.contributes.keybindings as { command: string; key: string; mac?: string }[];
+	const ctrlAlt = bindings.filter((k) => /\bctrl\+alt\b/.test(k.key));
+	assert.ok(ctrlAlt.length > 0);
+	assert.deepEqual(ctrlAlt.filter((k) => !k.mac || /\bctrl\+alt\b/.test(k.mac)).map((k) => k.command), []);
 });
 
 test('cekura.requestTimeoutSeconds: the bounds the manifest declares are the ones the timeout is held within', () => {
@@ -92,4 +101,51 @@ test('an untrusted workspace cannot set the request timeout: it is application-s
 	const trust = (manifest as unknown as { capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] } } }).capabilities.untrustedWorkspaces;
 	const restricted = trust.supported === 'limited' && (trust.restrictedConfigurations ?? []).includes('cekura.requestTimeoutSeconds');
 	assert.ok(entry.scope === 'application' || restricted, JSON.stringify({ scope: entry.scope, trust }));
+});
+
+test('the Marketplace lists the extension under AI and Testing, with a banner in its colour', () => {
+	const page = manifest as unknown as { categories: string[]; galleryBanner?: { color?: string; theme?: string } };
+	assert.deepEqual(page.categories, ['AI', 'Testing']);
+	assert.match(page.galleryBanner?.color ?? '', /^#[0-9a-f]{6}$/i);
+	assert.ok(page.galleryBanner?.theme === 'dark' || page.galleryBanner?.theme === 'light', JSON.stringify(page.galleryBanner));
+});
+
+test('no setting declared as a URI has an empty default (VS Code would warn "URI expected" on it)', () => {
+	const properties = manifest.contributes.configuration.properties as Record<string, { format?: string; default?: unknown }>;
+	const flagged = Object.entries(properties).filter(([, p]) => p.format === 'uri' && (p.default === '' || p.default === undefined));
+	assert.deepEqual(flagged.map(([key]) => key), []);
+});
+
+test('every icon-only title-bar action has a title that says what it does, in English and German (screen readers read it)', () => {
+	const root = path.resolve(__dirname, '..', '..', '..');
+	const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+	const nlsDe = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.de.json'), 'utf8')) as Record<string, string>;
+	const commands = manifest.contributes.commands as { command: string; title: string; icon?: string }[];
+	const actions = manifest.contributes.menus['editor/title'].map((entry) => commands.find((c) => c.command === entry.command));
+	assert.ok(actions.length > 0);
+	const titles = actions.map((command) => {
+		assert.ok(command?.icon, `${command?.command} is shown as an icon`);
+		const key = /^%(.+)%$/.exec(command.title)?.[1] ?? '';
+		assert.ok(nlsDe[key], `${command.command}: no German title`);
+		return nls[key] ?? '';
+	});
+	// A verb and what it acts on: "Improve Again" or "Show Evidence" alone does not say of what.
+	assert.deepEqual(titles.filter((t) => t.split(/\s+/).length < 3), []);
+	assert.equal(new Set(titles).size, titles.length, JSON.stringify(titles));
+});
+
+test('F5 rebuilds on change: its preLaunchTask runs esbuild and tsc in watch mode, and packaging builds no test', () => {
+	const root = path.resolve(__dirname, '..', '..', '..');
+	const launch = parseJsonc(fs.readFileSync(path.join(root, '.vscode', 'launch.json'), 'utf8')) as { configurations: { preLaunchTask?: string }[] };
+	const tasks = (parseJsonc(fs.readFileSync(path.join(root, '.vscode', 'tasks.json'), 'utf8')) as { tasks: { label: string; script?: string; dependsOn?: string[] }[] }).tasks;
+	const scripts = (manifest as unknown as { scripts: Record<string, string> }).scripts;
+	const run = (label: string): string[] => {
+		const task = tasks.find((t) => t.label === label);
+		assert.ok(task, `no task "${label}"`);
+		return [...(task.script ? [scripts[task.script]] : []), ...(task.dependsOn ?? []).flatMap(run)];
+	};
+	const commands = run(launch.configurations[0].preLaunchTask ?? '');
+	assert.ok(commands.some((c) => /esbuild\.js --watch/.test(c)), JSON.stringify(commands));
+	assert.ok(commands.some((c) => /^tsc --noEmit --watch/.test(c)), JSON.stringify(commands));
+	assert.match(scripts['vscode:prepublish'], /esbuild\.js --production --no-tests$/);
 });

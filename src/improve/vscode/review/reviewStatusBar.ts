@@ -26,7 +26,7 @@ export class ReviewStatusBar implements vscode.Disposable {
 		private readonly changes: ReviewChanges,
 		private readonly ui: Ui,
 	) {
-		this.item.name = 'Cekura Review';
+		this.item.name = vscode.l10n.t('Cekura Review');
 		this.disposables = [
 			this.item,
 			reviews.onDidChange(() => this.update()),
@@ -45,6 +45,11 @@ export class ReviewStatusBar implements vscode.Disposable {
 		return this.shown ? this.item.text : undefined;
 	}
 
+	/** The item's name and what a screen reader says of it, while it is shown. */
+	get shownAccessibility(): { name: string; label: string } | undefined {
+		return this.shown ? { name: this.item.name ?? '', label: this.item.accessibilityInformation?.label ?? '' } : undefined;
+	}
+
 	dispose(): void {
 		this.disposables.forEach((d) => d.dispose());
 	}
@@ -61,7 +66,9 @@ export class ReviewStatusBar implements vscode.Disposable {
 			return;
 		}
 		const progress = this.changes.progressOf(review);
-		this.item.text = `$(git-compare) ${progress ? progressText(progress) : `Cekura: ${review.stats}`}`;
+		const text = progress ? progressText(progress) : `Cekura: ${review.stats}`;
+		this.item.text = `$(git-compare) ${text}`;
+		this.item.accessibilityInformation = { label: vscode.l10n.t('{0}. Activate to show the summary of changes.', text), role: 'button' };
 		const tooltip = new vscode.MarkdownString(undefined, true);
 		// The tooltip is shown without Ui's messages: it is redacted here, through the same function.
 		const author = new vscode.MarkdownString(undefined, true).appendText(this.ui.redact(review.author)).value;
@@ -85,7 +92,9 @@ export class ReviewStatusBar implements vscode.Disposable {
 	}
 
 	private showDraft(edits: number): void {
-		this.item.text = `$(sync~spin) ${edits === 1 ? vscode.l10n.t('Cekura: the proposal is still arriving · 1 edit so far') : vscode.l10n.t('Cekura: the proposal is still arriving · {0} edits so far', edits)}`;
+		const text = edits === 1 ? vscode.l10n.t('Cekura: the proposal is still arriving · 1 edit so far') : vscode.l10n.t('Cekura: the proposal is still arriving · {0} edits so far', edits);
+		this.item.text = `$(sync~spin) ${text}`;
+		this.item.accessibilityInformation = { label: text };
 		this.item.tooltip = vscode.l10n.t('The edits are shown as they arrive. The right side is read-only until the proposal is complete and checked; then you can edit it, decide each change and apply it.');
 		this.item.command = undefined;
 		this.item.show();
