@@ -24,7 +24,7 @@ export const commandEntryPoints: Flow = {
 		// Listing every Cekura command at once makes the negative check meaningful: the list has rendered.
 		const cekuraRows = await wb.commandPaletteRows('Cekura:');
 		assert.ok(cekuraRows.some((row) => row.startsWith(`Cekura: ${IMPROVE_TITLE}`)), `palette rows for "Cekura:": ${JSON.stringify(cekuraRows)}`);
-		for (const hidden of ['Cekura: Apply Improved Prompt', 'Cekura: Discard Improved Prompt', 'Cekura: Show Summary of Changes', 'Cekura: Show Evidence from the Runs', 'Cekura: Test Proposal in Simulated Chats…', 'Cekura: Improve Again with Test Results']) {
+		for (const hidden of ['Cekura: Apply Improved Prompt', 'Cekura: Discard Improved Prompt', 'Cekura: Show Summary of Changes', 'Cekura: Show Evidence', 'Cekura: Test Proposal in Simulated Chats…', 'Cekura: Improve Again with Test Results']) {
 			// Rows read "<title>[, <keybinding>]".
 			assert.ok(!cekuraRows.some((row) => row === hidden || row.startsWith(`${hidden},`)), `"${hidden}" is offered in the palette although no review is open: ${JSON.stringify(cekuraRows)}`);
 		}
