@@ -33,6 +33,15 @@ suite('Activation', () => {
 		console.log(`VS Code ${vscode.version}, extension host Node ${process.version}, uiKind ${vscode.UIKind[vscode.env.uiKind]} (${vscode.env.uiKind})`);
 	});
 
+	test('in a browser window, where no local Node extension host exists, it runs in the workspace host', async () => {
+		const extension = getExtension();
+		await extension.activate();
+		// The manifest prefers ["ui", "workspace"]; code-server, like Codespaces in a browser, has only a web worker
+		// host on the UI side, which cannot run a Node extension.
+		assert.equal(vscode.env.uiKind, vscode.UIKind.Web);
+		assert.equal(extension.extensionKind, vscode.ExtensionKind.Workspace);
+	});
+
 	test('every command the extension declares is registered', async () => {
 		await getExtension().activate();
 		const registered = new Set(await vscode.commands.getCommands(true));

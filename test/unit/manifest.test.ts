@@ -27,6 +27,24 @@ test('the extension id is the manifest\'s publisher.name', () => {
 	assert.equal(EXTENSION_ID, `${manifest.publisher}.${manifest.name}`);
 });
 
+test('the extension prefers the machine of the window (a model server on the laptop stays reachable from a remote window), and runs beside the workspace where it cannot', () => {
+	assert.deepEqual((manifest as unknown as { extensionKind?: string[] }).extensionKind, ['ui', 'workspace']);
+});
+
+test('no source reads the file system or starts processes directly: files go through VS Code, wherever the extension runs', () => {
+	const offenders: string[] = [];
+	const walk = (dir: string): void => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const file = path.join(dir, entry.name);
+			// node-fetch's own file helpers (fileFrom…), which the extension never calls.
+			if (entry.isDirectory()) { if (entry.name !== 'nodeFetchShims') walk(file); }
+			else if (/\.(ts|mjs)$/.test(entry.name) && /from '(node:)?(fs|fs\/promises|child_process|os)'|require\('(node:)?(fs|child_process)'\)/.test(fs.readFileSync(file, 'utf8'))) offenders.push(file);
+		}
+	};
+	walk(path.resolve(__dirname, '..', '..', '..', 'src'));
+	assert.deepEqual(offenders, []);
+});
+
 test('the manifest declares exactly the commands in Commands', () => {
 	assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), [...commandIds].sort());
 });
