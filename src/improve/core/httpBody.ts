@@ -121,6 +121,15 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null, strict
 	}
 }
 
+/**
+ * A body as text: a 2xx one (`ok`) whole up to `maxBytes` and strictly decoded (`readBodyBytes`, `decodeBody`); of
+ * an error answer only the start (`MAX_ERROR_BODY_BYTES`), with U+FFFD for bytes that are not text.
+ */
+export async function readBodyText(response: HttpResponse, ok: boolean, maxBytes: number, signal: AbortSignal): Promise<{ text: string; unknownCharset?: string }> {
+	const bytes = await readBodyBytes(response, ok ? maxBytes : MAX_ERROR_BODY_BYTES, signal, { truncate: !ok });
+	return decodeBody(bytes, response.headers.get('content-type'), ok);
+}
+
 function discard(response: HttpResponse): void {
 	const body = response.body as (AsyncIterable<unknown> & { destroy?: () => void }) | null | undefined;
 	body?.destroy?.();
