@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js'; // the ES module build, as in src/improve/core/promptEncoding.ts
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
-import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/improve/core/openAiCompatibleClient';
+import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/improve/core/modelServerSettings';
 import { REQUEST_TIMEOUT_SECONDS } from '../../src/improve/core/requestTimeout';
 import { changeShortcuts } from '../../src/vscode/review/changeShortcuts';
 import { reviewShortcuts } from '../../src/vscode/review/reviewShortcuts';

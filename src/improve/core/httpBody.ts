@@ -104,7 +104,7 @@ function declaredCharset(contentType: string | null): string | undefined {
  * `BodyCharsetError` rather than U+FFFD characters: an improved prompt with replacement characters in it would
  * corrupt the file it is applied to.
  */
-export function decodeBody(bytes: Uint8Array, contentType: string | null, strict: boolean): { text: string; charset: string; unknownCharset?: string } {
+function decodeBody(bytes: Uint8Array, contentType: string | null, strict: boolean): { text: string; charset: string; unknownCharset?: string } {
 	const declared = declaredCharset(contentType);
 	let decoder: InstanceType<typeof TextDecoder>;
 	let unknownCharset: string | undefined;

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { BaseUrlCheck } from '../baseUrl';
 import { ModelError } from '../modelError';
-import { SETTING_BASE_URL } from '../openAiCompatibleClient';
+import { SETTING_BASE_URL } from '../modelServerSettings';
 
 /**
  * Whether an engine can be used now. When it can: the button that offers it when Cekura does not offer improve_prompt,
