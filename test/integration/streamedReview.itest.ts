@@ -97,6 +97,33 @@ suite('The proposal streams into the review, edit by edit', () => {
 		}, 'the complete proposal taking the user\'s typing');
 	});
 
+	test('the title-bar actions that refuse a draft are hidden while it arrives: the drafting context key is set until the proposal is complete', async () => {
+		await useModel(model);
+		model.setModes({ mode: 'edits', editPauseMs: 2500 });
+		const { done } = await startImprove();
+		const review = await draft();
+		await waitFor(() => api.reviews.draftingKey.value, 'the drafting context key set while the proposal arrives');
+		// Hidden from the title bar, still refused from the palette or a key.
+		await vscode.commands.executeCommand(Commands.testProposal, review.improvedUri);
+		await user.waitForMessage(/the proposal is still arriving/);
+		assert.ok(review.drafting, 'the proposal completed before the test could look at its draft');
+		await done;
+		assert.equal(review.drafting, undefined);
+		await waitFor(() => !api.reviews.draftingKey.value, 'the drafting context key cleared once the proposal is complete');
+	});
+
+	test('Cancel while the edits arrive clears the drafting context key with the draft', async () => {
+		await useModel(model);
+		model.setModes({ mode: 'edits', editPauseMs: 5000 });
+		const { done } = await startImprove();
+		await draft();
+		await waitFor(() => api.reviews.draftingKey.value, 'the drafting context key set while the proposal arrives');
+		user.progress.at(-1)?.cancel();
+		await done;
+		assert.deepEqual(api.reviews.openReviews, []);
+		await waitFor(() => !api.reviews.draftingKey.value, 'the drafting context key cleared once the draft is closed');
+	});
+
 	test('Cancel while the edits arrive closes the draft review and records nothing', async () => {
 		await useModel(model);
 		model.setModes({ mode: 'edits', editPauseMs: 5000 });
