@@ -19,15 +19,19 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 	readonly onDidChangeFile = this.changes.event;
 	/** Asked for a file that is not here (a tab restored after a reload): may put it here (the review restored). */
 	private restore: ((uri: vscode.Uri) => Promise<void>) | undefined;
+	/** By path: who waits for the next read of the file (`nextRead`). */
+	private readonly readers = new Map<string, (() => void)[]>();
 
 	static uri(scheme: typeof REVIEW_SCHEME | typeof ORIGINAL_SCHEME, path: string): vscode.Uri {
 		return vscode.Uri.from({ scheme, path });
 	}
 
 	put(uri: vscode.Uri, text: string, readonly: boolean): void {
-		const now = Date.now();
-		const existed = this.files.has(uri.path);
-		this.files.set(uri.path, { data: new TextEncoder().encode(text), ctime: now, mtime: now, readonly });
+		const before = this.files.get(uri.path);
+		// Always later than the last version: the workbench reads a changed file again only when its mtime or size changed.
+		const now = Math.max(Date.now(), (before?.mtime ?? 0) + 1);
+		const existed = !!before;
+		this.files.set(uri.path, { data: new TextEncoder().encode(text), ctime: before?.ctime ?? now, mtime: now, readonly });
 		this.changes.fire([{ type: existed ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
 	}
 
@@ -44,6 +48,9 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 
 	remove(uri: vscode.Uri): void {
 		if (this.files.delete(uri.path)) this.changes.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
+		// Nothing will be read any more.
+		this.readers.get(uri.path)?.forEach((done) => done());
+		this.readers.delete(uri.path);
 	}
 
 	watch(): vscode.Disposable {
@@ -75,7 +82,29 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 		await this.restored(uri);
 		const entry = this.files.get(uri.path);
 		if (!entry) throw vscode.FileSystemError.FileNotFound(uri);
+		const waiting = this.readers.get(uri.path);
+		if (waiting) {
+			this.readers.delete(uri.path);
+			// After this read's answer has gone out.
+			setImmediate(() => waiting.forEach((done) => done()));
+		}
 		return entry.data;
+	}
+
+	/**
+	 * Resolves once the file is read after now, or after `timeoutMs`. After a change, the workbench reads an open
+	 * document's file again (with its permissions): then it knows a side that was read-only is writable.
+	 */
+	nextRead(uri: vscode.Uri, timeoutMs = 3000): Promise<void> {
+		return new Promise((resolve) => {
+			const timer = setTimeout(resolve, timeoutMs);
+			const waiting = this.readers.get(uri.path) ?? [];
+			waiting.push(() => {
+				clearTimeout(timer);
+				resolve();
+			});
+			this.readers.set(uri.path, waiting);
+		});
 	}
 
 	writeFile(uri: vscode.Uri, content: Uint8Array, options: { create: boolean; overwrite: boolean }): void {
