@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { focusKey } from '../../src/improve/core/checks/coverageCheck';
 import { NO_FOCUS } from '../../src/improve/core/focusOptions';
 import { checkProposal, checkProposalInSlices } from '../../src/improve/core/proposalChecks';
+import { matchSteps, toEnd } from '../../src/improve/core/steps';
 import { bigProposals, promptOfSize } from '../support/bigProposals';
 
 const NAMES = new Map([[focusKey('metric', 7), 'Booking confirmed'], [focusKey('metric', 21), 'Directed emergencies to 911'], [focusKey('category', 3), 'İstanbul office hours']]);
@@ -74,4 +75,11 @@ test('checks in slices start only after a turn of the event loop, once the calle
 	order.push('caller');
 	await checked;
 	assert.deepEqual(order, ['pause', 'caller', 'placeholders locality growth coverage guardrails']);
+});
+
+test('matchSteps finds what String.prototype.match finds, empty matches and astral characters included', () => {
+	const text = `${'Hi {{name}} 😀 ${x} '.repeat(3000)}İstanbul`;
+	for (const pattern of [/\{\{\s*\w+\s*\}\}/g, /[\p{L}\p{N}]+/gu, /x*/g, /(?:)/gu, /\$\{[^}]*\}/]) {
+		assert.deepEqual(toEnd(matchSteps(pattern, text)), text.match(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)) ?? [], String(pattern));
+	}
 });
