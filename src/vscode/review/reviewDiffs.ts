@@ -93,7 +93,7 @@ export class ReviewDiffs {
 		// Apply reads the right side's document: it must hold the proposal before Apply may write it.
 		await documentHolds(review.improvedUri, proposed);
 		if (reread) {
-			await reread;
+			if (!(await reread)) this.log.warn(`Review ${review.id}: the workbench did not read the right side again; typing there may be refused for a moment.`);
 			// A request to the workbench and its answer: the read answered before it has been handled.
 			await vscode.commands.getCommands(true);
 		}
