@@ -47,6 +47,11 @@ export const ContextKeys = {
 	reviewEditorFocused: 'cekura.reviewEditorFocused',
 	/** True while an open review has a test whose proposal still fails or regressed (Improve Again with Test Results). */
 	testedReviewFails: 'cekura.testedReviewFails',
+	/**
+	 * True while the active review's proposal is still arriving (a draft), or, with no review diff active, any open
+	 * review's: the title-bar actions that refuse a draft are hidden meanwhile.
+	 */
+	reviewDrafting: 'cekura.reviewDrafting',
 } as const;
 
 export const SECRET_API_KEY = 'cekura.apiKey';

@@ -22,6 +22,7 @@ import { fetchThroughVsCodeProxy } from '../../src/improve/vscode/nodeFetch';
 import { chatTestRows } from './chatTestBench';
 import { bigProposals, promptOfLines, promptOfSize } from '../support/bigProposals';
 import { proposalChecksRows } from './checksBench';
+import { measureSlices } from './measureSlices';
 import { flatYamlWithPrompt } from '../support/bigYaml';
 import { dentalTranscript, rescheduleRun, transcriptText } from '../support/runFixtures';
 import { RESPONSE_TO_DIFF_FILE } from '../e2e/flows/responseToDiff';
@@ -237,32 +238,6 @@ async function clientOverhead(): Promise<void> {
 }
 
 // 4. Diff statistics of 1 MB proposals, measured in slices after the diff is sent: the stall is the longest slice.
-/**
- * One measurement in slices: the longest synchronous slice of `run` (from a turn of the event loop to the next), in
- * wall time and in this process's CPU time (which a busy machine does not stretch), and the total.
- */
-async function measureSlices<T>(run: (pause: () => Promise<void>) => Promise<T>): Promise<{ longest: number; longestCpu: number; total: number; slices: number; result: T }> {
-	const slices: number[] = [];
-	const cpu: number[] = [];
-	let sliceStart = performance.now();
-	let cpuStart = process.cpuUsage();
-	const endSlice = (): void => {
-		slices.push(performance.now() - sliceStart);
-		const used = process.cpuUsage(cpuStart);
-		cpu.push((used.user + used.system) / 1000);
-	};
-	const pause = async (): Promise<void> => {
-		endSlice();
-		await new Promise((resolve) => setImmediate(resolve));
-		sliceStart = performance.now();
-		cpuStart = process.cpuUsage();
-	};
-	const started = performance.now();
-	const result = await run(pause);
-	endSlice();
-	return { longest: Math.max(...slices), longestCpu: Math.max(...cpu), total: performance.now() - started, slices: slices.length, result };
-}
-
 async function slicedStats(original: string, improved: string): Promise<{ longest: number; longestCpu: number; total: number; slices: number; shown: string }> {
 	const { result, ...times } = await measureSlices(async (pause) => formatDiffStats(await diffStatsInSlices(original, improved, { pause })));
 	return { ...times, shown: result };
@@ -511,7 +486,7 @@ async function main(): Promise<void> {
 	loadAndActivate();
 	await clientOverhead();
 	await diffStatsStalls();
-	rows.push(...proposalChecksRows());
+	rows.push(...(await proposalChecksRows()));
 	runPickerPages();
 	anchoring();
 	yamlPrompt();

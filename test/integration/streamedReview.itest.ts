@@ -89,12 +89,59 @@ suite('The proposal streams into the review, edit by edit', () => {
 		assert.ok(!rightSide(review).includes('TYPED'), 'the draft took the user\'s typing');
 		await done;
 		assert.equal(review.drafting, undefined);
-		// The editor hears that its document is writable again a moment after the document holds the proposal.
-		await waitFor(async () => {
-			await vscode.window.showTextDocument(review.improvedUri, { preview: false });
-			await vscode.commands.executeCommand('type', { text: 'TYPED' });
-			return rightSide(review).includes('TYPED');
-		}, 'the complete proposal taking the user\'s typing');
+		// Complete means writable: the first key typed is taken.
+		await vscode.window.showTextDocument(review.improvedUri, { preview: false });
+		await vscode.commands.executeCommand('type', { text: 'TYPED' });
+		await waitFor(() => rightSide(review).includes('TYPED'), 'the complete proposal taking the user\'s typing', 3000);
+	});
+
+	test('the title-bar actions that refuse a draft are hidden while it arrives: the drafting context key is set until the proposal is complete', async () => {
+		await useModel(model);
+		model.setModes({ mode: 'edits', editPauseMs: 2500 });
+		const { done } = await startImprove();
+		const review = await draft();
+		await waitFor(() => api.reviews.draftingKey.value, 'the drafting context key set while the proposal arrives');
+		// Hidden from the title bar, still refused from the palette or a key.
+		await vscode.commands.executeCommand(Commands.testProposal, review.improvedUri);
+		await user.waitForMessage(/the proposal is still arriving/);
+		assert.ok(review.drafting, 'the proposal completed before the test could look at its draft');
+		await done;
+		assert.equal(review.drafting, undefined);
+		await waitFor(() => !api.reviews.draftingKey.value, 'the drafting context key cleared once the proposal is complete');
+	});
+
+	test('Cancel while the edits arrive clears the drafting context key with the draft', async () => {
+		await useModel(model);
+		model.setModes({ mode: 'edits', editPauseMs: 5000 });
+		const { done } = await startImprove();
+		await draft();
+		await waitFor(() => api.reviews.draftingKey.value, 'the drafting context key set while the proposal arrives');
+		user.progress.at(-1)?.cancel();
+		await done;
+		assert.deepEqual(api.reviews.openReviews, []);
+		await waitFor(() => !api.reviews.draftingKey.value, 'the drafting context key cleared once the draft is closed');
+	});
+
+	test('a keystroke typed on the right side the moment the proposal is complete is kept', async () => {
+		await useModel(model);
+		model.setModes({ mode: 'edits', editPauseMs: 2500 });
+		const { done } = await startImprove();
+		const review = await draft();
+		await waitFor(() => rightSide(review).includes(FIRST_EDIT), 'the first edit on the right side');
+		// The user has the right side in front of them, and types as soon as the proposal is complete.
+		await vscode.window.showTextDocument(review.improvedUri, { preview: false });
+		let typed: Thenable<unknown> | undefined;
+		const listener = api.reviews.onDidChange(() => {
+			if (!review.drafting && !typed) typed = vscode.commands.executeCommand('type', { text: 'TYPED' });
+		});
+		try {
+			await done;
+		} finally {
+			listener.dispose();
+		}
+		assert.ok(typed, 'the review never became complete');
+		await typed;
+		await waitFor(() => rightSide(review).includes('TYPED'), 'the keystroke typed at completion on the right side', 3000);
 	});
 
 	test('Cancel while the edits arrive closes the draft review and records nothing', async () => {

@@ -167,3 +167,14 @@ test('F5 rebuilds on change: its preLaunchTask runs esbuild and tsc in watch mod
 	assert.ok(commands.some((c) => /^tsc --noEmit --watch/.test(c)), JSON.stringify(commands));
 	assert.match(scripts['vscode:prepublish'], /esbuild\.js --production --no-tests$/);
 });
+
+test('while a review is still a draft, the title-bar actions that refuse it are hidden; Discard and Show Evidence, which work on a draft, are not', () => {
+	const drafting = new RegExp(`!${ContextKeys.reviewDrafting.replace('.', '\\.')}\\b`);
+	const titleBar = manifest.contributes.menus['editor/title'].filter((e) => /resourceScheme == cekura-review/.test(e.when ?? ''));
+	const hidden = [Commands.applyImprovement, Commands.showReviewSummary, Commands.improveAgain, Commands.testProposal];
+	for (const entry of titleBar) {
+		if (hidden.includes(entry.command as (typeof hidden)[number])) assert.match(entry.when ?? '', drafting, entry.command);
+		else assert.doesNotMatch(entry.when ?? '', /cekura\.reviewDrafting/, entry.command);
+	}
+	assert.deepEqual(hidden.filter((id) => !titleBar.some((e) => e.command === id)), [], 'an action missing from the title bar');
+});

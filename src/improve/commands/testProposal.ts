@@ -37,7 +37,8 @@ interface Prepared {
 export async function testProposal(deps: TestProposalDeps, uri?: unknown): Promise<void> {
 	const { log, ui } = deps;
 	const review = await deps.reviews.choose(uri, vscode.l10n.t('Cekura: Test the proposal of which review?'));
-	if (!review) return;
+	// A draft's right side is only the edits so far: testing it would report on a prompt nobody proposed.
+	if (!review || deps.reviews.refusedWhileDrafting(review)) return;
 	if (review.runIds.length === 0) {
 		ui.notify('info', vscode.l10n.t('Cekura: the proposal of {0} was made without runs, so there are no scenarios to test it on.', review.sourceName));
 		return;

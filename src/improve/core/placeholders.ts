@@ -1,3 +1,5 @@
+import { matchSteps, type Steps } from './steps';
+
 // A placeholder is a template variable that the agent platform fills in at call time. The model must keep each one.
 // `${…}`: anything up to the closing brace; `{{ var }}`: identifier-like, optionally dotted; `{var}`: identifier-like
 // only, so JSON such as `{"a": 1}` is not one; `<var>`: an identifier with an underscore or in capitals, so HTML-ish
@@ -7,6 +9,11 @@ const PLACEHOLDER = /\$\{[^{}\n]+\}|\{\{\s*[A-Za-z_][\w.-]*\s*\}\}|(?<!\{)\{[A-Z
 /** Every template placeholder in the text (`{{var}}`, `{var}`, `${…}`, `<var>`), in order of appearance, repeats included. */
 export function placeholdersOf(text: string): string[] {
 	return text.match(PLACEHOLDER) ?? [];
+}
+
+/** `placeholdersOf`, with pauses (see `steps.ts`). */
+export function placeholderSteps(text: string): Steps<string[]> {
+	return matchSteps(PLACEHOLDER, text);
 }
 
 /** The placeholders of `original` that `improved` no longer contains, each once, in order of first appearance. */

@@ -11,6 +11,22 @@ export function toEnd<T>(steps: Steps<T>): T {
 	}
 }
 
+/**
+ * What `text.match(pattern)` returns for a global `pattern` (an empty array for none), found a match at a time with a
+ * pause after every 1024: a long text may hold tens of thousands. `pattern` itself is not used, only its source and flags.
+ */
+export function* matchSteps(pattern: RegExp, text: string): Steps<string[]> {
+	const matches: string[] = [];
+	const copy = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+	for (let found = copy.exec(text); found; found = copy.exec(text)) {
+		matches.push(found[0]);
+		// An empty match must move on, as `match` does.
+		if (found[0] === '') copy.lastIndex += pattern.unicode && (text.codePointAt(copy.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+		if (matches.length % 1024 === 0) yield;
+	}
+	return matches;
+}
+
 export interface SliceTiming {
 	/** How long one slice of work may run before the event loop gets a turn. */
 	sliceMs?: number;

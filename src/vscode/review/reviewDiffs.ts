@@ -85,9 +85,18 @@ export class ReviewDiffs {
 		review.summary = proposal.summary_of_changes;
 		review.warnings = proposal.warnings;
 		review.stats = request.stats;
+		// The editor of an open right side takes typing only once the workbench has read the file again and seen it
+		// writable, which takes a moment even when the text is the last draft's: the review is complete (the status
+		// bar and the summary say so) only then, so a key pressed at once is not refused by a read-only editor.
+		const reread = rightSideDocument(review) ? this.files.nextRead(review.improvedUri) : undefined;
 		this.files.put(review.improvedUri, proposed, false);
 		// Apply reads the right side's document: it must hold the proposal before Apply may write it.
 		await documentHolds(review.improvedUri, proposed);
+		if (reread) {
+			if (!(await reread)) this.log.warn(`Review ${review.id}: the workbench did not read the right side again; typing there may be refused for a moment.`);
+			// A request to the workbench and its answer: the read answered before it has been handled.
+			await vscode.commands.getCommands(true);
+		}
 		review.drafting = undefined;
 		this.recorder.opened(review, source, proposed);
 		this.reviews.changedOne();

@@ -19,15 +19,19 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 	readonly onDidChangeFile = this.changes.event;
 	/** Asked for a file that is not here (a tab restored after a reload): may put it here (the review restored). */
 	private restore: ((uri: vscode.Uri) => Promise<void>) | undefined;
+	/** By path: who waits for the next read of the file (`nextRead`), and whether its stat was asked for since. */
+	private readonly readers = new Map<string, { done: ((read: boolean) => void)[]; statted: boolean }>();
 
 	static uri(scheme: typeof REVIEW_SCHEME | typeof ORIGINAL_SCHEME, path: string): vscode.Uri {
 		return vscode.Uri.from({ scheme, path });
 	}
 
 	put(uri: vscode.Uri, text: string, readonly: boolean): void {
-		const now = Date.now();
-		const existed = this.files.has(uri.path);
-		this.files.set(uri.path, { data: new TextEncoder().encode(text), ctime: now, mtime: now, readonly });
+		const before = this.files.get(uri.path);
+		// Always later than the last version: the workbench reads a changed file again only when its mtime or size changed.
+		const now = Math.max(Date.now(), (before?.mtime ?? 0) + 1);
+		const existed = !!before;
+		this.files.set(uri.path, { data: new TextEncoder().encode(text), ctime: before?.ctime ?? now, mtime: now, readonly });
 		this.changes.fire([{ type: existed ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
 	}
 
@@ -44,6 +48,9 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 
 	remove(uri: vscode.Uri): void {
 		if (this.files.delete(uri.path)) this.changes.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
+		// Nothing will be read any more.
+		this.readers.get(uri.path)?.done.forEach((done) => done(false));
+		this.readers.delete(uri.path);
 	}
 
 	watch(): vscode.Disposable {
@@ -53,6 +60,8 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 	async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
 		await this.restored(uri);
 		const entry = this.files.get(uri.path);
+		const waiting = this.readers.get(uri.path);
+		if (waiting) waiting.statted = true;
 		if (entry) {
 			return { type: vscode.FileType.File, ctime: entry.ctime, mtime: entry.mtime, size: entry.data.byteLength, permissions: entry.readonly ? vscode.FilePermission.Readonly : undefined };
 		}
@@ -75,7 +84,32 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 		await this.restored(uri);
 		const entry = this.files.get(uri.path);
 		if (!entry) throw vscode.FileSystemError.FileNotFound(uri);
+		const waiting = this.readers.get(uri.path);
+		// A read whose stat came before the change (a reload under way) says nothing of the permissions now.
+		if (waiting?.statted) {
+			this.readers.delete(uri.path);
+			// After this read's answer has gone out.
+			setImmediate(() => waiting.done.forEach((done) => done(true)));
+		}
 		return entry.data;
+	}
+
+	/**
+	 * Resolves true once the file's stat and then its content are read after now; false after `timeoutMs`, or when the
+	 * file is removed. After a change,
+	 * the workbench reads an open document's file again, stat first: then it knows a side that was read-only is
+	 * writable.
+	 */
+	nextRead(uri: vscode.Uri, timeoutMs = 3000): Promise<boolean> {
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => resolve(false), timeoutMs);
+			const waiting = this.readers.get(uri.path) ?? { done: [], statted: false };
+			waiting.done.push((read) => {
+				clearTimeout(timer);
+				resolve(read);
+			});
+			this.readers.set(uri.path, waiting);
+		});
 	}
 
 	writeFile(uri: vscode.Uri, content: Uint8Array, options: { create: boolean; overwrite: boolean }): void {

@@ -5,6 +5,7 @@ import type { Log } from '../log';
 import type { Ui } from '../ui';
 import { ApplyOrDiscard } from './applyOrDiscard';
 import { refusedWhileDrafting } from './draftRefusal';
+import { DraftingContextKey } from './draftingContextKey';
 import { HistoryRecorder } from './historyRecorder';
 import { OpenReviews } from './openReviews';
 import { RecordedProposals } from './recordedProposals';
@@ -26,6 +27,8 @@ export class ReviewManager implements vscode.Disposable {
 	private readonly diffs: ReviewDiffs;
 	private readonly decisions: ApplyOrDiscard;
 	private readonly recorded: RecordedProposals;
+	/** `cekura.reviewDrafting`: whether the review the title bar acts on is still a draft. */
+	readonly draftingKey: DraftingContextKey;
 	/** A review opened or closed, or its size of the change measured. */
 	readonly onDidChange: vscode.Event<void>;
 
@@ -37,6 +40,7 @@ export class ReviewManager implements vscode.Disposable {
 	) {
 		this.reviews = new OpenReviews(ui);
 		this.onDidChange = this.reviews.onDidChange;
+		this.draftingKey = new DraftingContextKey(this.reviews, log);
 		this.recorder = new HistoryRecorder(this.reviews, log, improve);
 		const restored = new ReviewRestore(this.reviews, files, log, improve).done;
 		this.diffs = new ReviewDiffs(this.reviews, this.recorder, files, log, restored);
@@ -106,6 +110,7 @@ export class ReviewManager implements vscode.Disposable {
 		// First: the right sides' last edits go to the history while their reviews are still open.
 		this.recorder.dispose();
 		this.decisions.dispose();
+		this.draftingKey.dispose();
 		this.reviews.dispose();
 	}
 }

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Focus } from '../../../core/focus';
 import type { ProposalCheck } from '../../../core/proposal';
+import { matchSteps, toEnd, type Steps } from '../steps';
 import type { LineChanges } from './lineChanges';
 
 /**
@@ -28,14 +29,22 @@ export function focusKey(kind: 'metric' | 'category', id: number): string {
  * 7"). With no focus chosen (no filter), every failure of the runs that `focusNames` lists is in focus.
  */
 export function coverageCheck(summary: string, changes: LineChanges, focus: Focus, focusNames: ReadonlyMap<string, string>): ProposalCheck {
+	return toEnd(coverageCheckSteps(summary, changes, focus, focusNames));
+}
+
+export function* coverageCheckSteps(summary: string, changes: LineChanges, focus: Focus, focusNames: ReadonlyMap<string, string>): Steps<ProposalCheck> {
 	const kind = 'coverage';
 	const keys = focus.workflow_metric_ids.length + focus.category_ids.length
 		? [...focus.workflow_metric_ids.map((id) => focusKey('metric', id)), ...focus.category_ids.map((id) => focusKey('category', id))]
 		: [...focusNames.keys()];
 	if (keys.length === 0) return { kind, ok: true, line: l10n.t('Coverage: no failing metric or critical category was in focus.') };
-	const changed = [...changes.removed.map((c) => c.text), ...changes.added].join('\n');
-	const words = new WordIndex(stemsOf(`${summary}\n${changed.slice(0, MAX_CHANGED_CHARS)}`));
-	const missed = keys.filter((key) => !addressed(key, focusNames.get(key), summary, words));
+	const changed = yield* changedText(changes);
+	const words = yield* WordIndex.of(yield* stemSteps(`${summary}\n${changed}`));
+	const missed: string[] = [];
+	for (const key of keys) {
+		if (!addressed(key, focusNames.get(key), summary, words)) missed.push(key);
+		yield;
+	}
 	if (missed.length === 0) {
 		return { kind, ok: true, line: keys.length === 1 ? l10n.t('Coverage: the summary or an edit addresses {0}.', label(keys[0], focusNames)) : l10n.t('Coverage: the summary or the edits address all {0} failures in focus.', keys.length) };
 	}
@@ -65,11 +74,36 @@ function label(key: string, names: ReadonlyMap<string, string>): string {
 	return name ? l10n.t("'{0}' (category {1})", name, id) : l10n.t('category {0}', id);
 }
 
+/** The changed lines (removed, then added) joined by line breaks, up to `MAX_CHANGED_CHARS`. */
+function* changedText(changes: LineChanges): Steps<string> {
+	const parts: string[] = [];
+	let length = -1;
+	for (const text of [...changes.removed.map((c) => c.text), ...changes.added]) {
+		if (length >= MAX_CHANGED_CHARS) break;
+		parts.push(text);
+		length += text.length + 1;
+		if (parts.length % 1024 === 0) yield;
+	}
+	return parts.join('\n').slice(0, MAX_CHANGED_CHARS);
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+
 /** The text's words, lower case, each stripped of one common English suffix. */
 function stemsOf(text: string): Set<string> {
+	return toEnd(stemSteps(text));
+}
+
+function* stemSteps(text: string): Steps<Set<string>> {
 	// Each distinct word stemmed once: a long text repeats most of its words.
 	const stems = new Set<string>();
-	for (const word of new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu))) stems.add(stem(word));
+	const words = new Set(yield* matchSteps(WORDS, text.toLowerCase()));
+	yield;
+	let done = 0;
+	for (const word of words) {
+		stems.add(stem(word));
+		if (++done % 1024 === 0) yield;
+	}
 	return stems;
 }
 
@@ -86,14 +120,21 @@ function stem(word: string): string {
  * word by word: a proposal that rewrites a 1 MB prompt has tens of thousands of words.
  */
 class WordIndex {
-	/** Each word's first 3, 4 and 5 letters. */
-	private readonly prefixes = new Set<string>();
+	private constructor(
+		private readonly words: ReadonlySet<string>,
+		/** Each word's first 3, 4 and 5 letters. */
+		private readonly prefixes: ReadonlySet<string>,
+	) {}
 
-	constructor(private readonly words: ReadonlySet<string>) {
+	static *of(words: ReadonlySet<string>): Steps<WordIndex> {
+		const prefixes = new Set<string>();
+		let done = 0;
 		for (const word of words) {
+			if (++done % 1024 === 0) yield;
 			if (/^\d+$/.test(word)) continue;
-			for (let n = 3; n <= Math.min(5, word.length); n++) this.prefixes.add(word.slice(0, n));
+			for (let n = 3; n <= Math.min(5, word.length); n++) prefixes.add(word.slice(0, n));
 		}
+		return new WordIndex(words, prefixes);
 	}
 
 	has(word: string): boolean {

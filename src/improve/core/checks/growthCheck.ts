@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { ProposalCheck } from '../../../core/proposal';
+import { toEnd, type Steps } from '../steps';
 
 /** The budget when the setting is not set: a fix adds rules, but a prompt a quarter longer costs every call. */
 const DEFAULT_GROWTH_BUDGET_PERCENT = 25;
@@ -15,21 +16,33 @@ export function growthBudgetPercent(value: unknown): number {
  * as growth: CRLF and LF are the same line break.
  */
 export function growthCheck(original: string, proposed: string, budgetPercent: number, countTokens?: (text: string) => number): ProposalCheck {
+	return toEnd(growthCheckSteps(original, proposed, budgetPercent, countTokens));
+}
+
+export function* growthCheckSteps(original: string, proposed: string, budgetPercent: number, countTokens?: (text: string) => number): Steps<ProposalCheck> {
 	const kind = 'growth';
-	const before = lf(original);
-	const after = lf(proposed);
-	const chars = after.length - before.length;
-	const tokens = countTokens ? countTokens(after) - countTokens(before) : Math.round(chars / 4);
+	// As long as the text with CRLF and CR as LF: a CRLF is one character shorter, a CR as long.
+	const before = original.length - (yield* crlfCount(original));
+	const after = proposed.length - (yield* crlfCount(proposed));
+	const chars = after - before;
+	// A model's token counter takes the whole text at once.
+	const tokens = countTokens ? countTokens(lf(proposed)) - countTokens(lf(original)) : Math.round(chars / 4);
 	const tokenText = `${countTokens ? '' : '≈'}${signed(tokens)}`;
-	if (before.length === 0) return { kind, ok: true, line: l10n.t('Growth: {0} characters ({1} tokens); the original prompt is empty.', signed(chars), tokenText) };
+	if (before === 0) return { kind, ok: true, line: l10n.t('Growth: {0} characters ({1} tokens); the original prompt is empty.', signed(chars), tokenText) };
 	if (chars === 0) return { kind, ok: true, line: l10n.t('Growth: none, as long as the original ({0} tokens).', tokenText) };
-	if (chars < 0) return { kind, ok: true, line: l10n.t('Growth: {0} characters ({1} tokens), {2}% shorter.', signed(chars), tokenText, Math.max(1, Math.floor((-chars * 100) / before.length))) };
+	if (chars < 0) return { kind, ok: true, line: l10n.t('Growth: {0} characters ({1} tokens), {2}% shorter.', signed(chars), tokenText, Math.max(1, Math.floor((-chars * 100) / before))) };
 	// Rounded up, so a proposal over the budget never shows the budget's own figure.
-	const percent = Math.ceil((chars * 100) / before.length);
-	if (chars * 100 <= budgetPercent * before.length) {
+	const percent = Math.ceil((chars * 100) / before);
+	if (chars * 100 <= budgetPercent * before) {
 		return { kind, ok: true, line: l10n.t('Growth: {0} characters ({1} tokens), +{2}%, within the budget of +{3}%.', signed(chars), tokenText, percent, budgetPercent) };
 	}
 	return { kind, ok: false, line: l10n.t('Growth: {0} characters ({1} tokens), +{2}%, over the budget of +{3}%: every call pays for the longer prompt.', signed(chars), tokenText, percent, budgetPercent) };
+}
+
+function* crlfCount(text: string): Steps<number> {
+	let count = 0;
+	for (let at = text.indexOf('\r\n'); at !== -1; at = text.indexOf('\r\n', at + 2)) if (++count % 1024 === 0) yield;
+	return count;
 }
 
 function lf(text: string): string {

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ProposalCheck } from '../../../core/proposal';
 import { GUARDRAIL_TOPICS, type GuardrailTopic } from './guardrailTopics';
+import { toEnd, type Steps } from '../steps';
 import type { LineChanges } from './lineChanges';
 
 /** How many lines the check quotes before it says how many more there are. */
@@ -14,11 +15,25 @@ const QUOTE_CHARS = 60;
  * the agent was told to do about these stays as it was.
  */
 export function guardrailCheck(changes: LineChanges): ProposalCheck {
+	return toEnd(guardrailCheckSteps(changes));
+}
+
+/** How many characters of lines are matched against the topics between two pauses (see `steps.ts`). */
+const CHARS_PER_STEP = 4096;
+
+export function* guardrailCheckSteps(changes: LineChanges): Steps<ProposalCheck> {
 	const kind = 'guardrails';
-	const hits = changes.removed.flatMap((c) => {
+	const hits: { line: number; text: string; topics: GuardrailTopic[] }[] = [];
+	let read = 0;
+	for (const c of changes.removed) {
 		const topics = GUARDRAIL_TOPICS.filter((t) => t.pattern.test(c.text));
-		return topics.length ? [{ ...c, topics }] : [];
-	});
+		if (topics.length) hits.push({ ...c, topics });
+		read += c.text.length + 1;
+		if (read >= CHARS_PER_STEP) {
+			read = 0;
+			yield;
+		}
+	}
 	if (hits.length === 0) return { kind, ok: true, line: l10n.t('Guardrails: no line about emergencies, transfers, prices, payments, privacy or compliance was changed or removed.') };
 	const touched = GUARDRAIL_TOPICS.filter((t) => hits.some((h) => h.topics.includes(t)));
 	const topics = touched.map((t: GuardrailTopic) => t.name()).join(', ');

@@ -1,5 +1,5 @@
-import { commonEnds, intern, myers } from '../diffStats';
-import { toEnd } from '../steps';
+import { commonEnds, intern, myers, STEP } from '../diffStats';
+import { toEnd, type Steps } from '../steps';
 
 /** A line of the original that the proposal changed or removed: its 1-based number and its text. */
 interface ChangedLine {
@@ -26,23 +26,29 @@ export interface LineChanges {
  */
 const MAX_LINE_EDITS = 400;
 
-/** The change from `original` to `proposed`, line by line; CRLF, CR and LF are the same line break. */
+/** The change from `original` to `proposed`, line by line; CRLF, CR and LF are the same line break. Synchronous. */
 export function lineChanges(original: string, proposed: string): LineChanges {
-	const a = linesOf(original);
-	const b = linesOf(proposed);
+	return toEnd(lineChangeSteps(original, proposed));
+}
+
+/** `lineChanges`, paused every `STEP` lines or so (see `steps.ts`). */
+export function* lineChangeSteps(original: string, proposed: string): Steps<LineChanges> {
+	const a = yield* linesOf(original);
+	const b = yield* linesOf(proposed);
 	const result: LineChanges = { originalLines: a.length, proposedLines: b.length, changed: 0, removed: [], added: [] };
 	// Lines become numbers (equal lines, equal numbers), so both the diff and the count compare numbers.
-	const [start, endA, endB] = toEnd(commonEnds(a, b));
+	const [start, endA, endB] = yield* commonEnds(a, b);
 	const ids = new Map<string, number>();
-	const idsA = toEnd(intern(a, start, endA, ids));
-	const idsB = toEnd(intern(b, start, endB, ids));
+	const idsA = yield* intern(a, start, endA, ids);
+	const idsB = yield* intern(b, start, endB, ids);
 	const surplus = new Int32Array(ids.size);
 	for (const id of idsA) surplus[id]++;
 	for (const id of idsB) surplus[id]--;
+	yield;
 	let atLeast = 0;
 	for (const count of surplus) atLeast += Math.abs(count);
 	// The lines one side has more copies of must be edited: past the bound, the diff would only give up after its costliest steps.
-	const blocks = atLeast <= MAX_LINE_EDITS ? toEnd(myers(idsA, idsB, MAX_LINE_EDITS)) : undefined;
+	const blocks = atLeast <= MAX_LINE_EDITS ? yield* myers(idsA, idsB, MAX_LINE_EDITS) : undefined;
 	if (!blocks) {
 		// Counted: a line of the original is removed when the proposal has fewer copies of it left, and so on.
 		for (let i = start; i < endA; i++) {
@@ -51,6 +57,7 @@ export function lineChanges(original: string, proposed: string): LineChanges {
 				surplus[id]--;
 				result.removed.push({ line: i + 1, text: a[i] });
 			}
+			if (i % STEP === 0) yield;
 		}
 		for (let i = start; i < endB; i++) {
 			const id = idsB[i - start];
@@ -58,6 +65,7 @@ export function lineChanges(original: string, proposed: string): LineChanges {
 				surplus[id]++;
 				result.added.push(b[i]);
 			}
+			if (i % STEP === 0) yield;
 		}
 		result.changed = Math.max(result.removed.length, result.added.length);
 		return result;
@@ -66,14 +74,23 @@ export function lineChanges(original: string, proposed: string): LineChanges {
 		result.changed += Math.max(aEnd - aStart, bEnd - bStart);
 		for (let i = start + aStart; i < start + aEnd; i++) result.removed.push({ line: i + 1, text: a[i] });
 		for (let i = start + bStart; i < start + bEnd; i++) result.added.push(b[i]);
+		yield;
 	}
 	return result;
 }
 
 /** The lines of a text; a final line break ends the last line rather than starting an empty one. */
-function linesOf(text: string): string[] {
-	if (text === '') return [];
-	const lines = text.split(/\r\n|\r|\n/);
+function* linesOf(text: string): Steps<string[]> {
+	const lines: string[] = [];
+	if (text === '') return lines;
+	const breaks = /\r\n|\r|\n/g;
+	let from = 0;
+	for (let found = breaks.exec(text); found; found = breaks.exec(text)) {
+		lines.push(text.slice(from, found.index));
+		from = breaks.lastIndex;
+		if (lines.length % STEP === 0) yield;
+	}
+	lines.push(text.slice(from));
 	if (lines[lines.length - 1] === '') lines.pop();
 	return lines;
 }

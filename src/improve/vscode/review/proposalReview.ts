@@ -3,7 +3,7 @@ import { diffStatsInSlices, formatDiffStats } from '../../core/diffStats';
 import type { Proposal } from '../../../core/proposal';
 import { sameText } from '../../../core/eol';
 import { expressionWarnings } from '../../core/jsLiterals';
-import { checkProposal } from '../../core/proposalChecks';
+import { checkProposalInSlices } from '../../core/proposalChecks';
 import { fStringWarnings } from '../../core/pythonLiterals';
 import { inBackground } from '../../../vscode/background';
 import type { Log } from '../../../vscode/log';
@@ -33,8 +33,8 @@ const DIFF_PAINT_MS = 200;
  * painted; says so instead when the proposal changes nothing. `request.basedOn` is what the proposal is compared
  * with: the prompt as sent (the original, or the previous proposal when improving again). Resolves the review once
  * the summary is on its way, or undefined when there was nothing to review. A proposal that streamed into a draft
- * review (`draft`) completes it in place. Every proposal is checked here (`checkProposal`, whichever engine wrote it)
- * while the diff is painted; `focusNames` names the runs' failures for the coverage check.
+ * review (`draft`) completes it in place. Every proposal is checked here (`checkProposalInSlices`, whichever engine
+ * wrote it) while the diff is painted; `focusNames` names the runs' failures for the coverage check.
  */
 export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<ReviewRequest, 'stats'> & { basedOn: string; draft?: StreamedReview; focusNames?: ReadonlyMap<string, string> }): Promise<Review | undefined> {
 	let { proposal } = request;
@@ -58,13 +58,13 @@ export async function reviewProposal(deps: ProposalReviewDeps, request: Omit<Rev
 	const opening = drafted ? deps.reviews.complete(drafted, { ...request, proposal, stats: measuringText }).then(() => drafted) : deps.reviews.open({ ...request, proposal, stats: measuringText });
 	const requested = since();
 	const measuring = diffStatsInSlices(request.basedOn, proposal.improved_prompt).then((stats) => ({ stats, measured: since() }));
+	// Checked while the workbench paints the diff, which the summary waits for anyway: in slices, as the size of the
+	// change is measured (a 1 MB proposal takes up to a hundred ms in all, a 30 KB one a few).
+	const checking = checkProposalInSlices({ original: request.basedOn, proposed: proposal.improved_prompt, summary, focus: request.focus, focusNames: request.focusNames ?? new Map(), growthBudgetPercent: readSettings().checks.growthBudgetPercent }).then((checks) => ({ checks, checked: since() }));
 	const review = await opening;
 	const opened = since();
-	// Made while the workbench paints the diff, which the summary waits for anyway: a few ms for a 30 KB prompt.
-	const checks = checkProposal({ original: request.basedOn, proposed: proposal.improved_prompt, summary, focus: request.focus, focusNames: request.focusNames ?? new Map(), growthBudgetPercent: readSettings().checks.growthBudgetPercent });
-	const checked = since();
 	// A draft's diff is on screen already.
-	const [{ stats, measured }] = await Promise.all([measuring, new Promise((resolve) => setTimeout(resolve, drafted ? 0 : DIFF_PAINT_MS))]);
+	const [{ stats, measured }, { checks, checked }] = await Promise.all([measuring, checking, new Promise((resolve) => setTimeout(resolve, drafted ? 0 : DIFF_PAINT_MS))]);
 	deps.log.info(`Review ${review.id}: diff requested ${requested} ms after the proposal arrived, its tab open after ${opened} ms, checked after ${checked} ms, the size of the change measured after ${measured} ms.`);
 	deps.log.info(`Review ${review.id}: checks ${checks.map((c) => `${c.kind} ${c.ok ? 'fine' : 'to look at'}`).join(', ')}.`);
 	deps.reviews.setChecks(review, checks);
