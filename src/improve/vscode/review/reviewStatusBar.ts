@@ -69,7 +69,7 @@ export class ReviewStatusBar implements vscode.Disposable {
 			return;
 		}
 		if (review.drafting) {
-			this.showDraft(review.drafting.editsApplied);
+			this.showDraft(review.sourceName, review.drafting.editsApplied);
 			return;
 		}
 		const progress = this.changes.progressOf(review);
@@ -103,10 +103,10 @@ export class ReviewStatusBar implements vscode.Disposable {
 		this.shown = true;
 	}
 
-	private showDraft(edits: number): void {
-		const text = edits === 1 ? vscode.l10n.t('Cekura: the proposal is still arriving · 1 edit so far') : vscode.l10n.t('Cekura: the proposal is still arriving · {0} edits so far', edits);
-		this.item.text = `$(sync~spin) ${text}`;
-		this.item.accessibilityInformation = { label: text };
+	private showDraft(sourceName: string, edits: number): void {
+		const words = edits === 1 ? vscode.l10n.t('the proposal is still arriving · 1 edit so far') : vscode.l10n.t('the proposal is still arriving · {0} edits so far', edits);
+		this.item.text = `$(sync~spin) ${vscode.l10n.t('Cekura: {0}', words)}`;
+		this.item.accessibilityInformation = { label: vscode.l10n.t('Cekura review of {0}: {1}', sourceName, words) };
 		this.item.tooltip = vscode.l10n.t('The edits are shown as they arrive. The right side is read-only until the proposal is complete and checked; then you can edit it, decide each change and apply it.');
 		this.item.command = undefined;
 		this.item.show();
