@@ -35,6 +35,8 @@ export interface TestApi {
 	reviewStatusText(): string | undefined;
 	/** The status bar item's name and screen-reader label, undefined while it is hidden. */
 	reviewStatusAccessibility(): { name: string; label: string } | undefined;
+	/** The status bar item's tooltip (Markdown) and the commands its links may run, undefined while it is hidden. */
+	reviewStatusTooltip(): { markdown: string; enabledCommands: readonly string[] } | undefined;
 	/** The improvement history of this workspace. */
 	history: ImprovementHistory;
 	/** Answer every question and message as `user` does, until the returned disposable is disposed. */
@@ -112,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		changes,
 		reviewStatusText: () => improve.get().reviewStatusText(),
 		reviewStatusAccessibility: () => improve.get().reviewStatusAccessibility(),
+		reviewStatusTooltip: () => improve.get().reviewStatusTooltip(),
 		get history() {
 			return history();
 		},

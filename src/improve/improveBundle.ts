@@ -65,6 +65,7 @@ export function connect(host: ImproveHost): ImproveSide {
 		placeRecordedPrompt: (entry) => placeRecordedPrompt(entry, log),
 		reviewStatusText: () => statusBar.shownText,
 		reviewStatusAccessibility: () => statusBar.shownAccessibility,
+		reviewStatusTooltip: () => statusBar.shownTooltip,
 		stopTests: () => tests.stopAll(),
 		dispose: () => {
 			tests.dispose();

@@ -57,6 +57,8 @@ export interface ImproveSide extends ReviewServices, vscode.Disposable {
 	reviewStatusText(): string | undefined;
 	/** The status bar item's name and screen-reader label, undefined while it is hidden (for the integration tests). */
 	reviewStatusAccessibility(): { name: string; label: string } | undefined;
+	/** The status bar item's tooltip (Markdown) and the commands its links may run, while it is shown (for the integration tests). */
+	reviewStatusTooltip(): { markdown: string; enabledCommands: readonly string[] } | undefined;
 	/** Aborts the tests in flight and resolves once they ended their chats on Cekura, or after a few seconds. */
 	stopTests(): Promise<void>;
 }

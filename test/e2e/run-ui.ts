@@ -44,6 +44,7 @@ import { perChangeReview } from './flows/perChangeReview';
 import { explicitModelEngine, fallbackToModel } from './flows/modelEngines';
 import { germanLocale } from './flows/germanLocale';
 import { restrictedMode } from './flows/restrictedMode';
+import { screenReaderLabels } from './flows/screenReaderLabels';
 import { testProposal } from './flows/testProposal';
 import { reviewDiffTimes } from './flows/reviewDiffTimes';
 import { streamedEdits } from './flows/streamedEdits';
@@ -63,6 +64,7 @@ const FLOWS: readonly Flow[] = [
 	evidence,
 	agentExport,
 	perChangeReview,
+	screenReaderLabels,
 	history,
 	fallbackToModel,
 	reviewDiffTimes,

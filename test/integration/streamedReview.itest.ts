@@ -51,6 +51,7 @@ suite('The proposal streams into the review, edit by edit', () => {
 		assert.deepEqual(review.drafting, { editsApplied: 1 });
 		assert.match(user.progress.at(-1)?.messages.at(-1) ?? '', /\(1 edit so far\)|1 edit so far…/);
 		await waitFor(() => /still arriving · 1 edit so far/.test(api.reviewStatusText() ?? ''), 'the status bar saying the proposal is still arriving');
+		assert.equal(api.reviewStatusAccessibility()?.label, `Cekura review of ${review.sourceName}: the proposal is still arriving · 1 edit so far`, 'a screen reader does not hear whose proposal is arriving');
 
 		// Nothing of a draft can be applied or decided, whichever way the user tries.
 		await vscode.commands.executeCommand(Commands.applyImprovement);

@@ -30,9 +30,8 @@ const MAY_BE_IN_BOTH = new Set([
 	'src/vscode/background.ts',
 	'src/vscode/documentEol.ts',
 	'src/vscode/review/applyOrDiscardOffer.ts',
-	'src/vscode/review/changeShortcuts.ts',
+	'src/vscode/review/commandKeys.ts',
 	'src/vscode/review/draftRefusal.ts',
-	'src/vscode/review/reviewShortcuts.ts',
 ]);
 
 test('dist/extension.js holds nothing of src/improve/ and none of the packages the improve flow needs', () => {

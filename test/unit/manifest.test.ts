@@ -6,8 +6,6 @@ import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js'; // the ES mo
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
 import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/improve/core/modelServerSettings';
 import { REQUEST_TIMEOUT_SECONDS } from '../../src/improve/core/requestTimeout';
-import { changeShortcuts } from '../../src/vscode/review/changeShortcuts';
-import { reviewShortcuts } from '../../src/vscode/review/reviewShortcuts';
 
 interface Manifest {
 	name: string;
@@ -71,34 +69,24 @@ test('the manifest declares exactly the settings in Settings', () => {
 	assert.deepEqual(declared, constants);
 });
 
-test('the shortcuts the review shows are the keybindings the manifest declares', () => {
-	const keyOf = (command: string, platform: 'key' | 'mac'): string | undefined =>
-		(manifest.contributes.keybindings as { command: string; key: string; mac?: string }[]).find((k) => k.command === command)?.[platform];
-	const spelled = (key: string | undefined): string => (key ?? '').replace(/\b\w/g, (c) => c.toUpperCase());
-	for (const [platform, field] of [['linux', 'key'], ['darwin', 'mac']] as const) {
-		const shown = reviewShortcuts(platform);
-		assert.equal(shown.apply, spelled(keyOf(Commands.applyImprovement, field)));
-		assert.equal(shown.discard, spelled(keyOf(Commands.discardImprovement, field)));
-	}
-});
-
 test('the setting names core messages mention are the manifest\'s', () => {
 	assert.equal(SETTING_BASE_URL, `${Settings.section}.${Settings.openaiBaseUrl}`);
 	assert.equal(SETTING_MODEL, `${Settings.section}.${Settings.openaiModel}`);
 });
 
-test('the per-change keys the review shows are the keybindings the manifest declares, on each platform, only while its proposal side has focus', () => {
-	const bindings = manifest.contributes.keybindings as { command: string; key: string; mac?: string; when?: string }[];
-	const spelled = (key: string | undefined): string => (key ?? '').replace(/\b\w/g, (c) => c.toUpperCase());
-	const expected = { next: Commands.nextChange, previous: Commands.previousChange, keepOriginal: Commands.keepOriginalChange, keepProposal: Commands.keepProposedChange };
-	for (const [platform, field] of [['linux', 'key'], ['win32', 'key'], ['darwin', 'mac']] as const) {
-		const shown = changeShortcuts(platform);
-		for (const [name, command] of Object.entries(expected)) {
-			const binding = bindings.find((k) => k.command === command);
-			assert.ok(binding, `no keybinding for ${command}`);
-			assert.equal(shown[name as keyof typeof expected], spelled(binding[field]), `${command} on ${platform}`);
-			assert.match(binding.when ?? '', new RegExp(`\\b${ContextKeys.reviewEditorFocused.replace('.', '\\.')}\\b`));
-		}
+test('the commands the review names for their keys are named as the Command Palette and Keyboard Shortcuts show them, in English and German; their keys work only in a review', () => {
+	const root = path.resolve(__dirname, '..', '..', '..');
+	const read = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
+	const [nls, nlsDe, bundle, bundleDe] = ['package.nls.json', 'package.nls.de.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.de.json'].map(read);
+	const bindings = manifest.contributes.keybindings as { command: string; when?: string }[];
+	assert.equal(bindings.length, 6);
+	for (const { command, when } of bindings) {
+		const declared = manifest.contributes.commands.find((c) => c.command === command) as unknown as { title: string; category: string };
+		const key = (s: string): string => s.replace(/^%|%$/g, '');
+		const english = `${nls[key(declared.category)]}: ${nls[key(declared.title)]}`;
+		assert.equal(bundle[english], english, `${command}: "${english}" is not a message`);
+		assert.equal(bundleDe[english], `${nlsDe[key(declared.category)]}: ${nlsDe[key(declared.title)]}`, command);
+		assert.match(when ?? '', /\bcekura\.reviewEditorFocused\b|\bresourceScheme == cekura-review\b/, command);
 	}
 });
 

@@ -4,7 +4,7 @@ import type { ProposalCheck } from '../../core/proposal';
 import type { Ui } from '../ui';
 import type { Review } from './review';
 import { refusedWhileDrafting } from './draftRefusal';
-import { reviewShortcuts } from './reviewShortcuts';
+import { commandName } from './commandKeys';
 import type { ReviewManager } from './reviewManager';
 
 /** The summary of changes next to the diff, with the two ways out, the evidence of the runs and the test of the proposal. */
@@ -34,8 +34,8 @@ function summaryText(review: Review): string {
 	const summary = review.summary.trim() || vscode.l10n.t('no summary of the changes was sent.');
 	const warnings = review.warnings.map((w) => `⚠ ${w} `).join('');
 	const checks = [...review.checks.filter((c) => !c.ok), ...review.checks.filter((c) => c.ok)].map((c) => ` ${markedCheck(c)}`).join('');
-	const keys = reviewShortcuts();
-	return warnings + vscode.l10n.t('Proposal by {0}: {1} ({2}) Keys: {3} applies, {4} discards.', review.author, summary, review.stats, keys.apply, keys.discard) + checks;
+	const keys = vscode.l10n.t('Keys: see {0} and {1} in Keyboard Shortcuts.', commandName(Commands.applyImprovement), commandName(Commands.discardImprovement));
+	return warnings + vscode.l10n.t('Proposal by {0}: {1} ({2})', review.author, summary, review.stats) + ' ' + keys + checks;
 }
 
 /** A check's line with its mark: ✓ fine, ⚠ to look at, ℹ a hint (coverage, which words alone cannot prove). */

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../constants';
-import { changeShortcuts } from './changeShortcuts';
 import type { ReviewChanges } from './reviewChanges';
 
 /**
@@ -16,11 +15,10 @@ export class ChangeCodeActionProvider implements vscode.CodeActionProvider {
 		const entry = this.changes.of(document);
 		const change = entry?.changes.at(range.start.line);
 		if (!change || change.decided) return [];
-		const keys = changeShortcuts();
 		const args = [document.uri, change.key];
-		const keepOriginal = new vscode.CodeAction(vscode.l10n.t('Cekura: Keep Original for This Change ({0})', keys.keepOriginal), vscode.CodeActionKind.QuickFix);
+		const keepOriginal = new vscode.CodeAction(vscode.l10n.t('Cekura: Keep Original for This Change'), vscode.CodeActionKind.QuickFix);
 		keepOriginal.command = { title: keepOriginal.title, command: Commands.keepOriginalChange, arguments: args };
-		const keepProposal = new vscode.CodeAction(vscode.l10n.t('Cekura: Keep Proposal for This Change ({0})', keys.keepProposal), vscode.CodeActionKind.QuickFix);
+		const keepProposal = new vscode.CodeAction(vscode.l10n.t('Cekura: Keep Proposal for This Change'), vscode.CodeActionKind.QuickFix);
 		keepProposal.command = { title: keepProposal.title, command: Commands.keepProposedChange, arguments: args };
 		return [keepOriginal, keepProposal];
 	}

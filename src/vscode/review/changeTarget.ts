@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ui } from '../ui';
-import { changeShortcuts } from './changeShortcuts';
+import { Commands } from '../../constants';
+import { commandName } from './commandKeys';
 import type { ReviewChanges, ReviewWithChanges } from './reviewChanges';
 import type { ReviewChange } from '../../core/changeTypes';
 
@@ -28,8 +29,7 @@ export function changeAtCursor(changes: ReviewChanges, ui: Ui): ChangeTarget | u
 	const { editor, entry } = found;
 	const change = entry.changes.at(editor.selection.active.line);
 	if (!change) {
-		const keys = changeShortcuts();
-		ui.notify('info', vscode.l10n.t('Cekura: the cursor is not on a change. {0} goes to the next change, {1} to the previous one.', keys.next, keys.previous));
+		ui.notify('info', vscode.l10n.t('Cekura: the cursor is not on a change. Move to one with {0} or {1}.', commandName(Commands.nextChange), commandName(Commands.previousChange)));
 		return undefined;
 	}
 	return { entry, document: editor.document, change, editor };

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { waitFor, waitForValue } from '../../support/waitFor';
 import type { Flow, Workbench } from '../workbench';
+import { assertScreenReaderLabels, reviewActionTitles } from './screenReaderLabels';
 import { clickEditorAction, waitForQuickInputTitle } from './steps';
 
 /**
@@ -72,6 +73,14 @@ export const germanLocale: Flow = {
 		);
 		await wb.clickQuickPickOk();
 		await wb.waitForDiffEditor('Original ↔ Verbessert (Läufe 5546)');
+		await assertScreenReaderLabels(
+			wb,
+			{
+				titles: reviewActionTitles('de'),
+				status: /^Cekura-Überprüfung von agent\.yaml: \+\d+ −\d+ Zeilen · .+ offen\. Aktivieren, um die Zusammenfassung der Änderungen anzuzeigen\.$/,
+			},
+			log,
+		);
 		await clickEditorAction(wb, 'Verbesserten Prompt übernehmen');
 		const refusal = await wb.waitForNotification(/Die Verbesserung wurde nicht übernommen/);
 		log(`refusal: ${refusal}`);

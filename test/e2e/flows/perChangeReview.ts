@@ -31,7 +31,8 @@ export const perChangeReview: Flow = {
 			await statusBar(wb, /· 2 of 2 changes left/);
 			const lenses = wb.page.locator(`${MODIFIED} .codelens-decoration a`, { hasText: 'Keep Original' });
 			await waitFor(async () => (await lenses.count()) === 2, 'a Keep Original CodeLens above each of the two changes');
-			assert.match((await lenses.first().getAttribute('title')) ?? '', /Ctrl\+Alt\+\[/, 'the CodeLens tooltip does not name its key');
+			// A key spelled by the extension host may be wrong (remote windows, rebound keys): the tooltip names the command.
+			assert.equal(await lenses.first().getAttribute('title'), 'Put the original lines back in place of this change. Command: Cekura: Keep Original (This Change)');
 			log(`review with two changes: ${await wb.screenshot(shotsDir, 'per-change-review.png')}`);
 
 			// The keyboard: from the top, to the first change, keep it; the cursor moves on to the next one.

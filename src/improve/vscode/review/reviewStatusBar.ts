@@ -3,9 +3,8 @@ import { Commands } from '../../../constants';
 import type { ReviewManager } from '../../../vscode/review/reviewManager';
 import type { Ui } from '../../../vscode/ui';
 import { markedCheck } from '../../../vscode/review/applyOrDiscardOffer';
-import { changeShortcuts } from '../../../vscode/review/changeShortcuts';
+import { keysLink, OPEN_KEYBOARD_SHORTCUTS } from '../../../vscode/review/commandKeys';
 import type { ReviewChanges } from '../../../vscode/review/reviewChanges';
-import { reviewShortcuts } from '../../../vscode/review/reviewShortcuts';
 import type { ChangeProgress } from '../../../core/changeTypes';
 
 /** VS Code's setting that shows CodeLenses (Keep Original, Keep Proposal) in diff editors; off by default. */
@@ -50,6 +49,14 @@ export class ReviewStatusBar implements vscode.Disposable {
 		return this.shown ? { name: this.item.name ?? '', label: this.item.accessibilityInformation?.label ?? '' } : undefined;
 	}
 
+	/** The item's tooltip and the commands its links may run, while it is shown. */
+	get shownTooltip(): { markdown: string; enabledCommands: readonly string[] } | undefined {
+		const tooltip = this.item.tooltip;
+		if (!this.shown || !(tooltip instanceof vscode.MarkdownString)) return undefined;
+		const trust = tooltip.isTrusted;
+		return { markdown: tooltip.value, enabledCommands: typeof trust === 'object' ? trust.enabledCommands : trust ? ['*'] : [] };
+	}
+
 	dispose(): void {
 		this.disposables.forEach((d) => d.dispose());
 	}
@@ -62,13 +69,16 @@ export class ReviewStatusBar implements vscode.Disposable {
 			return;
 		}
 		if (review.drafting) {
-			this.showDraft(review.drafting.editsApplied);
+			this.showDraft(review.sourceName, review.drafting.editsApplied);
 			return;
 		}
 		const progress = this.changes.progressOf(review);
-		const text = progress ? progressText(progress) : `Cekura: ${review.stats}`;
-		this.item.text = `$(git-compare) ${text}`;
-		this.item.accessibilityInformation = { label: vscode.l10n.t('{0}. Activate to show the summary of changes.', text), role: 'button' };
+		const words = progress ? progressText(progress) : review.stats;
+		this.item.text = `$(git-compare) ${vscode.l10n.t('Cekura: {0}', words)}`;
+		this.item.accessibilityInformation = {
+			label: vscode.l10n.t('Cekura review of {0}: {1}. Activate to show the summary of changes.', review.sourceName, words),
+			role: 'button',
+		};
 		const tooltip = new vscode.MarkdownString(undefined, true);
 		// The tooltip is shown without Ui's messages: it is redacted here, through the same function.
 		const author = new vscode.MarkdownString(undefined, true).appendText(this.ui.redact(review.author)).value;
@@ -76,25 +86,27 @@ export class ReviewStatusBar implements vscode.Disposable {
 		for (const warning of review.warnings) tooltip.appendText(`⚠ ${this.ui.redact(warning)}\n\n`);
 		tooltip.appendText(this.ui.redact(review.summary.trim() || vscode.l10n.t('No summary of the changes was sent.')));
 		for (const check of review.checks) tooltip.appendMarkdown('\n\n').appendText(this.ui.redact(markedCheck(check)));
-		const keys = reviewShortcuts();
-		tooltip.appendMarkdown(`\n\n${vscode.l10n.t('{0}. Edit the right side or revert single changes, then $(check) Apply ({1}) or $(discard) Discard ({2}) in the title bar.', review.stats, keys.apply, keys.discard)}`);
-		const changeKeys = changeShortcuts();
-		tooltip.appendMarkdown(`\n\n${vscode.l10n.t('One change at a time: {0} goes to the next change, {1} to the previous one; {2} keeps the original lines, {3} keeps the proposal.', changeKeys.next, changeKeys.previous, changeKeys.keepOriginal, changeKeys.keepProposal)}`);
+		tooltip.appendMarkdown(`\n\n${vscode.l10n.t('{0}. Edit the right side or revert single changes, then $(check) Apply or $(discard) Discard in the title bar.', review.stats)}`);
+		tooltip.appendMarkdown(`\n\n${vscode.l10n.t('One change at a time: go to the next or previous change, keep its original lines or the proposal.')}`);
+		const keyed = [Commands.applyImprovement, Commands.discardImprovement, Commands.nextChange, Commands.previousChange, Commands.keepOriginalChange, Commands.keepProposedChange] as const;
+		tooltip.appendMarkdown(`\n\n${vscode.l10n.t('To see or change their keys, click a command: {0}', keyed.map(keysLink).join(' · '))}`);
+		const enabledCommands = [OPEN_KEYBOARD_SHORTCUTS];
 		if (!vscode.workspace.getConfiguration().get<boolean>(DIFF_CODELENS, false)) {
 			const link = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify([DIFF_CODELENS]))}`;
 			tooltip.appendMarkdown(`\n\n${vscode.l10n.t('VS Code hides the Keep Original and Keep Proposal buttons above each change in diff editors until [{0}]({1}) is on.', DIFF_CODELENS, link)}`);
-			tooltip.isTrusted = { enabledCommands: ['workbench.action.openSettings'] };
+			enabledCommands.push('workbench.action.openSettings');
 		}
+		tooltip.isTrusted = { enabledCommands };
 		this.item.tooltip = tooltip;
 		this.item.command = { title: vscode.l10n.t('Show Summary of Changes'), command: Commands.showReviewSummary, arguments: [review.improvedUri] };
 		this.item.show();
 		this.shown = true;
 	}
 
-	private showDraft(edits: number): void {
-		const text = edits === 1 ? vscode.l10n.t('Cekura: the proposal is still arriving · 1 edit so far') : vscode.l10n.t('Cekura: the proposal is still arriving · {0} edits so far', edits);
-		this.item.text = `$(sync~spin) ${text}`;
-		this.item.accessibilityInformation = { label: text };
+	private showDraft(sourceName: string, edits: number): void {
+		const words = edits === 1 ? vscode.l10n.t('the proposal is still arriving · 1 edit so far') : vscode.l10n.t('the proposal is still arriving · {0} edits so far', edits);
+		this.item.text = `$(sync~spin) ${vscode.l10n.t('Cekura: {0}', words)}`;
+		this.item.accessibilityInformation = { label: vscode.l10n.t('Cekura review of {0}: {1}', sourceName, words) };
 		this.item.tooltip = vscode.l10n.t('The edits are shown as they arrive. The right side is read-only until the proposal is complete and checked; then you can edit it, decide each change and apply it.');
 		this.item.command = undefined;
 		this.item.show();
@@ -102,16 +114,16 @@ export class ReviewStatusBar implements vscode.Disposable {
 	}
 }
 
-/** `Cekura: +4 −1 lines · 2 of 3 changes left` */
+/** `+4 −1 lines · 2 of 3 changes left` */
 function progressText(progress: ChangeProgress): string {
 	const { linesAdded, linesRemoved, left, total } = progress;
-	if (total === 0) return vscode.l10n.t('Cekura: no changes');
+	if (total === 0) return vscode.l10n.t('no changes');
 	if (left === 0) {
 		return total === 1
-			? vscode.l10n.t('Cekura: +{0} −{1} lines · the change is decided', linesAdded, linesRemoved)
-			: vscode.l10n.t('Cekura: +{0} −{1} lines · all {2} changes decided', linesAdded, linesRemoved, total);
+			? vscode.l10n.t('+{0} −{1} lines · the change is decided', linesAdded, linesRemoved)
+			: vscode.l10n.t('+{0} −{1} lines · all {2} changes decided', linesAdded, linesRemoved, total);
 	}
 	return total === 1
-		? vscode.l10n.t('Cekura: +{0} −{1} lines · 1 of 1 change left', linesAdded, linesRemoved)
-		: vscode.l10n.t('Cekura: +{0} −{1} lines · {2} of {3} changes left', linesAdded, linesRemoved, left, total);
+		? vscode.l10n.t('+{0} −{1} lines · 1 of 1 change left', linesAdded, linesRemoved)
+		: vscode.l10n.t('+{0} −{1} lines · {2} of {3} changes left', linesAdded, linesRemoved, left, total);
 }
