@@ -47,6 +47,7 @@ import { restrictedMode } from './flows/restrictedMode';
 import { screenReaderLabels } from './flows/screenReaderLabels';
 import { testProposal } from './flows/testProposal';
 import { reviewDiffTimes } from './flows/reviewDiffTimes';
+import { screenshots } from './flows/screenshots';
 import { streamedEdits } from './flows/streamedEdits';
 import { walkthrough } from './flows/walkthrough';
 import { walkthroughOnInstall } from './flows/walkthroughOnInstall';
@@ -80,6 +81,7 @@ const FLOWS: readonly Flow[] = [
 	restrictedMode,
 	germanLocale,
 	walkthroughOnInstall,
+	screenshots,
 ];
 
 const TIMEOUT_EXIT_CODE = 124;
@@ -219,7 +221,7 @@ async function runFlows(tally: Tally, step: (what: string) => void, teardown: Te
 		});
 		return started;
 	};
-	const mainFlows = flows.filter((f) => !f.untrustedFolder && !f.locale && !f.installsExtension);
+	const mainFlows = flows.filter((f) => !f.untrustedFolder && !f.locale && !f.installsExtension && !f.ownWorkspace);
 	// The test LM provider and consumer (test/fixtures/lm-*) sit next to the installed extension.
 	const codeServer = mainFlows.length > 0 ? await startServer('code-server', 'code-server.log', { installVsix: vsix, copyExtensions: lmTestExtensions() }) : undefined;
 
@@ -229,7 +231,7 @@ async function runFlows(tally: Tally, step: (what: string) => void, teardown: Te
 	page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => undefined));
 	if (process.env.E2E_VERBOSE === '1') page.on('console', (message) => console.error(`[browser] ${message.text()}`));
 
-	const runList = async (list: readonly Flow[], workbench: Workbench): Promise<void> => {
+	const runList = async (list: readonly Flow[], workbench: Workbench, own: Partial<Pick<FlowContext, 'model' | 'workspaceDir'>> = {}): Promise<void> => {
 		tally.flowsStarted = true;
 		for (const [index, flow] of list.entries()) {
 			const started = Date.now();
@@ -239,6 +241,7 @@ async function runFlows(tally: Tally, step: (what: string) => void, teardown: Te
 					step(`${flow.name}: ${message}`);
 					console.log(`    · ${message}`);
 				},
+				...own,
 			};
 			step(`flow ${flow.name} starting`);
 			try {
@@ -302,6 +305,23 @@ async function runFlows(tally: Tally, step: (what: string) => void, teardown: Te
 		model.reset();
 		fs.cpSync(fixture, workspaceDir, { recursive: true, force: true });
 		await runList(flows.filter((f) => f.locale === locale), await openWorkbench(page, localized.url, workspaceDir));
+	}
+	for (const flow of flows.filter((f) => f.ownWorkspace)) {
+		if (teardown.interruptedBy) break;
+		// A VS Code on a folder with a name of its own (not a temporary one) and a model server of its own.
+		const own = flow.ownWorkspace!;
+		const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'cekura-e2e-own-'));
+		teardown.add(`remove ${own.folderName}`, () => fs.rmSync(parent, { recursive: true, force: true }));
+		const folder = path.join(parent, own.folderName);
+		fs.cpSync(path.join(root, 'test', 'fixtures', own.fixture), folder, { recursive: true });
+		const ownModel = await startOpenAiServer({ models: own.models });
+		teardown.add(`stop the model server of ${flow.name}`, () => ownModel.close());
+		const started = await startServer(`the code-server on ${own.folderName}`, `code-server-${flow.name}.log`, {
+			installVsix: vsix,
+			userSettings: { ...userSettings, 'cekura.openaiCompatible.baseUrl': ownModel.url, ...own.userSettings },
+		});
+		server.reset();
+		await runList([flow], await openWorkbench(page, started.url, folder), { model: ownModel, workspaceDir: folder });
 	}
 	const installing = flows.filter((f) => f.installsExtension);
 	if (installing.length > 0 && !teardown.interruptedBy) {

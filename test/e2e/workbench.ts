@@ -41,7 +41,18 @@ export interface Flow {
 	locale?: string;
 	/** Runs in a second workbench that does not have the extension: the flow installs it from {@link FlowContext.vsix}. */
 	installsExtension?: boolean;
+	/** Runs in a second workbench of its own, on a workspace that looks like a user's (see {@link OwnWorkspace}). */
+	ownWorkspace?: OwnWorkspace;
 	run(ctx: FlowContext): Promise<void>;
+}
+
+/** A copy of test/fixtures/<fixture> in a folder named `folderName`, with a model server of its own offering `models`. */
+export interface OwnWorkspace {
+	fixture: string;
+	folderName: string;
+	models: string[];
+	/** Over the usual user settings; `cekura.openaiCompatible.baseUrl` is the own model server's. */
+	userSettings?: Record<string, unknown>;
 }
 
 const WORKBENCH_TIMEOUT_MS = 120_000;

@@ -65,7 +65,7 @@ suite('Improve Again: the right side, improved once more, with a steering note',
 		assert.equal(api.reviews.openReviews.length, 1, 'the old review was not replaced');
 		assert.equal(reviewTabs(first.modified).length, 0, 'the old review\'s tab is still open');
 		const second = sides();
-		assert.match(second.label, /Previous Proposal ↔ Improved Again \(runs 5523\) · by local-improver at /);
+		assert.match(second.label, /Previous Proposal ↔ Improved Again \(runs 5523\) · by local-improver \(local server\)$/);
 		assert.equal(await text(second.original), tweaked, 'the left side is not the previous right side');
 		const improved = await text(second.modified);
 		assert.match(improved, IDENTITY_RULE);

@@ -70,7 +70,7 @@ suite('The proposal streams into the review, edit by edit', () => {
 		await done;
 		assert.equal(review.drafting, undefined, 'the review is still a draft after the proposal arrived');
 		assert.deepEqual(api.reviews.openReviews, [review], 'the draft was not completed in place');
-		await user.waitForMessage(/^Proposal by local-improver at /);
+		await user.waitForMessage(/^Proposal by local-improver \(local server\): /);
 		await vscode.commands.executeCommand(Commands.applyImprovement);
 		assert.ok(source.document.getText().includes(FIRST_EDIT) && source.document.getText().includes(SECOND_EDIT), 'Apply did not write the complete proposal');
 		const [entry] = (await api.history.all()).filter((e) => e.source.uri === source.document.uri.toString());

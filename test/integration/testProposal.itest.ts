@@ -98,7 +98,7 @@ suite('Test Proposal in Simulated Chats (local Cekura and model servers)', () =>
 		await waitForValue(() => reportPreviews()[0], 'the report preview to open beside the diff');
 		const report = await reportText(api, review);
 		assert.match(report, /^# Test of the proposal for /m);
-		assert.match(report, /Simulated text chats with local-improver at [^ ]+ playing the agent; voice, latency and real tool calls are not exercised\./);
+		assert.match(report, /Simulated text chats with local-improver \(local server\) playing the agent; voice, latency and real tool calls are not exercised\./);
 		assert.match(report, /^\| Reschedule cleaning to next week \| 0\/1 \| 1\/1 \| [^|]*fixed[^|]* \|$/m);
 		assert.match(report, /^\| New patient asks about insurance \| 0\/1 \| 0\/1 \| [^|]*still failing[^|]* \|$/m);
 		assert.match(report, /These results are on the server at http:\/\/127\.0\.0\.1:\d+, not on Cekura's dashboard\./);

@@ -5,6 +5,7 @@ import { runSteps, type FlowStep } from '../core/flowSteps';
 import { checkBaseUrl } from '../core/baseUrl';
 import { FALLBACK_ENGINE_KEY, Settings } from '../../constants';
 import { isFallbackKind } from '../core/engines/engineCatalog';
+import { modelOnServer } from '../core/engines/modelServerLabel';
 import type { EngineDeps } from '../vscode/engines/engineEntry';
 import { engineItems } from '../vscode/engines/engineRegistry';
 import { openAiClient, pickServerModel } from '../vscode/engines/openaiCompatibleEntry';
@@ -51,7 +52,7 @@ interface ServerChoices {
 
 /**
  * Base URL, optional key and model of an OpenAI-compatible server, as three steps with Back; written to the settings
- * (the key to the secret storage when its step is answered). Resolves "<model> at <host>".
+ * (the key to the secret storage when its step is answered). Resolves the model's label (`modelOnServer`).
  */
 async function setUpServer(deps: EngineDeps, current: string): Promise<string | undefined> {
 	const setting = `${Settings.section}.${Settings.openaiBaseUrl}`;
@@ -90,5 +91,5 @@ async function setUpServer(deps: EngineDeps, current: string): Promise<string | 
 	if (!chosen?.model) return undefined;
 	await writeUserSetting(Settings.openaiBaseUrl, chosen.url);
 	await writeUserSetting(Settings.openaiModel, chosen.model);
-	return vscode.l10n.t('{0} at {1}', chosen.model, new URL(chosen.url).host);
+	return modelOnServer(chosen.model, chosen.url);
 }

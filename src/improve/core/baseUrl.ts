@@ -3,7 +3,8 @@ export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: str
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-function isLoopbackHost(hostname: string): boolean {
+/** 127.0.0.0/8, localhost and [::1]: the machine the extension runs on. */
+export function isLoopbackHost(hostname: string): boolean {
 	return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 

@@ -16,7 +16,7 @@ export const improveAgain: Flow = {
 	async run(ctx) {
 		const { wb, shotsDir, log } = ctx;
 		await setApiKey(wb);
-		await chooseEngine(wb, new RegExp(`${MODEL} at 127\\.0\\.0\\.1`));
+		await chooseEngine(wb, new RegExp(`${MODEL} \\(local server\\)`));
 		try {
 			await improveSelection(wb);
 			await pickRuns(wb, [5546]);

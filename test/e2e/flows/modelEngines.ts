@@ -36,20 +36,20 @@ export const fallbackToModel: Flow = {
 
 		const dialog = await wb.waitForDialog(/does not offer improve_prompt/);
 		assert.match(dialog.message, /HTTP 404/);
-		const use = dialog.buttons.find((b) => b.startsWith(`Use ${MODEL} at 127.0.0.1:`));
+		const use = dialog.buttons.find((b) => b === `Use ${MODEL} (local server)`);
 		assert.ok(use, `no button for the model server: ${JSON.stringify(dialog.buttons)}`);
 		log(`dialog: ${await wb.screenshot(shotsDir, 'fallback-choice.png', { moveMouse: false })}`);
-		await markReviewDiffShown(wb.page, `by ${MODEL} at 127.0.0.1`);
+		await markReviewDiffShown(wb.page, `by ${MODEL} (local server)`);
 		await wb.clickDialogButton(use);
 
-		await waitForReviewDiffShown(wb.page, `by ${MODEL} at 127.0.0.1`);
+		await waitForReviewDiffShown(wb.page, `by ${MODEL} (local server)`);
 		const seenAt = Date.now();
-		await wb.waitForDiffEditor(`by ${MODEL} at 127.0.0.1`);
+		await wb.waitForDiffEditor(`by ${MODEL} (local server)`);
 		const answeredAt = ctx.model.requests.find((r) => r.path === '/v1/chat/completions')?.answeredAt;
 		const shown = await diffShownAt(wb.page, answeredAt);
 		const shownIn = recordResponseToDiff(shotsDir, answeredAt, shown.at, 'fallbackToModel');
 		log(`the model's answer → review diff painted: ${shownIn} ms (${shown.stages}; seen by polling +${answeredAt === undefined ? '?' : seenAt - answeredAt}; answer sent at ${answeredAt === undefined ? '?' : new Date(answeredAt).toISOString()})`);
-		const summary = await wb.waitForNotification(/Proposal by local-improver at/);
+		const summary = await wb.waitForNotification(/Proposal by local-improver \(local server\)/);
 		assert.match(summary, /\+\d+ −\d+ lines/);
 		assert.match(await wb.readDiffSide('modified'), /Rules learned from test runs/);
 		assert.equal(improveRequests(ctx).length, 1, 'Cekura was not asked first');
@@ -66,7 +66,7 @@ export const fallbackToModel: Flow = {
 		await improveSelection(wb);
 		await pickRuns(wb, [5546]);
 		await acceptFocus(wb);
-		await wb.waitForDiffEditor(`by ${MODEL} at 127.0.0.1`);
+		await wb.waitForDiffEditor(`by ${MODEL} (local server)`);
 		assert.equal(await wb.page.locator('.monaco-dialog-box').count(), 0, 'the choice was asked again');
 		assert.equal(chatRequests(ctx), 2);
 	},
@@ -87,12 +87,12 @@ export const explicitModelEngine: Flow = {
 			assert.ok(rows.some((r) => /^Cekura Test Model, cekura-test/.test(r)), `the language models VS Code offers are not listed: ${JSON.stringify(rows)}`);
 			log(`engine picker: ${await wb.screenshot(shotsDir, 'engine-picker.png', { moveMouse: false })}`);
 			await wb.closeQuickInput();
-			await chooseEngine(wb, new RegExp(`${MODEL} at 127\\.0\\.0\\.1`));
+			await chooseEngine(wb, new RegExp(`${MODEL} \\(local server\\)`));
 
 			await improveSelection(wb);
 			await pickRuns(wb, [5546]);
 			await acceptFocus(wb);
-			await wb.waitForDiffEditor(`by ${MODEL} at 127.0.0.1`);
+			await wb.waitForDiffEditor(`by ${MODEL} (local server)`);
 			assert.equal(improveRequests(ctx).length, 0, 'Cekura\'s improve_prompt was called although the model engine was chosen');
 			assert.equal(chatRequests(ctx), 1);
 			await clickEditorAction(wb, 'Discard Improved Prompt');

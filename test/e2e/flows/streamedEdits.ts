@@ -27,7 +27,7 @@ export const streamedEdits: Flow = {
 		const { wb, model, shotsDir, log } = ctx;
 		await setApiKey(wb);
 		fs.writeFileSync(path.join(ctx.workspaceDir, FILE), longPrompt(6000));
-		await chooseEngine(wb, new RegExp(`${MODEL} at 127\\.0\\.0\\.1`));
+		await chooseEngine(wb, new RegExp(`${MODEL} \\(local server\\)`));
 		const title = 'Original ↔ Improved (runs 5546)';
 		const samples: { flow: string; ms: number }[] = [];
 		try {

@@ -17,7 +17,7 @@ export const testProposal: Flow = {
 		const { wb, server, shotsDir, log } = ctx;
 		await setApiKey(wb);
 		try {
-			await chooseEngine(wb, new RegExp(`${MODEL} at 127\\.0\\.0\\.1`));
+			await chooseEngine(wb, new RegExp(`${MODEL} \\(local server\\)`));
 			await openReview(ctx, [5546]);
 
 			await clickEditorAction(wb, 'Test Proposal in Simulated Chats');
@@ -34,7 +34,7 @@ export const testProposal: Flow = {
 			const page = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 			await page.locator('h1', { hasText: 'Test of the proposal for dental-front-desk.md' }).waitFor({ timeout: 30_000 });
 			const text = (await page.locator('body').innerText()).replace(/\u00a0/g, ' ');
-			assert.match(text, /Simulated text chats with local-improver at 127\.0\.0\.1:\d+ playing the agent/);
+			assert.match(text, /Simulated text chats with local-improver \(local server\) playing the agent/);
 			assert.match(text, /Reschedule cleaning to next week\s+0\/1\s+1\/1\s+.*fixed/);
 			assert.ok(server.apiChatRuns().every((r) => r.ended), 'a chat was left running');
 			log(`report beside the diff: ${await wb.screenshot(shotsDir, 'test-report.png')}`);

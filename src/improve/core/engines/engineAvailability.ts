@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { BaseUrlCheck } from '../baseUrl';
 import { ModelError } from '../modelError';
 import { SETTING_BASE_URL } from '../modelServerSettings';
+import { useModelOnServer } from './modelServerLabel';
 
 /**
  * Whether an engine can be used now. When it can: the button that offers it when Cekura does not offer improve_prompt,
@@ -53,6 +54,5 @@ export function openAiServerAvailability(openai: { baseUrl: BaseUrlCheck | undef
 	const server = openai.baseUrl;
 	if (!server) return { usable: false, error: new ModelError('noModel', l10n.t('No OpenAI-compatible server is set up: set {0}, or run Choose Improvement Engine….', SETTING_BASE_URL)) };
 	if (!server.ok) return { usable: false, error: new ModelError('modelNotFound', server.message) };
-	const host = new URL(server.url).host;
-	return { usable: true, offer: openai.model ? l10n.t('Use {0} at {1}', openai.model, host) : l10n.t('Use a model at {0}', host), found: server.url };
+	return { usable: true, offer: useModelOnServer(openai.model, server.url), found: server.url };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CekuraClient } from '../../core/cekuraClient';
 import { openAiServerAvailability } from '../../core/engines/engineAvailability';
 import { ModelEngine } from '../../core/engines/modelEngine';
+import { modelOnServer } from '../../core/engines/modelServerLabel';
 import { errorMessage } from '../../../core/errorMessage';
 import { OpenAiChatModel } from '../../core/engines/openAiChatModel';
 import { OpenAiCompatibleClient } from '../../core/openAiCompatibleClient';
@@ -19,7 +20,7 @@ export const openaiCompatibleEntry: EngineEntry = {
 		const server = settings.openai.baseUrl;
 		if (server?.ok && settings.openai.model) {
 			items.push({
-				label: vscode.l10n.t('{0} at {1}', settings.openai.model, new URL(server.url).host),
+				label: modelOnServer(settings.openai.model, server.url),
 				description: currentMark(settings, 'openaiCompatible').replace(/ · $/, ''),
 				detail: vscode.l10n.t('The prompt and the runs\' evidence go to {0}.', server.url),
 				engine: 'openaiCompatible',
@@ -54,8 +55,7 @@ export async function openAiModel(deps: EngineDeps, settings: CekuraSettings): P
 		model = picked;
 		await writeUserSetting(Settings.openaiModel, model);
 	}
-	const host = new URL(baseUrl).host;
-	return new OpenAiChatModel(client(model), vscode.l10n.t('{0} at {1}', model, host), settings.openai.maxInputTokens);
+	return new OpenAiChatModel(client(model), modelOnServer(model, baseUrl), settings.openai.maxInputTokens);
 }
 
 /** Clients of the server at `baseUrl` (checked), one per model, with the model API key if one is set. */
