@@ -38,6 +38,7 @@ export const Settings = {
 	testFrequency: 'test.frequency',
 	testMaxTurns: 'test.maxTurns',
 	checksGrowthBudgetPercent: 'checks.growthBudgetPercent',
+	codeLensEnabled: 'codeLens.enabled',
 } as const;
 
 export const ContextKeys = {

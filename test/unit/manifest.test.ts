@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js'; // the ES module build, as in src/improve/core/promptEncoding.ts
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
+import { AGENT_EXPORT_LANGUAGES } from '../../src/core/agentExportHint';
 import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/improve/core/openAiCompatibleClient';
 import { REQUEST_TIMEOUT_SECONDS } from '../../src/improve/core/requestTimeout';
 import { changeShortcuts } from '../../src/vscode/review/changeShortcuts';
@@ -148,4 +149,22 @@ test('F5 rebuilds on change: its preLaunchTask runs esbuild and tsc in watch mod
 	assert.ok(commands.some((c) => /esbuild\.js --watch/.test(c)), JSON.stringify(commands));
 	assert.ok(commands.some((c) => /^tsc --noEmit --watch/.test(c)), JSON.stringify(commands));
 	assert.match(scripts['vscode:prepublish'], /esbuild\.js --production --no-tests$/);
+});
+
+test('JSON and JSON with Comments alike: the extension activates on each language the agent-export CodeLens is offered in, and on no other', () => {
+	const events = (manifest as unknown as { activationEvents: string[] }).activationEvents;
+	const languages = events.filter((e) => e.startsWith('onLanguage:')).map((e) => e.slice('onLanguage:'.length));
+	assert.deepEqual(languages.sort(), [...AGENT_EXPORT_LANGUAGES].sort());
+	assert.ok(AGENT_EXPORT_LANGUAGES.includes('jsonc'));
+});
+
+test('cekura.codeLens.enabled: a boolean, on by default, settable per language, described in English and German', () => {
+	const root = path.resolve(__dirname, '..', '..', '..');
+	const setting = manifest.contributes.configuration.properties[`${Settings.section}.${Settings.codeLensEnabled}`] as { type: string; default: unknown; scope: string; markdownDescription: string };
+	assert.deepEqual({ type: setting.type, default: setting.default, scope: setting.scope }, { type: 'boolean', default: true, scope: 'language-overridable' });
+	const key = /^%(.+)%$/.exec(setting.markdownDescription)?.[1] ?? '';
+	for (const file of ['package.nls.json', 'package.nls.de.json']) {
+		const nls = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
+		assert.ok(nls[key]?.includes('VAPI'), `${file}: ${key} = ${JSON.stringify(nls[key])}`);
+	}
 });
