@@ -31,6 +31,7 @@ import { agentExport } from './flows/agentExport';
 import { backToRuns } from './flows/backToRuns';
 import { commandEntryPoints } from './flows/commandEntryPoints';
 import { driftRefused } from './flows/driftRefused';
+import { editorTitleButton } from './flows/editorTitleButton';
 import { evidence } from './flows/evidence';
 import { cancelRequest, errorNotOffered, errorRunListForbidden, errorUnauthorized } from './flows/errorCases';
 import { fourthRunRefused } from './flows/fourthRunRefused';
@@ -62,6 +63,7 @@ const FLOWS: readonly Flow[] = [
 	driftRefused,
 	evidence,
 	agentExport,
+	editorTitleButton,
 	perChangeReview,
 	history,
 	fallbackToModel,
