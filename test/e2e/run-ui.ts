@@ -29,6 +29,7 @@ import {
 import { idleSecondsFromEnv, ProgressWatchdog } from './progressWatchdog';
 import { agentExport } from './flows/agentExport';
 import { backToRuns } from './flows/backToRuns';
+import { codeLensSetting } from './flows/codeLensSetting';
 import { commandEntryPoints } from './flows/commandEntryPoints';
 import { driftRefused } from './flows/driftRefused';
 import { editorTitleButton } from './flows/editorTitleButton';
@@ -63,6 +64,7 @@ const FLOWS: readonly Flow[] = [
 	driftRefused,
 	evidence,
 	agentExport,
+	codeLensSetting,
 	editorTitleButton,
 	perChangeReview,
 	history,
