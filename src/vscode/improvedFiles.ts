@@ -15,7 +15,9 @@ export class ImprovedFiles {
 		private readonly memento: vscode.Memento,
 		log: Log,
 	) {
-		this.current = memento.get<string[]>(IMPROVED_FILES_KEY, []);
+		// Whatever the memento holds, activation goes on: only a list of URI strings is taken.
+		const stored = memento.get<unknown>(IMPROVED_FILES_KEY);
+		this.current = Array.isArray(stored) ? stored.filter((uri): uri is string => typeof uri === 'string' && /^[a-z][\w+.-]*:/i.test(uri)) : [];
 		if (this.current.length) inBackground(this.setContext(), 'Setting the improved files context key', log);
 	}
 
@@ -33,6 +35,6 @@ export class ImprovedFiles {
 	// As URIs, not strings: in a remote window the workbench knows the file by another URI (`vscode-remote:`), which
 	// VS Code maps a URI argument to, and `setContext` writes each URI as the string `resource` is compared with.
 	private setContext(): Thenable<unknown> {
-		return vscode.commands.executeCommand('setContext', ContextKeys.improvedFiles, this.current.map((uri) => vscode.Uri.parse(uri, true)));
+		return vscode.commands.executeCommand('setContext', ContextKeys.improvedFiles, this.current.map((uri) => vscode.Uri.parse(uri)));
 	}
 }
