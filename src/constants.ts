@@ -38,6 +38,8 @@ export const Settings = {
 	testFrequency: 'test.frequency',
 	testMaxTurns: 'test.maxTurns',
 	checksGrowthBudgetPercent: 'checks.growthBudgetPercent',
+	codeLensEnabled: 'codeLens.enabled',
+	editorTitleButton: 'editorTitleButton',
 } as const;
 
 export const ContextKeys = {
@@ -52,12 +54,25 @@ export const ContextKeys = {
 	 * review's: the title-bar actions that refuse a draft are hidden meanwhile.
 	 */
 	reviewDrafting: 'cekura.reviewDrafting',
+	/** The files improved before (`resource in cekura.improvedFiles`): the ✨ title-bar button shows there. */
+	improvedFiles: 'cekura.improvedFiles',
+} as const;
+
+/** Where `cekura.editorTitleButton` shows Improve Prompt from Runs… in the editor title bar. */
+export const EditorTitleButton = {
+	/** Prompt files (`.prompt.md`, `.prompty`) and files improved before: the default. */
+	promptFiles: 'promptFiles',
+	/** Also every Markdown and plain-text file. */
+	allMarkdownAndText: 'allMarkdownAndText',
 } as const;
 
 export const SECRET_API_KEY = 'cekura.apiKey';
 
 /** The key of the OpenAI-compatible server, kept apart from the Cekura key. */
 export const SECRET_MODEL_API_KEY = 'cekura.modelApiKey';
+
+/** workspaceState (globalState in a window without a folder, as the history): the files improved before, as URI strings. */
+export const IMPROVED_FILES_KEY = 'cekura.improvedFiles';
 
 /** globalState: the model engine chosen when Cekura's server did not offer improve_prompt (per machine). */
 export const FALLBACK_ENGINE_KEY = 'cekura.fallbackEngine';

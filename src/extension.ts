@@ -13,6 +13,7 @@ import { Commands, EVIDENCE_SCHEME, FALLBACK_ENGINE_KEY, HISTORY_SCHEME, ORIGINA
 import { ApiKeyStore, CEKURA_KEY, MODEL_KEY } from './vscode/apiKeyStore';
 import { registerAgentExportCodeLens } from './vscode/agentExportCodeLens';
 import { registerCommand } from './vscode/commandRegistration';
+import { ImprovedFiles } from './vscode/improvedFiles';
 import type { ImproveCommands, ImproveHost } from './vscode/improveSide';
 import { LazyImprove } from './vscode/lazyImprove';
 import { Log } from './vscode/log';
@@ -39,6 +40,8 @@ export interface TestApi {
 	reviewStatusTooltip(): { markdown: string; enabledCommands: readonly string[] } | undefined;
 	/** The improvement history of this workspace. */
 	history: ImprovementHistory;
+	/** The files improved before, as the `cekura.improvedFiles` context key holds them. */
+	improvedFiles(): readonly string[];
 	/** Answer every question and message as `user` does, until the returned disposable is disposed. */
 	replaceUserInterface(user: UserInterface): vscode.Disposable;
 	/** Folder of the extension's log files. */
@@ -70,7 +73,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 	const version = String(context.extension.packageJSON.version ?? '0.0.0');
 	// Per workspace; a window without a folder keeps its history with the extension's global storage.
 	const historyFolder = context.storageUri ?? context.globalStorageUri;
-	const host: ImproveHost = { log, ui, keys, modelKeys, reviews, changes, evidence, historyFolder, version, globalState: context.globalState, workspaceState: context.workspaceState };
+	const improvedFiles = new ImprovedFiles(context.storageUri ? context.workspaceState : context.globalState, log);
+	const host: ImproveHost = { log, ui, keys, modelKeys, reviews, changes, evidence, historyFolder, improvedFiles, version, globalState: context.globalState, workspaceState: context.workspaceState };
 	const commands = (): ImproveCommands => improve.get().commands;
 	const history = (): ImprovementHistory => improve.get().history;
 	const command = (id: CommandId, handler: (...args: unknown[]) => unknown): vscode.Disposable => registerCommand(id, handler, log, ui);
@@ -118,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 		get history() {
 			return history();
 		},
+		improvedFiles: () => improvedFiles.list,
 		replaceUserInterface: (user) => ui.replaceWith(user),
 		logUri: context.logUri,
 		forgetFallbackEngine: () => context.globalState.update(FALLBACK_ENGINE_KEY, undefined),

@@ -8,6 +8,13 @@ export function mayHoldAgentPrompts(text: string): boolean {
 	return PROMPT_KEYS.test(text);
 }
 
+/**
+ * The languages the agent-export CodeLens is offered in; the manifest activates the extension on each (`onLanguage:`).
+ * JSON with Comments too: VS Code opens some `.json` files as it (in `.vscode/`, or by a `files.associations` entry),
+ * and an export kept with notes is a `.jsonc` file; the prompt finder and Apply read comments.
+ */
+export const AGENT_EXPORT_LANGUAGES = ['json', 'jsonc'] as const;
+
 export type JsonPath = readonly (string | number)[];
 
 export interface AgentPromptField {

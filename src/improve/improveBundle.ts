@@ -23,9 +23,11 @@ import { localizeCore } from './vscode/coreL10n';
 import { EngineSelection } from './vscode/engines/engineSelection';
 import { asPromptLocation } from './vscode/promptLocationArgument';
 import { HistoryStore } from './vscode/review/historyStore';
+import { keepImprovedFiles } from './vscode/review/improvedFilesUpkeep';
 import { placeRecordedPrompt } from './vscode/review/recordedPrompt';
 import { applyPauses, applyToSource } from './vscode/review/applyToSource';
 import { ReviewStatusBar } from './vscode/review/reviewStatusBar';
+import type * as vscode from 'vscode';
 import type { ImproveHost, ImproveSide } from '../vscode/improveSide';
 
 /** The lazy half, bound to the host's objects; called once (see `ImproveBundle`). */
@@ -36,7 +38,13 @@ export function connect(host: ImproveHost): ImproveSide {
 	// Reviews exist only once this half is loaded (an improvement, or one restored from the history): so does their status.
 	const statusBar = new ReviewStatusBar(reviews, changes, ui);
 	let historyStore: HistoryStore | undefined;
-	const history = (): HistoryStore => (historyStore ??= new HistoryStore(host.historyFolder, log));
+	let improvedFilesUpkeep: vscode.Disposable | undefined;
+	const history = (): HistoryStore => {
+		if (historyStore) return historyStore;
+		historyStore = new HistoryStore(host.historyFolder, log);
+		improvedFilesUpkeep = keepImprovedFiles(historyStore, host.improvedFiles, log);
+		return historyStore;
+	};
 	const modelDeps = { log, ui, modelKeys, version, globalState };
 	const choose = (): Promise<boolean> => chooseEngine(modelDeps);
 	const engines = new EngineSelection(modelDeps, choose);
@@ -71,6 +79,7 @@ export function connect(host: ImproveHost): ImproveSide {
 			tests.dispose();
 			tested.dispose();
 			statusBar.dispose();
+			improvedFilesUpkeep?.dispose();
 			historyStore?.dispose();
 		},
 	};

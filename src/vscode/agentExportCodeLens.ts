@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { mayHoldAgentPrompts, type AgentPromptField } from '../core/agentExportHint';
-import { Commands, ORIGINAL_SCHEME, REVIEW_SCHEME } from '../constants';
+import { AGENT_EXPORT_LANGUAGES, mayHoldAgentPrompts, type AgentPromptField } from '../core/agentExportHint';
+import { Commands, ORIGINAL_SCHEME, REVIEW_SCHEME, Settings } from '../constants';
 import type { PromptLocation } from './promptLocation';
+
+const ENABLED = `${Settings.section}.${Settings.codeLensEnabled}`;
 
 /** The lazy half's finder of prompt fields in a VAPI or Retell export. */
 interface AgentPromptFinder {
@@ -10,14 +12,22 @@ interface AgentPromptFinder {
 
 /**
  * "Improve with Cekura runs" above each prompt field of a VAPI assistant or Retell agent export: runs Improve Prompt
- * from Runs… on that field's text, without a selection. A cheap text check comes first; only a JSON document that may
- * hold such fields loads the parser (with the improve flow, dist/improve.js).
+ * from Runs… on that field's text, without a selection. Nothing when `cekura.codeLens.enabled` is off for the
+ * document's language. A cheap text check comes first; only a JSON document that may hold such fields loads the
+ * parser (with the improve flow, dist/improve.js).
  */
-class AgentExportCodeLensProvider implements vscode.CodeLensProvider {
+class AgentExportCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+	private readonly changed = new vscode.EventEmitter<void>();
+	readonly onDidChangeCodeLenses = this.changed.event;
+	private readonly settingWatch = vscode.workspace.onDidChangeConfiguration((e) => {
+		if (e.affectsConfiguration(ENABLED)) this.changed.fire();
+	});
+
 	constructor(private readonly improve: () => AgentPromptFinder) {}
 
 	provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
 		if (document.uri.scheme === REVIEW_SCHEME || document.uri.scheme === ORIGINAL_SCHEME) return [];
+		if (!vscode.workspace.getConfiguration(Settings.section, document).get<boolean>(Settings.codeLensEnabled, true)) return [];
 		const text = document.getText();
 		if (!mayHoldAgentPrompts(text)) return [];
 		return this.improve()
@@ -38,6 +48,11 @@ class AgentExportCodeLensProvider implements vscode.CodeLensProvider {
 				});
 			});
 	}
+
+	dispose(): void {
+		this.settingWatch.dispose();
+		this.changed.dispose();
+	}
 }
 
 function tooltip(field: AgentPromptField): string {
@@ -48,5 +63,7 @@ function tooltip(field: AgentPromptField): string {
 
 /** The provider for JSON documents, whatever file system they are on. */
 export function registerAgentExportCodeLens(improve: () => AgentPromptFinder): vscode.Disposable {
-	return vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], new AgentExportCodeLensProvider(improve));
+	const provider = new AgentExportCodeLensProvider(improve);
+	const selector = AGENT_EXPORT_LANGUAGES.map((language) => ({ language }));
+	return vscode.Disposable.from(vscode.languages.registerCodeLensProvider(selector, provider), provider);
 }

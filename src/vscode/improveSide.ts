@@ -3,6 +3,7 @@ import type { AgentPromptField } from '../core/agentExportHint';
 import type { ReviewDecisions } from '../core/changeTypes';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { Log } from './log';
+import type { ImprovedFiles } from './improvedFiles';
 import type { EvidenceDocuments } from './review/evidenceDocuments';
 import type { ReviewChanges } from './review/reviewChanges';
 import type { ReviewManager } from './review/reviewManager';
@@ -25,6 +26,8 @@ export interface ImproveHost {
 	evidence: EvidenceDocuments;
 	/** Where this workspace's improvement history is kept. */
 	historyFolder: vscode.Uri;
+	/** The files improved before (the ✨ title-bar button's context key), kept up to date from the history. */
+	improvedFiles: ImprovedFiles;
 	version: string;
 	globalState: vscode.Memento;
 	workspaceState: vscode.Memento;

@@ -27,6 +27,7 @@ import { flatYamlWithPrompt } from '../support/bigYaml';
 import { dentalTranscript, rescheduleRun, transcriptText } from '../support/runFixtures';
 import { RESPONSE_TO_DIFF_FILE } from '../e2e/flows/responseToDiff';
 import { editToReview } from './editToReview';
+import { jsonWorkspaceRow } from './jsonWorkspaceBench';
 import { runPages } from '../support/runPages';
 import { vscodeApiNames } from '../support/vscodeApiNames';
 import type { ForFile } from '../../src/core/encodingTypes';
@@ -482,8 +483,16 @@ function editAnswers(): void {
 async function main(): Promise<void> {
 	const started = performance.now();
 	console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+	// `node --expose-gc out/test/bench/bench.js --json-workspace` (after a production build): the activation rows alone.
+	if (process.argv.includes('--json-workspace')) {
+		loadAndActivate();
+		rows.push(jsonWorkspaceRow(root));
+		printTable();
+		return;
+	}
 	bundle();
 	loadAndActivate();
+	rows.push(jsonWorkspaceRow(root));
 	await clientOverhead();
 	await diffStatsStalls();
 	rows.push(...(await proposalChecksRows()));

@@ -29,8 +29,10 @@ import {
 import { idleSecondsFromEnv, ProgressWatchdog } from './progressWatchdog';
 import { agentExport } from './flows/agentExport';
 import { backToRuns } from './flows/backToRuns';
+import { codeLensSetting } from './flows/codeLensSetting';
 import { commandEntryPoints } from './flows/commandEntryPoints';
 import { driftRefused } from './flows/driftRefused';
+import { editorTitleButton } from './flows/editorTitleButton';
 import { evidence } from './flows/evidence';
 import { cancelRequest, errorNotOffered, errorRunListForbidden, errorUnauthorized } from './flows/errorCases';
 import { fourthRunRefused } from './flows/fourthRunRefused';
@@ -64,6 +66,8 @@ const FLOWS: readonly Flow[] = [
 	driftRefused,
 	evidence,
 	agentExport,
+	codeLensSetting,
+	editorTitleButton,
 	perChangeReview,
 	screenReaderLabels,
 	history,

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js'; // the ES module build, as in src/improve/core/promptEncoding.ts
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
+import { AGENT_EXPORT_LANGUAGES } from '../../src/core/agentExportHint';
 import { SETTING_BASE_URL, SETTING_MODEL } from '../../src/improve/core/modelServerSettings';
 import { REQUEST_TIMEOUT_SECONDS } from '../../src/improve/core/requestTimeout';
 
@@ -55,7 +56,8 @@ test('every menu entry and keybinding names a declared command', () => {
 
 test('context keys used in when clauses are the ones in ContextKeys', () => {
 	const clauses = [...Object.values(manifest.contributes.menus).flat(), ...manifest.contributes.keybindings].map((e) => e.when ?? '');
-	const cekuraKeys = new Set(clauses.flatMap((w) => w.match(/\bcekura\.[\w.]+/g) ?? []));
+	// `config.cekura.…` names a setting, not a context key.
+	const cekuraKeys = new Set(clauses.flatMap((w) => w.match(/(?<!config\.)\bcekura\.[\w.]+/g) ?? []));
 	const known = new Set<string>(Object.values(ContextKeys));
 	assert.deepEqual([...cekuraKeys].filter((k) => !known.has(k) && !k.startsWith('config.')), []);
 });
@@ -165,4 +167,22 @@ test('while a review is still a draft, the title-bar actions that refuse it are 
 		else assert.doesNotMatch(entry.when ?? '', /cekura\.reviewDrafting/, entry.command);
 	}
 	assert.deepEqual(hidden.filter((id) => !titleBar.some((e) => e.command === id)), [], 'an action missing from the title bar');
+});
+
+test('JSON and JSON with Comments alike: the extension activates on each language the agent-export CodeLens is offered in, and on no other', () => {
+	const events = (manifest as unknown as { activationEvents: string[] }).activationEvents;
+	const languages = events.filter((e) => e.startsWith('onLanguage:')).map((e) => e.slice('onLanguage:'.length));
+	assert.deepEqual(languages.sort(), [...AGENT_EXPORT_LANGUAGES].sort());
+	assert.ok(AGENT_EXPORT_LANGUAGES.includes('jsonc'));
+});
+
+test('cekura.codeLens.enabled: a boolean, on by default, settable per language, described in English and German', () => {
+	const root = path.resolve(__dirname, '..', '..', '..');
+	const setting = manifest.contributes.configuration.properties[`${Settings.section}.${Settings.codeLensEnabled}`] as { type: string; default: unknown; scope: string; markdownDescription: string };
+	assert.deepEqual({ type: setting.type, default: setting.default, scope: setting.scope }, { type: 'boolean', default: true, scope: 'language-overridable' });
+	const key = /^%(.+)%$/.exec(setting.markdownDescription)?.[1] ?? '';
+	for (const file of ['package.nls.json', 'package.nls.de.json']) {
+		const nls = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
+		assert.ok(nls[key]?.includes('VAPI'), `${file}: ${key} = ${JSON.stringify(nls[key])}`);
+	}
 });

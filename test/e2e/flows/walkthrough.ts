@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Flow } from '../workbench';
-import { PROMPT_FILE, PROMPT_FILE_TEXT, waitForQuickInputTitle } from './steps';
+import { waitForQuickInputTitle } from './steps';
 
 const WALKTHROUGH = "Improve a voice agent's prompt from its test runs";
 
@@ -28,7 +28,7 @@ export const walkthrough: Flow = {
 		await wb.closeQuickInput();
 
 		// A prompt file's title bar offers Improve Prompt from Runs….
-		await wb.openFile(PROMPT_FILE, PROMPT_FILE_TEXT);
+		await wb.openFile('front-desk.prompty', 'Keep calls short.');
 		const action = wb.page.locator('.part.editor .editor-group-container.active .editor-actions .action-label[aria-label*="Improve Prompt from Runs"]');
 		await action.first().waitFor({ state: 'visible', timeout: 15_000 });
 	},
