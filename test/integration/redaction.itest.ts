@@ -68,7 +68,7 @@ suite('A key echoed by a server never reaches the screen', () => {
 		await improvePromptFile();
 
 		assert.ok(echo.requests.some((r) => r.headers.authorization === `Bearer ${MODEL_KEY}`), 'the model key was not sent to the model server');
-		const summary = await user.waitForMessage(/Proposal by echo-model at /);
+		const summary = await user.waitForMessage(/Proposal by echo-model \(local server\)/);
 		assert.match(summary.text, /Added a rule \(key «redacted»\)/);
 		assert.match(summary.text, /^⚠ The proposal held an API key/);
 		await vscode.commands.executeCommand(Commands.showReviewSummary);
@@ -111,7 +111,7 @@ suite('A key echoed by a server never reaches the screen', () => {
 		assert.equal(sent.length, 1, `requests: ${echo.requests.map((r) => `${r.method} ${r.url}`).join(', ')}`);
 		assert.match(sent[0], /The caller reads out «redacted» and «redacted»\./, 'the run evidence was not sent, or not redacted');
 		assertNoKey(sent, 'the request to the model');
-		await user.waitForMessage(/^Proposal by echo-model at /);
+		await user.waitForMessage(/^Proposal by echo-model \(local server\)/);
 	});
 
 	test('a model server: a key echoed into the improved prompt is not in the review, the history or the source after Apply', async () => {
@@ -127,7 +127,7 @@ suite('A key echoed by a server never reaches the screen', () => {
 		await setSetting(Settings.improveEngine, 'openaiCompatible');
 		const { source, improved } = await openReview();
 
-		const summary = await user.waitForMessage(/Proposal by echo-model at /);
+		const summary = await user.waitForMessage(/Proposal by echo-model \(local server\)/);
 		assert.match(summary.text, /held an API key .*replaced with «redacted»/);
 		const proposed = improved.getText();
 		assert.match(proposed, /Authenticate with «redacted»\.\nAlways confirm the date\./);
