@@ -29,7 +29,8 @@ import { RESPONSE_TO_DIFF_FILE } from '../e2e/flows/responseToDiff';
 import { editToReview } from './editToReview';
 import { jsonWorkspaceRow } from './jsonWorkspaceBench';
 import { runPages } from '../support/runPages';
-import { vscodeApiNames } from '../support/vscodeApiNames';
+import { HOOK_VSCODE, STUB_CONTEXT, STUB_VSCODE, stubNamesEnv } from './stubVscode';
+import { median } from './median';
 import type { ForFile } from '../../src/core/encodingTypes';
 
 /**
@@ -52,12 +53,6 @@ interface Row {
 
 const rows: Row[] = [];
 const root = path.resolve(__dirname, '..', '..', '..');
-
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function figure(value: number, unit: Row['unit']): string {
 	if (unit === 'KiB') return `${(value / 1024).toFixed(1)} KiB`;
@@ -140,29 +135,14 @@ function bundle(): void {
 	rows.push({ what: 'dist/parsers/yaml.js, loaded when a YAML prompt is first improved or applied', goal: '–', values: [size('parsers/yaml.js')], unit: 'KiB', judge: 'value' });
 }
 
-// 2. require() of the bundle and activate(), each in a fresh Node process with a stub `vscode` module that has every
-// top-level name VS Code's API object has (VSCODE_NAMES, read from @types/vscode): how an import of it costs depends on that.
-const LOAD_AND_ACTIVATE = `
-const Module = require('node:module');
-const { performance } = require('node:perf_hooks');
-// Any property, call or construction on the stub gives another stub: the extension's own work is what is timed.
-const stub = () => new Proxy(function () {}, { get: (_t, p) => (p === Symbol.toPrimitive ? () => '' : p === 'then' ? undefined : stub()), apply: () => stub(), construct: () => stub(), set: () => true });
-// English, as VS Code hands it when no translation is loaded.
-const vscode = { ExtensionMode: { Production: 1, Development: 2, Test: 3 }, l10n: { bundle: undefined, t: (message) => message } };
-for (const name of JSON.parse(process.env.VSCODE_NAMES)) if (!(name in vscode)) vscode[name] = stub();
-// Commands resolve, as VS Code's do: activation may wait on one (setContext) in the background.
-vscode.commands = new Proxy({}, { get: (_t, p) => (p === 'executeCommand' ? () => Promise.resolve(undefined) : stub()) });
-// A window that opens with no editor tabs, as most do.
-const tabGroups = new Proxy({}, { get: (_t, p) => (p === 'all' ? [] : stub()) });
-vscode.window = new Proxy({}, { get: (_t, p) => (p === 'tabGroups' ? tabGroups : stub()) });
-const load = Module._load;
-Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
+// 2. require() of the bundle and activate(), each in a fresh Node process with a stub `vscode` module.
+const LOAD_AND_ACTIVATE = `${STUB_VSCODE}${HOOK_VSCODE}
 const t0 = performance.now();
 const extension = require(process.argv[1]);
 const t1 = performance.now();
-extension.activate({ subscriptions: [], secrets: stub(), globalState: stub(), workspaceState: stub(), extension: { packageJSON: { version: '0.0.0' } }, extensionMode: 1, logUri: stub() });
+extension.activate(${STUB_CONTEXT});
 const t2 = performance.now();
-require(require('node:path').join(require('node:path').dirname(process.argv[1]), 'improve.js'));
+require(path.join(path.dirname(process.argv[1]), 'improve.js'));
 const t3 = performance.now();
 console.log(JSON.stringify({ load: t1 - t0, activate: t2 - t1, improve: t3 - t2 }));
 `;
@@ -173,16 +153,15 @@ function loadAndActivate(): void {
 	const loads: number[] = [];
 	const activations: number[] = [];
 	const improves: number[] = [];
-	const names = vscodeApiNames(root);
-	if (names.length < 150) throw new Error(`@types/vscode gave only ${names.length} top-level names; is it installed (npm ci)?`);
+	const names = stubNamesEnv(root);
 	for (let i = 0; i < 21; i++) {
-		const { load, activate, improve } = JSON.parse(execFileSync(process.execPath, ['-e', LOAD_AND_ACTIVATE, file], { encoding: 'utf8', env: { ...process.env, VSCODE_NAMES: JSON.stringify(names) } })) as { load: number; activate: number; improve: number };
+		const { load, activate, improve } = JSON.parse(execFileSync(process.execPath, ['-e', LOAD_AND_ACTIVATE, file], { encoding: 'utf8', env: { ...process.env, VSCODE_NAMES: names.VSCODE_NAMES } })) as { load: number; activate: number; improve: number };
 		totals.push(load + activate);
 		loads.push(load);
 		activations.push(activate);
 		improves.push(improve);
 	}
-	rows.push({ what: `require(dist/extension.js) + activate(), fresh Node, stub vscode of ${names.length} names`, goal: '≤ 5 ms median', values: totals, unit: 'ms', judge: 'median', limit: 5, note: `n=21; require ${median(loads).toFixed(2)} ms, activate ${median(activations).toFixed(2)} ms` });
+	rows.push({ what: `require(dist/extension.js) + activate(), fresh Node, stub vscode of ${names.count} names`, goal: '≤ 5 ms median', values: totals, unit: 'ms', judge: 'median', limit: 5, note: `n=21; require ${median(loads).toFixed(2)} ms, activate ${median(activations).toFixed(2)} ms` });
 	rows.push({ what: 'then require(dist/improve.js), on the first improvement, same processes', goal: '–', values: improves, unit: 'ms', judge: 'median', note: 'n=21' });
 }
 

@@ -3,6 +3,7 @@ import { NO_FOCUS } from '../../src/improve/core/focusOptions';
 import { checkProposal, checkProposalInSlices } from '../../src/improve/core/proposalChecks';
 import { bigProposals, promptOfSize } from '../support/bigProposals';
 import { measureSlices } from './measureSlices';
+import { median } from './median';
 
 /** A bench row, as `bench.ts` prints it. */
 interface ChecksRow {
@@ -23,10 +24,6 @@ function inOneGo(original: string, proposed: string): number {
 	const started = performance.now();
 	checkProposal(input(original, proposed));
 	return performance.now() - started;
-}
-
-function median(values: readonly number[]): number {
-	return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
 /**

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { vscodeApiNames } from '../support/vscodeApiNames';
+import { median } from './median';
+import { HOOK_VSCODE, STUB_CONTEXT, STUB_VSCODE, stubNamesEnv } from './stubVscode';
 
 /** A bench row, as `bench.ts` prints it. */
 interface JsonWorkspaceRow {
@@ -21,22 +22,12 @@ interface JsonWorkspaceRow {
  * activation row of bench.ts) whose `languages.registerCodeLensProvider` keeps the providers and whose
  * `workspace.getConfiguration` answers each setting's default. Prints one JSON line.
  */
-const OPEN_JSON_FILE = `
-const Module = require('node:module');
-const path = require('node:path');
-const { performance } = require('node:perf_hooks');
-const stub = () => new Proxy(function () {}, { get: (_t, p) => (p === Symbol.toPrimitive ? () => '' : p === 'then' ? undefined : stub()), apply: () => stub(), construct: () => stub(), set: () => true });
-const vscode = { ExtensionMode: { Production: 1, Development: 2, Test: 3 }, l10n: { bundle: undefined, t: (message) => message } };
-for (const name of JSON.parse(process.env.VSCODE_NAMES)) if (!(name in vscode)) vscode[name] = stub();
-vscode.commands = new Proxy({}, { get: (_t, p) => (p === 'executeCommand' ? () => Promise.resolve(undefined) : stub()) });
-const tabGroups = new Proxy({}, { get: (_t, p) => (p === 'all' ? [] : stub()) });
-vscode.window = new Proxy({}, { get: (_t, p) => (p === 'tabGroups' ? tabGroups : stub()) });
+const OPEN_JSON_FILE = `${STUB_VSCODE}
 const providers = [];
 vscode.languages = new Proxy({}, { get: (_t, p) => (p === 'registerCodeLensProvider' ? (selector, provider) => (providers.push({ selector, provider }), stub()) : stub()) });
 const configuration = { get: (_key, fallback) => fallback, has: () => false, inspect: () => undefined, update: () => Promise.resolve() };
 vscode.workspace = new Proxy({}, { get: (_t, p) => (p === 'getConfiguration' ? () => configuration : stub()) });
-const load = Module._load;
-Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
+${HOOK_VSCODE}
 const text = require('node:fs').readFileSync(process.env.JSON_FILE, 'utf8');
 const document = {
 	uri: { scheme: 'file', path: '/workspace/package.json', fsPath: '/workspace/package.json', toString: () => 'file:///workspace/package.json' },
@@ -45,7 +36,7 @@ const document = {
 };
 const t0 = performance.now();
 const extension = require(process.argv[1]);
-extension.activate({ subscriptions: [], secrets: stub(), globalState: stub(), workspaceState: stub(), extension: { packageJSON: { version: '0.0.0' } }, extensionMode: 1, logUri: stub() });
+extension.activate(${STUB_CONTEXT});
 const t1 = performance.now();
 const forJson = providers.filter(({ selector }) => [].concat(selector).some((s) => s && s.language === 'json'));
 if (forJson.length !== 1) throw new Error(forJson.length + ' CodeLens providers for JSON documents');
@@ -66,21 +57,14 @@ interface Sample {
 	improveLoaded: boolean;
 }
 
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 /** The row: a typical package.json (this repository's, which holds no agent prompt) opened in a window where the extension is not yet active. */
 export function jsonWorkspaceRow(root: string): JsonWorkspaceRow {
 	const file = path.join(root, 'dist', 'extension.js');
 	const json = path.join(root, 'package.json');
-	const names = vscodeApiNames(root);
-	if (names.length < 150) throw new Error(`@types/vscode gave only ${names.length} top-level names; is it installed (npm ci)?`);
+	const names = stubNamesEnv(root);
 	const samples: Sample[] = [];
 	for (let i = 0; i < 21; i++) {
-		const out = execFileSync(process.execPath, ['-e', OPEN_JSON_FILE, file], { encoding: 'utf8', env: { ...process.env, VSCODE_NAMES: JSON.stringify(names), JSON_FILE: json } });
+		const out = execFileSync(process.execPath, ['-e', OPEN_JSON_FILE, file], { encoding: 'utf8', env: { ...process.env, VSCODE_NAMES: names.VSCODE_NAMES, JSON_FILE: json } });
 		samples.push(JSON.parse(out) as Sample);
 	}
 	const lensesFound = Math.max(...samples.map((s) => s.lenses));
