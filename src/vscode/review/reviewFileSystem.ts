@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Logger } from '../../core/logger';
 import type { ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
 
 interface Entry {
@@ -19,6 +20,9 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 	readonly onDidChangeFile = this.changes.event;
 	/** Asked for a file that is not here (a tab restored after a reload): may put it here (the review restored). */
 	private restore: ((uri: vscode.Uri) => Promise<void>) | undefined;
+
+	/** `log` notes each read at debug level: the time from a review's diff sent to its sides read is the workbench's. */
+	constructor(private readonly log?: Pick<Logger, 'debug'>) {}
 
 	static uri(scheme: typeof REVIEW_SCHEME | typeof ORIGINAL_SCHEME, path: string): vscode.Uri {
 		return vscode.Uri.from({ scheme, path });
@@ -51,6 +55,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 	}
 
 	async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+		this.log?.debug(`The workbench asks for ${uri.toString()} (stat).`);
 		await this.restored(uri);
 		const entry = this.files.get(uri.path);
 		if (entry) {
@@ -72,6 +77,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 	}
 
 	async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+		this.log?.debug(`The workbench reads ${uri.toString()}.`);
 		await this.restored(uri);
 		const entry = this.files.get(uri.path);
 		if (!entry) throw vscode.FileSystemError.FileNotFound(uri);
