@@ -62,7 +62,8 @@ export const streamedEdits: Flow = {
 					await wb.waitForNotification(/the proposal is still arriving/);
 				}
 				const summary = wb.notification(/Proposal by local-improver/);
-				await summary.waitFor({ timeout: 15_000 });
+				// The first answer pauses 8 s after each edit: its summary comes some 16 s after the first edit.
+				await summary.waitFor({ timeout: i === 0 ? 30_000 : 15_000 });
 				assert.match(await wb.readDiffSide('modified'), /never end the call before/);
 				await summary.locator('.monaco-button', { hasText: /^Discard$/ }).click();
 				await wb.page.locator('.part.editor .tab', { hasText: title }).waitFor({ state: 'hidden', timeout: 15_000 });
