@@ -60,7 +60,7 @@ let stopping: (() => Promise<void>) | undefined;
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
 	const log = new Log();
 	const ui = new Ui(log);
-	const files = new ReviewFileSystem();
+	const files = new ReviewFileSystem(log);
 	// The improve flow and what Apply, restored reviews and the history need of it live in dist/improve.js, loaded
 	// the first time one of them is used; `host` is handed to it then.
 	const improve = new LazyImprove(() => host);

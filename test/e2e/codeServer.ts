@@ -223,6 +223,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
 			'--reconnection-grace-time',
 			'10',
 			...(options.extraArgs ?? []),
+			...(process.env.E2E_LOG_LEVEL ? ['--log', process.env.E2E_LOG_LEVEL] : []),
 		],
 		{ env, detached: true, stdio: ['ignore', logFd, logFd] },
 	);

@@ -4,7 +4,10 @@
 // Env: E2E_FLOWS=name1,name2 runs a subset; E2E_FLOW_TIMEOUT_SECONDS (default 180) bounds each flow, and
 // E2E_IDLE_SECONDS (default: the flow limit + 60 s) stops a run in which nothing has happened for that long (a
 // hang outside the flows: starting code-server, loading or resetting the workbench); the whole run takes what it
-// takes. E2E_VSIX uses another .vsix; E2E_VERBOSE=1 echoes the browser console.
+// takes. E2E_VSIX uses another .vsix; E2E_VERBOSE=1 echoes the browser console. To see where a figure's time goes:
+// E2E_LOG_LEVEL=debug starts code-server at that log level (the extension's log then notes each step, with its time),
+// E2E_KEEP_TMP=1 keeps its folder (the logs are in user-data/logs), and E2E_TRACE=1 has the streamedEdits flow write
+// a Chrome performance trace of each proposal after the first (test-results/e2e/trace-N.json).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -49,7 +49,8 @@ suite('The proposal streams into the review, edit by edit', () => {
 		await waitFor(() => rightSide(review).includes(FIRST_EDIT), 'the first edit on the right side');
 		assert.ok(!rightSide(review).includes(SECOND_EDIT), 'the second edit was shown before it arrived');
 		assert.deepEqual(review.drafting, { editsApplied: 1 });
-		assert.match(user.progress.at(-1)?.messages.at(-1) ?? '', /\(1 edit so far\)|1 edit so far…/);
+		// The count follows the review once it shows the edit (sent with it, the message would delay the diff).
+		await waitFor(() => /\(1 edit so far\)|1 edit so far…/.test(user.progress.at(-1)?.messages.at(-1) ?? ''), 'the progress saying 1 edit so far');
 		await waitFor(() => /still arriving · 1 edit so far/.test(api.reviewStatusText() ?? ''), 'the status bar saying the proposal is still arriving');
 		assert.equal(api.reviewStatusAccessibility()?.label, `Cekura review of ${review.sourceName}: the proposal is still arriving · 1 edit so far`, 'a screen reader does not hear whose proposal is arriving');
 

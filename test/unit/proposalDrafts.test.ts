@@ -7,6 +7,7 @@ import { CekuraError } from '../../src/improve/core/cekuraError';
 import { ModelError } from '../../src/improve/core/modelError';
 import type { ErrorAction } from '../../src/improve/core/errorActions';
 import type { DraftReview, ProposalDraft } from '../../src/improve/core/proposalDraft';
+import { draftFeed } from '../../src/improve/core/proposalDraft';
 import { requestProposal, type ProposalRequestDeps } from '../../src/improve/core/proposalRequest';
 
 const MODEL_KEY = 'sk-draft-Test+Key/42';
@@ -55,9 +56,10 @@ class FakeDraft implements DraftReview {
 
 	constructor(readonly author: string) {}
 
-	update(draft: ProposalDraft): void {
+	async update(draft: ProposalDraft): Promise<boolean> {
 		assert.equal(this.disposed, false, 'a draft arrived after the attempt ended');
 		this.shown.push(draft);
+		return true;
 	}
 
 	closeByUser(): void {
@@ -124,11 +126,41 @@ test('edits stream into the draft as they arrive, and the proposal\'s review get
 	assert.equal(drafts[0].disposed, true, 'the draft is disposed after the review (a no-op once taken over)');
 });
 
-test('the progress says how many edits so far, after the engine\'s own message', async () => {
+test('the progress says how many edits the review shows, after the engine\'s own message', async () => {
 	const progress: string[] = [];
 	const engine = new EditsEngine('openaiCompatible', 'llama', [{ drafts: ['a', 'b', 'c'], end: 'c' }]);
 	await run([engine], [], progress);
-	assert.deepEqual(progress, ['asking the model…', 'asking the model… (1 edit so far)', 'asking the model… (2 edits so far)', 'asking the model… (3 edits so far)', 'llama: 1,204 characters received… (3 edits so far)']);
+	assert.deepEqual(progress, [
+		'asking the model…',
+		'llama: 1,204 characters received…',
+		'llama: 1,204 characters received… (1 edit so far)',
+		'llama: 1,204 characters received… (2 edits so far)',
+		'llama: 1,204 characters received… (3 edits so far)',
+	]);
+});
+
+test('the count of edits waits until the review shows them (sent with the draft, it would delay the review), and a draft never shown is not counted', async () => {
+	const progress: string[] = [];
+	let settle: ((shown: boolean) => void) | undefined;
+	const review: DraftReview = {
+		closed: new AbortController().signal,
+		dispose: async () => {},
+		update: () => new Promise<boolean>((resolve) => (settle = resolve)),
+	};
+	const feed = draftFeed(review, (m) => progress.push(m), []);
+	const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+	feed.report('asking the model…');
+	feed.onDraft({ text: 'a', editsApplied: 1 });
+	await tick();
+	assert.deepEqual(progress, ['asking the model…'], 'the count went out before the review showed the edit');
+	settle?.(true);
+	await tick();
+	assert.deepEqual(progress, ['asking the model…', 'asking the model… (1 edit so far)']);
+	feed.onDraft({ text: 'b', editsApplied: 2 });
+	settle?.(false);
+	await tick();
+	feed.report('llama: 804 characters received…');
+	assert.deepEqual(progress.slice(2), ['llama: 804 characters received… (1 edit so far)']);
 });
 
 test('a key the model echoes into an edit is taken out of the draft before it is shown', async () => {

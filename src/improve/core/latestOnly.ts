@@ -4,7 +4,11 @@
  * now, and none queues behind stale ones.
  */
 export interface LatestOnly<T> {
-	push(value: T): void;
+	/**
+	 * Resolves true once this value, or a newer one that replaced it, is shown; false when that show failed or `stop`
+	 * dropped it. Never rejects.
+	 */
+	push(value: T): Promise<boolean>;
 	/** Drops what waits and takes nothing more. */
 	stop(): void;
 	/** Settles once the show under way (if any) is done. */
@@ -13,29 +17,36 @@ export interface LatestOnly<T> {
 
 /** `failed` hears a show that threw; the next value is shown all the same. */
 export function latestOnly<T>(show: (value: T) => Promise<void>, failed: (err: unknown) => void): LatestOnly<T> {
-	let waiting: { value: T } | undefined;
+	let waiting: { value: T; settled: ((shown: boolean) => void)[] } | undefined;
 	let running: Promise<void> | undefined;
 	let stopped = false;
 	const run = async (): Promise<void> => {
 		while (waiting) {
-			const { value } = waiting;
+			const { value, settled } = waiting;
 			waiting = undefined;
+			let shown = true;
 			try {
 				await show(value);
 			} catch (err) {
+				shown = false;
 				failed(err);
 			}
+			settled.forEach((settle) => settle(shown));
 		}
 		running = undefined;
 	};
 	return {
 		push(value) {
-			if (stopped) return;
-			waiting = { value };
+			if (stopped) return Promise.resolve(false);
+			const settled = waiting?.settled ?? [];
+			waiting = { value, settled };
+			const done = new Promise<boolean>((resolve) => settled.push(resolve));
 			running ??= run();
+			return done;
 		},
 		stop() {
 			stopped = true;
+			waiting?.settled.forEach((settle) => settle(false));
 			waiting = undefined;
 		},
 		idle: () => running ?? Promise.resolve(),

@@ -11,8 +11,11 @@ export type ProposalDraft = Parameters<DraftListener>[0];
  * shows each later one; nothing in it can be applied until the proposal is complete and checked.
  */
 export interface DraftReview {
-	/** One more edit arrived: shown as soon as the workbench can (the review opens at the first). Never throws. */
-	update(draft: ProposalDraft): void;
+	/**
+	 * One more edit arrived: shown as soon as the workbench can (the review opens at the first). Resolves true once it,
+	 * or a later draft, is shown; false when it never will be. Never throws or rejects.
+	 */
+	update(draft: ProposalDraft): Promise<boolean>;
 	/** Aborted when the user closed the review while it was a draft: the request stops. */
 	readonly closed: AbortSignal;
 	/**
@@ -30,8 +33,8 @@ function withEditsSoFar(message: string | undefined, edits: number): string {
 
 /**
  * What an attempt hands its engine when its proposal may stream into a review: `report` for the engine's progress
- * messages and `onDraft` for its drafts. Once edits arrive, every message says how many so far; each draft goes to
- * `draft` with every key in `secrets` taken out (as the final proposal is), so an echoed key is never shown.
+ * messages and `onDraft` for its drafts. Once the review shows edits, every message says how many so far; each draft
+ * goes to `draft` with every key in `secrets` taken out (as the final proposal is), so an echoed key is never shown.
  */
 export function draftFeed(draft: DraftReview, report: (message: string) => void, secrets: readonly (string | undefined)[]): {
 	report(message: string): void;
@@ -45,9 +48,15 @@ export function draftFeed(draft: DraftReview, report: (message: string) => void,
 			report(edits ? withEditsSoFar(message, edits) : message);
 		},
 		onDraft({ text, editsApplied }) {
-			edits = editsApplied;
-			report(withEditsSoFar(last, edits));
-			draft.update({ text: redactSecrets(text, secrets), editsApplied });
+			// The count follows the review: sent with the draft, it would reach the workbench first and delay the diff.
+			draft.update({ text: redactSecrets(text, secrets), editsApplied }).then(
+				(shown) => {
+					if (!shown || editsApplied <= edits) return;
+					edits = editsApplied;
+					report(withEditsSoFar(last, edits));
+				},
+				() => undefined,
+			);
 		},
 	};
 }

@@ -70,9 +70,11 @@ export class ReviewDiffs {
 		if (!review.drafting) return;
 		const proposed = fitToOriginal(text, this.files.text(review.originalUri) ?? review.originalText, eolOf(source));
 		review.drafting = { editsApplied };
+		this.log.debug(`Review ${review.id}: a draft of ${editsApplied} edits goes to the workbench.`);
 		this.files.put(review.improvedUri, proposed, true);
 		this.reviews.changedOne();
 		await documentHolds(review.improvedUri, proposed);
+		this.log.debug(`Review ${review.id}: the right side holds the draft of ${editsApplied} edits.`);
 	}
 
 	/**
@@ -139,9 +141,11 @@ export class ReviewDiffs {
 	async show(review: Review, left: string, right: string, readonlyRight = false): Promise<void> {
 		this.files.put(review.originalUri, left, true);
 		this.files.put(review.improvedUri, right, readonlyRight);
-		// The context key and the diff travel to the workbench together: waiting for one before sending the other
-		// only delays the diff.
-		await Promise.all([this.reviews.add(review), vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false })]);
+		this.log.debug(`Review ${review.id}: its diff goes to the workbench.`);
+		// The diff goes first: the context key and the review's listeners (its changes, the status bar) come after,
+		// so neither the workbench nor this host handles them before it; waiting for one only delays the other.
+		const diff = vscode.commands.executeCommand('vscode.diff', review.originalUri, review.improvedUri, review.title, { preview: false });
+		await Promise.all([diff, this.reviews.add(review)]);
 		// Apply or Discard right away must still find the tab to close.
 		await waitForReviewTab(review.improvedUri);
 	}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Logger } from '../../core/logger';
 import type { ORIGINAL_SCHEME, REVIEW_SCHEME } from '../../constants';
 
 interface Entry {
@@ -21,6 +22,9 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 	private restore: ((uri: vscode.Uri) => Promise<void>) | undefined;
 	/** By path: who waits for the next read of the file (`nextRead`), and whether its stat was asked for since. */
 	private readonly readers = new Map<string, { done: ((read: boolean) => void)[]; statted: boolean }>();
+
+	/** `log` notes each read at debug level: the time from a review's diff sent to its sides read is the workbench's. */
+	constructor(private readonly log?: Pick<Logger, 'debug'>) {}
 
 	static uri(scheme: typeof REVIEW_SCHEME | typeof ORIGINAL_SCHEME, path: string): vscode.Uri {
 		return vscode.Uri.from({ scheme, path });
@@ -58,6 +62,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 	}
 
 	async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+		this.log?.debug(`The workbench asks for ${uri.toString()} (stat).`);
 		await this.restored(uri);
 		const entry = this.files.get(uri.path);
 		const waiting = this.readers.get(uri.path);
@@ -81,6 +86,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 	}
 
 	async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+		this.log?.debug(`The workbench reads ${uri.toString()}.`);
 		await this.restored(uri);
 		const entry = this.files.get(uri.path);
 		if (!entry) throw vscode.FileSystemError.FileNotFound(uri);

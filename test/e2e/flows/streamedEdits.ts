@@ -6,6 +6,7 @@ import { waitForValue } from '../../support/waitFor';
 import type { Flow } from '../workbench';
 import { chooseEngine } from './modelEngines';
 import { diffShownAt, markReviewDiffShown, waitForReviewDiffShown } from './responseToDiff';
+import { startPageTrace } from '../pageTrace';
 import { acceptFocus, IMPROVE_TITLE, pickRuns, setApiKey, waitForRunList } from './steps';
 
 /** Where the flow leaves the times from the first complete edit in the stream to the review painted, for `npm run bench`. */
@@ -44,22 +45,25 @@ export const streamedEdits: Flow = {
 					await wb.clickQuickPickOk();
 				}
 				await markReviewDiffShown(wb.page, title);
+				const trace = process.env.E2E_TRACE && i >= 1 ? await startPageTrace(wb.page) : undefined;
 				await acceptFocus(wb);
 				await waitForReviewDiffShown(wb.page, title);
+				await trace?.stop(path.join(shotsDir, `trace-${i + 1}.json`));
 				const request = ctx.model.requests.filter((r) => r.path === '/v1/chat/completions')[i];
 				const firstEdit = await waitForValue(() => request?.editsWrittenAt?.[0], 'the server to write the first edit');
 				const shown = await diffShownAt(wb.page, firstEdit);
 				assert.ok(shown.at !== undefined, `proposal ${i + 1}: the review was not painted (${shown.stages})`);
 				assert.ok(request.answeredAt === undefined || request.answeredAt > shown.at, `proposal ${i + 1}: the review was painted only after the whole answer`);
 				samples.push({ flow: 'streamedEdits', ms: shown.at - firstEdit });
-				log(`proposal ${i + 1}: first complete edit → review painted ${shown.at - firstEdit} ms (${shown.stages})`);
+				log(`proposal ${i + 1}: first complete edit → review painted ${shown.at - firstEdit} ms (${shown.stages}) (edit written at ${new Date(firstEdit).toISOString()})`);
 				if (i === 0) {
 					log(`drafting: ${await wb.screenshot(shotsDir, 'review-drafting.png', { moveMouse: false })}`);
 					await wb.runCommand('Cekura: Apply Improved Prompt');
 					await wb.waitForNotification(/the proposal is still arriving/);
 				}
 				const summary = wb.notification(/Proposal by local-improver/);
-				await summary.waitFor({ timeout: 15_000 });
+				// The first answer pauses 8 s after each edit: its summary comes some 16 s after the first edit.
+				await summary.waitFor({ timeout: i === 0 ? 30_000 : 15_000 });
 				assert.match(await wb.readDiffSide('modified'), /never end the call before/);
 				await summary.locator('.monaco-button', { hasText: /^Discard$/ }).click();
 				await wb.page.locator('.part.editor .tab', { hasText: title }).waitFor({ state: 'hidden', timeout: 15_000 });

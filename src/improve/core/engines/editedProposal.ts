@@ -79,6 +79,7 @@ function drafting(req: EditsRequest, base: readonly PromptEdit[]): (piece: strin
 	let index = base.length;
 	return (piece) => {
 		for (const edit of stream.push(piece)) {
+			req.log.debug(`${req.label}: edit ${index + 1} is complete in the stream.`);
 			if (index >= base.length + MAX_EDITS || placer.place(edit, index++)) continue;
 			try {
 				onDraft({ text: req.clean(placer.text()), editsApplied: placer.count });

@@ -35,8 +35,8 @@ export class StreamedReview implements DraftReview {
 		});
 	}
 
-	update(draft: ProposalDraft): void {
-		if (!this.abort.signal.aborted) this.shown.push(draft);
+	update(draft: ProposalDraft): Promise<boolean> {
+		return this.abort.signal.aborted ? Promise.resolve(false) : this.shown.push(draft);
 	}
 
 	/** The proposal is complete: the draft review it becomes, once the draft being shown is in place; undefined without one. */
