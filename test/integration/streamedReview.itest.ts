@@ -37,6 +37,17 @@ suite('The proposal streams into the review, edit by edit', () => {
 		return review;
 	}
 
+	/** A draft with its first edit, its right side in an editor of its own and focused (the same document as the diff's). */
+	async function draftInFront(): Promise<{ review: Review; done: Thenable<unknown> }> {
+		await useModel(model);
+		model.setModes({ mode: 'edits', editPauseMs: 2500 });
+		const { done } = await startImprove();
+		const review = await draft();
+		await waitFor(() => rightSide(review).includes(FIRST_EDIT), 'the first edit on the right side');
+		await vscode.window.showTextDocument(review.improvedUri, { preview: false });
+		return { review, done };
+	}
+
 	const rightSide = (review: Review): string => vscode.workspace.textDocuments.find((d) => d.uri.toString() === review.improvedUri.toString())?.getText() ?? '';
 	const answered = (server: OpenAiServer): boolean => server.requests.some((r) => r.path === '/v1/chat/completions' && r.answeredAt !== undefined);
 
@@ -79,13 +90,7 @@ suite('The proposal streams into the review, edit by edit', () => {
 	});
 
 	test('the right side of a draft is read-only: typing there changes nothing until the proposal is complete', async () => {
-		await useModel(model);
-		model.setModes({ mode: 'edits', editPauseMs: 2500 });
-		const { done } = await startImprove();
-		const review = await draft();
-		await waitFor(() => rightSide(review).includes(FIRST_EDIT), 'the first edit on the right side');
-		// The right side in an editor of its own, focused: the same document as the diff's.
-		await vscode.window.showTextDocument(review.improvedUri, { preview: false });
+		const { review, done } = await draftInFront();
 		for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('type', { text: 'TYPED' });
 		await waitFor(() => rightSide(review).includes(SECOND_EDIT) || rightSide(review).includes('TYPED'), 'the next edit, or the typing, on the right side');
 		assert.ok(!rightSide(review).includes('TYPED'), 'the draft took the user\'s typing');
@@ -125,13 +130,8 @@ suite('The proposal streams into the review, edit by edit', () => {
 	});
 
 	test('a keystroke typed on the right side the moment the proposal is complete is kept', async () => {
-		await useModel(model);
-		model.setModes({ mode: 'edits', editPauseMs: 2500 });
-		const { done } = await startImprove();
-		const review = await draft();
-		await waitFor(() => rightSide(review).includes(FIRST_EDIT), 'the first edit on the right side');
 		// The user has the right side in front of them, and types as soon as the proposal is complete.
-		await vscode.window.showTextDocument(review.improvedUri, { preview: false });
+		const { review, done } = await draftInFront();
 		let typed: Thenable<unknown> | undefined;
 		const listener = api.reviews.onDidChange(() => {
 			if (!review.drafting && !typed) typed = vscode.commands.executeCommand('type', { text: 'TYPED' });
