@@ -21,6 +21,8 @@ function assertNoHarnessTraces(text: string, what: string, workspaceDir: string)
 /**
  * `npm run screenshots`: the README's pictures, taken on a workspace that looks like a user's (a voice agent's
  * repository with its receptionist prompt, the runs of its agent on Cekura, a local model) and written to media/.
+ * In a test run (without E2E_WRITE_MEDIA=1) the flow checks the same and writes them with the other screenshots, so
+ * running the tests never changes a committed file.
  */
 export const screenshots: Flow = {
 	name: 'screenshots',
@@ -31,8 +33,8 @@ export const screenshots: Flow = {
 		// The breadcrumbs would show the review's internal URI path (review-<id> › improved) above the diff.
 		userSettings: { 'cekura.openaiCompatible.model': MODEL, 'cekura.improve.engine': 'openaiCompatible', 'breadcrumbs.enabled': false },
 	},
-	async run({ wb, page, workspaceDir, log }) {
-		const media = path.join(repoRoot(), 'media');
+	async run({ wb, page, workspaceDir, shotsDir, log }) {
+		const media = process.env.E2E_WRITE_MEDIA === '1' ? path.join(repoRoot(), 'media') : shotsDir;
 		assert.equal(path.basename(workspaceDir), FOLDER);
 		await setApiKey(wb);
 		const explorerRow = (name: string) =>
