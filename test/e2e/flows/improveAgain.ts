@@ -41,10 +41,11 @@ export const improveAgain: Flow = {
 			assert.match(await wb.readDiffSide('original'), /Rules learned from test runs/, 'the left side is not the previous proposal');
 			const second = await wb.readDiffSide('modified');
 			assert.match(second, /at least two alternative slots/, 'the new runs\' failure was not addressed');
-			assert.equal(await wb.page.locator('.part.editor .tab', { hasText: 'Original ↔ Improved (runs 5546)' }).count(), 0, 'the previous review is still open');
 			const sent = ctx.model.requests.filter((r) => r.path === '/v1/chat/completions').at(-1);
 			assert.ok(JSON.stringify(sent?.body).includes(`Note from the user: ${NOTE}`), 'the note was not sent to the model');
 			await wb.waitForNotification(/Proposal by local-improver/);
+			// The new proposal replaces the previous review once it is complete (it may stream in as edits first).
+			await waitFor(async () => (await wb.page.locator('.part.editor .tab', { hasText: 'Original ↔ Improved (runs 5546)' }).count()) === 0, 'the previous review to close');
 			log(`review: ${await wb.screenshot(shotsDir, 'improve-again-review.png')}`);
 
 			await clickEditorAction(wb, 'Apply Improved Prompt');

@@ -49,8 +49,9 @@ export const streamedEdits: Flow = {
 				await acceptFocus(wb);
 				await waitForReviewDiffShown(wb.page, title);
 				await trace?.stop(path.join(shotsDir, `trace-${i + 1}.json`));
-				const request = ctx.model.requests.filter((r) => r.path === '/v1/chat/completions')[i];
-				const firstEdit = await waitForValue(() => request?.editsWrittenAt?.[0], 'the server to write the first edit');
+				const requestNow = () => ctx.model.requests.filter((r) => r.path === '/v1/chat/completions')[i];
+				const firstEdit = await waitForValue(() => requestNow()?.editsWrittenAt?.[0], 'the server to write the first edit', 30_000);
+				const request = requestNow();
 				const shown = await diffShownAt(wb.page, firstEdit);
 				assert.ok(shown.at !== undefined, `proposal ${i + 1}: the review was not painted (${shown.stages})`);
 				assert.ok(request.answeredAt === undefined || request.answeredAt > shown.at, `proposal ${i + 1}: the review was painted only after the whole answer`);
