@@ -1,3 +1,5 @@
+import { isObject } from './jsonObject';
+
 interface Candidate {
 	/** Index after the closing brace, or undefined when the text ends inside the object. */
 	end: number | undefined;
@@ -36,9 +38,6 @@ export function scanObject(text: string, start: number): Candidate {
 	return { end: undefined, json };
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The last JSON object in a model's answer that has `key`, whether bare, in a ```json fence or after some reasoning;

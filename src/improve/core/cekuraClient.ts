@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { ImproveRequest, ImproveResponse, Paginated, Run, RunListFilters, RunListItem } from '../../core/apiTypes';
 import { checkResultState, checkStarted, checkSubmitted, checkTurnPoll } from './chatTest/apiChatResponses';
 import type { ApiChat, ApiChatStart, ResultState, StartedResult, TurnPoll } from './chatTest/chatTestTypes';
-import { isObject } from './answerObject';
+import { isObject } from './jsonObject';
 import { CekuraError } from './cekuraError';
 import { CekuraTransport, type CekuraTransportOptions } from './cekuraTransport';
 import { redact } from '../../core/redact';

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { isObject, jsonType, lastAnswerObject } from './answerObject';
+import { jsonType, lastAnswerObject } from './answerObject';
+import { isObject } from './jsonObject';
 import { summaryOf } from './modelAnswer';
 import { ModelError } from './modelError';
 import type { PromptEdit } from './promptEdits';

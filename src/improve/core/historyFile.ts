@@ -3,6 +3,7 @@
 import { bounded, HISTORY_LIMIT, HISTORY_MAX_CHARS, type HistoryEntry } from '../../core/history';
 import { errorMessage } from '../../core/errorMessage';
 import type { ProposalCheck } from '../../core/proposal';
+import { isObject } from './jsonObject';
 
 export const HISTORY_SCHEMA_VERSION = 1;
 
@@ -91,9 +92,6 @@ export function parseHistory(text: string): ParsedHistory {
 	return { ok: true, entries: list, dropped: (data.entries as unknown[]).length - list.length };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

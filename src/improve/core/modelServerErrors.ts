@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { isObject } from './answerObject';
+import { isObject } from './jsonObject';
 import { type BodyCharsetError, formatBytes } from './httpBody';
 import { ModelError } from './modelError';
 import { SETTING_BASE_URL, SETTING_MODEL } from './modelServerSettings';

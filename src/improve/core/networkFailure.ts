@@ -1,5 +1,5 @@
 import { errorMessage } from '../../core/errorMessage';
-import { isObject } from './answerObject';
+import { isObject } from './jsonObject';
 import { redactAndShorten } from './shownText';
 
 /** What a message says of a request that failed in the transport (refused, reset, DNS, TLS, proxy). */

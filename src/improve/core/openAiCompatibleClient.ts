@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { isObject } from './answerObject';
+import { isObject } from './jsonObject';
 import { ChatCompletionReader, checkFinish, type ChatCompletion } from './chatCompletionReader';
 import type { HttpResponse } from './httpTypes';
 import { ModelError } from './modelError';

@@ -1,14 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import { CekuraError } from '../cekuraError';
+import { isObject } from '../jsonObject';
 import type { ResultState, StartedResult, TurnPoll, TurnStatus } from './chatTestTypes';
 
 /** The strict checks of what Cekura's API chat answers: a shape that is not the documented one is a clear error. */
 
 const TURN_STATUSES: readonly TurnStatus[] = ['generating', 'ready', 'dropped', 'error'];
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function positiveId(value: unknown): value is number {
 	return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
