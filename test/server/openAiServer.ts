@@ -68,6 +68,11 @@ export interface OpenAiServerModes {
 	chunkBytes: number;
 	/** For 'edits': the pause after each edit of a streamed answer, so each arrives on its own. */
 	editPauseMs: number;
+	/**
+	 * For 'edits': how fast the answer is written, in characters per second (a model at 50 tokens/s writes about 200);
+	 * 0, the default, writes all that precedes each pause at once.
+	 */
+	charsPerSecond: number;
 }
 
 export interface OpenAiServerOptions extends LoopbackListenOptions {
@@ -110,7 +115,7 @@ export interface OpenAiServer {
 
 export const NOT_JSON_ANSWER = 'I looked at the runs. The agent should confirm bookings before it ends a call, and verify callers first.';
 
-const DEFAULT_MODES: Readonly<OpenAiServerModes> = { mode: 'stream', delayMs: 30_000, retryAfterSeconds: 1, chunkBytes: 24, editPauseMs: 40 };
+const DEFAULT_MODES: Readonly<OpenAiServerModes> = { mode: 'stream', delayMs: 30_000, retryAfterSeconds: 1, chunkBytes: 24, editPauseMs: 40, charsPerSecond: 0 };
 const DEFAULT_MODELS = ['local-improver', 'local-improver-mini'];
 const CREATED = 1_786_000_000;
 
@@ -136,6 +141,7 @@ function checkModes(input: unknown): Partial<OpenAiServerModes> | string {
 			case 'delayMs':
 			case 'retryAfterSeconds':
 			case 'editPauseMs':
+			case 'charsPerSecond':
 				if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return `${key} must be a non-negative integer.`;
 				modes[key] = value;
 				break;
@@ -370,10 +376,17 @@ class LocalOpenAiServer implements OpenAiServer {
 		const text = cut ? content.slice(0, Math.floor(content.length / 2)) : content;
 		let events = ': keep-alive\n\n' + chunk({ role: 'assistant', content: '' }, null);
 		if (pauses.length > 0) {
-			// Each edit arrives on its own: what precedes its end is written, then a pause.
+			// Each edit arrives on its own: what precedes its end is written (at the pace set, if any), then a pause.
+			const pieceMs = this.modes.charsPerSecond > 0 ? (12 * 1000) / this.modes.charsPerSecond : 0;
 			let from = 0;
 			for (const end of [...pauses, text.length]) {
-				for (const piece of text.slice(from, end).match(/[\s\S]{1,12}/gu) ?? []) events += chunk({ content: piece }, null);
+				for (const piece of text.slice(from, end).match(/[\s\S]{1,12}/gu) ?? []) {
+					events += chunk({ content: piece }, null);
+					if (pieceMs === 0) continue;
+					if (!(await this.loopback.wait(pieceMs, res))) return;
+					res.write(events);
+					events = '';
+				}
 				from = end;
 				res.write(events);
 				events = '';

@@ -82,6 +82,25 @@ test('streamed edits give a draft after each edit that applies, the last one the
 	assert.equal(drafts[drafts.length - 1].text, proposal.improved_prompt);
 });
 
+test('a model writing at its own pace: the progress counts the characters as they come, and each edit is a draft once written, before the next', async () => {
+	server.setModes({ mode: 'edits', editPauseMs: 0, charsPerSecond: 1200 });
+	const events: string[] = [];
+	const draftedAt: number[] = [];
+	const onDraft = (d: { editsApplied: number }): void => {
+		events.push(`draft ${d.editsApplied}`);
+		draftedAt.push(Date.now());
+	};
+	await engine().improve({ prompt: LONG, runIds: [RUN.id], focus: FOCUS }, new AbortController().signal, (m) => events.push(m), onDraft);
+	const written = chats()[0].editsWrittenAt ?? [];
+	assert.ok(written.length >= 2, `the server wrote ${written.length} edits`);
+	assert.equal(draftedAt.length, written.length);
+	assert.ok(events.slice(0, events.indexOf('draft 1')).some((m) => /characters received/.test(m)), `no count of characters before the first edit: ${events.join(' | ')}`);
+	draftedAt.forEach((at, i) => {
+		assert.ok(at >= written[i], `draft ${i + 1} came before the server wrote its edit`);
+		if (i + 1 < written.length) assert.ok(at < written[i + 1], `draft ${i + 1} waited for the next edit`);
+	});
+});
+
 for (const mode of ['edit-not-found', 'edit-ambiguous', 'edits-overlap'] as const) {
 	test(`${mode}: the model is asked once more, naming the failed edit and why, and the corrected proposal is exact`, async () => {
 		const proposal = await improve(mode);

@@ -14,8 +14,10 @@ export const EDIT_TO_REVIEW_FILE = path.join('test-results', 'e2e', 'edit-to-rev
 
 const MODEL = 'local-improver';
 const FILE = 'long-prompt.md';
+/** 50 tokens per second, at about 4 characters per token. */
+const MODEL_CHARS_PER_SECOND = 200;
 /** How many proposals the flow times. */
-const PROPOSALS = 5;
+const PROPOSALS = 7;
 
 /**
  * A long prompt improved by a model answering with edits: the review opens at the first edit, before the answer
@@ -33,8 +35,12 @@ export const streamedEdits: Flow = {
 		const samples: { flow: string; ms: number }[] = [];
 		try {
 			for (let i = 0; i < PROPOSALS; i++) {
-				// The pause after each edit leaves the review a draft long enough to look at it (and, the first time, to try Apply).
-				model.setModes({ mode: 'edits', editPauseMs: i === 0 ? 8000 : 1500 });
+				// The model writes at 50 tokens/s, as a real one does: the first edit is complete a second or two after
+				// the request, when the workbench has settled, and the progress notification counts the characters
+				// received while the review opens. (Written at once, the edit met the workbench still opening the
+				// progress notification.) The first time, a pause after each edit leaves the review a draft long enough
+				// to look at it and try Apply.
+				model.setModes({ mode: 'edits', charsPerSecond: MODEL_CHARS_PER_SECOND, editPauseMs: i === 0 ? 6000 : 0 });
 				await wb.openFile(FILE, 'Bright Smiles Dental');
 				await wb.selectAll();
 				await wb.contextMenuCommand(IMPROVE_TITLE);
@@ -63,7 +69,7 @@ export const streamedEdits: Flow = {
 					await wb.waitForNotification(/the proposal is still arriving/);
 				}
 				const summary = wb.notification(/Proposal by local-improver/);
-				// The first answer pauses 8 s after each edit: its summary comes some 16 s after the first edit.
+				// The first answer pauses 6 s after each edit: its summary comes some 20 s after the first edit.
 				await summary.waitFor({ timeout: i === 0 ? 30_000 : 15_000 });
 				assert.match(await wb.readDiffSide('modified'), /never end the call before/);
 				await summary.locator('.monaco-button', { hasText: /^Discard$/ }).click();
