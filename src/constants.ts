@@ -50,10 +50,10 @@ export const ContextKeys = {
 	/** True while an open review has a test whose proposal still fails or regressed (Improve Again with Test Results). */
 	testedReviewFails: 'cekura.testedReviewFails',
 	/**
-	 * True while the active review's proposal is still arriving (a draft), or, with no review diff active, any open
-	 * review's: the title-bar actions that refuse a draft are hidden meanwhile.
+	 * The right sides of the reviews whose proposal is still arriving (drafts): in their title bars, the actions that
+	 * refuse a draft are hidden (`resource not in cekura.draftingReviews`).
 	 */
-	reviewDrafting: 'cekura.reviewDrafting',
+	draftingReviews: 'cekura.draftingReviews',
 	/** The files improved before (`resource in cekura.improvedFiles`): the ✨ title-bar button shows there. */
 	improvedFiles: 'cekura.improvedFiles',
 } as const;

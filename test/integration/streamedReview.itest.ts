@@ -107,26 +107,26 @@ suite('The proposal streams into the review, edit by edit', () => {
 		model.setModes({ mode: 'edits', editPauseMs: 2500 });
 		const { done } = await startImprove();
 		const review = await draft();
-		await waitFor(() => api.reviews.draftingKey.value, 'the drafting context key set while the proposal arrives');
+		await waitFor(() => api.reviews.draftingKey.value.includes(review.improvedUri.toString()), 'the drafting context key naming the review while its proposal arrives');
 		// Hidden from the title bar, still refused from the palette or a key.
 		await vscode.commands.executeCommand(Commands.testProposal, review.improvedUri);
 		await user.waitForMessage(/the proposal is still arriving/);
 		assert.ok(review.drafting, 'the proposal completed before the test could look at its draft');
 		await done;
 		assert.equal(review.drafting, undefined);
-		await waitFor(() => !api.reviews.draftingKey.value, 'the drafting context key cleared once the proposal is complete');
+		await waitFor(() => api.reviews.draftingKey.value.length === 0, 'the drafting context key cleared once the proposal is complete');
 	});
 
 	test('Cancel while the edits arrive clears the drafting context key with the draft', async () => {
 		await useModel(model);
 		model.setModes({ mode: 'edits', editPauseMs: 5000 });
 		const { done } = await startImprove();
-		await draft();
-		await waitFor(() => api.reviews.draftingKey.value, 'the drafting context key set while the proposal arrives');
+		const review = await draft();
+		await waitFor(() => api.reviews.draftingKey.value.includes(review.improvedUri.toString()), 'the drafting context key naming the review while its proposal arrives');
 		user.progress.at(-1)?.cancel();
 		await done;
 		assert.deepEqual(api.reviews.openReviews, []);
-		await waitFor(() => !api.reviews.draftingKey.value, 'the drafting context key cleared once the draft is closed');
+		await waitFor(() => api.reviews.draftingKey.value.length === 0, 'the drafting context key cleared once the draft is closed');
 	});
 
 	test('a keystroke typed on the right side the moment the proposal is complete is kept', async () => {

@@ -5,36 +5,36 @@ import type { Log } from '../log';
 import type { OpenReviews } from './openReviews';
 
 /**
- * The `cekura.reviewDrafting` context key: true while the review a title-bar button would act on is still a draft
- * (the active review diff's, or with none active, any open review's). The buttons that refuse a draft (Apply, the
- * summary, Improve Again, Test Proposal) are hidden meanwhile; their keys and palette entries still refuse it.
+ * The `cekura.draftingReviews` context key: the right sides of the reviews whose proposal is still arriving. A
+ * review's title-bar buttons that refuse a draft (Apply, the summary, Improve Again, Test Proposal) are hidden
+ * meanwhile (`resource not in cekura.draftingReviews`), in that review's title bar only: a complete review beside it
+ * keeps them. Their keys and palette entries still refuse a draft.
  */
 export class DraftingContextKey implements vscode.Disposable {
-	private current = false;
-	private readonly listeners: vscode.Disposable[];
+	private current: readonly string[] = [];
+	private readonly listener: vscode.Disposable;
 
 	constructor(
 		private readonly reviews: OpenReviews,
 		private readonly log: Log,
 	) {
-		const update = (): void => this.update();
-		this.listeners = [reviews.onDidChange(update), vscode.window.tabGroups.onDidChangeTabs(update), vscode.window.tabGroups.onDidChangeTabGroups(update)];
+		this.listener = reviews.onDidChange(() => this.update());
 	}
 
-	/** The value last given to the context key. */
-	get value(): boolean {
+	/** The right sides (URI strings) last given to the context key. */
+	get value(): readonly string[] {
 		return this.current;
 	}
 
 	private update(): void {
-		const active = this.reviews.active();
-		const drafting = active ? !!active.drafting : this.reviews.all.some((r) => r.drafting);
-		if (drafting === this.current) return;
-		this.current = drafting;
-		inBackground(vscode.commands.executeCommand('setContext', ContextKeys.reviewDrafting, drafting), 'Setting the drafting context key', this.log);
+		const drafting = this.reviews.all.filter((r) => r.drafting).map((r) => r.improvedUri);
+		if (drafting.length === this.current.length && drafting.every((uri, i) => uri.toString() === this.current[i])) return;
+		this.current = drafting.map((uri) => uri.toString());
+		// As URIs: `setContext` writes each as the string the title bar's `resource` is compared with.
+		inBackground(vscode.commands.executeCommand('setContext', ContextKeys.draftingReviews, drafting), 'Setting the drafting reviews context key', this.log);
 	}
 
 	dispose(): void {
-		for (const listener of this.listeners) listener.dispose();
+		this.listener.dispose();
 	}
 }

@@ -27,7 +27,7 @@ export class ReviewManager implements vscode.Disposable {
 	private readonly diffs: ReviewDiffs;
 	private readonly decisions: ApplyOrDiscard;
 	private readonly recorded: RecordedProposals;
-	/** `cekura.reviewDrafting`: whether the review the title bar acts on is still a draft. */
+	/** `cekura.draftingReviews`: the right sides of the reviews still drafts. */
 	readonly draftingKey: DraftingContextKey;
 	/** A review opened or closed, or its size of the change measured. */
 	readonly onDidChange: vscode.Event<void>;

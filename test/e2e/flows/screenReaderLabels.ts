@@ -23,11 +23,16 @@ export function reviewActionTitles(locale?: string): string[] {
 		.map((e) => nls[(manifest.contributes.commands.find((c) => c.command === e.command)?.title ?? '').replace(/^%|%$/g, '')]);
 }
 
-/** What a screen reader reads of the open review: each title-bar action's label, and the status bar item's. */
-async function readLabels(wb: Workbench): Promise<{ actions: { label: string; text: string }[]; status: { label: string; role: string } }> {
-	const actions = await wb.page.locator(TITLE_ACTIONS).evaluateAll((nodes) =>
+/** The actions shown in the active editor's title bar: what a screen reader reads of each (its label), and its text. */
+export function titleBarActions(wb: Workbench): Promise<{ label: string; text: string }[]> {
+	return wb.page.locator(TITLE_ACTIONS).evaluateAll((nodes) =>
 		nodes.filter((n) => n.getBoundingClientRect().width > 0).map((n) => ({ label: n.getAttribute('aria-label') ?? '', text: (n.textContent ?? '').trim() })),
 	);
+}
+
+/** What a screen reader reads of the open review: each title-bar action's label, and the status bar item's. */
+async function readLabels(wb: Workbench): Promise<{ actions: { label: string; text: string }[]; status: { label: string; role: string } }> {
+	const actions = await titleBarActions(wb);
 	const item = wb.page.locator(REVIEW_ITEM, { hasText: /Cekura: \+\d+ −\d+/ }).first();
 	await item.waitFor({ timeout: 15_000 });
 	const labelled = item.locator('[aria-label]').first();

@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { longPrompt } from '../../support/longPrompts';
-import { waitForValue } from '../../support/waitFor';
+import { waitFor, waitForValue } from '../../support/waitFor';
 import type { Flow } from '../workbench';
 import { chooseEngine } from './modelEngines';
 import { diffShownAt, markReviewDiffShown, waitForReviewDiffShown } from './responseToDiff';
 import { startPageTrace } from '../pageTrace';
+import { titleBarActions } from './screenReaderLabels';
 import { acceptFocus, IMPROVE_TITLE, pickRuns, setApiKey, waitForRunList } from './steps';
 
 /** Where the flow leaves the times from the first complete edit in the stream to the review painted, for `npm run bench`. */
@@ -65,6 +66,9 @@ export const streamedEdits: Flow = {
 				log(`proposal ${i + 1}: first complete edit → review painted ${shown.at - firstEdit} ms (${shown.stages}) (edit written at ${new Date(firstEdit).toISOString()})`);
 				if (i === 0) {
 					log(`drafting: ${await wb.screenshot(shotsDir, 'review-drafting.png', { moveMouse: false })}`);
+					const drafting = (await titleBarActions(wb)).map((a) => a.label);
+					assert.ok(drafting.some((l) => l.startsWith('Discard Improved Prompt')), `Discard, which stops the request, is not in the draft's title bar: ${JSON.stringify(drafting)}`);
+					assert.ok(!drafting.some((l) => l.startsWith('Apply Improved Prompt')), `Apply is in the draft's title bar: ${JSON.stringify(drafting)}`);
 					await wb.runCommand('Cekura: Apply Improved Prompt');
 					await wb.waitForNotification(/the proposal is still arriving/);
 				}
@@ -72,6 +76,7 @@ export const streamedEdits: Flow = {
 				// The first answer pauses 6 s after each edit: its summary comes some 20 s after the first edit.
 				await summary.waitFor({ timeout: i === 0 ? 30_000 : 15_000 });
 				assert.match(await wb.readDiffSide('modified'), /never end the call before/);
+				if (i === 0) await waitFor(async () => (await titleBarActions(wb)).some((a) => a.label.startsWith('Apply Improved Prompt')), 'Apply in the title bar once the proposal is complete');
 				await summary.locator('.monaco-button', { hasText: /^Discard$/ }).click();
 				await wb.page.locator('.part.editor .tab', { hasText: title }).waitFor({ state: 'hidden', timeout: 15_000 });
 			}
