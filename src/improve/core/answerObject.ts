@@ -38,7 +38,6 @@ export function scanObject(text: string, start: number): Candidate {
 	return { end: undefined, json };
 }
 
-
 /**
  * The last JSON object in a model's answer that has `key`, whether bare, in a ```json fence or after some reasoning;
  * `truncated` when the answer stops inside an object that names `key` (an earlier complete object, such as an

@@ -92,7 +92,6 @@ export function parseHistory(text: string): ParsedHistory {
 	return { ok: true, entries: list, dropped: (data.entries as unknown[]).length - list.length };
 }
 
-
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const CHECK_KINDS: readonly unknown[] = ['placeholders', 'locality', 'growth', 'coverage', 'guardrails'] satisfies ProposalCheck['kind'][];

@@ -7,7 +7,6 @@ import type { ResultState, StartedResult, TurnPoll, TurnStatus } from './chatTes
 
 const TURN_STATUSES: readonly TurnStatus[] = ['generating', 'ready', 'dropped', 'error'];
 
-
 function positiveId(value: unknown): value is number {
 	return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
