@@ -160,6 +160,25 @@ suite('Reviewing, applying and discarding an improved prompt', () => {
 		assert.equal(source.document.getText(), SAMPLE_PROMPT);
 	});
 
+	test('a review moved to another editor group, or split into two, stays open; closing its last tab discards it', async () => {
+		const { source } = await openReview();
+		const review = api.reviews.openReviews[0];
+		await vscode.commands.executeCommand('workbench.action.moveEditorToRightGroup');
+		await waitFor(() => reviewTabs().length === 1 && reviewTabs()[0].group.viewColumn === vscode.ViewColumn.Two, 'the review moved to the right group');
+		await vscode.commands.executeCommand('workbench.action.splitEditorLeft');
+		await waitFor(() => reviewTabs().length === 2, 'the review shown in two groups');
+		// Events of the moves and the split had time to arrive: the review must still be open.
+		await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+		assert.deepEqual(api.reviews.openReviews, [review], 'moving or splitting the review discarded it');
+		await vscode.window.tabGroups.close(reviewTabs()[0]);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		assert.deepEqual(api.reviews.openReviews, [review], 'closing one of its two tabs discarded it');
+		await vscode.window.tabGroups.close(reviewTabs()[0]);
+		await waitFor(() => api.reviews.openReviews.length === 0, 'the review discarded with its last tab');
+		assert.equal(source.document.getText(), SAMPLE_PROMPT);
+		await vscode.commands.executeCommand('workbench.action.closeAllGroups');
+	});
+
 	test('a prompt inside a JSON string is reviewed as plain text and applied back as a valid JSON string', async () => {
 		const prompt = 'You are the front-desk assistant for Bright Smiles Dental.\nKeep calls short.\nNever give medical advice.';
 		const json = `{\n  "agent": "dental",\n  "systemPrompt": ${JSON.stringify(prompt)},\n  "voice": "rachel"\n}\n`;

@@ -7,7 +7,7 @@ import type { Review } from './review';
 import { refusedWhileDrafting } from './draftRefusal';
 import { rightSideDocument, type ReviewDiffs } from './reviewDiffs';
 import type { ReviewServices } from './reviewServices';
-import { isReviewTab } from './reviewTabs';
+import { isReviewTab, reviewTabs } from './reviewTabs';
 
 /** How a review ends: Apply writes its right side into the file; Discard, or closing its tab, leaves the file as it is. */
 export class ApplyOrDiscard implements vscode.Disposable {
@@ -42,9 +42,15 @@ export class ApplyOrDiscard implements vscode.Disposable {
 		this.log.info(`Review ${review.id}: discarded; ${review.sourceName} is unchanged.`);
 	}
 
+	/**
+	 * The last tab of a review closed: the user discarded it. A review moved to another group (its tab opens there
+	 * before it closes here) or shown in two groups (Split Editor) stays while one tab of it is open.
+	 */
 	private onTabsClosed(closed: readonly vscode.Tab[]): void {
 		for (const review of this.reviews.all) {
-			if (closed.some((tab) => isReviewTab(tab, review.improvedUri))) inBackground(this.discard(review), `Discarding review ${review.id}`, this.log);
+			if (closed.some((tab) => isReviewTab(tab, review.improvedUri)) && reviewTabs(review.improvedUri).length === 0) {
+				inBackground(this.discard(review), `Discarding review ${review.id}`, this.log);
+			}
 		}
 	}
 
