@@ -54,6 +54,7 @@ import { testProposal } from './flows/testProposal';
 import { reviewDiffTimes } from './flows/reviewDiffTimes';
 import { screenshots } from './flows/screenshots';
 import { streamedEdits } from './flows/streamedEdits';
+import { draftBesideReview } from './flows/draftBesideReview';
 import { walkthrough } from './flows/walkthrough';
 import { walkthroughOnInstall } from './flows/walkthroughOnInstall';
 import { openWorkbench, Workbench, type Flow, type FlowContext } from './workbench';
@@ -77,6 +78,7 @@ const FLOWS: readonly Flow[] = [
 	fallbackToModel,
 	reviewDiffTimes,
 	streamedEdits,
+	draftBesideReview,
 	explicitModelEngine,
 	improveAgain,
 	testProposal,

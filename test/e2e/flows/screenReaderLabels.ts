@@ -6,7 +6,7 @@ import { repoRoot } from '../codeServer';
 import type { Flow, Workbench } from '../workbench';
 import { openReview, setApiKey } from './steps';
 
-const TITLE_ACTIONS = '.part.editor .editor-group-container.active .title .editor-actions .action-label';
+const TITLE_ACTIONS = (group: 'active' | 'other'): string => `.part.editor .editor-group-container${group === 'active' ? '.active' : ':not(.active)'} .title .editor-actions .action-label`;
 const REVIEW_ITEM = '.part.statusbar .statusbar-item';
 
 /** The titles of the icons the manifest puts in a review's title bar, in their order, as `package.nls[.<locale>].json` says them. */
@@ -23,9 +23,12 @@ export function reviewActionTitles(locale?: string): string[] {
 		.map((e) => nls[(manifest.contributes.commands.find((c) => c.command === e.command)?.title ?? '').replace(/^%|%$/g, '')]);
 }
 
-/** The actions shown in the active editor's title bar: what a screen reader reads of each (its label), and its text. */
-export function titleBarActions(wb: Workbench): Promise<{ label: string; text: string }[]> {
-	return wb.page.locator(TITLE_ACTIONS).evaluateAll((nodes) =>
+/**
+ * The actions shown in the title bar of the active editor group (or of the other one, when two are open): what a
+ * screen reader reads of each (its label), and its text.
+ */
+export function titleBarActions(wb: Workbench, group: 'active' | 'other' = 'active'): Promise<{ label: string; text: string }[]> {
+	return wb.page.locator(TITLE_ACTIONS(group)).evaluateAll((nodes) =>
 		nodes.filter((n) => n.getBoundingClientRect().width > 0).map((n) => ({ label: n.getAttribute('aria-label') ?? '', text: (n.textContent ?? '').trim() })),
 	);
 }
