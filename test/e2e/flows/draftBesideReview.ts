@@ -9,7 +9,8 @@ import { titleBarActions } from './screenReaderLabels';
 import { acceptFocus, IMPROVE_TITLE, openReview, pickRuns, setApiKey } from './steps';
 
 const MODEL = 'local-improver';
-const FILE = 'long-prompt.md';
+// A file of its own: VS Code keeps where each file was scrolled to, and streamedEdits leaves long-prompt.md at its end.
+const FILE = 'prompt-beside-review.md';
 const APPLY = 'Apply Improved Prompt';
 const DISCARD = 'Discard Improved Prompt';
 

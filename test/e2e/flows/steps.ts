@@ -61,7 +61,22 @@ export async function uncheckAllRuns(wb: Workbench): Promise<void> {
 }
 
 export async function waitForQuickInputTitle(wb: Workbench, title: RegExp, timeoutMs = 15_000): Promise<void> {
-	await waitFor(async () => title.test((await wb.quickPickTitleOrMessage().catch(() => undefined))?.title ?? ''), `a quick input titled ${title}`, timeoutMs, 200);
+	let seen = '';
+	try {
+		await waitFor(
+			async () => {
+				seen = (await wb.quickPickTitleOrMessage().catch(() => undefined))?.title ?? '';
+				return title.test(seen);
+			},
+			`a quick input titled ${title}`,
+			timeoutMs,
+			200,
+		);
+	} catch (err) {
+		// What was on screen instead: another quick input, or a message that answered the command.
+		const toasts = await wb.notificationTexts().catch(() => []);
+		throw new Error(`${err instanceof Error ? err.message : String(err)} (quick input title: ${JSON.stringify(seen)}; notifications: ${JSON.stringify(toasts)})`);
+	}
 }
 
 /** Waits until the quick input's title, placeholder or validation message matches `text`. */
